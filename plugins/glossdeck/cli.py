@@ -1,0 +1,169 @@
+"""The `glossdeck` command line: validate, new, schema (and the front ends added on top)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import re
+import string
+import sys
+import unicodedata
+from importlib import resources
+from pathlib import Path
+from typing import Callable, Sequence
+
+from .problems import GlossdeckError, Problem, ProblemList, Severity
+from .rubric import load_rubric
+from .schema import term_json_schema_text
+from .validation import load_glossary
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors exit 2 with a one-line reason
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"glossdeck: error: {message}\n")
+
+
+def _github_escape(text: str, *, prop: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+
+def format_problems(problems: list[Problem], fmt: str, strict: bool) -> str:
+    if fmt == "json":
+        return json.dumps({"problems": [p.as_dict() for p in problems],
+                           "errors": sum(p.severity is Severity.ERROR for p in problems),
+                           "warnings": sum(p.severity is Severity.WARNING for p in problems)},
+                          indent=2, ensure_ascii=False)
+    if fmt == "github":
+        lines = []
+        for p in problems:
+            level = "error" if p.severity is Severity.ERROR or strict else "warning"
+            title = _github_escape(f"glossdeck: {p.field}" if p.field else "glossdeck", prop=True)
+            lines.append(f"::{level} file={_github_escape(p.file, prop=True)},line={p.line},col={p.column},"
+                         f"title={title}::{_github_escape(p.message)}")
+        return "\n".join(lines)
+    return "\n".join(p.format() for p in problems)
+
+
+def _validate(args: argparse.Namespace) -> int:
+    paths = [Path(p) for p in (args.paths or ["terms"])]
+    try:
+        rubric = load_rubric(args.rubric) if args.rubric else None
+        glossary, problems = load_glossary(paths, rubric)
+    except GlossdeckError as exc:
+        problems, glossary = ProblemList(list(exc.problems)), None
+    ordered = problems.sorted()
+    failing = problems.errors or (args.strict and problems.warnings)
+    if ordered:
+        out = format_problems(ordered, args.format, args.strict)
+        print(out, file=sys.stdout if args.format != "text" else sys.stderr)
+    elif args.format == "json":
+        print(format_problems([], "json", args.strict))
+    if args.format == "text":
+        count = len(glossary) if glossary is not None else 0
+        summary = (f"{count} term(s) checked: {len(problems.errors)} error(s), "
+                   f"{len(problems.warnings)} warning(s)")
+        print(summary, file=sys.stderr if failing else sys.stdout)
+    return EXIT_PROBLEMS if failing else EXIT_OK
+
+
+def slugify(title: str) -> str:
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+
+
+def _yaml_scalar(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)  # JSON strings are valid YAML scalars
+
+
+def _new(args: argparse.Namespace) -> int:
+    slug = args.slug or slugify(args.title)
+    if not slug:
+        print("glossdeck: error: the title has no letters or digits to make a file name from; pass --slug",
+              file=sys.stderr)
+        return EXIT_USAGE
+    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", args.category):
+        print(f"glossdeck: error: category '{args.category}' must be lowercase letters, digits and hyphens",
+              file=sys.stderr)
+        return EXIT_USAGE
+    folder = Path(args.dir)
+    target = folder / f"{slug}.yml"
+    schema_path = os.path.relpath(Path("schema/term.schema.json").resolve(), folder.resolve())
+    template = string.Template(resources.files("glossdeck").joinpath("templates/new-term.yml").read_text("utf-8"))
+    text = template.substitute(title=_yaml_scalar(args.title), category=args.category,
+                               today=dt.date.today().isoformat(), schema_path=schema_path)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with open(target, "x", encoding="utf-8") as handle:  # "x": never overwrite
+            handle.write(text)
+    except FileExistsError:
+        print(f"glossdeck: error: {target} already exists; not overwriting it", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except OSError as exc:
+        print(f"glossdeck: error: cannot write {target}: {exc.strerror}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(target)
+    return EXIT_OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    text = term_json_schema_text()
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+Command = Callable[[argparse.Namespace], int]
+# Front ends register extra sub-commands here (name -> (configure parser, run)).
+EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="glossdeck", description="Glossary-and-learning site generator.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    validate = sub.add_parser("validate", help="check term files and report every problem with its location")
+    validate.add_argument("paths", nargs="*", help="term files or folders (default: terms/)")
+    validate.add_argument("--format", choices=("text", "json", "github"), default="text")
+    validate.add_argument("--strict", action="store_true", help="treat warnings as failures")
+    validate.add_argument("--rubric", help="a DEBT rubric YAML file replacing the shipped one")
+    validate.set_defaults(run=_validate)
+
+    new = sub.add_parser("new", help="write terms/<slug>.yml from a commented template")
+    new.add_argument("title")
+    new.add_argument("--category", required=True)
+    new.add_argument("--slug", help="file name without .yml (default: from the title)")
+    new.add_argument("--dir", default="terms", help="folder to write into (default: terms/)")
+    new.set_defaults(run=_new)
+
+    schema = sub.add_parser("schema", help="print the JSON Schema (draft-07) of a term file")
+    schema.add_argument("-o", "--output", help="write to this file instead of standard output")
+    schema.set_defaults(run=_schema)
+
+    for register in EXTRA_COMMANDS:
+        register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    run: Command = args.run
+    try:
+        return run(args)
+    except GlossdeckError as exc:
+        print(format_problems(exc.problems, "text", False), file=sys.stderr)
+        return EXIT_PROBLEMS
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,168 @@
+"""Reading term files into `Term` objects, with every problem located in its file."""
+
+from __future__ import annotations
+
+import os
+import re
+import types
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .model import SLUG_PATTERN, Term
+from .problems import GlossdeckError, Problem, did_you_mean
+from .yaml_source import SourceMap, load_yaml_text
+
+TERM_SUFFIXES = (".yml", ".yaml")
+_SLUG_RE = re.compile(SLUG_PATTERN)
+
+
+@dataclass(frozen=True)
+class LoadedTerm:
+    slug: str
+    term: Term
+    file: str  # as shown to the author, e.g. terms/immutable-infrastructure.yml
+    source: SourceMap
+    digest: int  # hash of the file's bytes: the cache key for rendered output
+
+    def locate(self, *path: str | int, key: bool = False) -> tuple[int, int]:
+        return self.source.locate(tuple(path), key=key)
+
+
+def display_path(path: Path) -> str:
+    """A path relative to the working directory when it is inside it, as authors typed it."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return rel if not rel.startswith("..") else str(path)
+
+
+def slug_for(path: Path) -> str:
+    return path.stem
+
+
+def _unwrap_model(annotation: Any) -> type[BaseModel] | None:
+    """The pydantic model inside list[...] / X | None / Annotated[...], if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap_model(typing.get_args(annotation)[0])
+    if origin in (list, typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            found = _unwrap_model(arg)
+            if found:
+                return found
+    return None
+
+
+def _model_at(loc: tuple[str | int, ...]) -> type[BaseModel] | None:
+    model: type[BaseModel] | None = Term
+    for part in loc:
+        if model is None:
+            return None
+        if isinstance(part, int):
+            continue
+        info = model.model_fields.get(part)
+        model = _unwrap_model(info.annotation) if info else None
+    return model
+
+
+def _dotted(loc: tuple[str | int, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _problems_from_validation(exc: ValidationError, file: str, source: SourceMap) -> list[Problem]:
+    problems: list[Problem] = []
+    for err in exc.errors(include_url=False):
+        # pydantic appends union-branch names ('function-after[...]', 'str') to loc; drop them
+        loc = tuple(p for p in err["loc"] if isinstance(p, int) or not re.search(r"[\[\]()]|^(str|int|bool|date|list|dict|none)$", p))
+        kind = err["type"]
+        if kind == "extra_forbidden":
+            key = str(loc[-1])
+            parent = _model_at(loc[:-1])
+            allowed = list(parent.model_fields) if parent else []
+            line, col = source.locate(loc, key=True)
+            message = f"unknown key '{key}'{did_you_mean(key, allowed)}"
+            if allowed:
+                message += f"; allowed here: {', '.join(allowed)}"
+        elif kind == "missing":
+            line, col = source.locate(loc[:-1])
+            message = f"required field '{loc[-1]}' is missing"
+        elif kind == "string_pattern_mismatch" and (err.get("ctx") or {}).get("pattern") == SLUG_PATTERN:
+            line, col = source.locate(loc)
+            suggestion = re.sub(r"[^a-z0-9]+", "-", str(err.get("input")).lower()).strip("-")
+            message = (f"{_short(err.get('input'))} is not a slug: use lowercase letters, digits and "
+                       f"single hyphens" + (f", e.g. '{suggestion}'" if suggestion else ""))
+        else:
+            line, col = source.locate(loc)
+            msg = err["msg"].removeprefix("Value error, ")
+            given = err.get("input")
+            shown = "" if isinstance(given, (dict, list)) or msg.endswith(")") else f" (got {_short(given)})"
+            message = msg + shown
+        problems.append(Problem(file, line, col, _dotted(loc), message))
+    return problems
+
+
+def parse_term(raw: bytes, file: str, slug: str) -> LoadedTerm:
+    """Bytes of one term file -> LoadedTerm, or GlossdeckError listing every problem."""
+    doc = load_yaml_text(raw, file)
+    if not isinstance(doc.data, dict):
+        kind = type(doc.data).__name__
+        raise GlossdeckError([Problem(file, 1, 1, "", f"a term file must be a mapping of fields, not a {kind}")])
+    problems: list[Problem] = []
+    if not _SLUG_RE.match(slug):
+        suggestion = re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-") or "term"
+        problems.append(Problem(file, 1, 1, "", f"file name '{slug}' is not a valid slug "
+                                f"(lowercase letters, digits, hyphens); rename it to '{suggestion}.yml'"))
+    for key in doc.data:
+        if not isinstance(key, str):
+            line, col = doc.source.locate((key,), key=True)
+            problems.append(Problem(file, line, col, str(key), "keys must be text"))
+    try:
+        term = Term.model_validate(doc.data)
+    except ValidationError as exc:
+        problems.extend(_problems_from_validation(exc, file, doc.source))
+        raise GlossdeckError(problems) from None
+    except (ValueError, TypeError, RecursionError) as exc:  # a validator tripping on odd input
+        problems.append(Problem(file, 1, 1, "", f"invalid term: {exc}"))
+        raise GlossdeckError(problems) from None
+    if problems:
+        raise GlossdeckError(problems)
+    return LoadedTerm(slug, term, file, doc.source, hash(raw))
+
+
+def read_term_file(path: Path) -> LoadedTerm:
+    file = display_path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise GlossdeckError([Problem(file, 1, 1, "", f"cannot read file: {exc.strerror or exc}")]) from None
+    return parse_term(raw, file, slug_for(path))
+
+
+def find_term_files(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
+    """Term files under the given files and folders, sorted, plus problems for bad paths."""
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.suffix in TERM_SUFFIXES and p.is_file()
+                                and not p.name.startswith((".", "_"))))
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(Problem(display_path(path), 1, 1, "", "no such file or folder"))
+    return files, problems

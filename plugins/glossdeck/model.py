@@ -1,0 +1,234 @@
+"""The term model: one YAML file in `terms/` is one `Term`.
+
+Pydantic gives both validation and the JSON Schema editors use for autocompletion.
+Every model forbids unknown keys, so a misspelled key is an error, never silently ignored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
+
+from .debt import AXIS_LETTERS, DEBT_PATTERN, format_debt_string, parse_debt_string
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=120)]
+Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+Prose = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000)]
+Level = Literal["beginner", "intermediate", "advanced"]
+Rating = Literal["low", "medium", "high"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class AppliesTo(Strict):
+    """Where the concept applies: languages with versions, and contexts."""
+
+    languages: list[Line] = Field(default_factory=list, description='Languages with versions, e.g. "PHP 5.0+".')
+    contexts: list[Line] = Field(default_factory=list, description="Contexts such as web, cli, api.")
+
+
+class Misconception(Strict):
+    """The wrong belief readers often hold, and its correction."""
+
+    belief: Prose = Field(description="The common wrong belief, stated as a reader would hold it.")
+    correction: Prose = Field(description="What is actually true.")
+
+
+class CodeExample(Strict):
+    kind: Literal["vulnerable", "fixed", "before", "after", "example"] = Field(
+        description="vulnerable/fixed for security-like pairs, before/after for refactorings.")
+    language: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_+#.-]{1,30}$")] = Field(
+        description="Highlighting language, e.g. php, bash, sql, yaml.")
+    code: Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+    caption: Line | None = None
+
+
+class AxisScore(Strict):
+    score: int = Field(ge=0, le=9, description="0 = the axis does not apply; 1 least cost, 9 most.")
+    rationale: Prose | None = Field(
+        default=None, description="Why this score; name the rubric level, e.g. \"Closest to 'architectural rework' (e9).\"")
+
+
+_AXIS_SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["score"],
+    "properties": {
+        "score": {"type": "integer", "minimum": 0, "maximum": 9},
+        "rationale": {"type": "string", "minLength": 1},
+    },
+}
+_DEBT_STRING_SCHEMA = {"type": "string", "pattern": DEBT_PATTERN.pattern,
+                       "description": "debt(d<N>/e<N>/b<N>/t<N>), one digit 0-9 per axis."}
+DEBT_JSON_SCHEMA: dict[str, Any] = {
+    "description": "The DEBT score: four axes 0-9 (0 = does not apply), each with a rationale. "
+                   "Write the compact string with rationales beside it, or one block per axis.",
+    "oneOf": [
+        _DEBT_STRING_SCHEMA,
+        {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["score"],
+            "properties": {
+                "score": _DEBT_STRING_SCHEMA,
+                "rationale": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "properties": {a: {"type": "string", "minLength": 1} for a in AXIS_LETTERS},
+                },
+            },
+        },
+        {
+            "type": "object",
+            "additionalProperties": False,
+            "required": list(AXIS_LETTERS),
+            "properties": {a: _AXIS_SCHEMA for a in AXIS_LETTERS},
+        },
+    ],
+}
+
+
+class Debt(Strict):
+    """Canonical DEBT profile. Loaded from either authoring form (see DEBT_JSON_SCHEMA)."""
+
+    d: AxisScore
+    e: AxisScore
+    b: AxisScore
+    t: AxisScore
+
+    @model_validator(mode="before")
+    @classmethod
+    def _accept_compact_forms(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            scores = parse_debt_string(value)
+            return {a: {"score": s} for a, s in scores.items()}
+        if isinstance(value, dict) and "score" in value:
+            extra = set(value) - {"score", "rationale"}
+            if extra:
+                raise ValueError(f"unknown key(s) {sorted(extra)} beside 'score'; allowed: score, rationale")
+            if not isinstance(value["score"], str):
+                raise ValueError("'score' must be a string such as debt(d7/e9/b9/t5)")
+            scores = parse_debt_string(value["score"])
+            rationale = value.get("rationale") or {}
+            if not isinstance(rationale, dict):
+                raise ValueError("'rationale' must map axis letters (d, e, b, t) to text")
+            unknown = set(rationale) - set(AXIS_LETTERS)
+            if unknown:
+                raise ValueError(f"rationale has unknown axis {sorted(map(str, unknown))}; the axes are d, e, b, t")
+            return {a: {"score": s, "rationale": rationale.get(a)} for a, s in scores.items()}
+        return value
+
+    @property
+    def scores(self) -> dict[str, int]:
+        return {a: getattr(self, a).score for a in AXIS_LETTERS}
+
+    @property
+    def string(self) -> str:
+        return format_debt_string(self.scores)
+
+    def axis(self, letter: str) -> AxisScore:
+        return getattr(self, letter)
+
+
+class Detection(Strict):
+    hints: list[Line] = Field(default_factory=list, description="Signs that reveal the problem in code or operations.")
+    automated: bool | None = Field(default=None, description="Can tools detect it automatically?")
+    tools: list[Line] = Field(default_factory=list, description="Tools that help detect it.")
+
+
+class DevIntel(Strict):
+    severity: Literal["low", "medium", "high", "critical"] | None = None
+    fix_effort: Rating | None = None
+    detection: Detection | None = None
+    related_problems: list[Slug] = Field(default_factory=list, description="Slugs of terms for related problems.")
+
+
+class AiAgent(Strict):
+    """How well an automated agent can find and fix this."""
+
+    confidence: Rating | None = None
+    false_positives: Rating | None = None
+    manual_fix: bool | None = Field(default=None, description="true when a human must make the fix.")
+    fix_effort: Rating | None = None
+    context: Literal["line", "function", "file", "module", "project"] | None = Field(
+        default=None, description="How much code an agent must read to judge it.")
+
+
+def _check_url(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in url):
+        raise ValueError(f"not an http(s) URL: {url!r}")
+    return url
+
+
+class Source(Strict):
+    url: Annotated[str, StringConstraints(max_length=2000)]
+    title: Line | None = None
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        return _check_url(value)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _accept_bare_url(cls, value: Any) -> Any:
+        return {"url": value} if isinstance(value, str) else value
+
+
+class Term(Strict):
+    """One glossary term. Only title, category and tldr are required."""
+
+    title: Line = Field(description="The term's name as readers know it.")
+    aliases: list[Line] = Field(default_factory=list, description="Also known as: other names for the same concept.")
+    category: Slug = Field(description="Category slug, e.g. security, devops.")
+    tags: list[Slug] = Field(default_factory=list)
+    level: Level | None = None
+    applies_to: AppliesTo | None = None
+    tldr: Prose = Field(description="One or two sentences: the whole idea in brief. Markdown allowed.")
+    explanation: Prose | None = None
+    why_it_matters: Prose | None = None
+    misconception: Misconception | None = None
+    mistakes: list[Prose] = Field(default_factory=list, description="Common mistakes, one per item.")
+    quick_fix: Prose | None = None
+    diagram: Annotated[str, StringConstraints(min_length=1, max_length=20_000)] | None = Field(
+        default=None, description="Mermaid diagram source (flowchart, sequenceDiagram, ...).")
+    code_examples: list[CodeExample] = Field(default_factory=list)
+    debt: Annotated[Debt | None, WithJsonSchema(DEBT_JSON_SCHEMA)] = None
+    dev_intel: DevIntel | None = None
+    prerequisites: list[Slug] = Field(default_factory=list, description="Slugs of terms to read first.")
+    related: list[Slug] = Field(default_factory=list, description="Slugs of related terms.")
+    ai_agent: AiAgent | None = None
+    added: dt.date | None = Field(default=None, description="ISO date the term was added, e.g. 2026-03-15.")
+    edited: dt.date | None = Field(default=None, description="ISO date of the last edit.")
+    sources: list[Source] = Field(default_factory=list, description="URLs (or {url, title}) a reader can check.")
+
+    @field_validator("added", "edited", mode="before")
+    @classmethod
+    def _iso_date_only(cls, value: Any) -> Any:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                raise ValueError(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
+        return value
+
+
+TERM_FIELDS: tuple[str, ...] = tuple(Term.model_fields)
