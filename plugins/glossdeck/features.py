@@ -1,0 +1,98 @@
+"""How optional features (cards and embeds, learning tools, ...) plug into every front end.
+
+A feature is core code: it sees the glossary and facts about the site, never MkDocs. The MkDocs
+plugin (and the Markdown export, where it makes sense) asks each registered feature for extra
+pages, extra sections on term pages, extra <head> markup, extra files written beside the built
+site, and the static assets it serves.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from typing import Literal
+
+from .glossary import Glossary
+
+SectionSlot = Literal["after-header", "after-content", "end"]
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    """What features need to know about the site being built."""
+
+    site_name: str
+    site_url: str | None  # absolute base URL ending in "/", or None when the site has none
+    use_directory_urls: bool = True
+    terms_prefix: str = "terms"  # term pages live at <terms_prefix>/<slug>.md
+
+    def term_src(self, slug: str) -> str:
+        """Source path of a term page, as MkDocs knows it ("terms/<slug>.md")."""
+        return f"{self.terms_prefix}/{slug}.md" if self.terms_prefix else f"{slug}.md"
+
+    def url_of(self, src_path: str) -> str:
+        """Site-relative URL of a Markdown source path ("terms/x.md" -> "terms/x/" or "terms/x.html")."""
+        stem = src_path.removesuffix(".md")
+        name = posixpath.basename(stem)
+        if name in ("index", "README"):
+            parent = posixpath.dirname(stem)
+            return f"{parent}/" if parent else ""
+        return f"{stem}/" if self.use_directory_urls else f"{stem}.html"
+
+    def term_url(self, slug: str) -> str:
+        return self.url_of(self.term_src(slug))
+
+    def absolute(self, site_relative_url: str) -> str | None:
+        return self.site_url + site_relative_url if self.site_url else None
+
+    def relative(self, from_src: str, to_url: str) -> str:
+        """A link from the page built from `from_src` to a site-relative URL, as written in HTML."""
+        page = self.url_of(from_src)
+        base = page.rstrip("/") if page.endswith("/") else posixpath.dirname(page)
+        target = posixpath.relpath(to_url or ".", base or ".")
+        return target + "/" if to_url.endswith("/") or not to_url else target
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_path: str  # e.g. "learn/explorer.md"
+    title: str
+    markdown: str  # Markdown (raw HTML allowed), rendered by the site like any page
+
+
+@dataclass(frozen=True)
+class TermSection:
+    slot: SectionSlot
+    markdown: str
+
+
+class Feature:
+    """Base class: override what the feature contributes. Every method is called once per build,
+    or once per term page, and must not do work that grows with the glossary's size per page."""
+
+    name = "feature"
+
+    def pages(self, glossary: Glossary, site: SiteInfo) -> list[GeneratedPage]:
+        return []
+
+    def term_sections(self, glossary: Glossary, site: SiteInfo, slug: str) -> list[TermSection]:
+        return []
+
+    def head(self, glossary: Glossary, site: SiteInfo, slug: str | None) -> str:
+        """Extra HTML for <head> of a term page (slug) or of every page (None)."""
+        return ""
+
+    def files(self, glossary: Glossary, site: SiteInfo) -> dict[str, bytes]:
+        """Files written into the built site, by site-relative path."""
+        return {}
+
+    def scripts(self) -> list[str]:
+        """Asset paths (under glossdeck/assets/) each page loads as scripts."""
+        return []
+
+    def stylesheets(self) -> list[str]:
+        return []
+
+
+# Features register themselves here by import (see features_registry in the plugin).
+FEATURES: list[Feature] = []
