@@ -19,6 +19,8 @@ from .problems import GlossdeckError, Problem
 # libyaml's parser is several times faster; it yields the same nodes and marks.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 20_000
 MAX_DEPTH = 64
@@ -84,6 +86,8 @@ class _Builder:
                         f"values nested more than {MAX_DEPTH} deep (a recursive alias?)", _dotted(path[:3]) + "...")
         self.source.positions.setdefault(path, (mark.line + 1, mark.column + 1))
         if isinstance(node, yaml.ScalarNode):
+            if node.tag == _STR_TAG:  # the common case: no constructor needed
+                return node.value
             try:
                 return self.constructor.construct_object(node, deep=True)
             except yaml.YAMLError as exc:
