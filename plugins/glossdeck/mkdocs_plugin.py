@@ -93,6 +93,9 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         styles = [f"{ASSETS_URL}/{name}" for name in OWN_STYLESHEETS]
         scripts = [f"{ASSETS_URL}/{name}" for name in OWN_SCRIPTS]
         for feature in self.features:
+            for path in [*feature.stylesheets(), *feature.scripts()]:
+                if not (ASSETS_DIR / path).is_file():
+                    log.error(f"feature '{feature.name}' asks for {path}, which is not in {ASSETS_DIR}")
             styles += [f"{ASSETS_URL}/{path}" for path in feature.stylesheets()]
             scripts += [f"{ASSETS_URL}/{path}" for path in feature.scripts()]
         for url in styles:
