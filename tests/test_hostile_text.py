@@ -89,8 +89,7 @@ class Scan(HTMLParser):
 def hostile_site(tmp_path_factory):  # type: ignore[no-untyped-def]
     from conftest import build_site
     built = build_site(tmp_path_factory.mktemp("hostile"),
-                       terms={"hostile.yml": HOSTILE, "immutable-infrastructure.yml": reference_term_text("")},
-                       strict=False)
+                       terms={"hostile.yml": HOSTILE, "immutable-infrastructure.yml": reference_term_text("")})
     assert built.ok, built.error
     return built
 
