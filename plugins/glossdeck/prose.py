@@ -8,6 +8,7 @@ no request to any host but its own).
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import threading
@@ -58,6 +59,25 @@ def _new_markdown() -> markdown.Markdown:
 
 _local = threading.local()
 
+# Memo of rendered prose by source text. A term's TL;DR is shown on its own page, in its JSON-LD and
+# in every list and "related" block that names it; without the memo each showing is another
+# conversion, and under `mkdocs serve` unchanged prose is never converted twice. Bounded so an
+# editing session cannot grow it without limit.
+MEMO_LIMIT = 200_000
+_memo: dict[str, str] = {}
+_memo_lock = threading.Lock()
+
+
+class Counter:
+    """How many Markdown conversions ran (tests check the count stays linear in the terms)."""
+
+    conversions = 0
+
+
+def clear_memo() -> None:
+    with _memo_lock:
+        _memo.clear()
+
 
 def _md() -> markdown.Markdown:
     md = getattr(_local, "md", None)
@@ -67,12 +87,21 @@ def _md() -> markdown.Markdown:
 
 
 def to_html(source: str) -> str:
-    """Markdown prose -> HTML fragment (block level, e.g. "<p>...</p>")."""
+    """Markdown prose -> HTML fragment (block level, e.g. "<p>...</p>"), memoised by source text."""
+    cached = _memo.get(source)
+    if cached is not None:
+        return cached
     md = _md()
     try:
-        return md.reset().convert(source)
+        out = md.reset().convert(source)
     finally:
         md.reset()
+    Counter.conversions += 1
+    with _memo_lock:
+        if len(_memo) >= MEMO_LIMIT:
+            _memo.clear()
+        _memo[source] = out
+    return out
 
 
 def to_inline_html(source: str) -> str:
@@ -83,6 +112,7 @@ def to_inline_html(source: str) -> str:
     return out
 
 
+@functools.lru_cache(maxsize=65_536)
 def to_plain_text(source: str) -> str:
     """Prose as plain text (for descriptions and structured data)."""
     return " ".join(html.unescape(_TAG.sub(" ", to_html(source))).split())
