@@ -8,6 +8,7 @@ marked `gd-nolink`, and never to the page itself.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass
@@ -26,9 +27,38 @@ VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input
 NOLINK_MARKERS = ("gd-nolink", "data-gd-nolink")
 MIN_NAME_LENGTH = 3
 
-_TOKEN = re.compile(r"(<!--.*?-->|<![^>]*>|<[^>]*>)", re.DOTALL)
+_MARKUP = re.compile(r"<!--.*?-->|<![^>]*>|<[^>]*>", re.DOTALL)
 _TAG = re.compile(r"<\s*(/)?\s*([A-Za-z][\w:-]*)([^>]*?)(/?)\s*>$", re.DOTALL)
 _SPACE = re.compile(r"\s")
+
+
+RAW_TEXT_TAGS = frozenset({"script", "style", "textarea", "title"})  # end at the first </name>
+
+
+class Stats:
+    """Pages auto-linked (tests check: one pass per page, never one per term)."""
+
+    pages = 0
+
+
+@functools.lru_cache(maxsize=None)
+def _tag_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(rf"<(/?){re.escape(name)}(?=[\s/>])[^>]*>", re.IGNORECASE)
+
+
+def _element_end(page_html: str, start: int, name: str) -> int:
+    """Index just past the close tag matching an element opened before `start` (nested elements
+    of the same name counted); the end of the page when it is never closed."""
+    pattern = _tag_pattern(name)
+    depth = 1
+    for found in pattern.finditer(page_html, start):
+        if found.group(1):
+            depth -= 1
+            if depth == 0 or name in RAW_TEXT_TAGS:
+                return found.end()
+        elif not found.group().endswith("/>"):
+            depth += 1
+    return len(page_html)
 
 
 def _is_word(char: str) -> bool:
@@ -130,37 +160,48 @@ class Autolinker:
         """
         if self._empty:
             return page_html
+        Stats.pages += 1
         linked = seen if seen is not None else set()
         if self_slug:
             linked.add(self_slug)
         out: list[str] = []
         stack: list[tuple[str, bool]] = []
         skipping = 0
-        for token in _TOKEN.split(page_html):
-            if not token:
+        position, size = 0, len(page_html)
+        while position < size:
+            found = _MARKUP.search(page_html, position)
+            text_end = found.start() if found else size
+            if text_end > position:
+                chunk = page_html[position:text_end]
+                out.append(chunk if skipping or chunk.isspace()
+                           else self._link_text(chunk, href_for, linked, title_for))
+            if found is None:
+                break
+            token = found.group()
+            out.append(token)
+            position = found.end()
+            tag = _TAG.match(token)
+            if not tag or token.startswith("<!"):
                 continue
-            if token.startswith("<"):
-                out.append(token)
-                tag = _TAG.match(token)
-                if not tag or token.startswith(("<!--", "<!")):
+            closing, name, rest, self_closing = tag.group(1), tag.group(2).lower(), tag.group(3), tag.group(4)
+            if closing:
+                if any(n == name for n, _ in stack):
+                    while stack:
+                        popped, skipped = stack.pop()
+                        skipping -= skipped
+                        if popped == name:
+                            break
+            elif name not in VOID_TAGS and not self_closing:
+                skip = name in SKIP_TAGS or any(marker in rest for marker in NOLINK_MARKERS)
+                if skip and not skipping:
+                    # Jump over the whole element (highlighted code, SVG charts, marked blocks hold
+                    # most of a page's tags), rather than walking its tags one by one.
+                    end = _element_end(page_html, position, name)
+                    out.append(page_html[position:end])
+                    position = end
                     continue
-                closing, name, rest, self_closing = tag.group(1), tag.group(2).lower(), tag.group(3), tag.group(4)
-                if closing:
-                    if any(n == name for n, _ in stack):
-                        while stack:
-                            popped, skipped = stack.pop()
-                            skipping -= skipped
-                            if popped == name:
-                                break
-                elif name not in VOID_TAGS and not self_closing:
-                    skip = name in SKIP_TAGS or any(marker in rest for marker in NOLINK_MARKERS)
-                    stack.append((name, skip))
-                    skipping += skip
-                continue
-            if skipping:
-                out.append(token)
-                continue
-            out.append(self._link_text(token, href_for, linked, title_for))
+                stack.append((name, skip))
+                skipping += skip
         return "".join(out)
 
     def _link_text(self, raw: str, href_for: Callable[[str], str | None], linked: set[str],
