@@ -1,7 +1,8 @@
 """Synthetic but realistic term files for benchmarks: the size and shape of the reference term.
 
-Each term has prose that mentions other terms by title, a Mermaid diagram, two code examples,
-four related terms, two prerequisites (always earlier terms, so no cycles), and a full DEBT block.
+Each term has prose that mentions other terms by title (some of it with inline Markdown: code spans
+and emphasis, as real terms have), a Mermaid diagram, two captioned code examples, four related
+terms, two prerequisites (always earlier terms, so no cycles), and a full DEBT block.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import random
 from pathlib import Path
 
 CATEGORIES = ["security", "devops", "architecture", "performance", "data", "testing", "language", "frontend"]
-WORDS = ("cache queue worker request session token header schema index query service container image "
+WORDS = ("cache queue worker request session token header schema indexer query service container image "
          "deploy rollback replica shard lock retry timeout budget latency payload contract module").split()
 ANCHORS = {"d": (7, "only careful code review or runtime testing"), "e": (4, "localised refactor of one component"),
            "b": (5, "slowly decays the codebase"), "t": (6, "counter-intuitive default")}
@@ -60,8 +61,8 @@ mistakes:
   - {_sentence(rng)}
   - {_sentence(rng)}
   - {_sentence(rng)}
-  - {_sentence(rng)}
-quick_fix: {_sentence(rng)}
+  - "*Never* {_sentence(rng).lower()}"
+quick_fix: Call `safe_{rng.choice(WORDS)}()` instead. {_sentence(rng)}
 diagram: |
   flowchart LR
       A[{rng.choice(WORDS)}] -->|{rng.choice(WORDS)}| B[{rng.choice(WORDS)}]
@@ -73,11 +74,13 @@ diagram: |
 code_examples:
   - kind: vulnerable
     language: php
+    caption: The {rng.choice(WORDS)} is computed from raw input
     code: |
       <?php
 {code}
   - kind: fixed
     language: php
+    caption: Each step goes through `safe_*` helpers
     code: |
       <?php
 {code.replace("compute_", "safe_")}

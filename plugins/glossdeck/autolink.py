@@ -98,6 +98,8 @@ class Autolinker:
 
     def __init__(self, names: dict[str, str]) -> None:
         """`names`: lowercased name -> slug."""
+        # what the automaton matches: equal keys, equal matches (caches of mentions use it)
+        self.key = hash(tuple(sorted(names.items())))
         self._automaton = ahocorasick.Automaton()
         self._empty = True
         for name, slug in names.items():

@@ -83,12 +83,21 @@ class Glossary:
         """Slugs of the terms that point at this one."""
         return list(self._backlinks.get(slug, []))
 
-    def prerequisite_order(self) -> list[str]:
-        """Every slug, prerequisites before the terms that need them (graphlib.CycleError on a cycle)."""
+    @cached_property
+    def _prerequisite_order(self) -> list[str]:
         sorter: graphlib.TopologicalSorter[str] = graphlib.TopologicalSorter()
         for entry in self.entries.values():
             sorter.add(entry.slug, *(p for p in entry.term.prerequisites if p in self.entries))
         return list(sorter.static_order())
+
+    def prerequisite_order(self) -> list[str]:
+        """Every slug, prerequisites before the terms that need them (graphlib.CycleError on a cycle).
+        Sorted once per glossary: `read_first` asks for it once per term."""
+        return list(self._prerequisite_order)
+
+    @cached_property
+    def _order_index(self) -> dict[str, int]:
+        return {slug: i for i, slug in enumerate(self._prerequisite_order)}
 
     def read_first(self, slug: str) -> list[str]:
         """All transitive prerequisites of a term, in dependency order (not the term itself)."""
@@ -100,4 +109,4 @@ class Glossary:
                 continue
             needed.add(current)
             stack.extend(self.entries[current].term.prerequisites)
-        return [s for s in self.prerequisite_order() if s in needed]
+        return sorted(needed, key=self._order_index.__getitem__)  # O(needed), not O(glossary)

@@ -161,13 +161,19 @@ def parse_term(raw: bytes, file: str, slug: str) -> LoadedTerm:
     return LoadedTerm(slug, term, file, doc.source, hash(raw))
 
 
-def read_term_file(path: Path) -> LoadedTerm:
+def read_term_bytes(path: Path) -> tuple[str, bytes]:
+    """(the file as shown to the author, its bytes), or GlossdeckError when it cannot be read."""
     file = display_path(path)
     try:
         with open(path, "rb") as handle:  # read one byte past the limit, never a whole huge file
             raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise GlossdeckError([Problem(file, 1, 1, "", f"cannot read file: {exc.strerror or exc}")]) from None
+    return file, raw
+
+
+def read_term_file(path: Path) -> LoadedTerm:
+    file, raw = read_term_bytes(path)
     return parse_term(raw, file, slug_for(path))
 
 

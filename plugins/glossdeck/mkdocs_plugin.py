@@ -10,6 +10,11 @@ Build order, and what each event does:
 - on_page_content: auto-links term names in every page (one Aho-Corasick pass per page).
 - on_post_page: JSON-LD and features' <head> markup.
 - on_post_build: features' extra files. on_serve: reload when a term file changes.
+
+Under `mkdocs serve` the plugin instance lives across rebuilds (it defines on_startup), and keeps
+parsed terms, rendered term pages, prose mentions and auto-linked pages keyed by their content
+(see incremental.py and build_cache.py), so a rebuild after editing one term re-does that term's
+work only. Each phase's time goes to timings.TIMER (read by scripts/bench.py).
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from __future__ import annotations
 import fnmatch
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
@@ -29,9 +34,12 @@ from mkdocs.structure.pages import Page
 
 from . import jsonld
 from .badges import axes_css
+from .build_cache import KeyedCache, text_key
 from .feature_registry import load_features
 from .features import Feature
 from .glossary import Glossary
+from .incremental import CachingRenderer
+from .loader import LoadedTerm, parse_term, read_term_bytes, slug_for
 from .mermaid_integration import (MERMAID_URL, VENDOR_FILE, check_mermaid2, fence_copies_raw_html,
                                   mermaid_fence_formatter)
 from .plugin_config import GlossdeckConfig
@@ -41,6 +49,7 @@ from .site_context import SiteContext
 from .site_pages import feature_pages, generate_pages, home_sections
 from .site_paths import Layout
 from .term_page import TermPageRenderer
+from .timings import TIMER
 from .validation import load_glossary
 
 log = get_plugin_logger(__name__)
@@ -64,9 +73,34 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         self.generated: set[str] = set()  # src paths of the pages glossdeck added
         self.home_src: str | None = None  # the site's own home page, which gets the glossary sections
         self.feature_srcs: list[str] = []
+        self.incremental = False  # set by on_startup for `mkdocs serve`
+        self.parsed: KeyedCache[LoadedTerm] = KeyedCache()
+        self.pages: KeyedCache[str] = KeyedCache()
+        self.mentions: KeyedCache[list[str]] = KeyedCache()
+        self.linked: KeyedCache[str] = KeyedCache()
+        self.edit_uris: KeyedCache[str] = KeyedCache()
+        self.renderer: TermPageRenderer | None = None
 
     # --- configuration ---
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        # Defining on_startup keeps this instance across `mkdocs serve` rebuilds; only then is it
+        # worth keeping the caches (a one-off build would just hold every page twice in memory).
+        self.incremental = command == "serve"
+
+    def cache_stats(self) -> dict[str, int]:
+        """Work done and reused in the last build (the bench's serve mode prints these)."""
+        return {"terms_parsed": self.parsed.misses, "term_pages_rendered": self.renderer.renders if self.renderer else 0,
+                "term_pages_reused": self.pages.hits, "mentions_scanned": self.mentions.misses,
+                "pages_autolinked": self.linked.misses, "pages_autolink_reused": self.linked.hits}
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        TIMER.reset()  # one build's totals (under `mkdocs serve`, every rebuild starts here)
+        for cache in (self.parsed, self.pages, self.mentions, self.linked, self.edit_uris):
+            cache.reset_counts()
+        with TIMER.phase("config"):
+            return self._configure(config)
+
+    def _configure(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or ".").resolve().parent
         self.terms_dir = (self.root / self.config.terms_dir).resolve()
         self.docs_dir = Path(config.docs_dir).resolve()
@@ -108,8 +142,17 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         return config
 
     # --- the glossary and its pages ---
+    def _read(self, path: Path) -> LoadedTerm:
+        """One term file; under `mkdocs serve`, parsed again only when its bytes changed."""
+        file, raw = read_term_bytes(path)
+        self.read_paths.add(str(path))
+        if not self.incremental:
+            return parse_term(raw, file, slug_for(path))
+        return self.parsed.get(str(path), (file, hash(raw), len(raw)), lambda: parse_term(raw, file, slug_for(path)))
+
     def _load(self) -> Glossary:
-        glossary, problems = load_glossary([self.terms_dir], self.rubric)
+        self.read_paths: set[str] = set()
+        glossary, problems = load_glossary([self.terms_dir], self.rubric, read=self._read)
         for problem in problems.sorted():
             _log_problem(problem)
         broken = {p.file for p in problems.errors}
@@ -118,19 +161,28 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         return glossary
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        glossary = self._load()
+        with TIMER.phase("load"):
+            glossary = self._load()
+        with TIMER.phase("render"):
+            return self._add_pages(glossary, files, config)
+
+    def _add_pages(self, glossary: Glossary, files: Files, config: MkDocsConfig) -> Files:
         self.ctx = SiteContext(
             glossary=glossary, rubric=self.rubric, layout=self.layout,
             category_titles=dict(self.config.categories), features=self.features,
             mermaid_raw_html_fence=self.mermaid_raw_html,
             autolink_exclude=tuple(self.config.autolink_exclude_terms),
             recent_days=self.config.recent_days, recent_count=self.config.recent_count,
-            site_description=config.site_description)
+            site_description=config.site_description,
+            mention_cache=self.mentions if self.incremental else None)
         home = files.get_file_from_path(self.layout.home) or files.get_file_from_path("README.md")
         self.home_src = home.src_uri if home is not None and self.config.home else None
-        renderer = TermPageRenderer(self.ctx, self.template_dirs)
+        renderer = (CachingRenderer(self.ctx, self.template_dirs, self.pages) if self.incremental
+                    else TermPageRenderer(self.ctx, self.template_dirs))
+        self.renderer = renderer
         self.generated = set()
-        extras = feature_pages(self.ctx)
+        with TIMER.phase("features"):
+            extras = feature_pages(self.ctx)
         self.feature_srcs = [p.src_path for p in extras]
         failures: list[Problem] = []
         try:
@@ -150,12 +202,23 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
             file = File.generated(config, page.src_path, content=page.markdown, inclusion=inclusion)
             if slug is not None and slug in glossary:
                 # "Edit this page" opens the term's YAML file (edit_uri is relative to docs_dir)
-                yaml_path = (Path.cwd() / glossary.entries[slug].file).resolve()
-                file.edit_uri = Path(os.path.relpath(yaml_path, self.docs_dir)).as_posix()
+                file.edit_uri = self._edit_uri(glossary.entries[slug].file)
             files.append(file)
             self.generated.add(page.src_path)
         self._add_assets(files, config)
+        if self.incremental:  # forget terms and pages that are gone
+            self.parsed.retain(self.read_paths)
+            self.pages.retain(glossary.entries)
+            self.mentions.retain(glossary.entries)
+            self.linked.retain(f.src_uri for f in files.documentation_pages())
         return files
+
+    def _edit_uri(self, term_file: str) -> str:
+        def compute() -> str:
+            yaml_path = (Path.cwd() / term_file).resolve()
+            return Path(os.path.relpath(yaml_path, self.docs_dir)).as_posix()
+
+        return self.edit_uris.get(term_file, (os.getcwd(), self.docs_dir), compute)
 
     def _add_assets(self, files: Files, config: MkDocsConfig) -> None:
         for path in sorted(ASSETS_DIR.rglob("*")):
@@ -208,7 +271,8 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
     # --- pages ---
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.ctx is not None and page.file.src_uri == self.home_src and page.file.generated_by is None:
-            return markdown.rstrip("\n") + "\n\n" + home_sections(self.ctx, page.file.src_uri)
+            with TIMER.phase("render"):
+                return markdown.rstrip("\n") + "\n\n" + home_sections(self.ctx, page.file.src_uri)
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -219,9 +283,17 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         if any(fnmatch.fnmatch(src, pattern) for pattern in self.config.autolink_exclude_pages):
             return html
         layout, glossary = self.layout, ctx.glossary
-        return ctx.autolinker.link_html(
-            html, lambda slug: layout.href(src, layout.term(slug)) if slug in glossary else None,
-            self_slug=layout.slug_of(src), title_for=lambda slug: glossary.term(slug).title)
+
+        def link() -> str:
+            return ctx.autolinker.link_html(
+                html, lambda slug: layout.href(src, layout.term(slug)) if slug in glossary else None,
+                self_slug=layout.slug_of(src), title_for=lambda slug: glossary.term(slug).title)
+
+        with TIMER.phase("autolink"):
+            if not self.incremental:
+                return link()
+            # the same HTML linked against the same names gives the same page: reuse it
+            return self.linked.get(src, (ctx.autolink_key, text_key(html)), link)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         ctx = self.ctx
@@ -230,14 +302,16 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         src = page.file.src_uri
         head: list[str] = []
         slug = self.layout.slug_of(src) if src in self.generated else None
-        if slug is not None and slug in ctx.glossary:
-            head.append(jsonld.script_tag(jsonld.defined_term(ctx, slug)))
-        elif src == self.layout.a_z and src in self.generated:
-            head.append(jsonld.script_tag(jsonld.defined_term_set(ctx)))
-        for feature in self.features:
-            head.append(feature.head(ctx.glossary, self.layout.site, None))
-            if slug is not None:
-                head.append(feature.head(ctx.glossary, self.layout.site, slug))
+        with TIMER.phase("jsonld"):
+            if slug is not None and slug in ctx.glossary:
+                head.append(jsonld.script_tag(jsonld.defined_term(ctx, slug)))
+            elif src == self.layout.a_z and src in self.generated:
+                head.append(jsonld.script_tag(jsonld.defined_term_set(ctx)))
+        with TIMER.phase("features"):
+            for feature in self.features:
+                head.append(feature.head(ctx.glossary, self.layout.site, None))
+                if slug is not None:
+                    head.append(feature.head(ctx.glossary, self.layout.site, slug))
         extra = "".join(h for h in head if h)
         if not extra:
             return output
@@ -247,6 +321,12 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.ctx is None:
             return
+        with TIMER.phase("features"):
+            self._write_feature_files(config)
+        TIMER.write_if_requested()
+
+    def _write_feature_files(self, config: MkDocsConfig) -> None:
+        assert self.ctx is not None
         site_dir = Path(config.site_dir).resolve()
         for feature in self.features:
             for rel, data in feature.files(self.ctx.glossary, self.layout.site).items():

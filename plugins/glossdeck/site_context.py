@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .autolink import Autolinker
+from .build_cache import KeyedCache
 from .features import Feature
 from .glossary import Glossary
 from .model import Term
@@ -41,6 +42,8 @@ class SiteContext:
     recent_count: int = 10
     today: dt.date = field(default_factory=build_date)
     site_description: str | None = None
+    # Terms each term's prose names, kept between builds under `mkdocs serve` (None: no cache)
+    mention_cache: KeyedCache[list[str]] | None = None
 
     def category_title(self, category: str) -> str:
         return self.category_titles.get(category) or default_category_title(category)
@@ -65,10 +68,28 @@ class SiteContext:
                 if target in self.glossary and target != entry.slug:
                     back[target][entry.slug] = None
         for entry in self.glossary:
-            for target in sorted(self.autolinker.mentions(prose_text(entry.term))):
+            for target in self.mentions(entry.slug):
                 if target != entry.slug:
                     back[target][entry.slug] = None
         return {slug: list(sources) for slug, sources in back.items()}
+
+    def mentions(self, slug: str) -> list[str]:
+        """The terms a term's prose names, sorted (scanned once per build, or once per edit)."""
+        entry = self.glossary.entries[slug]
+
+        def scan() -> list[str]:
+            return sorted(self.autolinker.mentions(prose_text(entry.term)))
+
+        if self.mention_cache is None:
+            return scan()
+        return self.mention_cache.get(slug, (entry.digest, self.autolinker.key), scan)
+
+    @cached_property
+    def autolink_key(self) -> int:
+        """Everything auto-linking a page depends on besides the page: names, titles, exclusions,
+        layout. Pages linked by an earlier build with the same key and HTML are reused."""
+        names = tuple((e.slug, e.term.title, tuple(e.term.aliases)) for e in self.glossary)
+        return hash((names, self.autolink_exclude, self.layout))
 
     def backlinks(self, slug: str) -> list[str]:
         return self._backlinks.get(slug, [])

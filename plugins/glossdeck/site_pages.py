@@ -20,6 +20,7 @@ from .loader import LoadedTerm
 from .problems import Problem
 from .site_context import SiteContext
 from .term_page import TermPageRenderer
+from .timings import TIMER
 
 
 def _front_matter(title: str, **extra: str) -> str:
@@ -247,8 +248,9 @@ assert set(QUESTIONS) == set(AXIS_BY_LETTER)
 
 def feature_sections(ctx: SiteContext, slug: str) -> list[TermSection]:
     sections: list[TermSection] = []
-    for feature in ctx.features:
-        sections.extend(feature.term_sections(ctx.glossary, ctx.layout.site, slug))
+    with TIMER.phase("features"):
+        for feature in ctx.features:
+            sections.extend(feature.term_sections(ctx.glossary, ctx.layout.site, slug))
     return sections
 
 

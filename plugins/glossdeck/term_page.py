@@ -9,9 +9,10 @@ replace single blocks.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Hashable, Sequence
 
 import jinja2
 from markupsafe import Markup
@@ -45,6 +46,18 @@ def template_environment(override_dirs: Sequence[str | Path] = ()) -> jinja2.Env
     return env
 
 
+def template_fingerprint(override_dirs: Sequence[str | Path] = ()) -> bytes:
+    """A hash of every template a page may be rendered from (overrides and the shipped ones), so
+    pages cached under `mkdocs serve` are rendered again when a template is edited."""
+    digest = hashlib.blake2b(digest_size=16)
+    for folder in [*override_dirs, PACKAGE_TEMPLATES]:
+        root = Path(folder)
+        if root.is_dir():
+            for path in sorted(p for p in root.rglob("*") if p.is_file()):
+                digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.digest()
+
+
 @dataclass(frozen=True)
 class Link:
     href: str | None  # None: the term is not in the glossary (left out or unknown); shown as text
@@ -71,6 +84,7 @@ class TermPageRenderer:
         self.template = self.env.get_template(TEMPLATE_NAME)
         # Called on each prose fragment as (html, slug); the export uses it for auto-linking.
         self.html_hook = html_hook
+        self.renders = 0  # pages rendered (tests count them: a serve rebuild renders only what changed)
 
     def link(self, from_src: str, slug: str) -> Link:
         layout, glossary = self.ctx.layout, self.ctx.glossary
@@ -80,7 +94,23 @@ class TermPageRenderer:
         return Link(layout.href(from_src, layout.term(slug)), term.title, prose.to_plain_text(term.tldr))
 
     def render(self, slug: str, sections: Sequence[TermSection] = ()) -> str:
+        self.renders += 1
         return self.template.render(self.context(slug, sections))
+
+    def linked_slugs(self, slug: str) -> list[str]:
+        """Every other term this term's page names: prerequisites, related, related problems, backlinks."""
+        term = self.ctx.glossary.term(slug)
+        dev = term.dev_intel
+        return [*term.prerequisites, *term.related, *(dev.related_problems if dev else []),
+                *self.ctx.backlinks(slug)]
+
+    def dependencies(self, slug: str) -> tuple[Hashable, ...]:
+        """What this page shows of other terms (which ones, in order, with their title and TL;DR):
+        with the term's own file, all a cached page depends on besides the site's settings."""
+        entries, related = self.ctx.glossary.entries, set(self.ctx.glossary.term(slug).related)
+        # only "Related terms" shows a TL;DR; the other lists show titles
+        return tuple((s, e.term.title, e.term.tldr if s in related else None)
+                     if (e := entries.get(s)) is not None else (s,) for s in self.linked_slugs(slug))
 
     def context(self, slug: str, sections: Sequence[TermSection] = ()) -> dict[str, Any]:
         ctx, layout = self.ctx, self.ctx.layout

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import graphlib
 from pathlib import Path
+from typing import Callable
 
 from .debt import AXIS_BY_LETTER, AXIS_LETTERS
 from .glossary import Glossary
@@ -130,10 +131,12 @@ def check_glossary(glossary: Glossary, rubric: Rubric) -> list[Problem]:
     return problems
 
 
-def load_glossary(paths: list[Path], rubric: Rubric | None = None) -> tuple[Glossary, ProblemList]:
+def load_glossary(paths: list[Path], rubric: Rubric | None = None,
+                  read: Callable[[Path], LoadedTerm] = read_term_file) -> tuple[Glossary, ProblemList]:
     """Load every term file under `paths`, check the whole, and return what loaded plus all problems.
 
-    Files with errors are left out of the glossary; the problems say why.
+    Files with errors are left out of the glossary; the problems say why. `read` turns one file into
+    a LoadedTerm (the MkDocs plugin passes one that reuses terms parsed by an earlier build).
     """
     problems = ProblemList()
     files, path_problems = find_term_files(paths)
@@ -141,7 +144,7 @@ def load_glossary(paths: list[Path], rubric: Rubric | None = None) -> tuple[Glos
     entries: dict[str, LoadedTerm] = {}
     for path in files:
         try:
-            entry = read_term_file(path)
+            entry = read(path)
         except GlossdeckError as exc:
             problems.extend(exc.problems)
             continue
