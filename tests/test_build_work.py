@@ -1,0 +1,206 @@
+"""Build work that must stay linear: counted, never timed (benchmarks live in scripts/bench.py).
+
+A per-page regression that scans the whole glossary, converts prose again for every page that lists a
+term, or auto-links once per term instead of once per page fails these tests at any machine speed.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+
+from conftest import REPO, build_site
+
+sys.path.insert(0, str(REPO / "scripts"))
+import synthetic_terms  # noqa: E402
+
+from glossdeck import autolink, prose  # noqa: E402
+from glossdeck.glossary import Glossary  # noqa: E402
+from glossdeck.rubric import load_rubric  # noqa: E402
+from glossdeck.site_context import SiteContext  # noqa: E402
+from glossdeck.site_pages import generate_pages  # noqa: E402
+from glossdeck.site_paths import Layout  # noqa: E402
+from glossdeck.term_page import TermPageRenderer  # noqa: E402
+from glossdeck.validation import load_glossary  # noqa: E402
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+def synthetic_glossary(folder: Path, n: int) -> Glossary:
+    synthetic_terms.write_terms(folder, n)
+    glossary, problems = load_glossary([folder])
+    assert not problems.errors, problems.sorted()
+    return glossary
+
+
+def prose_fields(glossary: Glossary) -> set[str]:
+    fields: set[str] = set()
+    for entry in glossary:
+        term = entry.term
+        fields.update(f for f in (term.tldr, term.explanation, term.why_it_matters, term.quick_fix, *term.mistakes,
+                                  *(e.caption for e in term.code_examples)) if f)
+        if term.misconception:
+            fields.update((term.misconception.belief, term.misconception.correction))
+        if term.debt:
+            fields.update(r for r in (term.debt.axis(a).rationale for a in "debt") if r)
+    return fields
+
+
+class CountingEntries(dict):  # type: ignore[type-arg]
+    """A glossary's entries that count whole-glossary scans (iterating keys, values or items)."""
+
+    scans = 0
+
+    def __iter__(self) -> Iterator[Any]:
+        CountingEntries.scans += 1
+        return super().__iter__()
+
+    def values(self):  # type: ignore[no-untyped-def]
+        CountingEntries.scans += 1
+        return super().values()
+
+    def items(self):  # type: ignore[no-untyped-def]
+        CountingEntries.scans += 1
+        return super().items()
+
+
+def render_all(glossary: Glossary) -> tuple[int, int]:
+    """(prose conversions, whole-glossary scans) for rendering every generated page once."""
+    prose.clear_memo()
+    prose.to_plain_text.cache_clear()
+    glossary.entries = CountingEntries(glossary.entries)
+    ctx = SiteContext(glossary=glossary, rubric=load_rubric(), layout=Layout.create("t", "https://e.org/", True))
+    before_conv, CountingEntries.scans = prose.Counter.conversions, 0
+    generate_pages(ctx, TermPageRenderer(ctx), with_home=True)
+    return prose.Counter.conversions - before_conv, CountingEntries.scans
+
+
+def test_each_prose_text_is_converted_once_per_build(tmp_path: Path) -> None:
+    glossary = synthetic_glossary(tmp_path, 40)
+    conversions, _ = render_all(glossary)
+    # every TL;DR is shown on many pages (related lists, categories, tags, home), converted once
+    assert conversions <= len(prose_fields(glossary))
+
+
+def test_whole_glossary_scans_do_not_grow_with_the_glossary(tmp_path: Path) -> None:
+    _, small = render_all(synthetic_glossary(tmp_path / "a", 20))
+    _, large = render_all(synthetic_glossary(tmp_path / "b", 60))
+    assert large == small, "some per-page work walks the whole glossary"
+
+
+def test_read_first_does_not_sort_the_glossary_per_term(tmp_path: Path) -> None:
+    glossary = synthetic_glossary(tmp_path, 60)
+    glossary.entries = CountingEntries(glossary.entries)
+    glossary.read_first("term-00059")
+    CountingEntries.scans = 0
+    for entry in list(dict.values(glossary.entries)):
+        glossary.read_first(entry.slug)
+    assert CountingEntries.scans == 0
+
+
+# --- a real MkDocs build: one auto-link pass per page; serve rebuilds redo only what changed -------
+
+def _terms(n: int) -> dict[str, str]:
+    return {f"term-{i:05d}.yml": synthetic_terms.term_yaml(i, n) for i in range(n)}
+
+
+def test_autolinking_is_one_pass_per_page(tmp_path: Path) -> None:
+    before = autolink.Stats.pages
+    site = build_site(tmp_path, terms=_terms(12), docs={"guide.md": "# Guide\n\nNo terms here.\n"})
+    assert site.ok, (site.error, site.warnings())
+    pages = len(list(site.site_dir.rglob("index.html")))  # every page, with directory URLs
+    assert autolink.Stats.pages - before == pages
+
+
+class ServeSite:
+    """A site built as `mkdocs serve` builds it: config loaded anew per build, plugin instance kept."""
+
+    def __init__(self, root: Path, n: int) -> None:
+        site = build_site(root, terms=_terms(n))  # writes the site (and builds it once, plainly)
+        assert site.ok, (site.error, site.warnings())
+        self.root = root
+        self.plugin: Any = None
+        self.build()
+
+    def build(self) -> Any:
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+
+        previous = os.getcwd()
+        os.chdir(self.root)
+        try:
+            config = load_config(config_file=str(self.root / "mkdocs.yml"), site_dir=str(self.root / "site"))
+            if self.plugin is None:
+                config.plugins.on_startup(command="serve", dirty=False)
+            plugin = config.plugins["glossdeck"]
+            assert self.plugin is None or plugin is self.plugin, "the plugin instance must survive rebuilds"
+            self.plugin = plugin
+            build(config)
+        finally:
+            os.chdir(previous)
+        return plugin.cache_stats()
+
+    def edit(self, slug: str, old: str, new: str) -> None:
+        path = self.root / "terms" / f"{slug}.yml"
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    def close(self) -> None:
+        if self.plugin is not None:  # later builds in this process are plain builds again
+            self.plugin.on_startup(command="build", dirty=False)
+
+
+@pytest.fixture
+def serve_site(tmp_path: Path) -> Iterator[ServeSite]:
+    site = ServeSite(tmp_path, 12)
+    yield site
+    site.close()
+
+
+def test_serve_rebuild_without_changes_renders_nothing(serve_site: ServeSite) -> None:
+    stats = serve_site.build()
+    assert stats["terms_parsed"] == 0 and stats["term_pages_rendered"] == 0
+    assert stats["mentions_scanned"] == 0 and stats["pages_autolinked"] == 0
+
+
+def test_serve_rebuild_after_editing_prose_redoes_that_term_only(serve_site: ServeSite) -> None:
+    serve_site.edit("term-00005", "explanation: |\n  ", "explanation: |\n  Edited first words. ")
+    stats = serve_site.build()
+    assert stats["terms_parsed"] == 1 and stats["term_pages_rendered"] == 1 and stats["mentions_scanned"] == 1
+    assert stats["pages_autolinked"] == 1  # only that page's HTML changed
+
+
+def test_serve_rebuild_after_a_title_change_rerenders_the_pages_that_name_it(serve_site: ServeSite) -> None:
+    ctx = serve_site.plugin.ctx
+    glossary = ctx.glossary
+    # pages showing its title: those listing it, and those it points at or names ("Referenced by")
+    shows = {e.slug for e in glossary if "term-00003" in Glossary.outgoing(e.term)}
+    shows |= set(Glossary.outgoing(glossary.term("term-00003"))) | set(ctx.mentions("term-00003"))
+    serve_site.edit("term-00003", "title: ", "title: Renamed ")
+    stats = serve_site.build()
+    assert stats["terms_parsed"] == 1
+    assert stats["term_pages_rendered"] == len(shows | {"term-00003"}) < len(glossary)
+    # a new name can be mentioned anywhere: every page is auto-linked again
+    assert stats["pages_autolink_reused"] == 0
+
+
+def test_serve_rebuild_after_a_template_change_rerenders_every_term(serve_site: ServeSite) -> None:
+    folder = serve_site.root / "overrides"
+    folder.mkdir()
+    (folder / "term_page.md.j2").write_text('{% extends "glossdeck/term_page.md.j2" %}\n'
+                                            '{% block footer %}<p>custom</p>{% endblock %}\n', encoding="utf-8")
+    yml = serve_site.root / "mkdocs.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace("      terms_dir: terms",
+                                                           "      terms_dir: terms\n      templates_dir: overrides"),
+                   encoding="utf-8")
+    stats = serve_site.build()
+    assert stats["term_pages_rendered"] == 12 and stats["terms_parsed"] == 0
+    (folder / "term_page.md.j2").write_text('{% extends "glossdeck/term_page.md.j2" %}\n'
+                                            '{% block footer %}<p>changed</p>{% endblock %}\n', encoding="utf-8")
+    assert serve_site.build()["term_pages_rendered"] == 12
+    assert "changed" in (serve_site.root / "site" / "terms" / "term-00001" / "index.html").read_text(encoding="utf-8")
