@@ -58,6 +58,7 @@ class GeneratedPage:
     src_path: str  # e.g. "learn/explorer.md"
     title: str
     markdown: str  # Markdown (raw HTML allowed), rendered by the site like any page
+    in_nav: bool = True  # False: reachable by links only (e.g. one page per learning path)
 
 
 @dataclass(frozen=True)

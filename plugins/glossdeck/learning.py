@@ -47,7 +47,8 @@ class Learning(Feature):
             GeneratedPage(PAGES["graph"], "Graph", graph_page(glossary, site)),
             GeneratedPage(PAGES["progress"], "My progress", progress_page(site)),
         ]
-        pages += [GeneratedPage(path_src(p), p.title, path_page(glossary, site, p)) for p in model.paths]
+        pages += [GeneratedPage(path_src(p), p.title, path_page(glossary, site, p), in_nav=False)
+                  for p in model.paths]
         return pages
 
     def term_sections(self, glossary: Glossary, site: SiteInfo, slug: str) -> list[TermSection]:

@@ -38,19 +38,27 @@ PAGES: dict[str, str] = {
     "graph": "learn/graph.md",
 }
 
-# Where each part of a term page starts (the id of its heading), for "see the answer" links.
+# Where each part of a term page starts: the ids Material gives the headings of the term page
+# template (templates/term_page.md.j2). "" = the top of the page (the DEBT block has no heading).
 SECTION_ANCHORS: dict[str, str] = {
     "tldr": "tldr",
     "explanation": "explanation",
     "why_it_matters": "why-it-matters",
     "misconception": "common-misconception",
     "mistakes": "common-mistakes",
-    "quick_fix": "quick-fix",
+    "quick_fix": "dev-intel",
     "diagram": "diagram",
     "code_examples": "code-examples",
-    "debt": "debt-score",
+    "debt": "",
     "dev_intel": "dev-intel",
 }
+
+
+def page_url(site: SiteInfo, src: str) -> str:
+    """Site-relative URL of a page; without directory URLs a folder URL names its index.html, so
+    links work from file:// and on servers that don't serve folder indexes."""
+    url = site.url_of(src)
+    return url + "index.html" if not site.use_directory_urls and (url == "" or url.endswith("/")) else url
 
 
 def path_src(path: LearningPath) -> str:
@@ -133,10 +141,10 @@ def build_learning_model(glossary: Glossary, site: SiteInfo) -> LearningModel:
         "tags": sorted(glossary.tags),
         "terms": [_term_record(glossary, site, e.slug, len(questions[e.slug])) for e in glossary],
         "edges": _edges(glossary),
-        "paths": [{"id": p.id, "title": p.title, "kind": p.kind, "url": site.url_of(path_src(p)),
+        "paths": [{"id": p.id, "title": p.title, "kind": p.kind, "url": page_url(site, path_src(p)),
                    "terms": list(p.terms), **({"description": plain_text(p.description)} if p.description else {})}
                   for p in paths],
-        "pages": {name: site.url_of(src) for name, src in PAGES.items()},
+        "pages": {name: page_url(site, src) for name, src in PAGES.items()},
         "anchors": SECTION_ANCHORS,
     }
     quiz_json = {"version": DATA_VERSION,

@@ -15,7 +15,7 @@ from typing import Iterable
 from .debt import AXES
 from .features import SiteInfo
 from .glossary import Glossary
-from .learning_data import PAGES, LearningModel, category_title, path_src
+from .learning_data import PAGES, LearningModel, category_title, page_url, path_src
 from .learning_paths import LearningPath
 from .plaintext import plain_text
 
@@ -89,7 +89,7 @@ def term_progress_section(site: SiteInfo, slug: str) -> str:
 def _path_list(site: SiteInfo, src: str, paths: Iterable[LearningPath]) -> str:
     items = []
     for path in paths:
-        link = _link(site, src, site.url_of(path_src(path)), path.title)
+        link = _link(site, src, page_url(site, path_src(path)), path.title)
         count = f'<span class="gd-path-list__count">{len(path.terms)} term{"s" if len(path.terms) != 1 else ""}</span>'
         progress = widget("path-progress", site, src, tag="span", path=path.id)
         items.append(f"<li>{link} {count} {progress}</li>")
@@ -105,7 +105,7 @@ def home_page(glossary: Glossary, site: SiteInfo, model: LearningModel) -> str:
         ("graph", "Graph", "How the terms connect: prerequisites and related terms."),
         ("progress", "My progress", "What you have read, answered and reviewed; export it or bring it back."),
     ]
-    items = "".join(f"<li>{_link(site, src, site.url_of(PAGES[key]), title)}: {esc(blurb)}</li>"
+    items = "".join(f"<li>{_link(site, src, page_url(site, PAGES[key]), title)}: {esc(blurb)}</li>"
                     for key, title, blurb in tools)
     curated = [p for p in model.paths if p.kind == "curated"]
     by_category = [p for p in model.paths if p.kind == "category"]
@@ -137,8 +137,8 @@ def path_page(glossary: Glossary, site: SiteInfo, path: LearningPath) -> str:
         steps.append(f'<li data-gd-slug="{esc(slug)}">{_link(site, src, site.term_url(slug), term.title)}{level}'
                      f'<br><span class="gd-path__tldr">{esc(_one_line(term.tldr))}</span></li>')
     deck = f"path:{path.id}"
-    quiz = site.relative(src, site.url_of(PAGES["quiz"])) + "#deck=" + deck
-    cards = site.relative(src, site.url_of(PAGES["flashcards"])) + "#deck=" + deck
+    quiz = site.relative(src, page_url(site, PAGES["quiz"])) + "#deck=" + deck
+    cards = site.relative(src, page_url(site, PAGES["flashcards"])) + "#deck=" + deck
     parts = [f"# {md_text(path.title)}", ""]
     if path.description:
         parts += [f"<p>{esc(path.description)}</p>", ""]
@@ -210,8 +210,9 @@ def explorer_page(glossary: Glossary, site: SiteInfo) -> str:
             f'<tr data-gd-slug="{esc(entry.slug)}"><td>{_link(site, src, site.term_url(entry.slug), term.title)}</td>'
             f"<td>{esc(category_title(term.category))}</td><td>{esc(term.level or '')}</td>"
             f"<td><code>{esc(term.debt.string) if term.debt else ''}</code></td></tr>")
-    table = (f'<div class="gd-explorer__static md-typeset__scrollwrap"><table class="gd-explorer__table">'
-             f"{head}<tbody>{''.join(rows)}</tbody></table></div>")
+    # No class on the table itself, so Material styles it like any Markdown table.
+    table = (f'<div class="gd-explorer__static md-typeset__scrollwrap"><div class="md-typeset__table"><table>'
+             f"{head}<tbody>{''.join(rows)}</tbody></table></div></div>")
     axes = ", ".join(f"{a.name} ({a.letter})" for a in AXES)
     return "\n".join([
         "# Explorer", "",

@@ -110,7 +110,8 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
             _log_problem(problem)
         broken = {p.file for p in problems.errors}
         if broken:  # a term with errors is left out; links to it render as plain text
-            glossary = Glossary({s: e for s, e in glossary.entries.items() if e.file not in broken})
+            glossary = Glossary({s: e for s, e in glossary.entries.items() if e.file not in broken},
+                                roots=glossary.roots)
         return glossary
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -127,7 +128,7 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         renderer = TermPageRenderer(self.ctx, self.template_dirs)
         self.generated = set()
         extras = feature_pages(self.ctx)
-        self.feature_srcs = [p.src_path for p in extras]
+        self.feature_srcs = [p.src_path for p in extras if p.in_nav]
         for page in [*generate_pages(self.ctx, renderer, with_home=home is None, with_features=False), *extras]:
             if files.get_file_from_path(page.src_path) is not None:
                 log.warning(f"docs/{page.src_path} exists, so glossdeck does not generate its own "

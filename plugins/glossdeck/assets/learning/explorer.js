@@ -23,7 +23,7 @@
   GD.register("explorer", async (el, ctx) => {
     const data = await ctx.terms();
     const scope = el.closest("article") || document;
-    const table = scope.querySelector(".gd-explorer__table");
+    const table = scope.querySelector(".gd-explorer__static table");
     const tbody = table && table.tBodies[0];
     const rows = new Map(tbody ? [...tbody.rows].map((r) => [r.getAttribute("data-gd-slug"), r]) : []);
     const id = (name) => GD.uid(`gd-ex-${name}`);

@@ -20,11 +20,11 @@
     const d3 = window.d3;
     if (!d3 || !d3.forceSimulation) throw new Error("the graph layout library (d3-force) did not load");
     const sim = d3.forceSimulation(nodes)
-      .force("link", d3.forceLink(links).id((d) => d.id).distance(70).strength(0.6))
+      .force("link", d3.forceLink(links).id((d) => d.id).distance(90).strength(0.5))
       .force("charge", d3.forceManyBody().strength(-260))
       .force("x", d3.forceX(0).strength(0.06))
       .force("y", d3.forceY(0).strength(0.06))
-      .force("collide", d3.forceCollide(28))
+      .force("collide", d3.forceCollide(36))
       .stop();
     if (pinned) { pinned.fx = 0; pinned.fy = 0; }
     const ticks = Math.ceil(Math.log(sim.alphaMin()) / Math.log(1 - sim.alphaDecay()));
@@ -50,6 +50,7 @@
     const arrow = GD.uid("gd-arrow");
     const svg = s("svg", { class: "gd-graph__svg" + (nodes.length > MANY ? " gd-graph__svg--many" : ""),
                            viewBox: `${box.x} ${box.y} ${box.w} ${box.h}`, "aria-label": label,
+                           width: Math.round(box.w), height: Math.round(box.h), // 1:1 at most: small graphs stay small
                            preserveAspectRatio: "xMidYMid meet" });
     svg.append(s("defs", null, s("marker", { id: arrow, viewBox: "0 0 10 10", refX: 10, refY: 5,
       markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" }, s("path", { d: "M0,0L10,5L0,10z", class: "gd-graph__arrow" }))));
