@@ -155,6 +155,38 @@
     return n <= 0 ? "today" : n === 1 ? "tomorrow" : `in ${n} days`;
   };
 
+  function instantNavigation() {
+    try {
+      const config = JSON.parse(document.getElementById("__config").textContent);
+      return (config.features || []).includes("navigation.instant") && location.protocol !== "file:";
+    } catch (err) {
+      return false;
+    }
+  }
+
+  /** Go to a page of this site: through Material's instant navigation when it is on (it only sees
+   * clicks on HTML links, not SVG ones or scripted moves), else as a normal page load. */
+  GD.navigate = function (url) {
+    const target = new URL(url, location.href);
+    if (target.origin === location.origin && window.location$ && typeof window.location$.next === "function" &&
+        instantNavigation()) {
+      history.pushState(null, "", target.href);
+      window.location$.next(target);
+    } else {
+      location.assign(target.href);
+    }
+  };
+
+  /** Let SVG links inside `svg` navigate like HTML links do (plain left clicks only). */
+  GD.svgLinks = function (svg) {
+    svg.addEventListener("click", (ev) => {
+      const a = ev.target.closest && ev.target.closest("a");
+      if (!a || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
+      ev.preventDefault();
+      GD.navigate(a.getAttribute("href"));
+    });
+  };
+
   /** Re-render on progress changes for as long as `el` is on the page. */
   GD.onProgress = function (el, fn) {
     const handler = (ev) => {

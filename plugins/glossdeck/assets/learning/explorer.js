@@ -151,6 +151,7 @@
         });
       }
       svg.append(grid, points);
+      GD.svgLinks(svg);
       map.replaceChildren(h("div", { class: "gd-debt-map__frame" }, svg));
     }
 

@@ -76,6 +76,7 @@
       nodeLayer.append(a);
     }
     svg.append(edgeLayer, nodeLayer);
+    GD.svgLinks(svg);
 
     // Zoom with buttons, pan by dragging: both change the viewBox.
     const setView = () => svg.setAttribute("viewBox", `${view.x} ${view.y} ${view.w} ${view.h}`);

@@ -125,7 +125,7 @@
   GD.randomTerm = function (ctx, data, slugs) {
     const pool = slugs && slugs.length ? slugs : data.terms.map((t) => t.slug);
     const slug = pool[Math.floor(Math.random() * pool.length)];
-    location.assign(ctx.url(data.bySlug.get(slug).url));
+    GD.navigate(ctx.url(data.bySlug.get(slug).url));
   };
 
   GD.register("random-term", async (el, ctx) => {
