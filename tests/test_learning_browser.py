@@ -159,7 +159,7 @@ def test_term_quiz_feedback_right_and_wrong(page: Page, site: str) -> None:
 
 def test_quiz_page_round(page: Page, site: str) -> None:
     bank = _quiz_bank(page, site)
-    page.goto(site + "learn/quiz/#deck=path:web-security-basics")
+    page.goto(site + "learn/quiz/?deck=path:web-security-basics")
     runner = page.locator(".gd-quiz-runner")
     expect(runner.locator(".gd-quiz__status")).to_contain_text("Question 1 of 5")
     for n in range(5):
@@ -180,7 +180,7 @@ def test_quiz_page_round(page: Page, site: str) -> None:
 
 
 def test_flashcard_grade_shows_next_due_and_progress_survives_reload(page: Page, site: str) -> None:
-    page.goto(site + "learn/flashcards/#deck=category:security")
+    page.goto(site + "learn/flashcards/?deck=category:security")
     cards = page.locator(".gd-flashcards")
     expect(cards.locator(".gd-card__title")).to_be_visible()
     expect(cards.locator(".gd-cards__status")).to_contain_text("4 cards left")
@@ -293,7 +293,7 @@ def test_phone_sized_screen_has_no_sideways_scroll(browser: Browser, site: str, 
     context = _open_context(browser, site, watch, viewport={"width": 360, "height": 740}, is_mobile=True,
                             has_touch=True)
     page = _watch_page(context.new_page(), watch)
-    for path in ("learn/explorer/", "learn/flashcards/#deck=all", "learn/quiz/#deck=all", "terms/sql-injection/",
+    for path in ("learn/explorer/", "learn/flashcards/?deck=all", "learn/quiz/?deck=all", "terms/sql-injection/",
                  "learn/progress/"):
         page.goto(site + path)
         page.locator("[data-gd-ready]").first.wait_for(state="attached")
@@ -351,11 +351,11 @@ def test_accessibility(page: Page, site: str, scheme: str) -> None:
     _answer(page, box, bank["sql-injection:misconception-false"], right=False)  # feedback shown too
     found["term page"] = _axe(page)
 
-    page.goto(site + "learn/quiz/#deck=all")
+    page.goto(site + "learn/quiz/?deck=all")
     expect(page.locator(".gd-quiz-runner .gd-q")).to_be_visible()
     found["quiz"] = _axe(page)
 
-    page.goto(site + "learn/flashcards/#deck=all")
+    page.goto(site + "learn/flashcards/?deck=all")
     page.get_by_role("button", name="Show the answer").click()
     expect(page.locator(".gd-card__back")).to_be_visible()
     found["flashcards"] = _axe(page)

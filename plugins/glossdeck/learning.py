@@ -75,5 +75,12 @@ class Learning(Feature):
 
 
 LEARNING = Learning()
-if not any(isinstance(f, Learning) for f in FEATURES):  # importing twice must not register twice
-    FEATURES.append(LEARNING)
+
+
+def register() -> None:
+    """Add the learning feature to FEATURES once, by name (a reloaded module must not add a second)."""
+    if not any(f.name == Learning.name for f in FEATURES):
+        FEATURES.append(LEARNING)
+
+
+register()

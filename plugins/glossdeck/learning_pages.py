@@ -137,8 +137,8 @@ def path_page(glossary: Glossary, site: SiteInfo, path: LearningPath) -> str:
         steps.append(f'<li data-gd-slug="{esc(slug)}">{_link(site, src, site.term_url(slug), term.title)}{level}'
                      f'<br><span class="gd-path__tldr">{esc(_one_line(term.tldr))}</span></li>')
     deck = f"path:{path.id}"
-    quiz = site.relative(src, page_url(site, PAGES["quiz"])) + "#deck=" + deck
-    cards = site.relative(src, page_url(site, PAGES["flashcards"])) + "#deck=" + deck
+    quiz = site.relative(src, page_url(site, PAGES["quiz"])) + "?deck=" + deck
+    cards = site.relative(src, page_url(site, PAGES["flashcards"])) + "?deck=" + deck
     parts = [f"# {md_text(path.title)}", ""]
     if path.description:
         parts += [f"<p>{esc(path.description)}</p>", ""]

@@ -129,10 +129,9 @@
     return select;
   };
 
-  /** "#deck=path:x" in the page URL, if any. */
-  GD.hashParam = function (name) {
-    const params = new URLSearchParams(location.hash.replace(/^#/, ""));
-    return params.get(name);
+  /** "?deck=path:x" in the page URL, if any (a query, not a #fragment: fragments name ids). */
+  GD.urlParam = function (name) {
+    return new URLSearchParams(location.search).get(name);
   };
 
   GD.shuffle = function (items) {

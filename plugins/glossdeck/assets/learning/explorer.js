@@ -166,7 +166,7 @@
       update();
     });
     random.addEventListener("click", () => GD.randomTerm(ctx, data, current.map((t) => t.slug)));
-    const wanted = GD.hashParam("category");
+    const wanted = GD.urlParam("category");
     if (wanted && data.categoryTitle.has(wanted)) category.value = wanted;
     update();
   });

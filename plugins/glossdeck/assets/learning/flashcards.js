@@ -26,7 +26,7 @@
     const sm2 = GD.sm2;
     const deckId = GD.uid("gd-deck");
     const revId = GD.uid("gd-rev");
-    const deck = GD.deckSelect(data, deckId, GD.hashParam("deck"));
+    const deck = GD.deckSelect(data, deckId, GD.urlParam("deck"));
     const reverse = h("input", { type: "checkbox", id: revId });
     const start = h("button", { type: "button", class: "md-button md-button--primary" }, "Start reviewing");
     const status = h("p", { class: "gd-cards__status", role: "status" });
@@ -170,6 +170,6 @@
       }
     });
     start.addEventListener("click", run);
-    if (GD.hashParam("deck")) run();
+    if (GD.urlParam("deck")) run();
   });
 })();

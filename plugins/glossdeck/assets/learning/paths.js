@@ -70,7 +70,7 @@
       el.replaceChildren(next
         ? h("p", null, "Next up: ", h("a", { href: ctx.url(next.url) }, next.title))
         : h("p", null, "You have read every term of this path. ",
-            h("a", { href: ctx.url(data.pages.quiz) + `#deck=path:${encodeURIComponent(id)}` }, "Test yourself on it")));
+            h("a", { href: ctx.url(data.pages.quiz) + `?deck=path:${encodeURIComponent(id)}` }, "Test yourself on it")));
     };
     for (const li of list.querySelectorAll("li[data-gd-slug]")) {
       const a = li.querySelector("a");

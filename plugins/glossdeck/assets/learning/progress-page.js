@@ -53,8 +53,8 @@
       mistakes.replaceChildren(h("h2", { id: "gd-my-mistakes" }, "To revisit"), mistakeTerms.length
         ? [h("p", null, "Terms with a question you got wrong the last time:"),
            h("ul", null, mistakeTerms.map((slug) => h("li", null, h("a", { href: ctx.url(data.bySlug.get(slug).url) }, data.bySlug.get(slug).title)))),
-           h("p", null, h("a", { href: ctx.url(data.pages.quiz) + "#deck=mistakes" }, "Quiz on my mistakes"), " · ",
-             h("a", { href: ctx.url(data.pages.flashcards) + "#deck=mistakes" }, "Flashcards for my mistakes"))]
+           h("p", null, h("a", { href: ctx.url(data.pages.quiz) + "?deck=mistakes" }, "Quiz on my mistakes"), " · ",
+             h("a", { href: ctx.url(data.pages.flashcards) + "?deck=mistakes" }, "Flashcards for my mistakes"))]
         : h("p", null, "Nothing: no question was answered wrong the last time."));
 
       const upcoming = cards.map(([id, c]) => ({ id, c })).sort((a, b) => a.c.due.localeCompare(b.c.due)).slice(0, 10);

@@ -107,7 +107,7 @@
       const history = lastAnswerNote(store.get(), q);
       list.append(h("li", null, renderQuestion(q, data, ctx, store), history));
     }
-    const quizPage = ctx.url(data.pages.quiz) + `#deck=category:${encodeURIComponent(data.bySlug.get(slug).category)}`;
+    const quizPage = ctx.url(data.pages.quiz) + `?deck=category:${encodeURIComponent(data.bySlug.get(slug).category)}`;
     el.append(list, h("p", { class: "gd-quiz__more" },
       h("a", { href: quizPage }, "More questions from this category")));
     el.hidden = false;
@@ -119,7 +119,7 @@
     const store = await ctx.store();
     const deckId = GD.uid("gd-deck");
     const lengthId = GD.uid("gd-len");
-    const deck = GD.deckSelect(data, deckId, GD.hashParam("deck"));
+    const deck = GD.deckSelect(data, deckId, GD.urlParam("deck"));
     const length = h("select", { id: lengthId },
       [5, 10, 20].map((n) => h("option", { value: n }, String(n))), h("option", { value: 0 }, "All"));
     const start = h("button", { type: "button", class: "md-button md-button--primary" }, "Start the quiz");
@@ -183,12 +183,12 @@
         stage.replaceChildren(
           h("p", { class: "gd-quiz__score" }, h("strong", null, `${right} of ${questions.length}`), " answered right."),
           missed.length ? h("div", null, h("p", null, "To read again:"), h("ul", null, items)) : null,
-          h("p", null, again, " ", h("a", { href: ctx.url(data.pages.flashcards) + "#deck=mistakes" }, "Flashcards for my mistakes")));
+          h("p", null, again, " ", h("a", { href: ctx.url(data.pages.flashcards) + "?deck=mistakes" }, "Flashcards for my mistakes")));
         again.focus();
       }
       next();
     }
     start.addEventListener("click", run);
-    if (GD.hashParam("deck")) run();
+    if (GD.urlParam("deck")) run();
   });
 })();
