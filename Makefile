@@ -7,7 +7,7 @@ NPM ?= npm
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)/plugins$(if $(PYTHONPATH),:$(PYTHONPATH))
 
-VENDOR := plugins/glossdeck/assets/vendor/mermaid.min.js
+VENDOR := plugins/glossdeck/assets/vendor/mermaid.min.js plugins/glossdeck/assets/vendor/d3-force.min.js
 
 .PHONY: serve build test deps pip-deps npm-deps
 
@@ -29,6 +29,6 @@ pip-deps:
 	assert any(e.name == 'glossdeck' for e in m.entry_points(group='mkdocs.plugins'))" 2>/dev/null \
 	|| $(PYTHON) -m pip install -e '.[test]'
 
-# npm: Mermaid, pinned in package-lock.json, copied into the plugin's assets by postinstall
+# npm: Mermaid and d3-force, pinned in package-lock.json, copied into the plugin's assets by postinstall
 npm-deps:
-	@test -f $(VENDOR) || { $(NPM) ci --no-audit --no-fund && node scripts/vendor-assets.mjs; }
+	@( for f in $(VENDOR); do test -f $$f || exit 1; done ) || { $(NPM) ci --no-audit --no-fund && node scripts/vendor-assets.mjs; }
