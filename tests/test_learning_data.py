@@ -143,3 +143,13 @@ def test_no_inner_html_in_browser_code() -> None:
 def test_empty_glossary_contributes_nothing() -> None:
     empty = Glossary({})
     assert LEARNING.pages(empty, SITE) == [] and LEARNING.files(empty, SITE) == {}
+
+
+def test_category_titles_and_order_follow_the_site(glossary: Glossary) -> None:
+    site = SiteInfo("T", None, category_titles=(("devops", "DevOps"), ("security", "Security")))
+    terms, _ = _data(glossary, site)
+    assert [(c["id"], c["title"]) for c in terms["categories"]] == [
+        ("devops", "DevOps"), ("security", "Security"), ("language", "Language")]
+    assert [p["title"] for p in terms["paths"] if p["kind"] == "category"][0] == "DevOps: beginner to advanced"
+    explorer = next(p for p in LEARNING.pages(glossary, site) if p.src_path == "learn/explorer.md").markdown
+    assert "<td>DevOps</td>" in explorer

@@ -38,9 +38,10 @@ def export_pages(terms: list[Path], *, site_name: str = "Glossary", site_url: st
     broken = {p.file for p in problems.errors}
     if broken:
         from .glossary import Glossary
-        glossary = Glossary({s: e for s, e in glossary.entries.items() if e.file not in broken})
+        glossary = Glossary({s: e for s, e in glossary.entries.items() if e.file not in broken},
+                            roots=glossary.roots)
     layout = Layout.create(site_name, site_url, links != "html", url_prefix,
-                           link_style="md" if links == "md" else "site")
+                           link_style="md" if links == "md" else "site", category_titles=categories)
     ctx = SiteContext(glossary=glossary, rubric=rubric, layout=layout, category_titles=categories or {},
                       features=load_features(), mermaid_raw_html_fence=False)
     seen: dict[str, set[str]] = {}

@@ -25,6 +25,15 @@ class SiteInfo:
     site_url: str | None  # absolute base URL ending in "/", or None when the site has none
     use_directory_urls: bool = True
     terms_prefix: str = "terms"  # term pages live at <terms_prefix>/<slug>.md
+    category_titles: tuple[tuple[str, str], ...] = ()  # configured (slug, title), in the site's order
+
+    def category_title(self, category: str) -> str:
+        return dict(self.category_titles).get(category) or category.replace("-", " ").capitalize()
+
+    def category_order(self, used: list[str]) -> list[str]:
+        """Configured categories first, in their order, then the others alphabetically."""
+        configured = [c for c, _ in self.category_titles if c in used]
+        return configured + sorted(c for c in used if c not in configured)
 
     def term_src(self, slug: str) -> str:
         """Source path of a term page, as MkDocs knows it ("terms/<slug>.md")."""

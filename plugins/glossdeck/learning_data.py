@@ -65,8 +65,8 @@ def path_src(path: LearningPath) -> str:
     return f"learn/paths/{path.id}.md"
 
 
-def category_title(category: str) -> str:
-    return category.replace("-", " ").capitalize()
+def categories_in_order(glossary: Glossary, site: SiteInfo) -> list[str]:
+    return site.category_order(list(glossary.categories))
 
 
 @dataclass(frozen=True)
@@ -128,7 +128,7 @@ def _edges(glossary: Glossary) -> list[dict[str, str]]:
 
 
 def build_learning_model(glossary: Glossary, site: SiteInfo) -> LearningModel:
-    paths = all_paths(glossary)
+    paths = all_paths(glossary, site)
     questions = question_bank(glossary)
     terms_json: dict[str, Any] = {
         "version": DATA_VERSION,
@@ -136,8 +136,8 @@ def build_learning_model(glossary: Glossary, site: SiteInfo) -> LearningModel:
         "axes": [{"letter": a.letter, "name": a.name, "kind": a.kind, "question": a.question,
                   "colour": a.colour, "colourDark": a.colour_dark} for a in AXES],
         "levels": ["beginner", "intermediate", "advanced"],
-        "categories": [{"id": c, "title": category_title(c), "count": len(v)}
-                       for c, v in glossary.categories.items()],
+        "categories": [{"id": c, "title": site.category_title(c), "count": len(glossary.categories[c])}
+                       for c in categories_in_order(glossary, site)],
         "tags": sorted(glossary.tags),
         "terms": [_term_record(glossary, site, e.slug, len(questions[e.slug])) for e in glossary],
         "edges": _edges(glossary),

@@ -15,7 +15,7 @@ from typing import Iterable
 from .debt import AXES
 from .features import SiteInfo
 from .glossary import Glossary
-from .learning_data import PAGES, LearningModel, category_title, page_url, path_src
+from .learning_data import PAGES, LearningModel, page_url, path_src
 from .learning_paths import LearningPath
 from .plaintext import plain_text
 
@@ -208,7 +208,7 @@ def explorer_page(glossary: Glossary, site: SiteInfo) -> str:
         term = entry.term
         rows.append(
             f'<tr data-gd-slug="{esc(entry.slug)}"><td>{_link(site, src, site.term_url(entry.slug), term.title)}</td>'
-            f"<td>{esc(category_title(term.category))}</td><td>{esc(term.level or '')}</td>"
+            f"<td>{esc(site.category_title(term.category))}</td><td>{esc(term.level or '')}</td>"
             f"<td><code>{esc(term.debt.string) if term.debt else ''}</code></td></tr>")
     # No class on the table itself, so Material styles it like any Markdown table.
     table = (f'<div class="gd-explorer__static md-typeset__scrollwrap"><div class="md-typeset__table"><table>'

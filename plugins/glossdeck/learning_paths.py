@@ -23,6 +23,7 @@ from typing import Literal
 
 from pydantic import Field, ValidationError
 
+from .features import SiteInfo
 from .glossary import Glossary
 from .loader import display_path, problems_from_validation
 from .model import Line, Prose, Slug, Strict
@@ -90,10 +91,12 @@ def category_path(glossary: Glossary, category: str) -> list[str]:
     return order
 
 
-def category_paths(glossary: Glossary) -> list[LearningPath]:
-    return [LearningPath(id=category, title=f"{category.replace('-', ' ').capitalize()}: beginner to advanced",
+def category_paths(glossary: Glossary, site: SiteInfo | None = None) -> list[LearningPath]:
+    """One path per category, in the site's category order, titled with the site's category titles."""
+    site = site or SiteInfo("", None)
+    return [LearningPath(id=category, title=f"{site.category_title(category)}: beginner to advanced",
                          kind="category", terms=tuple(category_path(glossary, category)))
-            for category in glossary.categories]
+            for category in site.category_order(list(glossary.categories))]
 
 
 def find_paths_files(roots: tuple[Path, ...]) -> list[Path]:
@@ -174,7 +177,7 @@ def curated_paths(glossary: Glossary) -> tuple[list[LearningPath], list[Problem]
     return paths, problems
 
 
-def all_paths(glossary: Glossary) -> list[LearningPath]:
+def all_paths(glossary: Glossary, site: SiteInfo | None = None) -> list[LearningPath]:
     """Curated paths first (authors chose them), then one per category."""
     curated, _ = curated_paths(glossary)
-    return [*curated, *category_paths(glossary)]
+    return [*curated, *category_paths(glossary, site)]

@@ -75,7 +75,7 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
             raise PluginError("glossdeck: cannot use the DEBT rubric:\n" + str(exc)) from None
         self.features = load_features(self.config.features, self.config.disabled_features)
         self.layout = Layout.create(config.site_name, config.site_url, config.use_directory_urls,
-                                    self.config.url_prefix)
+                                    self.config.url_prefix, category_titles=dict(self.config.categories))
         self.template_dirs = [str(self.root / self.config.templates_dir)] if self.config.templates_dir else []
         custom_dir = config.theme.custom_dir if hasattr(config.theme, "custom_dir") else None
         if custom_dir:
