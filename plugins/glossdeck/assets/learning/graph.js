@@ -20,11 +20,11 @@
     const d3 = window.d3;
     if (!d3 || !d3.forceSimulation) throw new Error("the graph layout library (d3-force) did not load");
     const sim = d3.forceSimulation(nodes)
-      .force("link", d3.forceLink(links).id((d) => d.id).distance(90).strength(0.5))
-      .force("charge", d3.forceManyBody().strength(-260))
+      .force("link", d3.forceLink(links).id((d) => d.id).distance(120).strength(0.5))
+      .force("charge", d3.forceManyBody().strength(-420))
       .force("x", d3.forceX(0).strength(0.06))
       .force("y", d3.forceY(0).strength(0.06))
-      .force("collide", d3.forceCollide(36))
+      .force("collide", d3.forceCollide(44))
       .stop();
     if (pinned) { pinned.fx = 0; pinned.fy = 0; }
     const ticks = Math.ceil(Math.log(sim.alphaMin()) / Math.log(1 - sim.alphaDecay()));
