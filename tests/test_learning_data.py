@@ -153,3 +153,12 @@ def test_category_titles_and_order_follow_the_site(glossary: Glossary) -> None:
     assert [p["title"] for p in terms["paths"] if p["kind"] == "category"][0] == "DevOps: beginner to advanced"
     explorer = next(p for p in LEARNING.pages(glossary, site) if p.src_path == "learn/explorer.md").markdown
     assert "<td>DevOps</td>" in explorer
+
+
+def test_left_out_of_the_markdown_export(tmp_path: Path) -> None:
+    from glossdeck.export_markdown import export_pages
+
+    pages, _, ok = export_pages([write_terms(tmp_path / "terms")], site_name="T")
+    assert ok
+    assert not any(p.src_path.startswith("learn/") for p in pages)
+    assert not any("data-gd-widget" in p.markdown for p in pages)

@@ -81,6 +81,9 @@ class Feature:
     or once per term page, and must not do work that grows with the glossary's size per page."""
 
     name = "feature"
+    # False for features whose pages need the built site (its scripts and data files): the plain
+    # Markdown export leaves them out rather than writing widgets that cannot work there.
+    in_markdown_export = True
 
     def pages(self, glossary: Glossary, site: SiteInfo) -> list[GeneratedPage]:
         return []
