@@ -19,7 +19,7 @@ from typing import Any
 from .debt import AXES
 from .features import SiteInfo
 from .glossary import Glossary
-from .learning_paths import LearningPath, all_paths
+from .learning_paths import LearningPath, all_paths, read_first_all
 from .plaintext import plain_text
 from .quiz import Question, question_bank
 
@@ -80,7 +80,8 @@ class LearningModel:
     term_records: dict[str, dict[str, Any]]  # the records of terms_json["terms"], by slug
 
 
-def _term_record(glossary: Glossary, site: SiteInfo, slug: str, question_count: int) -> dict[str, Any]:
+def _term_record(glossary: Glossary, site: SiteInfo, slug: str, question_count: int,
+                 read_first: list[str]) -> dict[str, Any]:
     term = glossary.term(slug)
     record: dict[str, Any] = {
         "slug": slug,
@@ -94,7 +95,7 @@ def _term_record(glossary: Glossary, site: SiteInfo, slug: str, question_count: 
         "prerequisites": [p for p in term.prerequisites if p in glossary],
         "related": [r for r in Glossary.outgoing(term) if r in glossary and r not in term.prerequisites],
         "backlinks": glossary.backlinks(slug),
-        "readFirst": glossary.read_first(slug),
+        "readFirst": read_first,
         "questions": question_count,
     }
     if term.misconception:
@@ -130,6 +131,7 @@ def _edges(glossary: Glossary) -> list[dict[str, str]]:
 def build_learning_model(glossary: Glossary, site: SiteInfo) -> LearningModel:
     paths = all_paths(glossary, site)
     questions = question_bank(glossary)
+    read_first = read_first_all(glossary)
     terms_json: dict[str, Any] = {
         "version": DATA_VERSION,
         "site": site.site_name,
@@ -139,7 +141,7 @@ def build_learning_model(glossary: Glossary, site: SiteInfo) -> LearningModel:
         "categories": [{"id": c, "title": site.category_title(c), "count": len(glossary.categories[c])}
                        for c in categories_in_order(glossary, site)],
         "tags": sorted(glossary.tags),
-        "terms": [_term_record(glossary, site, e.slug, len(questions[e.slug])) for e in glossary],
+        "terms": [_term_record(glossary, site, e.slug, len(questions[e.slug]), read_first[e.slug]) for e in glossary],
         "edges": _edges(glossary),
         "paths": [{"id": p.id, "title": p.title, "kind": p.kind, "url": page_url(site, path_src(p)),
                    "terms": list(p.terms), **({"description": plain_text(p.description)} if p.description else {})}

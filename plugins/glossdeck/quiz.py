@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import random
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .debt import AXIS_BY_LETTER, AXIS_LETTERS
@@ -58,9 +58,15 @@ class Question:
     axis: str | None = None  # debt questions only
 
     def as_json(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["choices"] = [{k: v for k, v in c.items() if v is not None} for c in data["choices"]]
-        return {k: v for k, v in data.items() if v is not None and v != []}
+        data: dict[str, Any] = {"id": self.id, "term": self.term, "kind": self.kind, "source": self.source,
+                                "prompt": self.prompt, "explanation": self.explanation, "see": self.see,
+                                "answer": self.answer}
+        if self.choices:
+            data["choices"] = [{"text": c.text, **({"language": c.language} if c.language else {})}
+                               for c in self.choices]
+        if self.axis is not None:
+            data["axis"] = self.axis
+        return data
 
 
 def is_debt_answer_right(truth: int, guess: int) -> bool:
@@ -87,11 +93,26 @@ def names_of(term: Term) -> list[str]:
     return sorted({n.strip() for n in names if n.strip()}, key=len, reverse=True)
 
 
+def _is_word(text: str, index: int) -> bool:
+    return 0 <= index < len(text) and (text[index].isalnum() or text[index] == "_")
+
+
 def mask_names(text: str, names: list[str]) -> str:
     """Hide a term's own names (whole words, any case, simple plurals) so a TL;DR doesn't answer itself."""
+    # A plain scan, not one regex per term: compiling thousands of patterns dominated big builds.
     for name in names:
-        pattern = r"(?<!\w)" + re.escape(name) + r"(?:e?s)?(?!\w)"
-        text = re.sub(pattern, MASK, text, flags=re.IGNORECASE)
+        wanted, start = name.lower(), 0
+        while (at := text.lower().find(wanted, start)) >= 0:
+            end = at + len(wanted)
+            for suffix in ("es", "s"):
+                if text.lower().startswith(suffix, end) and not _is_word(text, end + len(suffix)):
+                    end += len(suffix)
+                    break
+            if _is_word(text, at - 1) or _is_word(text, end):
+                start = at + 1
+                continue
+            text = text[:at] + MASK + text[end:]
+            start = at + len(MASK)
     return text
 
 
@@ -137,16 +158,26 @@ def _code_question(entry: LoadedTerm) -> list[Question]:
     return []
 
 
+def _all_slugs(glossary: Glossary) -> list[str]:
+    return list(glossary.entries)
+
+
 def _tldr_question(glossary: Glossary, entry: LoadedTerm) -> list[Question]:
     if len(glossary) < 2:
         return []
     qid = f"{entry.slug}:tldr"
     rng = _rng(qid)
-    same = [e.slug for e in glossary.categories.get(entry.term.category, []) if e.slug != entry.slug]
-    others = [e.slug for e in glossary if e.slug != entry.slug and e.term.category != entry.term.category]
-    rng.shuffle(same)
-    rng.shuffle(others)
-    distractors = (same + others)[:MAX_DISTRACTORS]
+    # Seeded samples of a few, not shuffles of whole lists: the cost per term stays constant.
+    category = glossary.categories.get(entry.term.category, [])
+    picks = rng.sample(range(len(category)), min(len(category), MAX_DISTRACTORS + 1))
+    distractors = [category[i].slug for i in picks if category[i].slug != entry.slug][:MAX_DISTRACTORS]
+    if len(distractors) < MAX_DISTRACTORS:  # a small category: fill from the others, by seeded draws
+        others = _all_slugs(glossary)
+        for i in rng.sample(range(len(others)), min(len(others), 2 * MAX_DISTRACTORS + 1)):
+            if len(distractors) == MAX_DISTRACTORS:
+                break
+            if others[i] != entry.slug and others[i] not in distractors:
+                distractors.append(others[i])
     order = [entry.slug, *distractors]
     rng.shuffle(order)
     tldr = mask_names(plain_text(entry.term.tldr), names_of(entry.term))
