@@ -377,3 +377,13 @@ def test_day_arithmetic_matches_python(page: Page, site: str) -> None:
     assert today in {str(dt.date.today()), str(dt.date.today() - dt.timedelta(days=1)),
                      str(dt.date.today() + dt.timedelta(days=1))}
     assert page.evaluate("glossdeck.sm2.addDays('2026-03-28', 3)") == "2026-03-31"
+
+
+def test_another_tab_sees_progress_at_once(page: Page, site: str) -> None:
+    other = page.context.new_page()
+    other.goto(site + "terms/strict-types/")
+    expect(other.locator(".gd-read-first a")).to_have_count(1)
+    page.goto(site + "terms/type-juggling/")
+    page.get_by_role("button", name="Mark as read").click()
+    expect(other.locator(".gd-read-first .gd-read-mark")).to_have_count(1)  # no reload needed
+    other.close()

@@ -87,6 +87,13 @@
     return stores.get(key);
   };
 
+  // Another tab changed the progress: take it over here too, and let the widgets redraw.
+  window.addEventListener("storage", (ev) => {
+    const store = stores.get(ev.key);
+    if (!store) return;
+    document.dispatchEvent(new CustomEvent("glossdeck:progress", { detail: store.reload() }));
+  });
+
   // Private windows or blocked storage: progress lasts for the visit only.
   function memoryStorage() {
     const m = new Map();
@@ -97,7 +104,11 @@
   /** Decks: "all", "category:<id>", "path:<id>", "mistakes" -> term slugs. */
   GD.deckTerms = function (data, progress, deck) {
     const [kind, id] = String(deck || "all").split(/:(.*)/s);
-    if (kind === "category") return data.terms.filter((t) => t.category === id).map((t) => t.slug);
+    if (kind === "category") {
+      // the category's own path: new cards come beginner first, prerequisites before what needs them
+      const path = data.paths.find((p) => p.kind === "category" && p.id === id);
+      return path ? path.terms.slice() : data.terms.filter((t) => t.category === id).map((t) => t.slug);
+    }
     if (kind === "path") return (data.pathById.get(id) || { terms: [] }).terms.slice();
     if (kind === "mistakes") return GD.mistakeTerms(data, progress);
     return data.terms.map((t) => t.slug);
