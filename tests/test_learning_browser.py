@@ -100,6 +100,14 @@ def page(browser: Browser, site: str, watch: Watch) -> Iterator[Page]:
     context.close()
 
 
+def _no_junk(page: Page) -> None:
+    """Widgets never print a JavaScript value's stringification instead of content."""
+    text = page.locator("article").inner_text()
+    for junk in ("[object ", "undefined", "NaN"):
+        assert junk not in text, f"{junk!r} on {page.url}"
+    assert not any(line.strip() == "null" for line in text.splitlines()), f"'null' on {page.url}"
+
+
 def _quiz_bank(page: Page, site: str) -> dict[str, dict[str, Any]]:
     bank = page.request.get(site + "learn/data/quiz.json").json()
     return {q["id"]: q for qs in bank["questions"].values() for q in qs}
@@ -173,10 +181,15 @@ def test_quiz_page_round(page: Page, site: str) -> None:
         expect(next_button).to_be_focused()
         next_button.click()
     expect(runner.locator(".gd-quiz__status")).to_have_text("Done: 4 of 5 right.")
+    expect(runner.locator(".gd-quiz__stage li")).to_have_count(1)  # the one to read again
+    _no_junk(page)
     # the missed question is now in "My mistakes"
     runner.locator("select").first.select_option("mistakes")
     runner.get_by_role("button", name="Start the quiz").click()
     expect(runner.locator(".gd-quiz__status")).to_contain_text("Question 1 of 1")
+    page.goto(site + "learn/progress/")
+    expect(page.locator(".gd-progress__mistakes li")).to_have_count(1)
+    _no_junk(page)
 
 
 def test_flashcard_grade_shows_next_due_and_progress_survives_reload(page: Page, site: str) -> None:
@@ -204,6 +217,7 @@ def test_flashcard_grade_shows_next_due_and_progress_survives_reload(page: Page,
     page.goto(site + "learn/progress/")
     expect(page.locator(".gd-progress__overview")).to_contain_text("2 flashcards in review")
     expect(page.locator(f'[data-gd-due="{tomorrow}"]')).to_have_count(2)
+    _no_junk(page)
 
 
 def test_export_clear_import_and_a_bad_file(page: Page, site: str, tmp_path: Path) -> None:
@@ -241,6 +255,11 @@ def test_export_clear_import_and_a_bad_file(page: Page, site: str, tmp_path: Pat
     page.reload()
     expect(overview).to_contain_text("1 of 12 terms read")
     expect(page.locator(".gd-progress__paths")).to_contain_text("1 of 4 read")  # the language path
+    _no_junk(page)
+    page.goto(site + "learn/paths/language/")
+    expect(page.locator("ol.gd-path li.gd-is-read")).to_have_count(1)
+    expect(page.locator(".gd-path-steps")).to_contain_text("Next up:")
+    _no_junk(page)
 
 
 def test_explorer_filters_count_and_debt_map(page: Page, site: str) -> None:

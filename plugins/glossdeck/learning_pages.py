@@ -40,7 +40,9 @@ def widget(name: str, site: SiteInfo, src: str, *, hidden: bool = True, tag: str
            cls: str = "", inner: str = "", labelledby: str | None = None, **data: str | None) -> str:
     """A placeholder the browser code fills in. `data-gd-root` leads back to the site root from this
     page, so the script finds the data files whatever the URL scheme or sub-path."""
-    attrs = _attrs(class_=f"gd-learn gd-{name} {cls}".strip(), aria_labelledby=labelledby, data_gd_widget=name,
+    # gd-nolink: the site's auto-linker leaves these alone (they link terms themselves, or get filled in later)
+    attrs = _attrs(class_=f"gd-learn gd-{name} gd-nolink {cls}".strip(), aria_labelledby=labelledby,
+                   data_gd_widget=name,
                    data_gd_root=site.relative(src, "") or "./",
                    **{f"data_gd_{k}": v for k, v in data.items()})
     return f"<{tag}{attrs}{' hidden' if hidden else ''}>{inner}</{tag}>"
@@ -93,7 +95,7 @@ def _path_list(site: SiteInfo, src: str, paths: Iterable[LearningPath]) -> str:
         count = f'<span class="gd-path-list__count">{len(path.terms)} term{"s" if len(path.terms) != 1 else ""}</span>'
         progress = widget("path-progress", site, src, tag="span", path=path.id)
         items.append(f"<li>{link} {count} {progress}</li>")
-    return f'<ul class="gd-path-list">{"".join(items)}</ul>'
+    return f'<ul class="gd-path-list gd-nolink">{"".join(items)}</ul>'
 
 
 def home_page(glossary: Glossary, site: SiteInfo, model: LearningModel) -> str:
@@ -148,7 +150,7 @@ def path_page(glossary: Glossary, site: SiteInfo, path: LearningPath) -> str:
         f'<p class="gd-path__actions"><a class="md-button" href="{esc(quiz)}">Quiz on this path</a> '
         f'<a class="md-button" href="{esc(cards)}">Flashcards for this path</a></p>',
         "",
-        f'<ol class="gd-path" data-gd-path="{esc(path.id)}">{"".join(steps)}</ol>',
+        f'<ol class="gd-path gd-nolink" data-gd-path="{esc(path.id)}">{"".join(steps)}</ol>',
         "",
         widget("path-steps", site, src, path=path.id),
         "",
@@ -211,7 +213,7 @@ def explorer_page(glossary: Glossary, site: SiteInfo) -> str:
             f"<td>{esc(site.category_title(term.category))}</td><td>{esc(term.level or '')}</td>"
             f"<td><code>{esc(term.debt.string) if term.debt else ''}</code></td></tr>")
     # No class on the table itself, so Material styles it like any Markdown table.
-    table = (f'<div class="gd-explorer__static md-typeset__scrollwrap"><div class="md-typeset__table"><table>'
+    table = (f'<div class="gd-explorer__static gd-nolink md-typeset__scrollwrap"><div class="md-typeset__table"><table>'
              f"{head}<tbody>{''.join(rows)}</tbody></table></div></div>")
     axes = ", ".join(f"{a.name} ({a.letter})" for a in AXES)
     return "\n".join([

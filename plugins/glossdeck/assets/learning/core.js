@@ -29,6 +29,13 @@
   GD.h = (tag, attrs, ...children) => build(document.createElement(tag), attrs, children);
   GD.s = (tag, attrs, ...children) => build(document.createElementNS(SVG_NS, tag), attrs, children);
 
+  /** Replace an element's children; nested arrays are flattened and null/false skipped (the DOM's
+   * own replaceChildren would print them as "null" or "[object HTMLElement]"). */
+  GD.fill = (el, ...children) => {
+    el.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
+    return el;
+  };
+
   let ids = 0;
   GD.uid = (prefix) => `${prefix || "gd"}-${++ids}`;
 

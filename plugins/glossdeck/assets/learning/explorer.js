@@ -152,7 +152,7 @@
       }
       svg.append(grid, points);
       GD.svgLinks(svg);
-      map.replaceChildren(h("div", { class: "gd-debt-map__frame" }, svg));
+      GD.fill(map, h("div", { class: "gd-debt-map__frame" }, svg));
     }
 
     for (const control of [name, category, level, tag, sort, ...ranges.flatMap((r) => [r.min, r.max])]) {

@@ -69,7 +69,7 @@
     function show() {
       const s = session;
       if (!s.queue.length) {
-        stage.replaceChildren();
+        GD.fill(stage);
         const parts = [s.done ? `Session done: ${GD.plural(s.done, "review")}.` : "Nothing is due in this deck."];
         const progress = store.get();
         const upcoming = GD.deckTerms(data, progress, deck.value)
@@ -124,7 +124,7 @@
         grades.hidden = false;
         grades.querySelector(".gd-grade--good").focus();
       }
-      stage.replaceChildren(h("section", { class: "gd-card", "aria-labelledby": frontId }, front, back), turn, grades);
+      GD.fill(stage, h("section", { class: "gd-card", "aria-labelledby": frontId }, front, back), turn, grades);
       stage.gdFlip = flip;
       turn.focus({ preventScroll: true });
     }
@@ -151,7 +151,7 @@
       s.queue.shift();
       if (sm2.needsRedrill(g)) s.queue.push(slug); else s.done += 1;
       const days = sm2.daysBetween(s.today, next.due);
-      lastResult.replaceChildren(h("span", { class: "gd-cards__graded" }, `${term.title}: ${GRADE_LABEL[g]}. `),
+      GD.fill(lastResult, h("span", { class: "gd-cards__graded" }, `${term.title}: ${GRADE_LABEL[g]}. `),
         "Next review ", h("strong", { "data-gd-next-due": next.due }, `${GD.inDays(days)}, on ${GD.formatDay(next.due)}`),
         sm2.needsRedrill(g) ? ". It comes back once more in this session." : ".");
       show();

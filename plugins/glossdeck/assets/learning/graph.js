@@ -122,7 +122,7 @@
         adj.related.length ? [adj.needs.length ? "; related: " : " — related: ", join(adj.related)] : null);
     });
     const list = h("details", { class: "gd-graph__list" }, h("summary", null, "The same connections as a list"), h("ul", null, items));
-    el.replaceChildren(tools, h("div", { class: "gd-graph__frame" }, svg), legend, list);
+    GD.fill(el, tools, h("div", { class: "gd-graph__frame" }, svg), legend, list);
   }
   GD.drawGraph = drawGraph;
 

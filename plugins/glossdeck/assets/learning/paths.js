@@ -43,7 +43,7 @@
     if (!path) return;
     const update = (p) => {
       const st = pathStats(path, p);
-      el.replaceChildren(GD.progressBar(st.read, st.total, `Progress on ${path.title}`));
+      GD.fill(el, GD.progressBar(st.read, st.total, `Progress on ${path.title}`));
     };
     update(store.get());
     el.hidden = false;
@@ -67,7 +67,7 @@
       }
       markRead(list.querySelectorAll("li[data-gd-slug] > a"), p);
       const next = st.next && data.bySlug.get(st.next);
-      el.replaceChildren(next
+      GD.fill(el, next
         ? h("p", null, "Next up: ", h("a", { href: ctx.url(next.url) }, next.title))
         : h("p", null, "You have read every term of this path. ",
             h("a", { href: ctx.url(data.pages.quiz) + `?deck=path:${encodeURIComponent(id)}` }, "Test yourself on it")));
@@ -99,7 +99,7 @@
       const answers = Object.entries(p.quiz).filter(([, r]) => r.term === slug);
       const right = answers.filter(([, r]) => r.lastRight).length;
       info.textContent = answers.length ? `Quiz: ${right} of ${term.questions} questions right last time.` : "";
-      pathList.replaceChildren(...paths.map((path) => {
+      GD.fill(pathList, ...paths.map((path) => {
         const st = pathStats(path, p);
         return h("li", null, h("a", { href: ctx.url(path.url) }, path.title), " ", GD.progressBar(st.read, st.total, `Progress on ${path.title}`));
       }));

@@ -32,7 +32,7 @@
       const rightNow = answers.filter((r) => r.lastRight).length;
       const cards = Object.entries(p.cards).filter(([id]) => known(id.split(":")[0]));
       const due = cards.filter(([, c]) => sm2.isDue(c, today)).length;
-      overview.replaceChildren(h("ul", { class: "gd-stats" },
+      GD.fill(overview, h("ul", { class: "gd-stats" },
         h("li", null, h("strong", null, `${read.length} of ${data.terms.length}`), " terms read"),
         h("li", null, h("strong", null, String(answers.length)), ` questions answered, ${rightNow} right the last time`),
         h("li", null, h("strong", null, String(cards.length)), ` flashcards in review, ${due} due today`)),
@@ -40,7 +40,7 @@
           ? h("p", { class: "gd-error" }, "The progress stored in this browser could not be read, so it starts afresh; the old copy is kept aside.")
           : null);
 
-      paths.replaceChildren(h("h2", { id: "gd-my-paths" }, "Learning paths"), h("ul", { class: "gd-path-list" }, data.paths.map((path) => {
+      GD.fill(paths, h("h2", { id: "gd-my-paths" }, "Learning paths"), h("ul", { class: "gd-path-list" }, data.paths.map((path) => {
         const st = GD.pathStats(path, p);
         const next = st.next && data.bySlug.get(st.next);
         return h("li", null, h("a", { href: ctx.url(path.url) }, path.title), " ", GD.progressBar(st.read, st.total, `Progress on ${path.title}`),
@@ -50,7 +50,7 @@
       const wrong = Object.entries(p.quiz).filter(([, r]) => !r.lastRight && known(r.term))
         .sort((a, b) => b[1].last.localeCompare(a[1].last));
       const mistakeTerms = [...new Set(wrong.map(([, r]) => r.term))];
-      mistakes.replaceChildren(h("h2", { id: "gd-my-mistakes" }, "To revisit"), mistakeTerms.length
+      GD.fill(mistakes, h("h2", { id: "gd-my-mistakes" }, "To revisit"), mistakeTerms.length
         ? [h("p", null, "Terms with a question you got wrong the last time:"),
            h("ul", null, mistakeTerms.map((slug) => h("li", null, h("a", { href: ctx.url(data.bySlug.get(slug).url) }, data.bySlug.get(slug).title)))),
            h("p", null, h("a", { href: ctx.url(data.pages.quiz) + "?deck=mistakes" }, "Quiz on my mistakes"), " · ",
@@ -58,7 +58,7 @@
         : h("p", null, "Nothing: no question was answered wrong the last time."));
 
       const upcoming = cards.map(([id, c]) => ({ id, c })).sort((a, b) => a.c.due.localeCompare(b.c.due)).slice(0, 10);
-      schedule.replaceChildren(h("h2", { id: "gd-my-cards" }, "Next flashcards"), upcoming.length
+      GD.fill(schedule, h("h2", { id: "gd-my-cards" }, "Next flashcards"), upcoming.length
         ? h("ul", null, upcoming.map(({ id, c }) => {
             const [slug, side] = id.split(":");
             const t = data.bySlug.get(slug);
@@ -76,7 +76,7 @@
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 1000);
-      message.replaceChildren(h("p", null, "Progress exported. Keep the file: importing it restores this progress."));
+      GD.fill(message, h("p", null, "Progress exported. Keep the file: importing it restores this progress."));
     });
 
     input.addEventListener("change", async () => {
@@ -91,12 +91,12 @@
       const result = store.importText(text);
       input.value = "";
       if (!result.ok) {
-        message.replaceChildren(h("div", { class: "gd-error", role: "alert" },
+        GD.fill(message, h("div", { class: "gd-error", role: "alert" },
           h("p", null, h("strong", null, `“${file.name}” was not imported; your progress is unchanged.`)),
           h("ul", null, result.errors.map((e) => h("li", null, e)))));
         return;
       }
-      message.replaceChildren(h("p", { class: "gd-ok" },
+      GD.fill(message, h("p", { class: "gd-ok" },
         `Imported “${file.name}”: ${GD.plural(result.added, "new record")}, ${GD.plural(result.updated, "newer record")} taken from the file.`));
     });
 
@@ -104,7 +104,7 @@
       if (!window.confirm("Delete all your progress on this site from this browser? Export it first if you may want it back.")) return;
       store.clear();
       document.dispatchEvent(new CustomEvent("glossdeck:progress", { detail: store.get() }));
-      message.replaceChildren(h("p", null, "Progress reset."));
+      GD.fill(message, h("p", null, "Progress reset."));
     });
 
     el.append(overview, paths, mistakes, schedule,

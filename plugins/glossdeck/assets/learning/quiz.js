@@ -144,7 +144,7 @@
 
     function run() {
       const questions = pickQuestions();
-      stage.replaceChildren();
+      GD.fill(stage);
       if (!questions.length) {
         status.textContent = deck.value === "mistakes"
           ? "No mistakes to revisit: every question you answered, you got right last time."
@@ -168,7 +168,7 @@
             nextButton.focus();
           },
         });
-        stage.replaceChildren(card, nextButton);
+        GD.fill(stage, card, nextButton);
         const first = card.querySelector("button");
         if (first && index > 0) first.focus();
       }
@@ -180,7 +180,7 @@
           const t = data.bySlug.get(q.term);
           return h("li", null, h("a", { href: ctx.termUrl(data, q.term, q.see) }, t ? t.title : q.term), ": ", q.prompt);
         });
-        stage.replaceChildren(
+        GD.fill(stage, 
           h("p", { class: "gd-quiz__score" }, h("strong", null, `${right} of ${questions.length}`), " answered right."),
           missed.length ? h("div", null, h("p", null, "To read again:"), h("ul", null, items)) : null,
           h("p", null, again, " ", h("a", { href: ctx.url(data.pages.flashcards) + "?deck=mistakes" }, "Flashcards for my mistakes")));
