@@ -38,6 +38,10 @@ def test_rebuttal_corrections_make_no_true_statement(tmp_path: Path) -> None:
                                     "  correction: No. It is fast enough for nearly every program you write.\n")
     glossary, _ = load_glossary([tmp_path])
     assert [q.source for q in questions_for(glossary, "a")] == ["misconception-false"]
+    (tmp_path / "a.yml").write_text("title: A\ncategory: c\ntldr: t\nmisconception:\n  belief: It is slow.\n"
+                                    "  correction: It only helps when the data is often not needed at all.\n")
+    glossary, _ = load_glossary([tmp_path])
+    assert [q.source for q in questions_for(glossary, "a")] == ["misconception-false"]
 
 
 def test_vulnerable_example_question(glossary: Glossary) -> None:

@@ -33,8 +33,10 @@ MASK = "_____"
 MAX_DISTRACTORS = 3
 MAX_CODE_CHOICES = 4
 DEBT_TOLERANCE = 1  # "within one point counts"
-# A correction that opens like this is a rebuttal ("No, ..."), not a statement to judge true.
-_REBUTTAL = re.compile(r"^(no|not|nope|actually|wrong|false|in fact|on the contrary)\b", re.IGNORECASE)
+# A correction that opens like this is a rebuttal ("No, ...") or leans on the belief it answers
+# ("It only ...", "Only if ..."): out of context it is not a statement a reader can judge.
+_REBUTTAL = re.compile(r"^(no|not|nope|yes|actually|wrong|false|true|in fact|on the contrary|only if|"
+                       r"it|its|it's|they|this|that|these|those|but|and|so)\b", re.IGNORECASE)
 _PROBLEM_KINDS = {"vulnerable": "fixed", "before": "after"}
 
 
