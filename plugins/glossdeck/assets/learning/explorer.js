@@ -51,6 +51,7 @@
     const ySel = select(id("y"), data.axes.map((a) => [a.letter, a.name]), "t");
     const map = h("div", { class: "gd-debt-map" });
     const noDebt = h("p", { class: "gd-hint" });
+    const catIndex = new Map(data.categories.map((c, i) => [c.id, i % 8])); // same colours as the graph
 
     el.append(
       h("div", { class: "gd-explorer__filters" },
@@ -146,13 +147,16 @@
           const a = s("a", { href: ctx.url(t.url), class: "gd-point", "data-gd-slug": t.slug,
                              "aria-label": `${t.title}: ${ax.name} ${scoreLabel(t.debt[x])}, ${ay.name} ${scoreLabel(t.debt[y])}` },
             s("title", null, `${t.title} ${t.debtString}`),
-            s("circle", { cx, cy, r: n > 4 ? 5 : 7, class: "gd-point__dot" }));
+            s("circle", { cx, cy, r: n > 4 ? 5 : 7, class: `gd-point__dot gd-cat-${catIndex.get(t.category)}` }));
           points.append(a);
         });
       }
       svg.append(grid, points);
       GD.svgLinks(svg);
-      GD.fill(map, h("div", { class: "gd-debt-map__frame" }, svg));
+      const used = data.categories.filter((c) => scored.some((t) => t.category === c.id));
+      GD.fill(map, h("div", { class: "gd-debt-map__frame" }, svg),
+        h("ul", { class: "gd-graph__legend" }, used.map((c) =>
+          h("li", null, h("span", { class: `gd-swatch gd-cat-${catIndex.get(c.id)}`, "aria-hidden": "true" }), c.title))));
     }
 
     for (const control of [name, category, level, tag, sort, ...ranges.flatMap((r) => [r.min, r.max])]) {
