@@ -38,11 +38,13 @@ def export_pages(terms: list[Path], *, site_name: str = "Glossary", site_url: st
     glossary, problems = load_glossary(terms, rubric)
     broken = {p.file for p in problems.errors}
     if broken:
-        glossary = Glossary({s: e for s, e in glossary.entries.items() if e.file not in broken})
+        glossary = Glossary({s: e for s, e in glossary.entries.items() if e.file not in broken},
+                            roots=glossary.roots)
     layout = Layout.create(site_name, site_url, links != "html", url_prefix,
-                           link_style="md" if links == "md" else "site")
+                           link_style="md" if links == "md" else "site", category_titles=categories)
     ctx = SiteContext(glossary=glossary, rubric=rubric, layout=layout, category_titles=categories or {},
-                      features=load_features(), mermaid_raw_html_fence=False)
+                      features=[f for f in load_features() if f.in_markdown_export],
+                      mermaid_raw_html_fence=False)
     seen: dict[str, set[str]] = {}
 
     def link_terms(html: str, slug: str) -> str:
