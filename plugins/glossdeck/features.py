@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .glossary import Glossary
+from .problems import Problem
 
 SectionSlot = Literal["after-header", "after-content", "end"]
 
@@ -91,6 +92,11 @@ class Feature:
         return []
 
     def stylesheets(self) -> list[str]:
+        return []
+
+    def problems(self, glossary: Glossary, site: SiteInfo) -> list[Problem]:
+        """Warnings (or errors) about the build this feature can see, e.g. a missing site_url.
+        Front ends report them like term problems (MkDocs' log, so --strict fails on them)."""
         return []
 
 
