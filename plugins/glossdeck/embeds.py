@@ -110,5 +110,5 @@ class EmbedsFeature(Feature):
 
 
 EMBEDS = EmbedsFeature()
-if not any(isinstance(f, EmbedsFeature) for f in FEATURES):  # importing twice registers once
+if not any(f.name == EMBEDS.name for f in FEATURES):  # importing (or reloading) twice registers once
     FEATURES.append(EMBEDS)

@@ -51,10 +51,11 @@ def markdown_to_plain(text: str) -> str:
     kept: list[str] = []
 
     def set_aside(match: re.Match[str]) -> str:
-        kept.append(match.group(2).strip() if match.group(2).strip() else match.group(2))
+        kept.append(match.group(match.lastindex or 0).strip() or match.group(match.lastindex or 0))
         return f"\ue000{len(kept) - 1}\ue001"
 
     text = _CODE.sub(set_aside, text)
+    text = _BACKSLASH_ESCAPE.sub(set_aside, text)  # an escaped * is a literal star, not emphasis
     text = _IMAGE.sub(r"\1", text)
     text = _LINK.sub(r"\1", text)
     text = _REF_LINK.sub(r"\1", text)
@@ -63,7 +64,6 @@ def markdown_to_plain(text: str) -> str:
         text = _STRONG.sub(r"\2", text)
         text = _EMPHASIS.sub(r"\2", text)
     text = _STRIKE.sub(r"\1", text)
-    text = _BACKSLASH_ESCAPE.sub(r"\1", text)
     text = _PLACEHOLDER.sub(lambda m: kept[int(m.group(1))], text)
     return _SPACE.sub(" ", text).strip()
 

@@ -94,7 +94,7 @@ def _fit(text: str, width: float, size: float, face: Face) -> int:
 
 def ellipsize(text: str, width: float, size: float, face: Face = "regular") -> str:
     """`text` if it fits, else its longest prefix that fits with an ellipsis after it, cut after
-    a whole word when one ends in the last third of the line."""
+    a whole word when one ends in the second half of the line."""
     if text_width(text, size, face) <= width:
         return text
     room = width - text_width(ELLIPSIS, size, face)
@@ -102,7 +102,7 @@ def ellipsize(text: str, width: float, size: float, face: Face = "regular") -> s
     while cut and unicodedata.combining(text[len(cut)]):  # keep a base with its marks
         cut = cut[:-1]
     space = cut.rfind(" ")
-    if len(cut) < len(text) and text[len(cut)] != " " and space > len(cut) * 2 / 3:
+    if len(cut) < len(text) and text[len(cut)] != " " and space > len(cut) / 2:
         cut = cut[:space]
     return cut.rstrip().rstrip("\u200d").rstrip(" ,;:") + ELLIPSIS
 
