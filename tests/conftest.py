@@ -27,3 +27,14 @@ def run_cli(*args: str, cwd: Path | None = None, input_text: str | None = None,
 @pytest.fixture
 def cli():  # type: ignore[no-untyped-def]
     return run_cli
+
+
+def require_tool(path: str | None, what: str) -> None:
+    """Skip when a system tool is missing on a developer's machine; in CI (CI=true) fail instead,
+    so a missing install step can never turn into a silently skipped test."""
+    if path:
+        return
+    message = f"{what} is not installed (make test installs it via scripts/setup-system.sh)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from .model import SLUG_PATTERN, Term
 from .problems import GlossdeckError, Problem, did_you_mean
-from .yaml_source import SourceMap, load_yaml_text
+from .yaml_source import MAX_FILE_BYTES, SourceMap, load_yaml_text
 
 TERM_SUFFIXES = (".yml", ".yaml")
 _SLUG_RE = re.compile(SLUG_PATTERN)
@@ -84,13 +84,30 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _problems_from_validation(exc: ValidationError, file: str, source: SourceMap) -> list[Problem]:
+def _document_loc(loc: tuple[str | int, ...], data: Any) -> tuple[str | int, ...]:
+    """The error's path inside the document. Pydantic puts union-branch names ('str',
+    'function-after[...]') into `loc`; only parts that exist in the data are kept."""
+    kept: list[str | int] = []
+    node = data
+    for i, part in enumerate(loc):
+        if isinstance(node, dict) and part in node:
+            kept.append(part)
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            kept.append(part)
+            node = node[part]
+        elif isinstance(node, dict) and i == len(loc) - 1 and isinstance(part, str) and "[" not in part:
+            kept.append(part)  # a missing field: named, but not in the data
+            node = None
+    return tuple(kept)
+
+
+def _problems_from_validation(exc: ValidationError, file: str, source: SourceMap, data: Any) -> list[Problem]:
     problems: list[Problem] = []
     for err in exc.errors(include_url=False):
-        # pydantic appends union-branch names ('function-after[...]', 'str') to loc; drop them
-        loc = tuple(p for p in err["loc"] if isinstance(p, int) or not re.search(r"[\[\]()]|^(str|int|bool|date|list|dict|none)$", p))
+        loc = _document_loc(err["loc"], data)
         kind = err["type"]
-        if kind == "extra_forbidden":
+        if kind == "extra_forbidden" and loc:
             key = str(loc[-1])
             parent = _model_at(loc[:-1])
             allowed = list(parent.model_fields) if parent else []
@@ -98,7 +115,7 @@ def _problems_from_validation(exc: ValidationError, file: str, source: SourceMap
             message = f"unknown key '{key}'{did_you_mean(key, allowed)}"
             if allowed:
                 message += f"; allowed here: {', '.join(allowed)}"
-        elif kind == "missing":
+        elif kind == "missing" and loc:
             line, col = source.locate(loc[:-1])
             message = f"required field '{loc[-1]}' is missing"
         elif kind == "string_pattern_mismatch" and (err.get("ctx") or {}).get("pattern") == SLUG_PATTERN:
@@ -134,7 +151,7 @@ def parse_term(raw: bytes, file: str, slug: str) -> LoadedTerm:
     try:
         term = Term.model_validate(doc.data)
     except ValidationError as exc:
-        problems.extend(_problems_from_validation(exc, file, doc.source))
+        problems.extend(_problems_from_validation(exc, file, doc.source, doc.data))
         raise GlossdeckError(problems) from None
     except (ValueError, TypeError, RecursionError) as exc:  # a validator tripping on odd input
         problems.append(Problem(file, 1, 1, "", f"invalid term: {exc}"))
@@ -147,7 +164,8 @@ def parse_term(raw: bytes, file: str, slug: str) -> LoadedTerm:
 def read_term_file(path: Path) -> LoadedTerm:
     file = display_path(path)
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:  # read one byte past the limit, never a whole huge file
+            raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise GlossdeckError([Problem(file, 1, 1, "", f"cannot read file: {exc.strerror or exc}")]) from None
     return parse_term(raw, file, slug_for(path))

@@ -101,14 +101,16 @@ def _check_term(entry: LoadedTerm, rubric: Rubric) -> list[Problem]:
     if term.debt is not None:
         for letter in AXIS_LETTERS:
             axis = term.debt.axis(letter)
-            path = ("debt", letter)
+            # point at the rationale in whichever authoring form the file uses
+            compact = ("debt", "rationale", letter)
+            path = compact if compact in entry.source.positions else ("debt", letter)
             field = f"debt.{letter}.rationale"
             if axis.rationale is None:
                 problems.append(_warn(entry, path, field,
                                       f"{AXIS_BY_LETTER[letter].name} score has no rationale"))
                 continue
             for message in rubric.check_rationale(letter, axis.score, axis.rationale):
-                problems.append(_warn(entry, (*path, "rationale"), field, message))
+                problems.append(_warn(entry, path if path == compact else (*path, "rationale"), field, message))
     if term.added and term.edited and term.edited < term.added:
         problems.append(_error(entry, ("edited",), "edited",
                                f"edited ({term.edited}) is before added ({term.added})"))

@@ -19,6 +19,8 @@ from .problems import GlossdeckError, Problem
 # libyaml's parser is several times faster; it yields the same nodes and marks.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 20_000
 MAX_DEPTH = 64
@@ -81,9 +83,11 @@ class _Builder:
                         _dotted(path))
         if depth > MAX_DEPTH:
             raise _fail(self.file, mark.line + 1, mark.column + 1,
-                        f"values nested more than {MAX_DEPTH} deep", _dotted(path))
+                        f"values nested more than {MAX_DEPTH} deep (a recursive alias?)", _dotted(path[:3]) + "...")
         self.source.positions.setdefault(path, (mark.line + 1, mark.column + 1))
         if isinstance(node, yaml.ScalarNode):
+            if node.tag == _STR_TAG:  # the common case: no constructor needed
+                return node.value
             try:
                 return self.constructor.construct_object(node, deep=True)
             except yaml.YAMLError as exc:
@@ -131,7 +135,7 @@ def _reason(exc: yaml.YAMLError) -> str:
 def load_yaml_text(raw: bytes, file: str) -> LoadedDocument:
     """Parse bytes as one safe YAML document, or raise GlossdeckError with a location."""
     if len(raw) > MAX_FILE_BYTES:
-        raise _fail(file, 1, 1, f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")
+        raise _fail(file, 1, 1, f"file is larger than the limit of {MAX_FILE_BYTES:,} bytes")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
