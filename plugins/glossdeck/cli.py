@@ -147,6 +147,8 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("-o", "--output", help="write to this file instead of standard output")
     schema.set_defaults(run=_schema)
 
+    from .export_markdown import register as register_export  # imported late: it pulls in the renderers
+    register_export(sub)
     for register in EXTRA_COMMANDS:
         register(sub)
     return parser

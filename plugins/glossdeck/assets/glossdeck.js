@@ -1,0 +1,72 @@
+// glossdeck: Mermaid on every page, served by this site, strict, and drawn for both palettes.
+//
+// Material renders `pre.mermaid` blocks itself, on first load and after each instant navigation,
+// with the global `mermaid` when there is one, and otherwise fetches Mermaid from a CDN. mermaid2
+// adds the locally served library only to pages that have a diagram, so a visit starting on a page
+// without one would send Material to the CDN on the next diagram page. So:
+// - until the library is loaded, `window.mermaid` is a small stand-in whose first render loads the
+//   copy this site serves (assets/glossdeck/vendor/mermaid.min.js) and hands over to it;
+// - whenever the real library arrives (from mermaid2's tag or the stand-in), its `initialize` is
+//   wrapped so that securityLevel stays 'strict' and the "classic" look is used, whose classes
+//   Material's palette-aware diagram styles target (Mermaid 12's default "neo" look overrides
+//   them with light colours that are unreadable in the dark palette).
+(function () {
+  "use strict";
+  var ENFORCED = { securityLevel: "strict", look: "classic" };
+  // Subgraph boxes keep per-cluster light colours even in the classic look; give them the palette's.
+  var EXTRA_CSS = ".cluster rect,.cluster path{fill:var(--md-default-fg-color--lightest)!important;" +
+    "stroke:var(--md-default-fg-color--lighter)!important}" +
+    ".cluster-label .nodeLabel,.cluster-label text{color:var(--md-mermaid-label-fg-color)!important;" +
+    "fill:var(--md-mermaid-label-fg-color)!important}";
+  var script = document.currentScript;
+  var libraryUrl = new URL("vendor/mermaid.min.js", script ? script.src : document.baseURI).href;
+
+  function harden(lib) {
+    if (!lib || lib.glossdeckHardened || typeof lib.initialize !== "function") return lib;
+    var initialize = lib.initialize.bind(lib);
+    lib.initialize = function (options) {
+      var merged = Object.assign({}, options || {}, ENFORCED);
+      merged.themeCSS = (merged.themeCSS || "") + EXTRA_CSS;
+      return initialize(merged);
+    };
+    lib.glossdeckHardened = true;
+    return lib;
+  }
+
+  var existing = window.mermaid;
+  if (existing && existing.glossdeckStandIn) return; // this script ran already
+  var current = existing && !(existing instanceof Element) ? harden(existing) : undefined;
+  var config = {};
+  var loading = null;
+
+  function load() {
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        var tag = document.createElement("script");
+        tag.src = libraryUrl;
+        tag.onload = function () { resolve(window.mermaid); };
+        tag.onerror = function () { reject(new Error("glossdeck: cannot load " + libraryUrl)); };
+        document.head.appendChild(tag);
+      });
+    }
+    return loading;
+  }
+
+  var standIn = {
+    glossdeckStandIn: true,
+    initialize: function (options) { config = options || {}; },
+    render: function (id, text) {
+      return load().then(function (real) {
+        real.initialize(config);
+        return real.render(id, text);
+      });
+    },
+  };
+
+  Object.defineProperty(window, "mermaid", {
+    configurable: true,
+    enumerable: true,
+    get: function () { return current || standIn; },
+    set: function (value) { current = harden(value); }, // the library assigns globalThis.mermaid
+  });
+})();

@@ -1,0 +1,103 @@
+"""`glossdeck export-markdown OUT`: the site's pages as plain Markdown files, for site generators
+that do not run MkDocs plugins.
+
+The pages are the very ones the MkDocs plugin renders (same templates, same escaping); two things
+differ because no plugin runs afterwards: links point at the .md files (or at built URLs with
+--links dir/html), and auto-linking is applied while rendering each term's prose. Diagrams are
+standard ```mermaid fences.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+from .features import GeneratedPage
+from .feature_registry import load_features
+from .problems import GlossdeckError, Severity
+from .rubric import load_rubric
+from .site_context import SiteContext
+from .site_pages import generate_pages
+from .site_paths import Layout
+from .term_page import TermPageRenderer
+from .validation import load_glossary
+from .badges import axes_css
+
+ASSETS = Path(__file__).parent / "assets"
+
+
+def export_pages(terms: list[Path], *, site_name: str = "Glossary", site_url: str | None = None,
+                 links: str = "md", url_prefix: str = "", rubric_path: str | None = None,
+                 categories: dict[str, str] | None = None, templates_dir: str | None = None,
+                 autolink: bool = True) -> tuple[list[GeneratedPage], list[str], bool]:
+    """(pages, problem lines, ok). Terms with errors are left out, as on the site."""
+    rubric = load_rubric(rubric_path)
+    glossary, problems = load_glossary(terms, rubric)
+    broken = {p.file for p in problems.errors}
+    if broken:
+        from .glossary import Glossary
+        glossary = Glossary({s: e for s, e in glossary.entries.items() if e.file not in broken})
+    layout = Layout.create(site_name, site_url, links != "html", url_prefix,
+                           link_style="md" if links == "md" else "site")
+    ctx = SiteContext(glossary=glossary, rubric=rubric, layout=layout, category_titles=categories or {},
+                      features=load_features(), mermaid_raw_html_fence=False)
+    seen: dict[str, set[str]] = {}
+
+    def link_terms(html: str, slug: str) -> str:
+        src = layout.term(slug)
+        return ctx.autolinker.link_html(
+            html, lambda target: layout.href(src, layout.term(target)) if target in glossary else None,
+            self_slug=slug, seen=seen.setdefault(slug, set()),
+            title_for=lambda target: glossary.term(target).title)
+
+    renderer = TermPageRenderer(ctx, [templates_dir] if templates_dir else [],
+                                html_hook=link_terms if autolink else None)
+    pages = generate_pages(ctx, renderer, with_home=True)
+    lines = [p.format() for p in problems.sorted()]
+    return pages, lines, not problems.errors
+
+
+def write_pages(pages: list[GeneratedPage], out: Path) -> None:
+    for page in pages:
+        target = out / page.src_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.markdown, encoding="utf-8")
+    styles = out / "assets" / "glossdeck"
+    styles.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(ASSETS / "glossdeck.css", styles / "glossdeck.css")
+    (styles / "axes.css").write_text(axes_css(), encoding="utf-8")
+
+
+def _run(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    try:
+        pages, lines, ok = export_pages([Path(p) for p in args.terms], site_name=args.site_name,
+                                        site_url=args.site_url, links=args.links, url_prefix=args.url_prefix,
+                                        rubric_path=args.rubric, autolink=not args.no_autolink,
+                                        templates_dir=args.templates_dir)
+    except GlossdeckError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    for line in lines:
+        print(line, file=sys.stderr)
+    write_pages(pages, out)
+    print(f"{len(pages)} page(s) written to {out}")
+    return 0 if ok or not args.strict else 1
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser("export-markdown", help="write the site's pages as plain Markdown files into OUT")
+    parser.add_argument("out", metavar="OUT", help="folder to write into (created if missing)")
+    parser.add_argument("--terms", nargs="+", default=["terms"], help="term files or folders (default: terms/)")
+    parser.add_argument("--site-name", default="Glossary")
+    parser.add_argument("--site-url", default=None, help="absolute base URL, for structured data")
+    parser.add_argument("--links", choices=("md", "dir", "html"), default="md",
+                        help="link to .md files (default), to folder URLs (x/) or to .html pages")
+    parser.add_argument("--url-prefix", default="", help="folder the pages go under, e.g. glossary")
+    parser.add_argument("--rubric", default=None, help="a DEBT rubric YAML file replacing the shipped one")
+    parser.add_argument("--templates-dir", default=None, help="folder with a term_page.md.j2 override")
+    parser.add_argument("--no-autolink", action="store_true", help="do not link term names in prose")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a term has errors")
+    parser.set_defaults(run=_run)

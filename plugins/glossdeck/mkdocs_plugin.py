@@ -1,0 +1,265 @@
+"""The MkDocs front end: a thin plugin over the core (loading, rendering, linking).
+
+Build order, and what each event does:
+- on_config: options, rubric, features, layout; checks mermaid2; adds glossdeck's CSS/JS to every page.
+- on_files: loads and checks the terms (every problem logged with file:line, so `--strict` fails on
+  them; a term with errors is left out) and adds every generated page and asset in memory
+  (`File.generated`); nothing is written into docs/.
+- on_nav: adds a small "Glossary" section (categories and indexes; never every term).
+- on_page_markdown: appends the glossary sections to the site's own home page.
+- on_page_content: auto-links term names in every page (one Aho-Corasick pass per page).
+- on_post_page: JSON-LD and features' <head> markup.
+- on_post_build: features' extra files. on_serve: reload when a term file changes.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from . import jsonld
+from .badges import axes_css
+from .feature_registry import load_features
+from .features import Feature
+from .glossary import Glossary
+from .mermaid_integration import (MERMAID_URL, VENDOR_FILE, check_mermaid2, fence_copies_raw_html,
+                                  mermaid_fence_formatter)
+from .plugin_config import GlossdeckConfig
+from .problems import GlossdeckError, Problem, Severity
+from .rubric import Rubric, load_rubric
+from .site_context import SiteContext
+from .site_pages import feature_pages, generate_pages, home_sections
+from .site_paths import Layout
+from .term_page import TermPageRenderer
+from .validation import load_glossary
+
+log = get_plugin_logger(__name__)
+
+ASSETS_DIR = Path(__file__).parent / "assets"
+ASSETS_URL = "assets/glossdeck"
+OWN_STYLESHEETS = ("glossdeck.css", "axes.css")
+OWN_SCRIPTS = ("glossdeck.js",)
+
+
+def _log_problem(problem: Problem) -> None:
+    (log.error if problem.severity is Severity.ERROR else log.warning)(problem.format())
+
+
+class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.ctx: SiteContext | None = None
+        self.features: list[Feature] = []
+        self.generated: set[str] = set()  # src paths of the pages glossdeck added
+        self.home_src: str | None = None  # the site's own home page, which gets the glossary sections
+        self.feature_srcs: list[str] = []
+
+    # --- configuration ---
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.root = Path(config.config_file_path or ".").resolve().parent
+        self.terms_dir = (self.root / self.config.terms_dir).resolve()
+        self.docs_dir = Path(config.docs_dir).resolve()
+        try:
+            self.rubric: Rubric = load_rubric(self.root / self.config.rubric if self.config.rubric else None)
+        except GlossdeckError as exc:
+            raise PluginError("glossdeck: cannot use the DEBT rubric:\n" + str(exc)) from None
+        self.features = load_features(self.config.features, self.config.disabled_features)
+        self.layout = Layout.create(config.site_name, config.site_url, config.use_directory_urls,
+                                    self.config.url_prefix)
+        self.template_dirs = [str(self.root / self.config.templates_dir)] if self.config.templates_dir else []
+        custom_dir = config.theme.custom_dir if hasattr(config.theme, "custom_dir") else None
+        if custom_dir:
+            self.template_dirs.append(str(Path(custom_dir) / "glossdeck"))
+        formatter = mermaid_fence_formatter(config.mdx_configs)
+        self.mermaid_raw_html = fence_copies_raw_html(formatter)
+        if formatter is None:
+            log.warning("no `mermaid` custom fence in pymdownx.superfences: term diagrams will show as code; "
+                        "add one with format mermaid2.fence_mermaid_custom")
+        mermaid2 = config.plugins.get("mermaid2")
+        if mermaid2 is not None:
+            for message in check_mermaid2(mermaid2):
+                log.error(message)
+        # Every page loads glossdeck's styles and the Mermaid stand-in, then each feature's assets.
+        styles = [f"{ASSETS_URL}/{name}" for name in OWN_STYLESHEETS]
+        scripts = [f"{ASSETS_URL}/{name}" for name in OWN_SCRIPTS]
+        for feature in self.features:
+            styles += [f"{ASSETS_URL}/{path}" for path in feature.stylesheets()]
+            scripts += [f"{ASSETS_URL}/{path}" for path in feature.scripts()]
+        for url in styles:
+            if url not in config.extra_css:
+                config.extra_css.append(url)
+        for url in scripts:
+            if url not in [str(s) for s in config.extra_javascript]:
+                config.extra_javascript.append(url)  # type: ignore[arg-type]
+        return config
+
+    # --- the glossary and its pages ---
+    def _load(self) -> Glossary:
+        glossary, problems = load_glossary([self.terms_dir], self.rubric)
+        for problem in problems.sorted():
+            _log_problem(problem)
+        broken = {p.file for p in problems.errors}
+        if broken:  # a term with errors is left out; links to it render as plain text
+            glossary = Glossary({s: e for s, e in glossary.entries.items() if e.file not in broken})
+        return glossary
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        glossary = self._load()
+        self.ctx = SiteContext(
+            glossary=glossary, rubric=self.rubric, layout=self.layout,
+            category_titles=dict(self.config.categories), features=self.features,
+            mermaid_raw_html_fence=self.mermaid_raw_html,
+            autolink_exclude=tuple(self.config.autolink_exclude_terms),
+            recent_days=self.config.recent_days, recent_count=self.config.recent_count,
+            site_description=config.site_description)
+        home = files.get_file_from_path(self.layout.home) or files.get_file_from_path("README.md")
+        self.home_src = home.src_uri if home is not None and self.config.home else None
+        renderer = TermPageRenderer(self.ctx, self.template_dirs)
+        self.generated = set()
+        extras = feature_pages(self.ctx)
+        self.feature_srcs = [p.src_path for p in extras]
+        for page in [*generate_pages(self.ctx, renderer, with_home=home is None, with_features=False), *extras]:
+            if files.get_file_from_path(page.src_path) is not None:
+                log.warning(f"docs/{page.src_path} exists, so glossdeck does not generate its own "
+                            f"'{page.title}' page there (set url_prefix to move glossdeck's pages)")
+                continue
+            slug = self.layout.slug_of(page.src_path)
+            inclusion = InclusionLevel.INCLUDED if page.src_path == self.layout.home else InclusionLevel.NOT_IN_NAV
+            file = File.generated(config, page.src_path, content=page.markdown, inclusion=inclusion)
+            if slug is not None and slug in glossary:
+                # "Edit this page" opens the term's YAML file (edit_uri is relative to docs_dir)
+                yaml_path = (Path.cwd() / glossary.entries[slug].file).resolve()
+                file.edit_uri = Path(os.path.relpath(yaml_path, self.docs_dir)).as_posix()
+            files.append(file)
+            self.generated.add(page.src_path)
+        self._add_assets(files, config)
+        return files
+
+    def _add_assets(self, files: Files, config: MkDocsConfig) -> None:
+        for path in sorted(ASSETS_DIR.rglob("*")):
+            if path.is_file() and not path.name.startswith("."):
+                src = f"{ASSETS_URL}/{path.relative_to(ASSETS_DIR).as_posix()}"
+                if files.get_file_from_path(src) is None:
+                    files.append(File.generated(config, src, abs_src_path=str(path)))
+        files.append(File.generated(config, f"{ASSETS_URL}/axes.css", content=axes_css()))
+        if not VENDOR_FILE.is_file():
+            log.error(f"{VENDOR_FILE} is missing, so diagrams cannot render: run `npm ci` "
+                      f"(it installs Mermaid and copies it to {MERMAID_URL})")
+
+    # --- navigation ---
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if not self.config.nav or self.ctx is None:
+            return nav
+        listed = {p.file.src_uri for p in nav.pages}
+        ours = self.generated - {self.layout.home}
+        if listed & ours:
+            return nav  # the site placed glossary pages in its own nav
+
+        def page(src: str) -> Page | None:
+            file = files.get_file_from_path(src)
+            return file.page if file is not None and src in self.generated else None
+
+        layout = self.layout
+        categories = [p for p in (page(layout.category(c)) for c in self.ctx.category_order) if p]
+        children: list[Any] = []
+        overview = page(layout.categories_index)
+        if categories:
+            section = Section("Categories", [*([overview] if overview else []), *categories])
+            children.append(section)
+        children += [p for p in (page(layout.a_z), page(layout.tags_index), page(layout.debt)) if p]
+        children += [p for p in (page(s) for s in self.feature_srcs) if p]
+        if not children:
+            return nav
+        glossary_section = Section(self.config.nav_title, children)
+        nav.items.append(glossary_section)
+        for item in children:
+            item.parent = glossary_section
+            if isinstance(item, Section):
+                for child in item.children:
+                    child.parent = item
+        added = [p for p in _pages_in(children) if p not in nav.pages]
+        nav.pages.extend(added)
+        for before, current, after in zip([None, *nav.pages[:-1]], nav.pages, [*nav.pages[1:], None]):
+            current.previous_page, current.next_page = before, after
+        return nav
+
+    # --- pages ---
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.ctx is not None and page.file.src_uri == self.home_src and page.file.generated_by is None:
+            return markdown.rstrip("\n") + "\n\n" + home_sections(self.ctx, page.file.src_uri)
+        return markdown
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        ctx = self.ctx
+        if ctx is None or not self.config.autolink or not len(ctx.glossary):
+            return html
+        src = page.file.src_uri
+        if any(fnmatch.fnmatch(src, pattern) for pattern in self.config.autolink_exclude_pages):
+            return html
+        layout, glossary = self.layout, ctx.glossary
+        return ctx.autolinker.link_html(
+            html, lambda slug: layout.href(src, layout.term(slug)) if slug in glossary else None,
+            self_slug=layout.slug_of(src), title_for=lambda slug: glossary.term(slug).title)
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        ctx = self.ctx
+        if ctx is None:
+            return output
+        src = page.file.src_uri
+        head: list[str] = []
+        slug = self.layout.slug_of(src) if src in self.generated else None
+        if slug is not None and slug in ctx.glossary:
+            head.append(jsonld.script_tag(jsonld.defined_term(ctx, slug)))
+        elif src == self.layout.a_z and src in self.generated:
+            head.append(jsonld.script_tag(jsonld.defined_term_set(ctx)))
+        for feature in self.features:
+            head.append(feature.head(ctx.glossary, self.layout.site, None))
+            if slug is not None:
+                head.append(feature.head(ctx.glossary, self.layout.site, slug))
+        extra = "".join(h for h in head if h)
+        if not extra:
+            return output
+        at = output.find("</head>")
+        return output[:at] + extra + output[at:] if at >= 0 else output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.ctx is None:
+            return
+        site_dir = Path(config.site_dir).resolve()
+        for feature in self.features:
+            for rel, data in feature.files(self.ctx.glossary, self.layout.site).items():
+                target = (site_dir / rel).resolve()
+                if site_dir not in target.parents:
+                    log.error(f"feature '{feature.name}' tried to write outside the site: {rel}")
+                    continue
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        # `mkdocs serve` rebuilds when a term file (or a template override) changes
+        server.watch(str(self.terms_dir))
+        for folder in self.template_dirs:
+            if Path(folder).is_dir():
+                server.watch(folder)
+        return server
+
+
+def _pages_in(items: list[Any]) -> list[Page]:
+    found: list[Page] = []
+    for item in items:
+        if isinstance(item, Section):
+            found += _pages_in(item.children)
+        elif isinstance(item, Page):
+            found.append(item)
+    return found
+

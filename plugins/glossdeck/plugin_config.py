@@ -1,0 +1,57 @@
+"""The `glossdeck` MkDocs plugin's options (mkdocs.yml: `plugins: - glossdeck: {...}`)."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class GlossdeckConfig(base.Config):
+    terms_dir = c.Type(str, default="terms")
+    """Folder of term files (one YAML file per concept), relative to mkdocs.yml."""
+
+    url_prefix = c.Type(str, default="")
+    """Folder the generated pages live under, e.g. "glossary" (default: the site root)."""
+
+    categories = c.DictOfItems(c.Type(str), default={})
+    """Category slug -> title, in the order categories are listed; others follow alphabetically."""
+
+    autolink = c.Type(bool, default=True)
+    """Turn mentions of term titles and aliases into links, in term pages and in docs/ pages."""
+
+    autolink_exclude_pages = c.ListOfItems(c.Type(str), default=[])
+    """Glob patterns of page source paths never auto-linked, e.g. "contributing.md", "blog/*"."""
+
+    autolink_exclude_terms = c.ListOfItems(c.Type(str), default=[])
+    """Slugs of terms never auto-linked (for names that are also everyday words)."""
+
+    rubric = c.Optional(c.Type(str))
+    """A DEBT rubric YAML file replacing the shipped one, relative to mkdocs.yml."""
+
+    templates_dir = c.Optional(c.Type(str))
+    """Folder with a `term_page.md.j2` overriding the term page (relative to mkdocs.yml). A theme
+    `custom_dir` with a `glossdeck/` folder is looked in too."""
+
+    home = c.Type(bool, default=True)
+    """Append "browse by category" and "recently added / updated" to the home page (docs/index.md;
+    a home page is generated when there is none)."""
+
+    nav = c.Type(bool, default=True)
+    """Add a navigation section for the glossary (categories and indexes, never every term), unless
+    the site's own `nav` already lists a glossary page."""
+
+    nav_title = c.Type(str, default="Glossary")
+    """Title of that navigation section."""
+
+    recent_days = c.Type(int, default=7)
+    """A term added or edited this many days before the build date gets an "added"/"updated" mark."""
+
+    recent_count = c.Type(int, default=10)
+    """How many terms the home page lists as recently added and recently updated."""
+
+    features = c.ListOfItems(c.Type(str), default=[])
+    """Extra modules to import so their features register (installed ones register through the
+    `glossdeck.features` entry point group)."""
+
+    disabled_features = c.ListOfItems(c.Type(str), default=[])
+    """Names of registered features to leave out of this site."""
