@@ -2,9 +2,9 @@
 
 Per term it adds to the built site: cards/<slug>.svg and cards/<slug>-dark.svg, badges/<slug>.svg
 and badges/<slug>.json (shields.io endpoint), embed/<slug>/index.html, api/terms/<slug>.json and
-oembed/<slug>.json; once per site: api/terms.json, the API's JSON Schemas and the web component
-script embed/glossdeck-term.js. On each term page: the oEmbed discovery <link> and the
-"Embed this term" section.
+oembed/<slug>.json. Once per site: api/terms.json, the API's JSON Schemas, the web component
+script embed/glossdeck-term.js, and oembed/sitemap.xml (see oembed.py). On each term page: the
+oEmbed discovery <link> and the "Embed this term" section.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from .embed_snippets import section_markdown
 from .embed_urls import API_INDEX_PATH, SCRIPT_PATH, Linker, term_paths
 from .features import FEATURES, Feature, SiteInfo, TermSection
 from .glossary import Glossary
-from .oembed import discovery_link, oembed_json
+from .oembed import SITEMAP_STUB, SITEMAP_STUB_PATH, discovery_link, oembed_json
 from .problems import Problem, Severity
 from .term_api import index_json, schema_files, term_json
 
@@ -74,6 +74,7 @@ class EmbedsFeature(Feature):
         out[API_INDEX_PATH] = index_json(_views(glossary, site), Linker(site), site.site_name).encode()
         out.update({path: text.encode() for path, text in schema_files().items()})
         out[SCRIPT_PATH] = asset_text(COMPONENT_ASSET).encode()
+        out[SITEMAP_STUB_PATH] = SITEMAP_STUB.encode()
         return out
 
     def head(self, glossary: Glossary, site: SiteInfo, slug: str | None) -> str:
@@ -98,7 +99,7 @@ class EmbedsFeature(Feature):
                 "mkdocs.yml", 1, 1, "site_url",
                 "site_url is not set, so term cards, embed snippets, oEmbed and the JSON API use relative "
                 "links that break once pasted into another site (a wiki); set site_url to the address "
-                "the site is published at",
+                "the site is published at (or disabled_features: [embeds] to publish no cards)",
                 Severity.WARNING))
         for slug, other in _colliding(glossary).items():
             entry = glossary.entries[slug]

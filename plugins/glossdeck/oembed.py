@@ -17,6 +17,13 @@ from .markup import Markup, element
 
 CACHE_AGE_SECONDS = 86400  # a day: terms change rarely, and each card shows its edited date
 
+# Material for MkDocs reads every <link rel="alternate"> as a language version of the site and
+# fetches "sitemap.xml" next to it, i.e. oembed/sitemap.xml: without this file every term page
+# logs a 404 in the console. An empty URL set gives Material nothing to act on.
+SITEMAP_STUB_PATH = "oembed/sitemap.xml"
+SITEMAP_STUB = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+                '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')
+
 
 def oembed_json(view: CardView, linker: Linker) -> str:
     here = term_paths(view.slug).oembed
