@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import posixpath
 import re
 import shutil
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -16,7 +16,6 @@ import markdown
 import pytest
 from cards_support import load, parse_html, term_data
 
-import glossdeck.embeds as embeds_module
 from glossdeck.embed_urls import term_paths
 from glossdeck.embeds import EMBEDS, asset_text
 from glossdeck.features import FEATURES, SiteInfo
@@ -35,20 +34,32 @@ def _glossary(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 def test_importing_registers_the_feature_once() -> None:
-    importlib.reload(embeds_module)
-    importlib.reload(embeds_module)
-    assert [f.name for f in FEATURES].count("embeds") == 1
+    # in a fresh interpreter, so reloading the module cannot disturb other tests
+    code = ("import importlib, glossdeck.embeds as m; importlib.reload(m); importlib.reload(m); "
+            "from glossdeck.features import FEATURES; print([f.name for f in FEATURES])")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "['embeds']"
+    assert EMBEDS in FEATURES
+
+
+def test_the_site_plugin_loads_it_as_a_builtin_and_can_leave_it_out() -> None:
+    from glossdeck.feature_registry import load_features
+
+    assert "embeds" in [f.name for f in load_features()]
+    assert "embeds" not in [f.name for f in load_features(disabled=["embeds"])]
 
 
 def test_every_term_gets_every_output_and_the_site_gets_index_schemas_and_script(tmp_path: Path) -> None:
     glossary = _glossary(tmp_path)
     files = EMBEDS.files(glossary, SITE)
     expected = {getattr(term_paths(slug), name) for slug in glossary.entries for name in OUTPUT_NAMES}
-    expected |= {"api/terms.json", "api/schema/term-v1.json", "api/schema/terms-v1.json", "embed/glossdeck-term.js"}
+    expected |= {"api/terms.json", "api/schema/term-v1.json", "api/schema/terms-v1.json", "embed/glossdeck-term.js",
+                 "oembed/sitemap.xml"}
     assert set(files) == expected
     for path, data in files.items():
         assert isinstance(data, bytes) and data, path
-        if path.endswith(".svg"):
+        if path.endswith((".svg", ".xml")):
             ET.fromstring(data)
             assert len(data) <= 10 * 1024, path
         elif path.endswith(".json"):
