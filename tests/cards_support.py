@@ -3,7 +3,6 @@ through rsvg-convert and a small PNG reader to look at the pixels."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import struct
 import subprocess
@@ -12,8 +11,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
+from conftest import require_tool
 
 from glossdeck.glossary import Glossary
 from glossdeck.validation import load_glossary
@@ -66,16 +65,14 @@ def load(folder: Path, terms: dict[str, dict[str, Any]]) -> Glossary:
     return glossary
 
 
-def need_tool(path: str) -> None:
+def need_tool(path: str, what: str) -> None:
     """Skip when a system tool is missing on a developer machine; in CI its absence is a failure."""
-    if not Path(path).exists() and not shutil.which(Path(path).name):
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{path} is required in CI (install Debian's package for it)")
-        pytest.skip(f"{path} is not installed")
+    found = path if Path(path).exists() else shutil.which(Path(path).name)
+    require_tool(found, what)
 
 
 def render_png(svg: bytes, out: Path) -> "Png":
-    need_tool(RSVG)
+    need_tool(RSVG, "rsvg-convert (librsvg2-bin)")
     src = out.with_suffix(".svg")
     src.write_bytes(svg)
     subprocess.run([shutil.which("rsvg-convert") or RSVG, str(src), "-o", str(out)], check=True,
