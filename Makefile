@@ -1,26 +1,35 @@
-# The two set-up commands of the README: `make serve` and `make test`.
-# Each installs what it needs first (Python package, pinned npm front-end libraries).
+# The two commands a contributor needs:
+#   make serve   install what is missing, then build and serve the site, reloading when terms/ change
+#   make test    run the whole test suite
+# (make build: the strict build CI runs; make deps: only the set-up.)
 PYTHON ?= python3
+NPM ?= npm
 export NO_MKDOCS_2_WARNING := 1
+export PYTHONPATH := $(CURDIR)/plugins$(if $(PYTHONPATH),:$(PYTHONPATH))
 
-.PHONY: serve build test setup
+VENDOR := plugins/glossdeck/assets/vendor/mermaid.min.js
 
-.make/python.stamp: pyproject.toml
-	$(PYTHON) -m pip install -q -e '.[test]'
-	@mkdir -p .make && touch $@
+.PHONY: serve build test deps pip-deps npm-deps
 
-node_modules/.package-lock.json: package.json package-lock.json
-	npm ci --no-audit --no-fund
-
-setup: .make/python.stamp node_modules/.package-lock.json
-	node scripts/vendor-assets.mjs
-
-serve: setup
+serve: deps
 	$(PYTHON) -m mkdocs serve --livereload
 
-build: setup
+build: deps
 	$(PYTHON) -m mkdocs build --strict
 
-test: setup
+test: deps
 	scripts/setup-system.sh
-	$(PYTHON) -m pytest -n 2
+	$(PYTHON) -m pytest -n auto -q
+
+deps: pip-deps npm-deps
+
+# pip: install this checkout (editable, with test tools) when glossdeck's MkDocs plugin or a
+# dependency is not importable from here
+pip-deps:
+	@$(PYTHON) -c "import importlib.metadata as m, mkdocs, material, mermaid2, ahocorasick, jinja2, pytest, playwright; \
+	assert any(e.name == 'glossdeck' for e in m.entry_points(group='mkdocs.plugins'))" 2>/dev/null \
+	|| $(PYTHON) -m pip install -e '.[test]'
+
+# npm: Mermaid, pinned in package-lock.json, copied into the plugin's assets by postinstall
+npm-deps:
+	@test -f $(VENDOR) || { $(NPM) ci --no-audit --no-fund && node scripts/vendor-assets.mjs; }

@@ -19,6 +19,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -93,6 +94,9 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         styles = [f"{ASSETS_URL}/{name}" for name in OWN_STYLESHEETS]
         scripts = [f"{ASSETS_URL}/{name}" for name in OWN_SCRIPTS]
         for feature in self.features:
+            for path in [*feature.stylesheets(), *feature.scripts()]:
+                if not (ASSETS_DIR / path).is_file():
+                    log.error(f"feature '{feature.name}' asks for {path}, which is not in {ASSETS_DIR}")
             styles += [f"{ASSETS_URL}/{path}" for path in feature.stylesheets()]
             scripts += [f"{ASSETS_URL}/{path}" for path in feature.scripts()]
         for url in styles:
@@ -131,7 +135,15 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         self.generated = set()
         extras = feature_pages(self.ctx)
         self.feature_srcs = [p.src_path for p in extras]
-        for page in [*generate_pages(self.ctx, renderer, with_home=home is None, with_features=False), *extras]:
+        failures: list[Problem] = []
+        try:
+            pages = generate_pages(self.ctx, renderer, with_home=home is None, with_features=False,
+                                   failures=failures)
+        except jinja2.TemplateError as exc:
+            raise PluginError(f"glossdeck: the term page template is broken: {exc}") from None
+        for problem in failures:
+            _log_problem(problem)
+        for page in [*pages, *extras]:
             if files.get_file_from_path(page.src_path) is not None:
                 log.warning(f"docs/{page.src_path} exists, so glossdeck does not generate its own "
                             f"'{page.title}' page there (set url_prefix to move glossdeck's pages)")

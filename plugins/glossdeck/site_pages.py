@@ -10,11 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
+import jinja2
+
 from . import badges, prose
 from .debt import AXES, AXIS_BY_LETTER
 from .escape import attr, md_inline, text, yaml_scalar
 from .features import GeneratedPage, TermSection
 from .loader import LoadedTerm
+from .problems import Problem
 from .site_context import SiteContext
 from .term_page import TermPageRenderer
 
@@ -249,14 +252,26 @@ def feature_pages(ctx: SiteContext) -> list[GeneratedPage]:
 
 
 def generate_pages(ctx: SiteContext, renderer: TermPageRenderer, *, with_home: bool,
-                   with_features: bool = True) -> list[GeneratedPage]:
-    """Every generated page of the site (the home page only when the site has none of its own)."""
+                   with_features: bool = True, failures: list[Problem] | None = None) -> list[GeneratedPage]:
+    """Every generated page of the site (the home page only when the site has none of its own).
+
+    A term page that cannot be rendered is left out and reported in `failures` (a broken template
+    override still raises: every page would fail the same way).
+    """
     layout, glossary = ctx.layout, ctx.glossary
     pages: list[GeneratedPage] = []
     if with_home:
         pages.append(GeneratedPage(layout.home, layout.site.site_name, default_home(ctx)))
     for entry in glossary:
-        markdown = renderer.render(entry.slug, feature_sections(ctx, entry.slug))
+        try:
+            markdown = renderer.render(entry.slug, feature_sections(ctx, entry.slug))
+        except jinja2.TemplateError:
+            raise
+        except Exception as exc:  # one odd term must not stop the site
+            if failures is None:
+                raise
+            failures.append(Problem(entry.file, 1, 1, "", f"cannot render this term's page: {exc!r}"))
+            continue
         pages.append(GeneratedPage(layout.term(entry.slug), entry.term.title, markdown))
     pages.append(GeneratedPage(layout.categories_index, "Categories", categories_index(ctx)))
     for category in ctx.category_order:
