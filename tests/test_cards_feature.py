@@ -173,3 +173,22 @@ def test_scripts_are_valid_javascript(tmp_path: Path, name: str) -> None:
     path.write_text(asset_text(name), encoding="utf-8")
     result = subprocess.run(["node", "--check", str(path)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+def test_export_markdown_writes_the_cards_beside_the_pages(tmp_path: Path) -> None:
+    from conftest import run_cli
+
+    terms = tmp_path / "terms"
+    load(tmp_path, {"blue-green": term_data(title="Blue-Green Deployment")})
+    result = run_cli("export-markdown", "out", "--terms", str(terms), "--site-url", "https://g.example/",
+                     "--links", "dir", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "out"
+    for path in [getattr(term_paths("blue-green"), n) for n in OUTPUT_NAMES] + ["api/terms.json",
+                                                                                   "embed/glossdeck-term.js"]:
+        assert (out / path).is_file(), path
+    assert (out / "assets/glossdeck/glossdeck-embed.css").is_file()
+    page = (out / "terms/blue-green.md").read_text(encoding="utf-8")
+    assert "## Embed this term" in page and "https://g.example/cards/blue-green.svg" in page
+    unset = run_cli("export-markdown", "out2", "--terms", str(terms), cwd=tmp_path)
+    assert "site_url is not set" in unset.stderr and "--site-url" in unset.stderr

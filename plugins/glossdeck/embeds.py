@@ -98,8 +98,9 @@ class EmbedsFeature(Feature):
             found.append(Problem(
                 "mkdocs.yml", 1, 1, "site_url",
                 "site_url is not set, so term cards, embed snippets, oEmbed and the JSON API use relative "
-                "links that break once pasted into another site (a wiki); set site_url to the address "
-                "the site is published at (or disabled_features: [embeds] to publish no cards)",
+                "links that break once pasted into another site (a wiki); set site_url (in mkdocs.yml; "
+                "--site-url for export-markdown) to the address the site is published at, or "
+                "disabled_features: [embeds] to publish no cards",
                 Severity.WARNING))
         for slug, other in _colliding(glossary).items():
             entry = glossary.entries[slug]
