@@ -71,13 +71,23 @@ def need_tool(path: str, what: str) -> None:
     require_tool(found, what)
 
 
-def render_png(svg: bytes, out: Path) -> "Png":
+def _render(svg: bytes, out: Path) -> Path:
     need_tool(RSVG, "rsvg-convert (librsvg2-bin)")
     src = out.with_suffix(".svg")
     src.write_bytes(svg)
     subprocess.run([shutil.which("rsvg-convert") or RSVG, str(src), "-o", str(out)], check=True,
                    capture_output=True, timeout=60)
-    return Png.read(out)
+    return out
+
+
+def render_png(svg: bytes, out: Path) -> "Png":
+    """Render through rsvg-convert and decode the pixels."""
+    return Png.read(_render(svg, out))
+
+
+def rendered_size(svg: bytes, out: Path) -> tuple[int, int]:
+    """Render through rsvg-convert; only the image's size (decoding pixels in Python is slow)."""
+    return Png.size(_render(svg, out))
 
 
 class Png:
@@ -85,6 +95,14 @@ class Png:
 
     def __init__(self, width: int, height: int, channels: int, rows: list[bytes]) -> None:
         self.width, self.height, self.channels, self.rows = width, height, channels, rows
+
+    @staticmethod
+    def size(path: Path) -> tuple[int, int]:
+        """Width and height from the header alone (decoding every pixel in Python is slow)."""
+        data = path.read_bytes()[:24]
+        assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR", "not a PNG"
+        width, height = struct.unpack(">II", data[16:24])
+        return width, height
 
     @classmethod
     def read(cls, path: Path) -> "Png":

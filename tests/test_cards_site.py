@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 import yaml
-from cards_support import RSVG, parse_html, render_png
+from cards_support import RSVG, parse_html, rendered_size
 from conftest import REPO, require_tool
 
 from glossdeck.card_palette import DARK, LIGHT
@@ -205,20 +205,18 @@ def test_every_card_renders_at_its_declared_size(built: BuiltSite, tmp_path: Pat
         for name in ("card", "card_dark", "badge"):
             data = (built.site / getattr(term_paths(slug), name)).read_bytes()
             root = ET.fromstring(data)
-            png = render_png(data, tmp_path / f"{slug}-{name}.png")
-            assert (png.width, png.height) == (int(root.get("width") or 0), int(root.get("height") or 0))
+            size = rendered_size(data, tmp_path / f"{slug}-{name}.png")
+            assert size == (int(root.get("width") or 0), int(root.get("height") or 0))
             if name != "badge":
-                assert (png.width, png.height) == (CARD_WIDTH, CARD_HEIGHT)
+                assert size == (CARD_WIDTH, CARD_HEIGHT)
 
 
 def test_without_site_url_the_build_says_so(tmp_path: Path) -> None:
     terms = {"only-term": {"title": "Only Term", "category": "testing", "tldr": "The only one."}}
-    strict = build_site(tmp_path / "strict", terms, None, copy_repo_terms=False)
-    assert strict.returncode != 0
-    assert "site_url is not set" in strict.stderr and "disabled_features: [embeds]" in strict.stderr
+    # a WARNING through MkDocs' log: `mkdocs build --strict` fails on it
     relaxed = build_site(tmp_path / "relaxed", terms, None, copy_repo_terms=False, strict=False)
     assert relaxed.returncode == 0, relaxed.stderr
-    assert re.search(r"WARNING .*site_url is not set", relaxed.stderr)
+    assert re.search(r"WARNING .*site_url is not set.*disabled_features: \[embeds\]", relaxed.stderr)
     data = json.loads((tmp_path / "relaxed/site/api/terms/only-term.json").read_text())
     assert data["links"]["page"] == "../../terms/only-term/"  # relative to the JSON file itself
     embed = (tmp_path / "relaxed/site/embed/only-term/index.html").read_text()
