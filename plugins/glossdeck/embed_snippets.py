@@ -81,7 +81,8 @@ def snippets(view: CardView, linker: Linker) -> list[Snippet]:
         element("glossdeck-term", {"slug": view.slug, "site": urls.site},
                 element("a", {"href": urls.page}, view.title)),
     ])
-    badge = f"[![{markdown_text(view.debt or view.title)}]({markdown_url(urls.badge)})]({markdown_url(urls.page)})"
+    badge_alt = f"{view.title}: {view.debt}" if view.debt else view.title
+    badge = f"[![{markdown_text(badge_alt)}]({markdown_url(urls.badge)})]({markdown_url(urls.page)})"
     return [
         Snippet("markdown", "Markdown image", "GitHub, GitLab, Confluence Markdown, any Markdown wiki", markdown),
         Snippet("picture", "HTML image, light and dark", "GitHub and GitLab follow the reader's theme", str(picture)),
@@ -96,7 +97,8 @@ def snippets(view: CardView, linker: Linker) -> list[Snippet]:
 
 WHERE_TO_USE: tuple[tuple[str, str], ...] = (
     ("GitHub / GitLab", "the Markdown image, or the light/dark HTML image; they strip iframes and scripts."),
-    ("Notion", "type /embed and paste the embed page URL (or paste the term page's address and pick “Embed”)."),
+    ("Notion", "type /embed and paste the embed page URL (or paste the term page's address and pick "
+               "“Create embed”)."),
     ("Confluence", "the Markdown image (or the card's URL in an Image macro); the iframe in an iframe or HTML "
                    "macro where your admin allows it."),
     ("MediaWiki", "the card's SVG URL shows inline once this site is in $wgAllowExternalImagesFrom; "
@@ -127,6 +129,10 @@ def section_markdown(view: CardView, linker: Linker) -> str:
             " The snippets below link relative to this page, so they only work on this site. "
             "Set site_url in mkdocs.yml to the address the site is published at to embed cards elsewhere.",
         ))
+    # which snippet to take comes before the snippets themselves
+    blocks.append(element("ul", {"class": "glossdeck-embed__where"},
+                          *(element("li", {}, element("strong", {}, name + ":"), " ", advice)
+                            for name, advice in WHERE_TO_USE)))
     for snippet in snippets(view, linker):
         code_id = f"glossdeck-snippet-{view.slug}-{snippet.key}"
         blocks.append(element(
@@ -138,9 +144,6 @@ def section_markdown(view: CardView, linker: Linker) -> str:
                                        "aria-label": f"Copy the {snippet.label} snippet"}, "Copy")),
             element("pre", {}, element("code", {"id": code_id}, snippet.code)),
         ))
-    blocks.append(element("ul", {"class": "glossdeck-embed__where"},
-                           *(element("li", {}, element("strong", {}, name + ":"), " ", advice)
-                             for name, advice in WHERE_TO_USE)))
     body = element("div", {"class": "glossdeck-embed"}, *blocks)
     # one line per snippet at most (titles are single-line), so Markdown keeps the HTML block whole
     return f"## {SECTION_TITLE}\n\n{body}\n"
