@@ -181,6 +181,9 @@ def build_site(root: Path, *, terms: dict[str, str] | None = None, docs: dict[st
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    vendor = PLUGINS / "glossdeck" / "assets" / "vendor" / "mermaid.min.js"
+    if not vendor.is_file():
+        pytest.fail(f"{vendor} is missing: run `npm ci` (or `make test`, which does) before the tests")
     (root / "terms").mkdir(parents=True, exist_ok=True)
     (root / "docs").mkdir(parents=True, exist_ok=True)
     for name, text in (default_terms() if terms is None else terms).items():

@@ -121,3 +121,27 @@ def test_a_broken_template_override_fails_the_build_with_a_clear_message(site_bu
     built = site_builder(glossdeck="templates_dir: overrides\n",
                          files={"overrides/term_page.md.j2": "{{ no_such_variable }}\n"})
     assert not built.ok and any("term page template is broken" in m for m in built.warnings())
+
+
+def test_serve_watches_the_terms_folder(tmp_path: Path) -> None:
+    """`mkdocs serve` rebuilds when a term file changes: the plugin asks the server to watch terms/."""
+    from mkdocs.config import load_config
+
+    from conftest import build_site
+    built = build_site(tmp_path / "s", glossdeck="templates_dir: overrides\n",
+                       files={"overrides/term_page.md.j2": '{% extends "glossdeck/term_page.md.j2" %}\n'})
+    assert built.ok, (built.error, built.warnings())
+    config = load_config(config_file=str(built.root / "mkdocs.yml"))
+    plugin = config.plugins["glossdeck"]
+    plugin.on_config(config)
+
+    class Server:
+        watched: list[str] = []
+
+        def watch(self, path: str) -> None:
+            self.watched.append(path)
+
+    server = Server()
+    plugin.on_serve(server, config=config, builder=None)
+    assert str((built.root / "terms").resolve()) in server.watched
+    assert str(built.root / "overrides") in server.watched

@@ -7,7 +7,7 @@ as "n/a" (the axis does not apply), and no badge ever shows a total.
 
 from __future__ import annotations
 
-from .debt import AXES, AXIS_BY_LETTER, score_label
+from .debt import AXES, AXIS_BY_LETTER
 from .escape import attr, text
 from .model import Debt
 

@@ -14,16 +14,17 @@ import shutil
 import sys
 from pathlib import Path
 
-from .features import GeneratedPage
+from .badges import axes_css
 from .feature_registry import load_features
-from .problems import GlossdeckError, Severity
+from .features import GeneratedPage
+from .glossary import Glossary
+from .problems import GlossdeckError
 from .rubric import load_rubric
 from .site_context import SiteContext
 from .site_pages import generate_pages
 from .site_paths import Layout
 from .term_page import TermPageRenderer
 from .validation import load_glossary
-from .badges import axes_css
 
 ASSETS = Path(__file__).parent / "assets"
 
@@ -38,7 +39,6 @@ def export_pages(terms: list[Path], *, site_name: str = "Glossary", site_url: st
     glossary, problems = load_glossary(terms, rubric)
     broken = {p.file for p in problems.errors}
     if broken:
-        from .glossary import Glossary
         glossary = Glossary({s: e for s, e in glossary.entries.items() if e.file not in broken})
     layout = Layout.create(site_name, site_url, links != "html", url_prefix,
                            link_style="md" if links == "md" else "site")

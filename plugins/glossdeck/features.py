@@ -100,5 +100,7 @@ class Feature:
         return []
 
 
-# Features register themselves here by import (see features_registry in the plugin).
+# Features register themselves here when their module is imported. feature_registry.load_features
+# imports them: modules exposed as `glossdeck.features` entry points, or named in the MkDocs
+# plugin's `features` option.
 FEATURES: list[Feature] = []

@@ -11,6 +11,7 @@ from functools import cached_property
 from .autolink import Autolinker
 from .features import Feature
 from .glossary import Glossary
+from .model import Term
 from .rubric import Rubric
 from .site_paths import Layout
 
@@ -73,7 +74,7 @@ class SiteContext:
         return self._backlinks.get(slug, [])
 
 
-def prose_text(term) -> str:  # type: ignore[no-untyped-def]
+def prose_text(term: Term) -> str:
     """All the prose of a term, joined: what auto-linking would scan on its page."""
     parts = [term.tldr, term.explanation or "", term.why_it_matters or "", term.quick_fix or "",
              *term.mistakes]

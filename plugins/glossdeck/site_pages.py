@@ -80,11 +80,16 @@ def home_sections(ctx: SiteContext, home_src: str) -> str:
     added = sorted((e for e in glossary if e.term.added), key=lambda e: (e.term.added, e.slug), reverse=True)
     edited = sorted((e for e in glossary if e.term.edited and e.term.edited != e.term.added),
                     key=lambda e: (e.term.edited, e.slug), reverse=True)
+    shown_legend = False
     for heading, entries, block in (("Recently added", added, "recently-added"),
                                      ("Recently updated", edited, "recently-updated")):
         if not entries:
             continue
-        out += [f"## {heading}", "", legend, "", f'<ul class="gd-term-list gd-recent" data-gd-block="{block}">']
+        out += [f"## {heading}", ""]
+        if not shown_legend:  # once, above the first list
+            out += [legend, ""]
+            shown_legend = True
+        out += [f'<ul class="gd-term-list gd-recent" data-gd-block="{block}">']
         out += [_term_item(ctx, home_src, e, marks=_recent_marks(ctx, e)) for e in entries[:ctx.recent_count]]
         out += ["</ul>", ""]
     return "\n".join(out) + "\n"
@@ -205,9 +210,9 @@ def debt_page(ctx: SiteContext) -> str:
            "<p>A profile is never added up: <code>debt(d7/e4/b2/t9)</code> says what to do in a way that a total "
            "cannot, because the <em>shape</em> carries the meaning. Each score comes with a rationale that names "
            "the level of the rubric below it is closest to, e.g. “Closest to ‘architectural rework’ (e9)”.</p>", "",
-           '<div class="gd-axis-legend gd-nolink">'
-           + " ".join(badges.axis_badge(a.letter, 5, f"#axis-{a.letter}").replace(">e5<", ">e<")
-                      .replace(f">{a.letter}5<", f">{a.letter}<") for a in AXES) + "</div>", ""]
+           '<p class="gd-axis-legend gd-nolink">'
+           + " ".join(f'<a class="gd-badge gd-axis gd-axis-{a.letter}" href="#{badges.axis_anchor(a.letter)}" '
+                      f'title="{attr(a.name)}">{a.letter}</a> {text(a.name)}' for a in AXES) + "</p>", ""]
     for axis in AXES:
         levels = ctx.rubric.levels.get(axis.letter, {})
         out += [f"## {axis.name} ({axis.letter})", "",
