@@ -101,6 +101,6 @@ class Feature:
 
 
 # Features register themselves here when their module is imported. feature_registry.load_features
-# imports them: modules exposed as `glossdeck.features` entry points, or named in the MkDocs
-# plugin's `features` option.
+# imports them: the built-in ones (BUILTIN_MODULES, e.g. glossdeck.embeds), modules exposed as
+# `glossdeck.features` entry points, or named in the MkDocs plugin's `features` option.
 FEATURES: list[Feature] = []
