@@ -269,16 +269,25 @@ def _watched_context(browser: Any, allowed: tuple[str, ...], **options: Any) -> 
     context.route("**/*", route)
 
     def on_page(page: Any) -> None:
-        page.on("console", lambda m: m.type == "error" and watch.errors.append(f"{page.url}: {m.text}"))
-        page.on("pageerror", lambda e: watch.errors.append(f"{page.url}: {e}"))
-        page.on("response", lambda r: r.status >= 400 and watch.failed.append(f"{r.status} {r.url}"))
+        def console(message: Any) -> None:  # messages from the page's iframes arrive here too
+            if message.type == "error":
+                watch.errors.append(f"{page.url}: {message.text}")
+
+        def response(answer: Any) -> None:
+            if answer.status >= 400:
+                watch.failed.append(f"{answer.status} {answer.url}")
+
+        page.on("console", console)
+        page.on("pageerror", lambda error: watch.errors.append(f"{page.url}: {error}"))
+        page.on("response", response)
 
     context.on("page", on_page)
     return context, watch
 
 
 WIKI_PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Team wiki: review guidelines</title></head>
+<html lang="en"><head><meta charset="utf-8"><title>Team wiki: review guidelines</title>
+<link rel="icon" href="data:,"></head>
 <body>
 <h1>Code review guidelines</h1>
 <p>Before approving a deploy script, read:</p>

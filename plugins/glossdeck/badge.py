@@ -11,7 +11,7 @@ import json
 
 from .card_model import CardView
 from .markup import Markup, element
-from .text_measure import MONO_STACK, SANS_STACK, ellipsize, text_width
+from .text_measure import MONO_STACK, SANS_STACK, Face, ellipsize, text_width
 
 HEIGHT = 20
 SIZE = 11
@@ -29,7 +29,7 @@ def render_badge(view: CardView) -> str:
     label = ellipsize(view.title, LABEL_MAX, SIZE)
     label_w = text_width(label, SIZE) + 2 * PAD_X
     message = badge_message(view)
-    face = "mono" if view.debt else "regular"
+    face: Face = "mono" if view.debt else "regular"
     message_w = text_width(message, SIZE, face) + 2 * PAD_X
     width = label_w + message_w
     spoken = f"{view.title}: {view.debt_spoken or 'no DEBT score'}"
