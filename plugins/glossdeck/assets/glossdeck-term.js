@@ -26,9 +26,10 @@
 :host([hidden]){display:none}
 :host([theme=dark]){${DARK}}
 @media (prefers-color-scheme:dark){:host(:not([theme=light])){${DARK}}}
-li{--c:var(--cl)}
-:host([theme=dark]) li{--c:var(--cd)}
-@media (prefers-color-scheme:dark){:host(:not([theme=light])) li{--c:var(--cd)}}
+li,.tok{--c:var(--cl)}
+:host([theme=dark]) :is(li,.tok){--c:var(--cd)}
+@media (prefers-color-scheme:dark){:host(:not([theme=light])) :is(li,.tok){--c:var(--cd)}}
+.tok{color:var(--c)}
 .card{background:var(--bg);border:1px solid var(--border);border-radius:12px;padding:18px 22px;display:flex;flex-direction:column;gap:8px;text-align:start}
 .kicker{display:flex;justify-content:space-between;gap:12px;margin:0;font-size:12px;color:var(--muted)}
 .kicker>*{overflow:hidden;text-overflow:ellipsis;white-space:nowrap;min-width:0}
@@ -219,7 +220,21 @@ a{color:var(--link)}.more{margin-left:auto;font-weight:600}
       }
 
       const footer = el("footer");
-      if (debt) footer.append(el("code", null, text(debt.string)));
+      if (debt) {
+        // debt(d7/e9/b9/t5) verbatim, each axis token in its colour (as on the SVG card)
+        const code = el("code", null, "debt(");
+        debt.axes.slice(0, 4).forEach((axis, i) => {
+          if (i) code.append("/");
+          const token = el("span", null, `${text(axis.letter)}${Number.isInteger(axis.score) ? axis.score : ""}`);
+          token.style.setProperty("--cl", COLOUR.test(axis.colour) ? axis.colour : "inherit");
+          token.style.setProperty("--cd", COLOUR.test(axis.colour_dark) ? axis.colour_dark : "inherit");
+          token.className = "tok";
+          code.append(token);
+        });
+        code.append(")");
+        if (code.textContent !== text(debt.string)) code.textContent = text(debt.string);
+        footer.append(code);
+      }
       if (text(data.edited)) footer.append(el("span", null, `edited ${data.edited}`));
       if (page) {
         const more = el("a", "more", "Read more →");
