@@ -344,6 +344,11 @@ def test_a_wiki_on_another_origin_shows_the_iframe_and_the_web_component(built: 
             expected["tldr_text"].startswith(card.locator(".tldr").inner_text()[:40])
         assert card.locator("li").count() == 4
         assert card.locator("code").inner_text() == expected["debt"]["string"]
+        tokens = card.locator("code .tok")
+        assert tokens.count() == 4
+        first_axis = expected["debt"]["axes"][0]["colour" if scheme == "light" else "colour_dark"]
+        assert tokens.first.evaluate("n => getComputedStyle(n).color") == "rgb({}, {}, {})".format(
+            *bytes.fromhex(first_axis[1:]))  # the axis colour of the reader's scheme
         assert card.locator("a.more").get_attribute("href") == expected["links"]["page"]
         card_bg = card.evaluate("node => getComputedStyle(node).backgroundColor")
         assert card_bg == "rgb({}, {}, {})".format(*bytes.fromhex(palette.background[1:]))
