@@ -17,7 +17,8 @@ def render_reference(mermaid_raw_html_fence: bool) -> str:
     from glossdeck.term_page import TermPageRenderer
     from glossdeck.validation import load_glossary
 
-    glossary, problems = load_glossary([REFERENCE_TERM])
+    # rendered inside the repository's whole glossary: links, backlinks and all
+    glossary, problems = load_glossary([REFERENCE_TERM.parent])
     assert not problems.items, [p.format() for p in problems.items]
     ctx = SiteContext(glossary, load_rubric(), Layout.create("glossdeck", None, True),
                       category_titles={"devops": "DevOps"}, mermaid_raw_html_fence=mermaid_raw_html_fence)
