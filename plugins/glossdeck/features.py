@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .glossary import Glossary
+from .problems import Problem
 
 SectionSlot = Literal["after-header", "after-content", "end"]
 
@@ -106,8 +107,13 @@ class Feature:
     def stylesheets(self) -> list[str]:
         return []
 
+    def problems(self, glossary: Glossary, site: SiteInfo) -> list[Problem]:
+        """Warnings (or errors) about the build this feature can see, e.g. a missing site_url.
+        Front ends report them like term problems (MkDocs' log, so --strict fails on them)."""
+        return []
+
 
 # Features register themselves here when their module is imported. feature_registry.load_features
-# imports them: modules exposed as `glossdeck.features` entry points, or named in the MkDocs
-# plugin's `features` option.
+# imports them: the built-in ones (BUILTIN_MODULES, e.g. glossdeck.embeds), modules exposed as
+# `glossdeck.features` entry points, or named in the MkDocs plugin's `features` option.
 FEATURES: list[Feature] = []

@@ -120,6 +120,9 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         glossary = self._load()
+        for feature in self.features:  # e.g. embeds: "site_url is not set"
+            for problem in feature.problems(glossary, self.layout.site):
+                _log_problem(problem)
         self.ctx = SiteContext(
             glossary=glossary, rubric=self.rubric, layout=self.layout,
             category_titles=dict(self.config.categories), features=self.features,
