@@ -158,7 +158,7 @@ def test_category_titles_and_order_follow_the_site(glossary: Glossary) -> None:
 def test_left_out_of_the_markdown_export(tmp_path: Path) -> None:
     from glossdeck.export_markdown import export_pages
 
-    pages, _, ok = export_pages([write_terms(tmp_path / "terms")], site_name="T")
+    pages, _, _, ok = export_pages([write_terms(tmp_path / "terms")], site_name="T")
     assert ok
     assert not any(p.src_path.startswith("learn/") for p in pages)
     assert not any("data-gd-widget" in p.markdown for p in pages)
