@@ -30,7 +30,7 @@ pip-deps:
 	assert any(e.name == 'glossdeck' for e in m.entry_points(group='mkdocs.plugins'))" 2>/dev/null \
 	|| $(PYTHON) -m pip install -e '.[test]'
 
-# npm: front-end libraries pinned in package-lock.json, copied into the plugin's assets
+# npm: front-end libraries (Mermaid, d3-force, ...) pinned in package-lock.json, copied into the plugin's assets
 $(NPM_STAMP): package.json package-lock.json scripts/vendor-assets.mjs
 	$(NPM) ci --no-audit --no-fund
 	node scripts/vendor-assets.mjs

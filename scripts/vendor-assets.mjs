@@ -11,6 +11,12 @@ const vendor = join(root, "plugins", "glossdeck", "assets", "vendor");
 // [file inside node_modules, name served by the site]
 const FILES = [
   ["mermaid/dist/mermaid.min.js", "mermaid.min.js"],
+  // d3-force lays out the glossary graph (learning feature); the other three are its dependencies,
+  // loaded before it as classic scripts that extend the global `d3`.
+  ["d3-dispatch/dist/d3-dispatch.min.js", "d3-dispatch.min.js"],
+  ["d3-quadtree/dist/d3-quadtree.min.js", "d3-quadtree.min.js"],
+  ["d3-timer/dist/d3-timer.min.js", "d3-timer.min.js"],
+  ["d3-force/dist/d3-force.min.js", "d3-force.min.js"],
 ];
 
 mkdirSync(vendor, { recursive: true });

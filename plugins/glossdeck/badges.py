@@ -27,8 +27,8 @@ def axis_description(letter: str, score: int) -> str:
 
 def axis_badge(letter: str, score: int, href: str | None) -> str:
     """`d7` (or `d n/a`) in the axis's colour, linking to the rubric's explanation of the axis."""
-    label = axis_description(letter, score)
     shown = f"{letter}{score}" if score else f"{letter} n/a"
+    label = f"{axis_description(letter, score)}, shown as {shown}"  # the name holds the visible text (WCAG 2.5.3)
     classes = f"gd-badge gd-axis gd-axis-{letter}" + (" gd-na" if score == 0 else "")
     inner = f'<span aria-hidden="true">{text(shown)}</span>'
     if href:

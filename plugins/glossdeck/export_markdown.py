@@ -32,17 +32,20 @@ ASSETS = Path(__file__).parent / "assets"
 def export_pages(terms: list[Path], *, site_name: str = "Glossary", site_url: str | None = None,
                  links: str = "md", url_prefix: str = "", rubric_path: str | None = None,
                  categories: dict[str, str] | None = None, templates_dir: str | None = None,
-                 autolink: bool = True) -> tuple[list[GeneratedPage], list[str], bool]:
-    """(pages, problem lines, ok). Terms with errors are left out, as on the site."""
+                 autolink: bool = True) -> tuple[list[GeneratedPage], dict[str, bytes], list[str], bool]:
+    """(pages, features' static files by path, problem lines, ok). Terms with errors are left out,
+    as on the site; the files (e.g. term cards) are what the plugin writes beside the built site."""
     rubric = load_rubric(rubric_path)
     glossary, problems = load_glossary(terms, rubric)
     broken = {p.file for p in problems.errors}
     if broken:
-        glossary = Glossary({s: e for s, e in glossary.entries.items() if e.file not in broken})
+        glossary = Glossary({s: e for s, e in glossary.entries.items() if e.file not in broken},
+                            roots=glossary.roots)
     layout = Layout.create(site_name, site_url, links != "html", url_prefix,
-                           link_style="md" if links == "md" else "site")
+                           link_style="md" if links == "md" else "site", category_titles=categories)
     ctx = SiteContext(glossary=glossary, rubric=rubric, layout=layout, category_titles=categories or {},
-                      features=load_features(), mermaid_raw_html_fence=False)
+                      features=[f for f in load_features() if f.in_markdown_export],
+                      mermaid_raw_html_fence=False)
     seen: dict[str, set[str]] = {}
 
     def link_terms(html: str, slug: str) -> str:
@@ -55,15 +58,30 @@ def export_pages(terms: list[Path], *, site_name: str = "Glossary", site_url: st
     renderer = TermPageRenderer(ctx, [templates_dir] if templates_dir else [],
                                 html_hook=link_terms if autolink else None)
     pages = generate_pages(ctx, renderer, with_home=True)
+    files: dict[str, bytes] = {}
+    for feature in ctx.features:
+        problems.extend(feature.problems(glossary, layout.site))
+        files.update(feature.files(glossary, layout.site))
+        for asset in [*feature.scripts(), *feature.stylesheets()]:
+            if (ASSETS / asset).is_file():
+                files[f"assets/glossdeck/{asset}"] = (ASSETS / asset).read_bytes()
     lines = [p.format() for p in problems.sorted()]
-    return pages, lines, not problems.errors
+    return pages, files, lines, not problems.errors
 
 
-def write_pages(pages: list[GeneratedPage], out: Path) -> None:
+def write_pages(pages: list[GeneratedPage], out: Path, files: dict[str, bytes] | None = None) -> None:
     for page in pages:
         target = out / page.src_path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown, encoding="utf-8")
+    root = out.resolve()
+    for rel, data in (files or {}).items():
+        target = (out / rel).resolve()
+        if root not in target.parents:  # a feature may only write inside OUT
+            print(f"glossdeck: a feature tried to write outside {out}: {rel}", file=sys.stderr)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
     styles = out / "assets" / "glossdeck"
     styles.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(ASSETS / "glossdeck.css", styles / "glossdeck.css")
@@ -73,7 +91,7 @@ def write_pages(pages: list[GeneratedPage], out: Path) -> None:
 def _run(args: argparse.Namespace) -> int:
     out = Path(args.out)
     try:
-        pages, lines, ok = export_pages([Path(p) for p in args.terms], site_name=args.site_name,
+        pages, files, lines, ok = export_pages([Path(p) for p in args.terms], site_name=args.site_name,
                                         site_url=args.site_url, links=args.links, url_prefix=args.url_prefix,
                                         rubric_path=args.rubric, autolink=not args.no_autolink,
                                         templates_dir=args.templates_dir)
@@ -82,8 +100,8 @@ def _run(args: argparse.Namespace) -> int:
         return 1
     for line in lines:
         print(line, file=sys.stderr)
-    write_pages(pages, out)
-    print(f"{len(pages)} page(s) written to {out}")
+    write_pages(pages, out, files)
+    print(f"{len(pages)} page(s) and {len(files)} other file(s) written to {out}")
     return 0 if ok or not args.strict else 1
 
 

@@ -9,6 +9,9 @@ from typing import Iterable
 from .features import FEATURES, Feature
 
 ENTRY_POINT_GROUP = "glossdeck.features"
+# Features shipped with glossdeck: imported on every build (importing registers them); a site
+# turns one off with `disabled_features`, e.g. [embeds].
+BUILTIN_MODULES: tuple[str, ...] = ("glossdeck.embeds",)
 
 
 def load_features(modules: Iterable[str] = (), disabled: Iterable[str] = ()) -> list[Feature]:
@@ -22,7 +25,7 @@ def load_features(modules: Iterable[str] = (), disabled: Iterable[str] = ()) -> 
             loaded = loaded()
         if isinstance(loaded, Feature) and loaded not in FEATURES:
             FEATURES.append(loaded)
-    for name in modules:
+    for name in (*BUILTIN_MODULES, *modules):
         importlib.import_module(name)
     off = set(disabled)
     unique: dict[int, Feature] = {}

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .glossary import Glossary
+from .problems import Problem
 
 SectionSlot = Literal["after-header", "after-content", "end"]
 
@@ -25,6 +26,15 @@ class SiteInfo:
     site_url: str | None  # absolute base URL ending in "/", or None when the site has none
     use_directory_urls: bool = True
     terms_prefix: str = "terms"  # term pages live at <terms_prefix>/<slug>.md
+    category_titles: tuple[tuple[str, str], ...] = ()  # configured (slug, title), in the site's order
+
+    def category_title(self, category: str) -> str:
+        return dict(self.category_titles).get(category) or category.replace("-", " ").capitalize()
+
+    def category_order(self, used: list[str]) -> list[str]:
+        """Configured categories first, in their order, then the others alphabetically."""
+        configured = [c for c, _ in self.category_titles if c in used]
+        return configured + sorted(c for c in used if c not in configured)
 
     def term_src(self, slug: str) -> str:
         """Source path of a term page, as MkDocs knows it ("terms/<slug>.md")."""
@@ -58,6 +68,7 @@ class GeneratedPage:
     src_path: str  # e.g. "learn/explorer.md"
     title: str
     markdown: str  # Markdown (raw HTML allowed), rendered by the site like any page
+    in_nav: bool = True  # False: reachable by links only (e.g. one page per learning path)
 
 
 @dataclass(frozen=True)
@@ -71,6 +82,9 @@ class Feature:
     or once per term page, and must not do work that grows with the glossary's size per page."""
 
     name = "feature"
+    # False for features whose pages need the built site (its scripts and data files): the plain
+    # Markdown export leaves them out rather than writing widgets that cannot work there.
+    in_markdown_export = True
 
     def pages(self, glossary: Glossary, site: SiteInfo) -> list[GeneratedPage]:
         return []
@@ -93,8 +107,13 @@ class Feature:
     def stylesheets(self) -> list[str]:
         return []
 
+    def problems(self, glossary: Glossary, site: SiteInfo) -> list[Problem]:
+        """Warnings (or errors) about the build this feature can see, e.g. a missing site_url.
+        Front ends report them like term problems (MkDocs' log, so --strict fails on them)."""
+        return []
+
 
 # Features register themselves here when their module is imported. feature_registry.load_features
-# imports them: modules exposed as `glossdeck.features` entry points, or named in the MkDocs
-# plugin's `features` option.
+# imports them: the built-in ones (BUILTIN_MODULES, e.g. glossdeck.embeds), modules exposed as
+# `glossdeck.features` entry points, or named in the MkDocs plugin's `features` option.
 FEATURES: list[Feature] = []

@@ -6,6 +6,7 @@ import graphlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 
 from .loader import LoadedTerm
 from .model import Term
@@ -16,6 +17,7 @@ class Glossary:
     """Terms by slug, in slug order. Built once per load; read-only afterwards."""
 
     entries: dict[str, LoadedTerm] = field(default_factory=dict)
+    roots: tuple[Path, ...] = ()  # the folders (or files) it was loaded from; side files live there
 
     def __post_init__(self) -> None:
         self.entries = dict(sorted(self.entries.items()))

@@ -60,8 +60,8 @@ def _unwrap_model(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def _model_at(loc: tuple[str | int, ...]) -> type[BaseModel] | None:
-    model: type[BaseModel] | None = Term
+def _model_at(loc: tuple[str | int, ...], root: type[BaseModel] = Term) -> type[BaseModel] | None:
+    model: type[BaseModel] | None = root
     for part in loc:
         if model is None:
             return None
@@ -102,14 +102,16 @@ def _document_loc(loc: tuple[str | int, ...], data: Any) -> tuple[str | int, ...
     return tuple(kept)
 
 
-def _problems_from_validation(exc: ValidationError, file: str, source: SourceMap, data: Any) -> list[Problem]:
+def problems_from_validation(exc: ValidationError, file: str, source: SourceMap,
+                             data: Any, root: type[BaseModel] = Term) -> list[Problem]:
+    """Pydantic errors for a YAML document validated as `root`, each located in its file."""
     problems: list[Problem] = []
     for err in exc.errors(include_url=False):
         loc = _document_loc(err["loc"], data)
         kind = err["type"]
         if kind == "extra_forbidden" and loc:
             key = str(loc[-1])
-            parent = _model_at(loc[:-1])
+            parent = _model_at(loc[:-1], root)
             allowed = list(parent.model_fields) if parent else []
             line, col = source.locate(loc, key=True)
             message = f"unknown key '{key}'{did_you_mean(key, allowed)}"
@@ -151,7 +153,7 @@ def parse_term(raw: bytes, file: str, slug: str) -> LoadedTerm:
     try:
         term = Term.model_validate(doc.data)
     except ValidationError as exc:
-        problems.extend(_problems_from_validation(exc, file, doc.source, doc.data))
+        problems.extend(problems_from_validation(exc, file, doc.source, doc.data))
         raise GlossdeckError(problems) from None
     except (ValueError, TypeError, RecursionError) as exc:  # a validator tripping on odd input
         problems.append(Problem(file, 1, 1, "", f"invalid term: {exc}"))

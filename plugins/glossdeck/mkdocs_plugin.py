@@ -110,7 +110,7 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
             raise PluginError("glossdeck: cannot use the DEBT rubric:\n" + str(exc)) from None
         self.features = load_features(self.config.features, self.config.disabled_features)
         self.layout = Layout.create(config.site_name, config.site_url, config.use_directory_urls,
-                                    self.config.url_prefix)
+                                    self.config.url_prefix, category_titles=dict(self.config.categories))
         self.template_dirs = [str(self.root / self.config.templates_dir)] if self.config.templates_dir else []
         custom_dir = config.theme.custom_dir if hasattr(config.theme, "custom_dir") else None
         if custom_dir:
@@ -157,12 +157,17 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
             _log_problem(problem)
         broken = {p.file for p in problems.errors}
         if broken:  # a term with errors is left out; links to it render as plain text
-            glossary = Glossary({s: e for s, e in glossary.entries.items() if e.file not in broken})
+            glossary = Glossary({s: e for s, e in glossary.entries.items() if e.file not in broken},
+                                roots=glossary.roots)
         return glossary
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         with TIMER.phase("load"):
             glossary = self._load()
+        with TIMER.phase("features"):
+            for feature in self.features:  # e.g. embeds: "site_url is not set"
+                for problem in feature.problems(glossary, self.layout.site):
+                    _log_problem(problem)
         with TIMER.phase("render"):
             return self._add_pages(glossary, files, config)
 
@@ -183,7 +188,7 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         self.generated = set()
         with TIMER.phase("features"):
             extras = feature_pages(self.ctx)
-        self.feature_srcs = [p.src_path for p in extras]
+        self.feature_srcs = [p.src_path for p in extras if p.in_nav]
         failures: list[Problem] = []
         try:
             pages = generate_pages(self.ctx, renderer, with_home=home is None, with_features=False,

@@ -169,6 +169,53 @@ class AiAgent(Strict):
         default=None, description="How much code an agent must read to judge it.")
 
 
+# Parts of a term page a quiz explanation can point the reader at ("see" in a quiz question).
+QuizSection = Literal["tldr", "explanation", "why_it_matters", "misconception", "mistakes", "quick_fix",
+                      "diagram", "code_examples", "debt", "dev_intel"]
+
+
+class QuizQuestion(Strict):
+    """An author's own question: true-or-false (`answer`) or multiple choice (`correct` + `wrong`)."""
+
+    # Tell editors about the two forms too; the validator below gives the located message.
+    model_config = ConfigDict(json_schema_extra={"oneOf": [
+        {"required": ["answer"], "not": {"anyOf": [{"required": ["correct"]}, {"required": ["wrong"]}]}},
+        {"required": ["correct", "wrong"], "not": {"required": ["answer"]}},
+    ]})
+
+    question: Line = Field(description="The question, or for true/false the statement to judge.")
+    answer: bool | None = Field(default=None, description="For a true-or-false statement: true or false.")
+    correct: Line | None = Field(default=None, description="For multiple choice: the right answer.")
+    wrong: list[Line] = Field(default_factory=list, max_length=5,
+                              description="For multiple choice: 1 to 5 wrong answers (distractors).")
+    explanation: Prose = Field(description="Shown after answering, right or wrong: why the answer is what it is.")
+    see: QuizSection | None = Field(default=None, description="The part of the term page that answers it "
+                                    "(default: explanation, else tldr).")
+
+    @field_validator("wrong")
+    @classmethod
+    def _distinct_wrong(cls, value: list[str]) -> list[str]:
+        seen: set[str] = set()
+        for choice in value:
+            if choice.casefold() in seen:
+                raise ValueError(f"wrong answer {choice!r} is listed twice")
+            seen.add(choice.casefold())
+        return value
+
+    @model_validator(mode="after")
+    def _one_form(self) -> "QuizQuestion":
+        if self.answer is not None and (self.correct is not None or self.wrong):
+            raise ValueError("give either 'answer: true/false' or 'correct' with 'wrong' choices, not both")
+        if self.answer is None and self.correct is None:
+            raise ValueError("a question needs 'answer: true' or 'answer: false', "
+                             "or 'correct' with 'wrong' choices")
+        if self.correct is not None and not self.wrong:
+            raise ValueError("'correct' needs at least one 'wrong' choice beside it")
+        if self.correct is not None and self.correct.casefold() in {w.casefold() for w in self.wrong}:
+            raise ValueError(f"the correct answer {self.correct!r} is also listed under 'wrong'")
+        return self
+
+
 def _check_url(url: str) -> str:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in url):
@@ -217,6 +264,8 @@ class Term(Strict):
     added: dt.date | None = Field(default=None, description="ISO date the term was added, e.g. 2026-03-15.")
     edited: dt.date | None = Field(default=None, description="ISO date of the last edit.")
     sources: list[Source] = Field(default_factory=list, description="URLs (or {url, title}) a reader can check.")
+    quiz: list[QuizQuestion] = Field(default_factory=list, max_length=20,
+                                     description="Your own quiz questions, shown with the generated ones.")
 
     @field_validator("added", "edited", mode="before")
     @classmethod

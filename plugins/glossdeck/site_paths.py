@@ -30,11 +30,12 @@ class Layout:
 
     @classmethod
     def create(cls, site_name: str, site_url: str | None, use_directory_urls: bool, prefix: str = "",
-               link_style: LinkStyle = "site") -> "Layout":
+               link_style: LinkStyle = "site", category_titles: dict[str, str] | None = None) -> "Layout":
         norm = normalise_prefix(prefix)
         url = (site_url.rstrip("/") + "/") if site_url else None
         info = SiteInfo(site_name=site_name, site_url=url, use_directory_urls=use_directory_urls,
-                        terms_prefix=f"{norm}terms")
+                        terms_prefix=f"{norm}terms",
+                        category_titles=tuple((category_titles or {}).items()))
         return cls(info, norm, link_style)
 
     # --- source paths of generated pages ("src" as MkDocs knows them) ---

@@ -10,6 +10,8 @@ from .debt import AXIS_BY_LETTER, AXIS_LETTERS
 from .glossary import Glossary
 from .loader import LoadedTerm, find_term_files, read_term_file
 from .problems import GlossdeckError, Problem, ProblemList, Severity, did_you_mean
+from .learning_paths import curated_paths
+from .quiz import check_quiz
 from .rubric import Rubric, load_rubric
 
 TLDR_SOFT_LIMIT = 400
@@ -126,6 +128,7 @@ def check_glossary(glossary: Glossary, rubric: Rubric) -> list[Problem]:
     for entry in glossary:
         problems.extend(_check_references(glossary, entry))
         problems.extend(_check_term(entry, rubric))
+        problems.extend(check_quiz(entry))
     problems.extend(_check_names(glossary))
     problems.extend(_check_cycles(glossary))
     return problems
@@ -153,6 +156,7 @@ def load_glossary(paths: list[Path], rubric: Rubric | None = None,
                                  f"{entries[entry.slug].file} has the same file name"))
             continue
         entries[entry.slug] = entry
-    glossary = Glossary(entries)
+    glossary = Glossary(entries, roots=tuple(paths))
     problems.extend(check_glossary(glossary, rubric or load_rubric()))
+    problems.extend(curated_paths(glossary)[1])  # _paths.yml beside the terms
     return glossary, problems

@@ -70,3 +70,11 @@
     set: function (value) { current = harden(value); }, // the library assigns globalThis.mermaid
   });
 })();
+
+// Material's search dialog has no accessible name (axe: aria-dialog-name); it lives outside the
+// content that instant navigation swaps, so naming it once is enough.
+(function () {
+  "use strict";
+  var search = document.querySelector('.md-search[role="dialog"]');
+  if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "Search");
+})();

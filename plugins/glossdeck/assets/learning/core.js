@@ -1,0 +1,254 @@
+/* glossdeck learning tools: the shared core.
+ *
+ * Pages carry placeholders (`data-gd-widget="quiz-runner"` ...) written by the site build; each
+ * widget module registers an init function here. Material's instant navigation swaps the page
+ * without reloading scripts and announces each new page on `document$`, so we initialise there
+ * (and on DOMContentLoaded for other themes). Every element is initialised once; data files are
+ * fetched once per page load and shared. All text from the glossary goes through textContent. */
+(function () {
+  "use strict";
+  const GD = (window.glossdeck = window.glossdeck || {});
+  const widgets = new Map();
+  const fetches = new Map();
+  const SVG_NS = "http://www.w3.org/2000/svg";
+
+  /** Build an element: h("p", {class: "x", onclick: fn}, "text", child). Strings become text nodes. */
+  function build(el, attrs, children) {
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === null || v === undefined || v === false) continue;
+      if (k.startsWith("on") && typeof v === "function") el.addEventListener(k.slice(2), v);
+      else if (k === "text") el.textContent = v;
+      else el.setAttribute(k, v === true ? "" : String(v));
+    }
+    for (const child of children.flat(Infinity)) {
+      if (child === null || child === undefined || child === false) continue;
+      el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return el;
+  }
+  GD.h = (tag, attrs, ...children) => build(document.createElement(tag), attrs, children);
+  GD.s = (tag, attrs, ...children) => build(document.createElementNS(SVG_NS, tag), attrs, children);
+
+  /** Replace an element's children; nested arrays are flattened and null/false skipped (the DOM's
+   * own replaceChildren would print them as "null" or "[object HTMLElement]"). */
+  GD.fill = (el, ...children) => {
+    el.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
+    return el;
+  };
+
+  let ids = 0;
+  GD.uid = (prefix) => `${prefix || "gd"}-${++ids}`;
+
+  GD.register = function (name, init) {
+    widgets.set(name, init);
+    if (document.readyState !== "loading") GD.init(); // registered after the page was initialised
+  };
+
+  function fetchJSON(url) {
+    if (!fetches.has(url)) {
+      fetches.set(url, fetch(url, { credentials: "same-origin" }).then((r) => {
+        if (!r.ok) throw new Error(`${r.status} ${r.statusText} for ${url}`);
+        return r.json();
+      }));
+    }
+    return fetches.get(url);
+  }
+
+  /** What a widget needs: the site root (from the page's data-gd-root), data, progress, URLs. */
+  function context(el) {
+    const root = new URL(el.getAttribute("data-gd-root") || "./", location.href);
+    const url = (siteRelative) => new URL(siteRelative, root).href;
+    const ctx = {
+      root,
+      url,
+      terms: () => fetchJSON(url("learn/data/terms.json")).then(indexTerms),
+      quiz: () => fetchJSON(url("learn/data/quiz.json")),
+      store: () => ctx.terms().then((data) => GD.store(data, root)),
+      termUrl: (data, slug, section) => {
+        const term = data.bySlug.get(slug);
+        const anchor = section && data.anchors[section] ? `#${data.anchors[section]}` : "";
+        return term ? url(term.url) + anchor : url("");
+      },
+    };
+    return ctx;
+  }
+
+  function indexTerms(data) {
+    if (!data.bySlug) {
+      data.bySlug = new Map(data.terms.map((t) => [t.slug, t]));
+      data.categoryTitle = new Map(data.categories.map((c) => [c.id, c.title]));
+      data.pathById = new Map(data.paths.map((p) => [p.id, p]));
+    }
+    return data;
+  }
+
+  const stores = new Map();
+  /** The progress store of this site (one localStorage key per site root path). */
+  GD.store = function (data, root) {
+    const key = "glossdeck:progress:" + root.pathname;
+    if (!stores.has(key)) {
+      let storage;
+      try { storage = window.localStorage; storage.getItem(key); } catch (err) { storage = memoryStorage(); }
+      stores.set(key, GD.progressStore.openStore(storage, key, data.site));
+    }
+    return stores.get(key);
+  };
+
+  // Another tab changed the progress: take it over here too, and let the widgets redraw.
+  window.addEventListener("storage", (ev) => {
+    const store = stores.get(ev.key);
+    if (!store) return;
+    document.dispatchEvent(new CustomEvent("glossdeck:progress", { detail: store.reload() }));
+  });
+
+  // Private windows or blocked storage: progress lasts for the visit only.
+  function memoryStorage() {
+    const m = new Map();
+    return { getItem: (k) => (m.has(k) ? m.get(k) : null), setItem: (k, v) => m.set(k, String(v)),
+             removeItem: (k) => m.delete(k), memory: true };
+  }
+
+  /** Decks: "all", "category:<id>", "path:<id>", "mistakes" -> term slugs. */
+  GD.deckTerms = function (data, progress, deck) {
+    const [kind, id] = String(deck || "all").split(/:(.*)/s);
+    if (kind === "category") {
+      // the category's own path: new cards come beginner first, prerequisites before what needs them
+      const path = data.paths.find((p) => p.kind === "category" && p.id === id);
+      return path ? path.terms.slice() : data.terms.filter((t) => t.category === id).map((t) => t.slug);
+    }
+    if (kind === "path") return (data.pathById.get(id) || { terms: [] }).terms.slice();
+    if (kind === "mistakes") return GD.mistakeTerms(data, progress);
+    return data.terms.map((t) => t.slug);
+  };
+
+  /** Terms with a question whose last answer was wrong, or a card last graded "again". */
+  GD.mistakeTerms = function (data, progress) {
+    const slugs = new Set();
+    for (const rec of Object.values(progress.quiz)) if (!rec.lastRight) slugs.add(rec.term);
+    for (const [id, card] of Object.entries(progress.cards)) if (card.grade === "again") slugs.add(id.split(":")[0]);
+    return data.terms.map((t) => t.slug).filter((s) => slugs.has(s));
+  };
+
+  /** A <select> of decks; the value of `preferred` is chosen when it exists. */
+  GD.deckSelect = function (data, id, preferred) {
+    const select = GD.h("select", { id });
+    const add = (parent, value, label) => parent.append(GD.h("option", { value }, label));
+    add(select, "all", `All terms (${data.terms.length})`);
+    add(select, "mistakes", "My mistakes");
+    const cats = GD.h("optgroup", { label: "Categories" });
+    for (const c of data.categories) add(cats, `category:${c.id}`, `${c.title} (${c.count})`);
+    select.append(cats);
+    if (data.paths.length) {
+      const paths = GD.h("optgroup", { label: "Learning paths" });
+      for (const p of data.paths) add(paths, `path:${p.id}`, `${p.title} (${p.terms.length})`);
+      select.append(paths);
+    }
+    if (preferred && [...select.options].some((o) => o.value === preferred)) select.value = preferred;
+    return select;
+  };
+
+  /** "?deck=path:x" in the page URL, if any (a query, not a #fragment: fragments name ids). */
+  GD.urlParam = function (name) {
+    return new URLSearchParams(location.search).get(name);
+  };
+
+  GD.shuffle = function (items) {
+    const a = items.slice();
+    for (let i = a.length - 1; i > 0; i--) {
+      const j = Math.floor(Math.random() * (i + 1));
+      [a[i], a[j]] = [a[j], a[i]];
+    }
+    return a;
+  };
+
+  GD.plural = (n, word, many) => `${n} ${n === 1 ? word : many || word + "s"}`;
+
+  GD.formatDay = function (day) {
+    const d = GD.sm2.parseDay(day);
+    return d ? d.toLocaleDateString(undefined, { weekday: "short", day: "numeric", month: "short", year: "numeric" }) : day;
+  };
+
+  GD.inDays = function (n) {
+    return n <= 0 ? "today" : n === 1 ? "tomorrow" : `in ${n} days`;
+  };
+
+  function instantNavigation() {
+    try {
+      const config = JSON.parse(document.getElementById("__config").textContent);
+      return (config.features || []).includes("navigation.instant") && location.protocol !== "file:";
+    } catch (err) {
+      return false;
+    }
+  }
+
+  /** Go to a page of this site: through Material's instant navigation when it is on (it only sees
+   * clicks on HTML links, not SVG ones or scripted moves), else as a normal page load. */
+  GD.navigate = function (url) {
+    const target = new URL(url, location.href);
+    if (target.origin === location.origin && window.location$ && typeof window.location$.next === "function" &&
+        instantNavigation()) {
+      history.pushState(null, "", target.href);
+      window.location$.next(target);
+    } else {
+      location.assign(target.href);
+    }
+  };
+
+  /** Let SVG links inside `svg` navigate like HTML links do (plain left clicks only). */
+  GD.svgLinks = function (svg) {
+    svg.addEventListener("click", (ev) => {
+      const a = ev.target.closest && ev.target.closest("a");
+      if (!a || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
+      ev.preventDefault();
+      GD.navigate(a.getAttribute("href"));
+    });
+  };
+
+  /** Re-render on progress changes for as long as `el` is on the page. */
+  GD.onProgress = function (el, fn) {
+    const handler = (ev) => {
+      if (!el.isConnected) { document.removeEventListener("glossdeck:progress", handler); return; }
+      fn(ev.detail);
+    };
+    document.addEventListener("glossdeck:progress", handler);
+  };
+
+  /** Keyboard shortcuts for as long as `el` is on the page; typing in fields is left alone. */
+  GD.onKey = function (el, fn) {
+    const handler = (ev) => {
+      if (!el.isConnected) { document.removeEventListener("keydown", handler); return; }
+      if (ev.altKey || ev.ctrlKey || ev.metaKey || ev.defaultPrevented) return;
+      const t = ev.target;
+      if (t && t.closest && t.closest("input, textarea, select, [contenteditable]")) return;
+      fn(ev);
+    };
+    document.addEventListener("keydown", handler);
+  };
+
+  function showError(el, err) {
+    el.hidden = false;
+    el.append(GD.h("p", { class: "gd-error", role: "alert" },
+      "This part of the page could not load its data. Reload the page to try again."));
+    if (window.console) console.warn("glossdeck:", err);
+  }
+
+  GD.init = function () {
+    for (const el of document.querySelectorAll("[data-gd-widget]")) {
+      if (el.hasAttribute("data-gd-ready")) continue;
+      const init = widgets.get(el.getAttribute("data-gd-widget"));
+      if (!init) continue;
+      el.setAttribute("data-gd-ready", "");
+      Promise.resolve().then(() => init(el, context(el))).catch((err) => showError(el, err));
+    }
+  };
+
+  function start() {
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(() => GD.init()); // replays the current page, then each new one
+    } else {
+      GD.init();
+    }
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start, { once: true });
+  else start();
+})();

@@ -1,0 +1,142 @@
+/* Learning paths and reading progress: read marks on "read these first" lists and path steps,
+ * path progress bars, the "mark as read" button on term pages, and the random-term button. */
+(function () {
+  "use strict";
+  const GD = window.glossdeck;
+  const { h } = GD;
+
+  function pathStats(path, progress) {
+    const read = path.terms.filter((s) => progress.read[s]).length;
+    return { read, total: path.terms.length, next: path.terms.find((s) => !progress.read[s]) };
+  }
+  GD.pathStats = pathStats;
+
+  GD.progressBar = function (read, total, label) {
+    return h("span", { class: "gd-bar" },
+      h("progress", { max: total, value: read, "aria-label": label }),
+      h("span", { class: "gd-bar__text" }, `${read} of ${total} read`));
+  };
+
+  function markRead(links, progress) {
+    for (const a of links) {
+      const read = !!progress.read[a.getAttribute("data-gd-slug")];
+      a.classList.toggle("gd-is-read", read);
+      let mark = a.parentNode.querySelector(":scope > .gd-read-mark");
+      if (read && !mark) a.after(h("span", { class: "gd-read-mark", title: "read" }, " ✓", h("span", { class: "gd-sr" }, " (read)")));
+      if (!read && mark) mark.remove();
+    }
+  }
+
+  // "Read these first": the list is written by the build; add read marks.
+  GD.register("read-first", async (el, ctx) => {
+    const store = await ctx.store();
+    const links = el.querySelectorAll("a[data-gd-slug]");
+    const update = (p) => markRead(links, p);
+    update(store.get());
+    GD.onProgress(el, update);
+  });
+
+  GD.register("path-progress", async (el, ctx) => {
+    const data = await ctx.terms();
+    const store = await ctx.store();
+    const path = data.pathById.get(el.getAttribute("data-gd-path"));
+    if (!path) return;
+    const update = (p) => {
+      const st = pathStats(path, p);
+      GD.fill(el, GD.progressBar(st.read, st.total, `Progress on ${path.title}`));
+    };
+    update(store.get());
+    el.hidden = false;
+    GD.onProgress(el, update);
+  });
+
+  // On a path's page: mark steps read and point at the next one.
+  GD.register("path-steps", async (el, ctx) => {
+    const data = await ctx.terms();
+    const store = await ctx.store();
+    const id = el.getAttribute("data-gd-path");
+    const path = data.pathById.get(id);
+    const list = [...document.querySelectorAll("ol.gd-path")].find((o) => o.getAttribute("data-gd-path") === id);
+    if (!path || !list) return;
+    const update = (p) => {
+      const st = pathStats(path, p);
+      for (const li of list.querySelectorAll("li[data-gd-slug]")) {
+        const slug = li.getAttribute("data-gd-slug");
+        li.classList.toggle("gd-is-read", !!p.read[slug]);
+        li.classList.toggle("gd-is-next", slug === st.next);
+      }
+      markRead(list.querySelectorAll("li[data-gd-slug] > a"), p);
+      const next = st.next && data.bySlug.get(st.next);
+      GD.fill(el, next
+        ? h("p", null, "Next up: ", h("a", { href: ctx.url(next.url) }, next.title))
+        : h("p", null, "You have read every term of this path. ",
+            h("a", { href: ctx.url(data.pages.quiz) + `?deck=path:${encodeURIComponent(id)}` }, "Test yourself on it")));
+    };
+    for (const li of list.querySelectorAll("li[data-gd-slug]")) {
+      const a = li.querySelector("a");
+      if (a) a.setAttribute("data-gd-slug", li.getAttribute("data-gd-slug"));
+    }
+    update(store.get());
+    el.hidden = false;
+    GD.onProgress(el, update);
+  });
+
+  // The end of a term page: mark it read, see quiz results and the paths it belongs to.
+  GD.register("term-progress", async (el, ctx) => {
+    const data = await ctx.terms();
+    const store = await ctx.store();
+    const slug = el.getAttribute("data-gd-term");
+    const term = data.bySlug.get(slug);
+    if (!term) return;
+    const button = h("button", { type: "button", class: "md-button gd-read-toggle" });
+    const info = h("span", { class: "gd-term-progress__info" });
+    const paths = data.paths.filter((p) => p.terms.includes(slug));
+    const pathList = h("ul", { class: "gd-term-progress__paths" });
+    const update = (p) => {
+      const read = !!p.read[slug];
+      button.setAttribute("aria-pressed", String(read));
+      button.textContent = read ? "✓ Read" : "Mark as read";
+      const answers = Object.entries(p.quiz).filter(([, r]) => r.term === slug);
+      const right = answers.filter(([, r]) => r.lastRight).length;
+      info.textContent = answers.length ? `Quiz: ${right} of ${term.questions} questions right last time.` : "";
+      GD.fill(pathList, ...paths.map((path) => {
+        const st = pathStats(path, p);
+        return h("li", null, h("a", { href: ctx.url(path.url) }, path.title), " ", GD.progressBar(st.read, st.total, `Progress on ${path.title}`));
+      }));
+    };
+    button.addEventListener("click", () => {
+      try {
+        store.update((p) => {
+          const v = JSON.parse(JSON.stringify(p));
+          if (v.read[slug]) delete v.read[slug]; else v.read[slug] = new Date().toISOString();
+          return v;
+        });
+      } catch (err) {
+        info.textContent = "Could not save: this browser's storage is full or blocked.";
+      }
+    });
+    el.append(h("p", { class: "gd-term-progress__row" }, button, " ", info),
+      paths.length ? h("div", null, h("p", { class: "gd-term-progress__label" }, "On these learning paths:"), pathList) : null);
+    update(store.get());
+    el.hidden = false;
+    GD.onProgress(el, update);
+  });
+
+  GD.randomTerm = function (ctx, data, slugs) {
+    const pool = slugs && slugs.length ? slugs : data.terms.map((t) => t.slug);
+    const slug = pool[Math.floor(Math.random() * pool.length)];
+    GD.navigate(ctx.url(data.bySlug.get(slug).url));
+  };
+
+  GD.register("random-term", async (el, ctx) => {
+    const data = await ctx.terms();
+    const store = await ctx.store();
+    const unread = () => data.terms.map((t) => t.slug).filter((s) => !store.get().read[s]);
+    const any = h("button", { type: "button", class: "md-button" }, "Random term");
+    const fresh = h("button", { type: "button", class: "md-button" }, "Random term I haven’t read");
+    any.addEventListener("click", () => GD.randomTerm(ctx, data));
+    fresh.addEventListener("click", () => GD.randomTerm(ctx, data, unread()));
+    el.append(h("p", { class: "gd-random" }, any, " ", fresh));
+    el.hidden = false;
+  });
+})();

@@ -1,0 +1,197 @@
+/* A reader's progress: terms read, quiz answers, flashcard schedules. Stored in localStorage as one
+ * JSON document, exported to and imported from a file of the same shape:
+ *
+ *   { "format": "glossdeck-progress", "version": 1, "site": "<site name>",
+ *     "read":  { "<slug>": "<ISO time first marked read>" },
+ *     "quiz":  { "<question id>": { "term": "<slug>", "right": 2, "wrong": 1,
+ *                                   "lastRight": true, "last": "<ISO time>" } },
+ *     "cards": { "<slug>" or "<slug>:reverse": { "reps": 2, "interval": 6, "ease": 2.5,
+ *                                   "lapses": 0, "due": "YYYY-MM-DD", "last": "<ISO time>" } } }
+ *
+ * An import is checked completely before anything is written, then merged (the newer record of each
+ * question and card wins; a term stays read), and saved in one write: a bad file changes nothing.
+ * Pure functions here; the browser glue is at the end. Works in node for the unit tests. */
+(function (root, factory) {
+  const api = factory();
+  if (typeof module === "object" && module.exports) module.exports = api;
+  else (root.glossdeck = root.glossdeck || {}).progressStore = api;
+})(typeof self !== "undefined" ? self : this, function () {
+  "use strict";
+
+  const FORMAT = "glossdeck-progress";
+  const VERSION = 1;
+  const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+  const MAX_ERRORS = 5;
+  const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+  const DAY = /^\d{4}-\d{2}-\d{2}$/;
+  const KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*(?::[A-Za-z0-9_-]+)?$/;
+
+  function empty(site) {
+    return { format: FORMAT, version: VERSION, site: site || "", read: {}, quiz: {}, cards: {} };
+  }
+
+  const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+  const isCount = (v) => Number.isInteger(v) && v >= 0 && v < 1e9;
+
+  /** Check a parsed document. Returns {ok: true, value} or {ok: false, errors: [...]}; every error
+   * names where in the file it is. `site` (optional) must match the file's site. */
+  function validate(doc, site) {
+    const errors = [];
+    const fail = (msg) => { if (errors.length < MAX_ERRORS) errors.push(msg); };
+    if (!isObject(doc)) return { ok: false, errors: ["The file does not hold a JSON object."] };
+    if (doc.format !== FORMAT) {
+      return { ok: false, errors: [`This is not a glossdeck progress file: "format" should be "${FORMAT}".`] };
+    }
+    if (!Number.isInteger(doc.version) || doc.version < 1) {
+      return { ok: false, errors: ['"version" must be a whole number (1 or more).'] };
+    }
+    if (doc.version > VERSION) {
+      return { ok: false, errors: [`This file was written by a newer glossdeck (format version ${doc.version}); ` +
+                                   `this site reads version ${VERSION}. Update the site, or export again from it.`] };
+    }
+    if (typeof doc.site !== "string") fail('"site" must be text.');
+    else if (site && doc.site && doc.site !== site) {
+      return { ok: false, errors: [`This file holds progress for “${doc.site}”; this site is “${site}”.`] };
+    }
+    for (const section of ["read", "quiz", "cards"]) {
+      if (doc[section] === undefined) continue;
+      if (!isObject(doc[section])) { fail(`"${section}" must be an object.`); continue; }
+      for (const [key, rec] of Object.entries(doc[section])) {
+        const where = `${section}["${key}"]`;
+        if (!KEY.test(key)) { fail(`${where}: not a term slug or question id.`); continue; }
+        if (section === "read") {
+          if (typeof rec !== "string" || !ISO_TIME.test(rec)) fail(`${where} must be a date and time (ISO 8601).`);
+          continue;
+        }
+        if (!isObject(rec)) { fail(`${where} must be an object.`); continue; }
+        if (typeof rec.last !== "string" || !ISO_TIME.test(rec.last)) fail(`${where}.last must be a date and time (ISO 8601).`);
+        if (section === "quiz") {
+          if (!isCount(rec.right)) fail(`${where}.right must be a whole number, 0 or more.`);
+          if (!isCount(rec.wrong)) fail(`${where}.wrong must be a whole number, 0 or more.`);
+          if (typeof rec.lastRight !== "boolean") fail(`${where}.lastRight must be true or false.`);
+          if (typeof rec.term !== "string" || !KEY.test(rec.term)) fail(`${where}.term must be a term slug.`);
+        } else {
+          if (!isCount(rec.reps)) fail(`${where}.reps must be a whole number, 0 or more.`);
+          if (!isCount(rec.lapses)) fail(`${where}.lapses must be a whole number, 0 or more.`);
+          if (!isCount(rec.interval) || rec.interval > 36500) fail(`${where}.interval must be a number of days.`);
+          if (typeof rec.ease !== "number" || !(rec.ease >= 1.3 && rec.ease <= 10)) fail(`${where}.ease must be a number from 1.3 to 10.`);
+          if (typeof rec.due !== "string" || !DAY.test(rec.due)) fail(`${where}.due must be a day (YYYY-MM-DD).`);
+        }
+      }
+    }
+    if (errors.length) return { ok: false, errors };
+    const value = empty(doc.site);
+    for (const section of ["read", "quiz", "cards"]) {
+      for (const [key, rec] of Object.entries(doc[section] || {})) {
+        value[section][key] = section === "read" ? rec : pick(rec, section === "quiz"
+          ? ["term", "right", "wrong", "lastRight", "last"]
+          : ["reps", "interval", "ease", "lapses", "due", "last", "grade"]);
+      }
+    }
+    return { ok: true, value };
+  }
+
+  // Only known fields survive: an imported file cannot smuggle anything else into storage.
+  function pick(rec, keys) {
+    const out = {};
+    for (const k of keys) if (rec[k] !== undefined) out[k] = rec[k];
+    return out;
+  }
+
+  /** Parse and validate the text of an import file. */
+  function parse(text, site) {
+    if (typeof text !== "string" || !text.trim()) return { ok: false, errors: ["The file is empty."] };
+    if (text.length > MAX_IMPORT_BYTES) return { ok: false, errors: ["The file is too large to be a progress file."] };
+    let doc;
+    try {
+      doc = JSON.parse(text);
+    } catch (err) {
+      return { ok: false, errors: [`The file is not valid JSON (${err.message}).`] };
+    }
+    return validate(doc, site);
+  }
+
+  /** `incoming` merged into `current` (neither changed): the newer record of each question or card
+   * wins, read marks are kept from both. Returns {value, added, updated}. */
+  function merge(current, incoming) {
+    const value = JSON.parse(JSON.stringify(current));
+    let added = 0, updated = 0;
+    for (const [slug, when] of Object.entries(incoming.read)) {
+      if (!(slug in value.read)) { value.read[slug] = when; added += 1; }
+      else if (when < value.read[slug]) value.read[slug] = when;
+    }
+    for (const section of ["quiz", "cards"]) {
+      for (const [key, rec] of Object.entries(incoming[section])) {
+        const mine = value[section][key];
+        if (!mine) { value[section][key] = rec; added += 1; }
+        else if (Date.parse(rec.last) > Date.parse(mine.last)) { value[section][key] = rec; updated += 1; }
+      }
+    }
+    if (!value.site) value.site = incoming.site;
+    return { value, added, updated };
+  }
+
+  function summary(progress) {
+    return { read: Object.keys(progress.read).length, answers: Object.keys(progress.quiz).length,
+             cards: Object.keys(progress.cards).length };
+  }
+
+  /** Record one quiz answer (returns the new progress). */
+  function recordAnswer(progress, questionId, term, right, now) {
+    const value = JSON.parse(JSON.stringify(progress));
+    const old = value.quiz[questionId] || { term, right: 0, wrong: 0 };
+    value.quiz[questionId] = { term, right: old.right + (right ? 1 : 0), wrong: old.wrong + (right ? 0 : 1),
+                               lastRight: !!right, last: now || new Date().toISOString() };
+    return value;
+  }
+
+  /** A browser store: one localStorage key per site root, change events on `document`. */
+  function openStore(storage, key, site) {
+    const backupKey = key + ":unreadable";
+    function load() {
+      let text = null;
+      try { text = storage.getItem(key); } catch (err) { return { progress: empty(site), problem: "storage" }; }
+      if (!text) return { progress: empty(site) };
+      const result = parse(text);
+      if (result.ok) return { progress: result.value };
+      try { storage.setItem(backupKey, text); } catch (err) { /* keep going with empty progress */ }
+      return { progress: empty(site), problem: "unreadable" };
+    }
+    let state = load();
+    return {
+      key,
+      get problem() { return state.problem; },
+      get() { return state.progress; },
+      reload() { state = load(); return state.progress; },
+      /** Save a whole new progress document; throws (and keeps the old one) when storage refuses. */
+      save(progress) {
+        const value = Object.assign({}, progress, { format: FORMAT, version: VERSION, site: progress.site || site });
+        storage.setItem(key, JSON.stringify(value));
+        state = { progress: value };
+        if (typeof document !== "undefined") {
+          document.dispatchEvent(new CustomEvent("glossdeck:progress", { detail: value }));
+        }
+        return value;
+      },
+      update(fn) { return this.save(fn(this.get())); },
+      clear() { storage.removeItem(key); state = { progress: empty(site) }; },
+      exportText() {
+        return JSON.stringify(Object.assign({ exported: new Date().toISOString() }, this.get()), null, 2) + "\n";
+      },
+      /** Check, merge and save an import file's text. Returns {ok, errors} or {ok, added, updated}. */
+      importText(text) {
+        const parsed = parse(text, site);
+        if (!parsed.ok) return parsed;
+        const merged = merge(this.get(), parsed.value);
+        try {
+          this.save(merged.value);
+        } catch (err) {
+          return { ok: false, errors: [`The browser refused to store the progress (${err.name}); nothing was changed.`] };
+        }
+        return { ok: true, added: merged.added, updated: merged.updated };
+      },
+    };
+  }
+
+  return { FORMAT, VERSION, empty, validate, parse, merge, summary, recordAnswer, openStore };
+});

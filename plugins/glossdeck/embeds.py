@@ -1,0 +1,116 @@
+"""Embeddable term cards as a glossdeck feature: importing this module registers it.
+
+Per term it adds to the built site: cards/<slug>.svg and cards/<slug>-dark.svg, badges/<slug>.svg
+and badges/<slug>.json (shields.io endpoint), embed/<slug>/index.html, api/terms/<slug>.json and
+oembed/<slug>.json. Once per site: api/terms.json, the API's JSON Schemas, the web component
+script embed/glossdeck-term.js, and oembed/sitemap.xml (see oembed.py). On each term page: the
+oEmbed discovery <link> and the "Embed this term" section.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from .badge import render_badge, shields_endpoint
+from .card_model import CardView, card_view
+from .card_svg import render_card
+from .embed_page import render_embed_page
+from .embed_snippets import section_markdown
+from .embed_urls import API_INDEX_PATH, SCRIPT_PATH, Linker, term_paths
+from .features import FEATURES, Feature, SiteInfo, TermSection
+from .glossary import Glossary
+from .oembed import SITEMAP_STUB, SITEMAP_STUB_PATH, discovery_link, oembed_json
+from .problems import Problem, Severity
+from .term_api import index_json, schema_files, term_json
+
+COMPONENT_ASSET = "glossdeck-term.js"
+COPY_SCRIPT_ASSET = "glossdeck-embed.js"
+STYLESHEET_ASSET = "glossdeck-embed.css"
+
+
+def asset_text(name: str) -> str:
+    return (resources.files("glossdeck") / "assets" / name).read_text(encoding="utf-8")
+
+
+def _views(glossary: Glossary, site: SiteInfo) -> dict[str, CardView]:
+    return {entry.slug: card_view(entry.slug, entry.term, site.site_name) for entry in glossary}
+
+
+def _colliding(glossary: Glossary) -> dict[str, str]:
+    """Slug -> the other slug whose dark card path it would overwrite ("x-dark" vs "x")."""
+    return {slug: slug.removesuffix("-dark") for slug in glossary.entries
+            if slug.endswith("-dark") and slug.removesuffix("-dark") in glossary}
+
+
+def term_outputs(glossary: Glossary, site: SiteInfo, slug: str) -> dict[str, bytes]:
+    """Every per-term file, by site-relative path (what `files()` writes for one term)."""
+    entry = glossary.entries[slug]
+    view = card_view(slug, entry.term, site.site_name)
+    linker = Linker(site)
+    paths = term_paths(slug)
+    return {
+        paths.card: render_card(view, "light").encode(),
+        paths.card_dark: render_card(view, "dark").encode(),
+        paths.badge: render_badge(view).encode(),
+        paths.badge_json: shields_endpoint(view).encode(),
+        paths.embed: render_embed_page(view, linker).encode(),
+        paths.json: term_json(view, entry.term, linker).encode(),
+        paths.oembed: oembed_json(view, linker).encode(),
+    }
+
+
+class EmbedsFeature(Feature):
+    name = "embeds"
+
+    def files(self, glossary: Glossary, site: SiteInfo) -> dict[str, bytes]:
+        out: dict[str, bytes] = {}
+        colliding = _colliding(glossary)
+        for slug in glossary.entries:
+            for path, data in term_outputs(glossary, site, slug).items():
+                # a term's own light card beats another term's dark variant at the same path
+                if path in out and slug in colliding.values():
+                    continue
+                out[path] = data
+        out[API_INDEX_PATH] = index_json(_views(glossary, site), Linker(site), site.site_name).encode()
+        out.update({path: text.encode() for path, text in schema_files().items()})
+        out[SCRIPT_PATH] = asset_text(COMPONENT_ASSET).encode()
+        out[SITEMAP_STUB_PATH] = SITEMAP_STUB.encode()
+        return out
+
+    def head(self, glossary: Glossary, site: SiteInfo, slug: str | None) -> str:
+        if slug is None or slug not in glossary:
+            return ""
+        return str(discovery_link(card_view(slug, glossary.term(slug), site.site_name), Linker(site)))
+
+    def term_sections(self, glossary: Glossary, site: SiteInfo, slug: str) -> list[TermSection]:
+        view = card_view(slug, glossary.term(slug), site.site_name)
+        return [TermSection("end", section_markdown(view, Linker(site)))]
+
+    def scripts(self) -> list[str]:
+        return [COPY_SCRIPT_ASSET]
+
+    def stylesheets(self) -> list[str]:
+        return [STYLESHEET_ASSET]
+
+    def problems(self, glossary: Glossary, site: SiteInfo) -> list[Problem]:
+        found: list[Problem] = []
+        if not site.site_url and len(glossary):
+            found.append(Problem(
+                "mkdocs.yml", 1, 1, "site_url",
+                "site_url is not set, so term cards, embed snippets, oEmbed and the JSON API use relative "
+                "links that break once pasted into another site (a wiki); set site_url (in mkdocs.yml; "
+                "--site-url for export-markdown) to the address the site is published at, or "
+                "disabled_features: [embeds] to publish no cards",
+                Severity.WARNING))
+        for slug, other in _colliding(glossary).items():
+            entry = glossary.entries[slug]
+            found.append(Problem(
+                entry.file, 1, 1, "",
+                f"the card of '{slug}' (cards/{slug}.svg) has the path of the dark card of '{other}'; "
+                f"'{other}' gets no dark card: rename one of the two files", Severity.WARNING))
+        return found
+
+
+EMBEDS = EmbedsFeature()
+if not any(f.name == EMBEDS.name for f in FEATURES):  # importing (or reloading) twice registers once
+    FEATURES.append(EMBEDS)

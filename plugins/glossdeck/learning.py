@@ -1,0 +1,87 @@
+"""The learning feature: quizzes, flashcards, paths, progress, the explorer and the graph.
+
+Importing this module registers it in `features.FEATURES`; the site then pulls its pages, term
+sections, data files and browser assets through the `Feature` interface.
+"""
+
+from __future__ import annotations
+
+from .features import FEATURES, Feature, GeneratedPage, SiteInfo, TermSection
+from .glossary import Glossary
+from .learning_data import PAGES, data_files, learning_model, path_src
+from .learning_pages import (
+    explorer_page,
+    flashcards_page,
+    graph_page,
+    home_page,
+    local_graph_section,
+    path_page,
+    progress_page,
+    quiz_page,
+    quiz_section,
+    read_first_section,
+    term_progress_section,
+)
+
+# Classic scripts, in load order: d3's modules extend one global `d3`; core.js defines the
+# namespace the others add to, and each widget module registers itself with it.
+VENDOR_SCRIPTS = ["vendor/d3-dispatch.min.js", "vendor/d3-quadtree.min.js", "vendor/d3-timer.min.js",
+                  "vendor/d3-force.min.js"]
+LEARNING_SCRIPTS = ["learning/core.js", "learning/sm2.js", "learning/progress-store.js", "learning/quiz.js",
+                    "learning/flashcards.js", "learning/paths.js", "learning/explorer.js", "learning/graph.js",
+                    "learning/progress-page.js"]
+
+
+class Learning(Feature):
+    name = "learning"
+    in_markdown_export = False  # every page here runs on the site's scripts and data files
+
+    def pages(self, glossary: Glossary, site: SiteInfo) -> list[GeneratedPage]:
+        if not len(glossary):
+            return []
+        model = learning_model(glossary, site)
+        pages = [
+            GeneratedPage(PAGES["home"], "Learn", home_page(glossary, site, model)),
+            GeneratedPage(PAGES["quiz"], "Quiz", quiz_page(site)),
+            GeneratedPage(PAGES["flashcards"], "Flashcards", flashcards_page(site)),
+            GeneratedPage(PAGES["explorer"], "Explorer", explorer_page(glossary, site)),
+            GeneratedPage(PAGES["graph"], "Graph", graph_page(glossary, site)),
+            GeneratedPage(PAGES["progress"], "My progress", progress_page(site)),
+        ]
+        pages += [GeneratedPage(path_src(p), p.title, path_page(glossary, site, p), in_nav=False)
+                  for p in model.paths]
+        return pages
+
+    def term_sections(self, glossary: Glossary, site: SiteInfo, slug: str) -> list[TermSection]:
+        model = learning_model(glossary, site)
+        record = model.term_records[slug]
+        sections: list[TermSection] = []
+        if record["readFirst"]:
+            sections.append(TermSection("after-header", read_first_section(glossary, site, slug, record["readFirst"])))
+        if model.questions[slug]:
+            sections.append(TermSection("after-content", quiz_section(site, slug, len(model.questions[slug]))))
+        if record["prerequisites"] or record["related"] or record["backlinks"]:
+            sections.append(TermSection("after-content", local_graph_section(site, slug)))
+        sections.append(TermSection("end", term_progress_section(site, slug)))
+        return sections
+
+    def files(self, glossary: Glossary, site: SiteInfo) -> dict[str, bytes]:
+        return data_files(glossary, site) if len(glossary) else {}
+
+    def scripts(self) -> list[str]:
+        return [*VENDOR_SCRIPTS, *LEARNING_SCRIPTS]
+
+    def stylesheets(self) -> list[str]:
+        return ["learning/learning.css"]
+
+
+LEARNING = Learning()
+
+
+def register() -> None:
+    """Add the learning feature to FEATURES once, by name (a reloaded module must not add a second)."""
+    if not any(f.name == Learning.name for f in FEATURES):
+        FEATURES.append(LEARNING)
+
+
+register()

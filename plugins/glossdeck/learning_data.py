@@ -1,0 +1,178 @@
+"""The data the browser's learning tools read: two JSON files, built once per build.
+
+- `learn/data/terms.json`: every term's facts for the explorer, flashcards, paths, the DEBT map and
+  the graph (nodes and edges), plus site facts (axes and their colours, page URLs);
+- `learn/data/quiz.json`: the question bank, by term.
+
+Questions live apart because they carry code examples and are the bulk of the bytes; pages that
+don't quiz never load them. URLs in the data are site-relative; the page gives the browser the way
+back to the site root (see `learning.root_attr`).
+"""
+
+from __future__ import annotations
+
+import json
+import weakref
+from dataclasses import dataclass
+from typing import Any
+
+from .debt import AXES
+from .features import SiteInfo
+from .glossary import Glossary
+from .learning_paths import LearningPath, all_paths, read_first_all
+from .plaintext import plain_text
+from .quiz import Question, question_bank
+
+DATA_VERSION = 1
+DATA_DIR = "learn/data"
+TERMS_JSON = f"{DATA_DIR}/terms.json"
+QUIZ_JSON = f"{DATA_DIR}/quiz.json"
+
+# Generated pages, by the name the browser code uses for them.
+PAGES: dict[str, str] = {
+    "home": "learn/index.md",
+    "quiz": "learn/quiz.md",
+    "flashcards": "learn/flashcards.md",
+    "progress": "learn/progress.md",
+    "explorer": "learn/explorer.md",
+    "graph": "learn/graph.md",
+}
+
+# Where each part of a term page starts: the ids Material gives the headings of the term page
+# template (templates/term_page.md.j2). "" = the top of the page (the DEBT block has no heading).
+SECTION_ANCHORS: dict[str, str] = {
+    "tldr": "tldr",
+    "explanation": "explanation",
+    "why_it_matters": "why-it-matters",
+    "misconception": "common-misconception",
+    "mistakes": "common-mistakes",
+    "quick_fix": "dev-intel",
+    "diagram": "diagram",
+    "code_examples": "code-examples",
+    "debt": "",
+    "dev_intel": "dev-intel",
+}
+
+
+def page_url(site: SiteInfo, src: str) -> str:
+    """Site-relative URL of a page; without directory URLs a folder URL names its index.html, so
+    links work from file:// and on servers that don't serve folder indexes."""
+    url = site.url_of(src)
+    return url + "index.html" if not site.use_directory_urls and (url == "" or url.endswith("/")) else url
+
+
+def path_src(path: LearningPath) -> str:
+    return f"learn/paths/{path.id}.md"
+
+
+def categories_in_order(glossary: Glossary, site: SiteInfo) -> list[str]:
+    return site.category_order(list(glossary.categories))
+
+
+@dataclass(frozen=True)
+class LearningModel:
+    """Everything the learning feature derives from one glossary, computed once."""
+
+    paths: list[LearningPath]
+    questions: dict[str, list[Question]]
+    terms_json: dict[str, Any]
+    quiz_json: dict[str, Any]
+    term_records: dict[str, dict[str, Any]]  # the records of terms_json["terms"], by slug
+
+
+def _term_record(glossary: Glossary, site: SiteInfo, slug: str, question_count: int,
+                 read_first: list[str]) -> dict[str, Any]:
+    term = glossary.term(slug)
+    record: dict[str, Any] = {
+        "slug": slug,
+        "title": term.title,
+        "url": site.term_url(slug),
+        "category": term.category,
+        "level": term.level,
+        "tags": list(term.tags),
+        "aliases": list(term.aliases),
+        "tldr": plain_text(term.tldr),
+        "prerequisites": [p for p in term.prerequisites if p in glossary],
+        "related": [r for r in Glossary.outgoing(term) if r in glossary and r not in term.prerequisites],
+        "backlinks": glossary.backlinks(slug),
+        "readFirst": read_first,
+        "questions": question_count,
+    }
+    if term.misconception:
+        record["misconception"] = {"belief": plain_text(term.misconception.belief),
+                                   "correction": plain_text(term.misconception.correction)}
+    if term.debt:
+        record["debt"] = term.debt.scores
+        record["debtString"] = term.debt.string
+    if term.added:
+        record["added"] = term.added.isoformat()
+    return record
+
+
+def _edges(glossary: Glossary) -> list[dict[str, str]]:
+    """One edge per linked pair: prerequisite edges are directed; related ones are not, and a pair
+    linked both ways (or also as prerequisite) is drawn once."""
+    edges: list[dict[str, str]] = []
+    seen: set[frozenset[str]] = set()
+    for entry in glossary:
+        for prereq in entry.term.prerequisites:
+            if prereq in glossary and prereq != entry.slug:
+                edges.append({"source": prereq, "target": entry.slug, "kind": "prerequisite"})
+                seen.add(frozenset((prereq, entry.slug)))
+    for entry in glossary:
+        for other in Glossary.outgoing(entry.term):
+            pair = frozenset((entry.slug, other))
+            if other in glossary and other != entry.slug and pair not in seen:
+                edges.append({"source": entry.slug, "target": other, "kind": "related"})
+                seen.add(pair)
+    return edges
+
+
+def build_learning_model(glossary: Glossary, site: SiteInfo) -> LearningModel:
+    paths = all_paths(glossary, site)
+    questions = question_bank(glossary)
+    read_first = read_first_all(glossary)
+    terms_json: dict[str, Any] = {
+        "version": DATA_VERSION,
+        "site": site.site_name,
+        "axes": [{"letter": a.letter, "name": a.name, "kind": a.kind, "question": a.question,
+                  "colour": a.colour, "colourDark": a.colour_dark} for a in AXES],
+        "levels": ["beginner", "intermediate", "advanced"],
+        "categories": [{"id": c, "title": site.category_title(c), "count": len(glossary.categories[c])}
+                       for c in categories_in_order(glossary, site)],
+        "tags": sorted(glossary.tags),
+        "terms": [_term_record(glossary, site, e.slug, len(questions[e.slug]), read_first[e.slug]) for e in glossary],
+        "edges": _edges(glossary),
+        "paths": [{"id": p.id, "title": p.title, "kind": p.kind, "url": page_url(site, path_src(p)),
+                   "terms": list(p.terms), **({"description": plain_text(p.description)} if p.description else {})}
+                  for p in paths],
+        "pages": {name: page_url(site, src) for name, src in PAGES.items()},
+        "anchors": SECTION_ANCHORS,
+    }
+    quiz_json = {"version": DATA_VERSION,
+                 "questions": {slug: [q.as_json() for q in qs] for slug, qs in questions.items() if qs}}
+    records = {r["slug"]: r for r in terms_json["terms"]}
+    return LearningModel(paths, questions, terms_json, quiz_json, records)
+
+
+# One model per glossary object: pages(), term_sections() and files() all ask for it in one build.
+_CACHE: dict[int, tuple[weakref.ref[Glossary], SiteInfo, LearningModel]] = {}
+
+
+def learning_model(glossary: Glossary, site: SiteInfo) -> LearningModel:
+    cached = _CACHE.get(id(glossary))
+    if cached and cached[0]() is glossary and cached[1] == site:
+        return cached[2]
+    model = build_learning_model(glossary, site)
+    _CACHE.clear()  # keep only the current build's model (serve rebuilds would pile up otherwise)
+    _CACHE[id(glossary)] = (weakref.ref(glossary), site, model)
+    return model
+
+
+def to_json_bytes(data: dict[str, Any]) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False).encode("utf-8")
+
+
+def data_files(glossary: Glossary, site: SiteInfo) -> dict[str, bytes]:
+    model = learning_model(glossary, site)
+    return {TERMS_JSON: to_json_bytes(model.terms_json), QUIZ_JSON: to_json_bytes(model.quiz_json)}

@@ -1,0 +1,64 @@
+"""Building SVG and HTML markup in which every value is escaped unless it is already markup.
+
+A plain `str` is always text: `element()` escapes it, in content and in attributes alike. Only
+`Markup` (what `element()` returns, or a literal the code itself wrote) passes through. So YAML
+text can never become markup by forgetting a call.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Iterable, Union
+
+from .plain_text import clean_text
+
+
+class Markup(str):
+    """A string that is already markup; never built from data without escaping."""
+
+    __slots__ = ()
+
+
+Child = Union[str, Markup, None]
+AttrValue = Union[str, int, float, bool, None]
+
+
+def escape(text: str) -> Markup:
+    """Text -> markup that shows it: &, <, >, both quotes escaped; characters XML forbids removed."""
+    return Markup(html.escape(clean_text(text), quote=True))
+
+
+def number(value: float) -> str:
+    """Compact coordinates: 12 not 12.0, 12.5 not 12.500001."""
+    rounded = round(value, 1)
+    return str(int(rounded)) if rounded == int(rounded) else str(rounded)
+
+
+def attributes(attrs: dict[str, AttrValue]) -> Markup:
+    out = []
+    for name, value in attrs.items():
+        if value is None or value is False:
+            continue
+        name = name.rstrip("_").replace("_", "-")  # class_ -> class, font_size -> font-size
+        if value is True:
+            out.append(f" {name}")
+        elif isinstance(value, (int, float)):
+            out.append(f' {name}="{number(value)}"')
+        else:
+            out.append(f' {name}="{escape(value)}"')
+    return Markup("".join(out))
+
+
+def join(children: Iterable[Child]) -> Markup:
+    return Markup("".join(c if isinstance(c, Markup) else escape(c) for c in children if c is not None))
+
+
+def element(tag: str, attrs: dict[str, AttrValue] | None = None, *children: Child,
+            void: bool = False, self_closing: bool = False) -> Markup:
+    """<tag attrs>children</tag>; `void` for HTML void elements, `self_closing` for empty XML."""
+    opening = f"<{tag}{attributes(attrs or {})}"
+    if void:
+        return Markup(opening + ">")
+    if self_closing and not children:
+        return Markup(opening + "/>")
+    return Markup(f"{opening}>{join(children)}</{tag}>")
