@@ -100,7 +100,9 @@ markdown_extensions:
           format: !!python/name:mermaid2.fence_mermaid_custom
 {extra}"""
 
-GLOSSDECK_PLUGIN = "  - glossdeck:\n      terms_dir: terms\n"
+# The learning feature is named here so it is part of the build whether or not this checkout's
+# entry points are installed (`pip install -e .` registers it as a `glossdeck.features` entry point).
+GLOSSDECK_PLUGIN = "  - glossdeck:\n      terms_dir: terms\n      features: [glossdeck.learning]\n"
 
 ABOUT_MD = """\
 # About this glossary
@@ -135,6 +137,7 @@ class Row:
 
 def plugin_assets() -> tuple[list[str], list[str]]:
     """The stylesheets and scripts the glossdeck plugin adds to every page (features' included)."""
+    import glossdeck.learning  # noqa: F401  (as the glossdeck site names it in its config)
     from glossdeck.feature_registry import load_features
     from glossdeck.mkdocs_plugin import ASSETS_URL, OWN_SCRIPTS, OWN_STYLESHEETS
 
@@ -374,13 +377,19 @@ def write_docs(rows: list[Row], serve: dict[str, float] | None) -> None:
     DOCS_OUT.mkdir(parents=True, exist_ok=True)
     write_csv(rows, DOCS_OUT / "bench.csv")
     when = dt.date.today().isoformat()
-    (DOCS_OUT / "build-time.svg").write_text(plot_svg(rows, f"median of {rows[0].runs} runs, {when}"),
+    (DOCS_OUT / "build-time.svg").write_text(plot_svg(rows, f"median of {_runs_text(rows)} runs, {when}"),
                                              encoding="utf-8")
-    block = [f"Measured on {when}: {machine()}; median of {rows[0].runs} alternating runs per size.", "",
+    runs = ", ".join(f"{r.terms:,} terms: {r.runs} runs" for r in rows)
+    block = [f"Measured on {when}: {machine()}; median of {_runs_text(rows)} alternating runs per size ({runs}).", "",
              table(rows), "", "```text", growth(rows), "```", ""]
     if serve:
         block += [serve_text(serve), ""]
     _replace_block(PAGE, "bench", "\n".join(block))
+
+
+def _runs_text(rows: list[Row]) -> str:
+    counts = sorted({r.runs for r in rows})
+    return str(counts[0]) if len(counts) == 1 else f"{counts[0]}-{counts[-1]}"
 
 
 def _replace_block(page: Path, name: str, content: str) -> None:
@@ -448,13 +457,16 @@ def serve_text(s: dict[str, float]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--terms", default="100,1000", help="comma-separated sizes (default 100,1000)")
-    parser.add_argument("--runs", type=int, default=3, help="builds of each site per size (default 3)")
+    parser.add_argument("--runs", default="3",
+                        help="builds of each site per size, one number or one per size (e.g. 3,3,1; default 3)")
     parser.add_argument("--serve", action="store_true", help="measure a serve-mode rebuild after one edit")
     parser.add_argument("--serve-terms", type=int, default=1000)
     parser.add_argument("--write-docs", action="store_true",
                         help="write docs/performance/ (CSV, SVG) and the table in docs/performance.md")
     parser.add_argument("--keep", metavar="DIR", help="build in DIR and keep it (default: a temporary folder)")
     parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
+    parser.add_argument("--from-json", metavar="FILE", nargs="+",
+                        help="report (and with --write-docs, publish) results saved by --json, without building")
     args = parser.parse_args(argv)
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="glossdeck-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -464,10 +476,17 @@ def main(argv: list[str] | None = None) -> int:
         if args.serve:
             serve = serve_measure(args.serve_terms, work)
             print(serve_text(serve))
-        sizes = [int(s) for s in args.terms.split(",") if s.strip()] if not args.serve or args.write_docs else []
-        for n in sizes:
-            rows.append(measure(n, args.runs, work))
+        sizes = [int(s) for s in args.terms.split(",") if s.strip()] if not args.serve and not args.from_json else []
+        runs = [int(r) for r in str(args.runs).split(",")]
+        runs += [runs[-1]] * (len(sizes) - len(runs))
+        for n, k in zip(sizes, runs):
+            rows.append(measure(n, k, work))
             print(table(rows[-1:]), flush=True)
+        for saved in args.from_json or []:
+            data = json.loads(Path(saved).read_text(encoding="utf-8"))
+            rows += [Row(**r) for r in data["rows"]]
+            serve = data.get("serve") or serve
+        rows.sort(key=lambda r: r.terms)
         if rows:
             print("\n" + table(rows) + "\n\n" + growth(rows))
         if args.json:

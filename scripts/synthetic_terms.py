@@ -2,7 +2,12 @@
 
 Each term has prose that mentions other terms by title (some of it with inline Markdown: code spans
 and emphasis, as real terms have), a Mermaid diagram, two captioned code examples, four related
-terms, two prerequisites (always earlier terms, so no cycles), and a full DEBT block.
+terms, prerequisites one level down, and a full DEBT block.
+
+Prerequisites follow levels, as in a real glossary: beginner terms have none, intermediate terms
+need two nearby beginner terms, advanced terms a nearby intermediate and a beginner one. Chains are
+at most two deep whatever N is (a chain through every earlier term would make each "read first"
+list, and so each page, grow with the glossary, which no real glossary does).
 """
 
 from __future__ import annotations
@@ -32,8 +37,15 @@ def _sentence(rng: random.Random, mention: str | None = None) -> str:
 def term_yaml(i: int, n: int) -> str:
     rng = random.Random(i * 7919)
     others = [j for j in rng.sample(range(n), min(n, 6)) if j != i][:4]
-    earlier = [j for j in range(max(0, i - 40), i)]
-    prereqs = rng.sample(earlier, min(2, len(earlier)))
+    level = i % 3  # 0 beginner, 1 intermediate, 2 advanced
+    beginners = [j for j in range(max(0, i - 60), i) if j % 3 == 0]
+    intermediates = [j for j in range(max(0, i - 60), i) if j % 3 == 1]
+    if level == 1:
+        prereqs = rng.sample(beginners, min(2, len(beginners)))
+    elif level == 2:
+        prereqs = rng.sample(intermediates, min(1, len(intermediates))) + rng.sample(beginners, min(1, len(beginners)))
+    else:
+        prereqs = []
     mentions = [_title(j).lower() for j in others]
     paragraphs = [" ".join(_sentence(rng, mentions[k % len(mentions)] if mentions and k % 3 == 0 else None)
                            for k in range(p * 4, p * 4 + 4)) for p in range(3)]
@@ -46,7 +58,7 @@ title: {_title(i)}
 aliases: [alias {i}]
 category: {CATEGORIES[i % len(CATEGORIES)]}
 tags: [{rng.choice(WORDS)}, {rng.choice(WORDS)}]
-level: {["beginner", "intermediate", "advanced"][i % 3]}
+level: {["beginner", "intermediate", "advanced"][level]}
 applies_to: {{languages: ["PHP 8.0+"], contexts: [web, cli]}}
 tldr: >-
   {_sentence(rng)} {_sentence(rng)}

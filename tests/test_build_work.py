@@ -195,9 +195,9 @@ def test_serve_rebuild_after_a_template_change_rerenders_every_term(serve_site: 
     (folder / "term_page.md.j2").write_text('{% extends "glossdeck/term_page.md.j2" %}\n'
                                             '{% block footer %}<p>custom</p>{% endblock %}\n', encoding="utf-8")
     yml = serve_site.root / "mkdocs.yml"
-    yml.write_text(yml.read_text(encoding="utf-8").replace("      terms_dir: terms",
-                                                           "      terms_dir: terms\n      templates_dir: overrides"),
-                   encoding="utf-8")
+    text = yml.read_text(encoding="utf-8")
+    assert "  - glossdeck:\n" in text
+    yml.write_text(text.replace("  - glossdeck:\n", "  - glossdeck:\n      templates_dir: overrides\n"), encoding="utf-8")
     stats = serve_site.build()
     assert stats["term_pages_rendered"] == 12 and stats["terms_parsed"] == 0
     (folder / "term_page.md.j2").write_text('{% extends "glossdeck/term_page.md.j2" %}\n'

@@ -19,6 +19,7 @@ from .embed_snippets import section_markdown
 from .embed_urls import API_INDEX_PATH, SCRIPT_PATH, Linker, term_paths
 from .features import FEATURES, Feature, SiteInfo, TermSection
 from .glossary import Glossary
+from .loader import LoadedTerm
 from .oembed import SITEMAP_STUB, SITEMAP_STUB_PATH, discovery_link, oembed_json
 from .problems import Problem, Severity
 from .term_api import index_json, schema_files, term_json
@@ -32,8 +33,32 @@ def asset_text(name: str) -> str:
     return (resources.files("glossdeck") / "assets" / name).read_text(encoding="utf-8")
 
 
+# A term's card view and files depend on its file's bytes, its slug and the site only. They are
+# asked for up to four times per build (section, <head>, files, index) and, under `mkdocs serve`,
+# again on every rebuild: keyed by the file's hash, each is computed once per edit.
+_VIEWS: dict[tuple[str, int, str], CardView] = {}
+_OUTPUTS: dict[tuple[str, int, SiteInfo], dict[str, bytes]] = {}
+_SECTIONS: dict[tuple[str, int, SiteInfo], list[TermSection]] = {}
+_MEMO_LIMIT = 50_000
+
+
+def _remember(memo: dict, key: object, compute):  # type: ignore[no-untyped-def, type-arg]
+    found = memo.get(key)
+    if found is None:
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
+        found = memo[key] = compute()
+    return found
+
+
+def view_of(glossary: Glossary, site: SiteInfo, slug: str) -> CardView:
+    entry = glossary.entries[slug]
+    return _remember(_VIEWS, (slug, entry.digest, site.site_name),
+                     lambda: card_view(slug, entry.term, site.site_name))
+
+
 def _views(glossary: Glossary, site: SiteInfo) -> dict[str, CardView]:
-    return {entry.slug: card_view(entry.slug, entry.term, site.site_name) for entry in glossary}
+    return {entry.slug: view_of(glossary, site, entry.slug) for entry in glossary}
 
 
 def _colliding(glossary: Glossary) -> dict[str, str]:
@@ -45,6 +70,11 @@ def _colliding(glossary: Glossary) -> dict[str, str]:
 def term_outputs(glossary: Glossary, site: SiteInfo, slug: str) -> dict[str, bytes]:
     """Every per-term file, by site-relative path (what `files()` writes for one term)."""
     entry = glossary.entries[slug]
+    return _remember(_OUTPUTS, (slug, entry.digest, site), lambda: _render_outputs(entry, site))
+
+
+def _render_outputs(entry: LoadedTerm, site: SiteInfo) -> dict[str, bytes]:
+    slug = entry.slug
     view = card_view(slug, entry.term, site.site_name)
     linker = Linker(site)
     paths = term_paths(slug)
@@ -80,11 +110,12 @@ class EmbedsFeature(Feature):
     def head(self, glossary: Glossary, site: SiteInfo, slug: str | None) -> str:
         if slug is None or slug not in glossary:
             return ""
-        return str(discovery_link(card_view(slug, glossary.term(slug), site.site_name), Linker(site)))
+        return str(discovery_link(view_of(glossary, site, slug), Linker(site)))
 
     def term_sections(self, glossary: Glossary, site: SiteInfo, slug: str) -> list[TermSection]:
-        view = card_view(slug, glossary.term(slug), site.site_name)
-        return [TermSection("end", section_markdown(view, Linker(site)))]
+        entry = glossary.entries[slug]
+        return _remember(_SECTIONS, (slug, entry.digest, site),
+                         lambda: [TermSection("end", section_markdown(view_of(glossary, site, slug), Linker(site)))])
 
     def scripts(self) -> list[str]:
         return [COPY_SCRIPT_ASSET]

@@ -6,6 +6,7 @@ write in prose (emphasis, inline code, links) is reduced to its words here inste
 
 from __future__ import annotations
 
+import functools
 import re
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -17,6 +18,7 @@ _SPACES = re.compile(r"[ \t]*\n[ \t]*|[ \t]{2,}")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
 
 
+@functools.lru_cache(maxsize=65_536)  # the same TL;DRs recur in records, questions and choices
 def plain_text(markdown: str) -> str:
     """`Use **prepared** statements, see [PDO](https://...)` -> `Use prepared statements, see PDO`."""
     text = _LINK.sub(r"\1", markdown)
