@@ -11,6 +11,7 @@ import posixpath
 from dataclasses import dataclass
 
 from .features import SiteInfo
+from .relpath import relpath
 
 SCRIPT_PATH = "embed/glossdeck-term.js"  # a stable URL wiki owners can paste, unlike theme assets
 API_INDEX_PATH = "api/terms.json"
@@ -75,7 +76,7 @@ class Linker:
 
 def relative_url(target: str, from_dir: str) -> str:
     """`target` (site-relative, "" = the root) as seen from the folder `from_dir`."""
-    rel = posixpath.relpath(target or ".", from_dir or ".")
+    rel = relpath(target or ".", from_dir or ".")
     if rel == ".":
         return "./"
     return rel + "/" if (target.endswith("/") or not target) else rel

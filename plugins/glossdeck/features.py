@@ -14,6 +14,7 @@ from typing import Literal
 
 from .glossary import Glossary
 from .problems import Problem
+from .relpath import relpath
 
 SectionSlot = Literal["after-header", "after-content", "end"]
 
@@ -59,7 +60,7 @@ class SiteInfo:
         """A link from the page built from `from_src` to a site-relative URL, as written in HTML."""
         page = self.url_of(from_src)
         base = page.rstrip("/") if page.endswith("/") else posixpath.dirname(page)
-        target = posixpath.relpath(to_url or ".", base or ".")
+        target = relpath(to_url or ".", base or ".")
         return target + "/" if to_url.endswith("/") or not to_url else target
 
 

@@ -7,6 +7,7 @@ text can never become markup by forgetting a call.
 
 from __future__ import annotations
 
+import functools
 import html
 from typing import Iterable, Union
 
@@ -25,7 +26,14 @@ AttrValue = Union[str, int, float, bool, None]
 
 def escape(text: str) -> Markup:
     """Text -> markup that shows it: &, <, >, both quotes escaped; characters XML forbids removed."""
+    if text.isascii() and text.isprintable():  # the common case: nothing for clean_text to remove
+        return Markup(html.escape(text, quote=True))
     return Markup(html.escape(clean_text(text), quote=True))
+
+
+@functools.lru_cache(maxsize=1024)
+def _attribute_name(name: str) -> str:
+    return name.rstrip("_").replace("_", "-")  # class_ -> class, font_size -> font-size
 
 
 def number(value: float) -> str:
@@ -39,7 +47,7 @@ def attributes(attrs: dict[str, AttrValue]) -> Markup:
     for name, value in attrs.items():
         if value is None or value is False:
             continue
-        name = name.rstrip("_").replace("_", "-")  # class_ -> class, font_size -> font-size
+        name = _attribute_name(name)
         if value is True:
             out.append(f" {name}")
         elif isinstance(value, (int, float)):

@@ -86,16 +86,43 @@ def _md() -> markdown.Markdown:
     return md
 
 
+# Prose with none of Markdown's syntax (about half of real prose fields: plain sentences) becomes
+# <p> paragraphs without running Python-Markdown. Anything that could be syntax takes the full path:
+# markup characters, a line starting like a list, a heading underline or an indented code block,
+# trailing spaces (line breaks), control and separator characters. tests/test_build_work.py checks
+# that both paths give the same HTML.
+_NOT_PLAIN = re.compile(r"[\\`*_\[\]<>!#|~{}&=+:\t\r\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]"
+                        r"|^ *(?:-|\d+[.)])|^ {4}| $", re.MULTILINE)
+_BLANK_LINES = re.compile(r"\n{2,}")
+
+
+def plain_paragraphs(source: str) -> str | None:
+    """The HTML Python-Markdown gives prose without syntax, or None when `source` might have some."""
+    if _NOT_PLAIN.search(source):
+        return None
+    blocks = [block.lstrip(" ") for block in _BLANK_LINES.split(source.strip("\n"))]
+    if not blocks or not all(blocks):
+        return None
+    return "\n".join(f"<p>{block}</p>" for block in blocks)
+
+
+def markdown_to_html(source: str) -> str:
+    """Python-Markdown with the safe configuration, uncached."""
+    md = _md()
+    try:
+        return md.reset().convert(source)
+    finally:
+        md.reset()
+
+
 def to_html(source: str) -> str:
     """Markdown prose -> HTML fragment (block level, e.g. "<p>...</p>"), memoised by source text."""
     cached = _memo.get(source)
     if cached is not None:
         return cached
-    md = _md()
-    try:
-        out = md.reset().convert(source)
-    finally:
-        md.reset()
+    out = plain_paragraphs(source)
+    if out is None:
+        out = markdown_to_html(source)
     Counter.conversions += 1
     with _memo_lock:
         if len(_memo) >= MEMO_LIMIT:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .features import SiteInfo
+from .relpath import relpath
 
 LinkStyle = Literal["site", "md"]
 
@@ -91,7 +92,7 @@ class Layout:
         """A relative link from the page built from `from_src` to the page built from `to_src`."""
         fragment = f"#{anchor}" if anchor else ""
         if self.link_style == "md":
-            target = posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+            target = relpath(to_src, posixpath.dirname(from_src) or ".")
             return target + fragment
         if from_src == to_src and fragment:
             return fragment
@@ -100,12 +101,12 @@ class Layout:
     def _relative_url(self, from_src: str, to_url: str) -> str:
         page = self.url(from_src)
         base = page.rstrip("/") if page.endswith("/") else posixpath.dirname(page)
-        target = posixpath.relpath(to_url or ".", base or ".")
+        target = relpath(to_url or ".", base or ".")
         return target + "/" if (to_url.endswith("/") or not to_url) and target != "." else (
             "./" if target == "." else target)
 
     def asset(self, from_src: str, asset_path: str) -> str:
         """A relative link to a static file (path relative to the site root)."""
         if self.link_style == "md":
-            return posixpath.relpath(asset_path, posixpath.dirname(from_src) or ".")
+            return relpath(asset_path, posixpath.dirname(from_src) or ".")
         return self._relative_url(from_src, asset_path)
