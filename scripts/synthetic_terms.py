@@ -49,6 +49,7 @@ def term_yaml(i: int, n: int) -> str:
     mentions = [_title(j).lower() for j in others]
     paragraphs = [" ".join(_sentence(rng, mentions[k % len(mentions)] if mentions and k % 3 == 0 else None)
                            for k in range(p * 4, p * 4 + 4)) for p in range(3)]
+    paragraphs[1] += f" Prefer `{rng.choice(WORDS)}_{rng.choice(WORDS)}()` over a hand-rolled loop."
     explanation = "\n\n".join(paragraphs).replace("\n", "\n  ")
     rationale = "\n".join(f"    {a}: Closest to '{text}' ({a}{lvl}). {_sentence(rng)} {_sentence(rng)}"
                           for a, (lvl, text) in ANCHORS.items())
@@ -65,7 +66,7 @@ tldr: >-
 explanation: |
   {explanation}
 why_it_matters: >-
-  {_sentence(rng)} {_sentence(rng)}
+  {_sentence(rng)} It **compounds** with every {rng.choice(WORDS)}.
 misconception:
   belief: {_sentence(rng)}
   correction: {_sentence(rng)} {_sentence(rng)}
