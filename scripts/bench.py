@@ -454,6 +454,11 @@ def serve_text(s: dict[str, float]) -> str:
             f"first build {s['first_build_s']:.1f} s, of which glossdeck {s['first_own_s']:.2f} s.")
 
 
+def _save_json(target: Path, rows: list[Row], serve: dict[str, float] | None) -> None:
+    target.write_text(json.dumps({"rows": [asdict(r) for r in rows], "serve": serve, "machine": machine()},
+                                 indent=2), encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--terms", default="100,1000", help="comma-separated sizes (default 100,1000)")
@@ -482,6 +487,8 @@ def main(argv: list[str] | None = None) -> int:
         for n, k in zip(sizes, runs):
             rows.append(measure(n, k, work))
             print(table(rows[-1:]), flush=True)
+            if args.json:  # after each size: a long run that is stopped keeps what it measured
+                _save_json(Path(args.json), rows, serve)
         for saved in args.from_json or []:
             data = json.loads(Path(saved).read_text(encoding="utf-8"))
             rows += [Row(**r) for r in data["rows"]]
@@ -490,8 +497,7 @@ def main(argv: list[str] | None = None) -> int:
         if rows:
             print("\n" + table(rows) + "\n\n" + growth(rows))
         if args.json:
-            Path(args.json).write_text(json.dumps({"rows": [asdict(r) for r in rows], "serve": serve,
-                                                   "machine": machine()}, indent=2), encoding="utf-8")
+            _save_json(Path(args.json), rows, serve)
         if args.write_docs and rows:
             write_docs(rows, serve)
     finally:
