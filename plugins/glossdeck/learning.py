@@ -6,9 +6,11 @@ sections, data files and browser assets through the `Feature` interface.
 
 from __future__ import annotations
 
+from typing import Any
+
 from .features import FEATURES, Feature, GeneratedPage, SiteInfo, TermSection
 from .glossary import Glossary
-from .learning_data import PAGES, data_files, learning_model, path_src
+from .learning_data import PAGES, LearningModel, data_files, learning_model, path_src
 from .learning_pages import (
     explorer_page,
     flashcards_page,
@@ -55,6 +57,18 @@ class Learning(Feature):
     def term_sections(self, glossary: Glossary, site: SiteInfo, slug: str) -> list[TermSection]:
         model = learning_model(glossary, site)
         record = model.term_records[slug]
+        # everything the sections show: kept across `mkdocs serve` rebuilds by these inputs
+        key = (slug, site, tuple((s, glossary.term(s).title) for s in record["readFirst"]),
+               len(model.questions[slug]), bool(record["prerequisites"] or record["related"] or record["backlinks"]))
+        found = _SECTIONS.get(key)
+        if found is None:
+            if len(_SECTIONS) >= 50_000:
+                _SECTIONS.clear()
+            found = _SECTIONS[key] = self._sections(glossary, site, slug, model, record)
+        return found
+
+    def _sections(self, glossary: Glossary, site: SiteInfo, slug: str, model: LearningModel,
+                  record: dict[str, Any]) -> list[TermSection]:
         sections: list[TermSection] = []
         if record["readFirst"]:
             sections.append(TermSection("after-header", read_first_section(glossary, site, slug, record["readFirst"])))
@@ -75,6 +89,7 @@ class Learning(Feature):
         return ["learning/learning.css"]
 
 
+_SECTIONS: dict[tuple[object, ...], list[TermSection]] = {}
 LEARNING = Learning()
 
 

@@ -242,9 +242,28 @@ def questions_for(glossary: Glossary, slug: str) -> list[Question]:
             *_debt_question(entry), *_author_questions(entry)]
 
 
+# Questions by what they are made of: the term file's bytes, plus, for the TL;DR question, the
+# titles its distractors may be drawn from (the term's category, or the whole glossary for a small
+# one). Under `mkdocs serve` an edit then re-generates the questions it can change, not all of them.
+_BANK_MEMO: dict[tuple[object, ...], list[Question]] = {}
+_BANK_MEMO_LIMIT = 50_000
+
+
 def question_bank(glossary: Glossary) -> dict[str, list[Question]]:
     """Questions for every term, by slug (in slug order)."""
-    return {entry.slug: questions_for(glossary, entry.slug) for entry in glossary}
+    everyone = hash(tuple((e.slug, e.term.title) for e in glossary))
+    by_category = {c: hash(tuple((e.slug, e.term.title) for e in entries))
+                   for c, entries in glossary.categories.items()}
+    if len(_BANK_MEMO) >= _BANK_MEMO_LIMIT:
+        _BANK_MEMO.clear()
+    bank: dict[str, list[Question]] = {}
+    for entry in glossary:
+        key = (entry.slug, entry.file, entry.digest, by_category[entry.term.category], everyone)
+        found = _BANK_MEMO.get(key)
+        if found is None:
+            found = _BANK_MEMO[key] = questions_for(glossary, entry.slug)
+        bank[entry.slug] = found
+    return bank
 
 
 _SECTION_PRESENT = {

@@ -29,7 +29,23 @@ def _front_matter(title: str, **extra: str) -> str:
     return "\n".join(lines) + "\n---\n\n"
 
 
+# List items by everything they show (the term's file, the page listing it, the layout): category
+# and tag pages list every term again on each `mkdocs serve` rebuild; unchanged items are reused.
+_ITEMS: dict[tuple[object, ...], str] = {}
+_ITEMS_LIMIT = 100_000
+
+
 def _term_item(ctx: SiteContext, from_src: str, entry: LoadedTerm, *, marks: str = "") -> str:
+    key = (ctx.layout, from_src, entry.slug, entry.file, entry.digest, marks)
+    found = _ITEMS.get(key)
+    if found is None:
+        if len(_ITEMS) >= _ITEMS_LIMIT:
+            _ITEMS.clear()
+        found = _ITEMS[key] = _render_term_item(ctx, from_src, entry, marks=marks)
+    return found
+
+
+def _render_term_item(ctx: SiteContext, from_src: str, entry: LoadedTerm, *, marks: str = "") -> str:
     """One term in a list: link, level, DEBT string, TL;DR."""
     layout, term = ctx.layout, entry.term
     parts = [f'<a href="{attr(layout.href(from_src, layout.term(entry.slug)))}">{text(term.title)}</a>']
