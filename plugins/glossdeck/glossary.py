@@ -35,6 +35,11 @@ class Glossary:
         return self.entries[slug].term
 
     @cached_property
+    def slugs(self) -> tuple[str, ...]:
+        """Every slug, in order; listed once per glossary (per-term code must not copy the whole list)."""
+        return tuple(self.entries)
+
+    @cached_property
     def _names(self) -> dict[str, str]:
         """lowercased slug, title and alias -> slug (titles win over aliases)."""
         names: dict[str, str] = {}

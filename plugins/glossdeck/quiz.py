@@ -160,8 +160,8 @@ def _code_question(entry: LoadedTerm) -> list[Question]:
     return []
 
 
-def _all_slugs(glossary: Glossary) -> list[str]:
-    return list(glossary.entries)
+def _all_slugs(glossary: Glossary) -> tuple[str, ...]:
+    return glossary.slugs
 
 
 def _tldr_question(glossary: Glossary, entry: LoadedTerm) -> list[Question]:
