@@ -99,8 +99,8 @@ def test_whole_glossary_scans_do_not_grow_with_the_glossary(tmp_path: Path) -> N
     _, small = render_all(synthetic_glossary(tmp_path / "a", 20))
     _, large = render_all(synthetic_glossary(tmp_path / "b", 60))
     # a constant may differ (a lookup table built once when categories are small); a per-page scan
-    # would add one per term, 40 more here
-    assert large <= small + 2, "some per-page work walks the whole glossary"
+    # would add one per term (20 or 60 here)
+    assert abs(large - small) <= 2, "some per-page work walks the whole glossary"
 
 
 def test_read_first_does_not_sort_the_glossary_per_term(tmp_path: Path) -> None:
