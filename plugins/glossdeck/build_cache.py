@@ -15,6 +15,16 @@ from typing import Callable, Generic, Hashable, Iterable, TypeVar
 V = TypeVar("V")
 
 
+class Session:
+    """Whether this process rebuilds the same site again (`mkdocs serve`): set by the MkDocs plugin.
+
+    Caches that only pay off across rebuilds (a term's rendered files, its sections) store nothing
+    in a one-off build, where they would only hold a second copy of every output in memory.
+    """
+
+    keep_between_builds = False
+
+
 def text_key(value: str) -> bytes:
     """A short, stable fingerprint of a long text (a page's HTML): stored instead of the text."""
     return hashlib.blake2b(value.encode("utf-8", "surrogatepass"), digest_size=16).digest()

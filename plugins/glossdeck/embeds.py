@@ -12,6 +12,7 @@ from __future__ import annotations
 from importlib import resources
 
 from .badge import render_badge, shields_endpoint
+from .build_cache import Session
 from .card_model import CardView, card_view
 from .card_svg import render_card
 from .embed_page import render_embed_page
@@ -70,6 +71,8 @@ def _colliding(glossary: Glossary) -> dict[str, str]:
 def term_outputs(glossary: Glossary, site: SiteInfo, slug: str) -> dict[str, bytes]:
     """Every per-term file, by site-relative path (what `files()` writes for one term)."""
     entry = glossary.entries[slug]
+    if not Session.keep_between_builds:  # asked for once per build: nothing to reuse
+        return _render_outputs(entry, site)
     return _remember(_OUTPUTS, (slug, entry.digest, site), lambda: _render_outputs(entry, site))
 
 
@@ -114,6 +117,8 @@ class EmbedsFeature(Feature):
 
     def term_sections(self, glossary: Glossary, site: SiteInfo, slug: str) -> list[TermSection]:
         entry = glossary.entries[slug]
+        if not Session.keep_between_builds:
+            return [TermSection("end", section_markdown(view_of(glossary, site, slug), Linker(site)))]
         return _remember(_SECTIONS, (slug, entry.digest, site),
                          lambda: [TermSection("end", section_markdown(view_of(glossary, site, slug), Linker(site)))])
 

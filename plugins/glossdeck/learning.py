@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .build_cache import Session
 from .features import FEATURES, Feature, GeneratedPage, SiteInfo, TermSection
 from .glossary import Glossary
 from .learning_data import PAGES, LearningModel, data_files, learning_model, path_src
@@ -60,6 +61,8 @@ class Learning(Feature):
         # everything the sections show: kept across `mkdocs serve` rebuilds by these inputs
         key = (slug, site, tuple((s, glossary.term(s).title) for s in record["readFirst"]),
                len(model.questions[slug]), bool(record["prerequisites"] or record["related"] or record["backlinks"]))
+        if not Session.keep_between_builds:
+            return self._sections(glossary, site, slug, model, record)
         found = _SECTIONS.get(key)
         if found is None:
             if len(_SECTIONS) >= 50_000:

@@ -36,7 +36,7 @@ from mkdocs.structure.pages import Page
 
 from . import jsonld
 from .badges import axes_css
-from .build_cache import KeyedCache, text_key
+from .build_cache import KeyedCache, Session, text_key
 from .feature_registry import load_features
 from .features import Feature
 from .glossary import Glossary
@@ -88,7 +88,7 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds; only then is it
         # worth keeping the caches (a one-off build would just hold every page twice in memory).
-        self.incremental = command == "serve"
+        self.incremental = Session.keep_between_builds = command == "serve"
 
     def cache_stats(self) -> dict[str, int]:
         """Work done and reused in the last build (the bench's serve mode prints these)."""

@@ -13,6 +13,7 @@ from collections import defaultdict
 import jinja2
 
 from . import badges, prose
+from .build_cache import Session
 from .debt import AXES, AXIS_BY_LETTER
 from .escape import attr, md_inline, text, yaml_scalar
 from .features import GeneratedPage, TermSection
@@ -36,6 +37,8 @@ _ITEMS_LIMIT = 100_000
 
 
 def _term_item(ctx: SiteContext, from_src: str, entry: LoadedTerm, *, marks: str = "") -> str:
+    if not Session.keep_between_builds:
+        return _render_term_item(ctx, from_src, entry, marks=marks)
     key = (ctx.layout, from_src, entry.slug, entry.file, entry.digest, marks)
     found = _ITEMS.get(key)
     if found is None:
