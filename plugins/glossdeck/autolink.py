@@ -24,11 +24,11 @@ SKIP_TAGS = frozenset({"a", "code", "pre", "kbd", "samp", "script", "style", "te
                        "title", "head", "template", "noscript"})
 VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                        "param", "source", "track", "wbr"})
-NOLINK_MARKERS = ("gd-nolink", "data-gd-nolink")
+NOLINK_MARKER = "gd-nolink"  # as a class, or in a data-gd-nolink attribute
 MIN_NAME_LENGTH = 3
 
-_MARKUP = re.compile(r"<!--.*?-->|<![^>]*>|<[^>]*>", re.DOTALL)
-_TAG = re.compile(r"<\s*(/)?\s*([A-Za-z][\w:-]*)([^>]*?)(/?)\s*>$", re.DOTALL)
+# A comment, a declaration, an opening tag (name and the rest captured) or any other tag.
+_MARKUP = re.compile(r"<!--.*?-->|<![^>]*>|<([A-Za-z][\w:-]*)([^>]*)>|<[^>]*>", re.DOTALL)
 _SPACE = re.compile(r"\s")
 
 
@@ -167,43 +167,27 @@ class Autolinker:
         if self_slug:
             linked.add(self_slug)
         out: list[str] = []
-        stack: list[tuple[str, bool]] = []
-        skipping = 0
         position, size = 0, len(page_html)
         while position < size:
             found = _MARKUP.search(page_html, position)
             text_end = found.start() if found else size
             if text_end > position:
                 chunk = page_html[position:text_end]
-                out.append(chunk if skipping or chunk.isspace()
-                           else self._link_text(chunk, href_for, linked, title_for))
+                out.append(chunk if chunk.isspace() else self._link_text(chunk, href_for, linked, title_for))
             if found is None:
                 break
-            token = found.group()
-            out.append(token)
+            out.append(found.group())
             position = found.end()
-            tag = _TAG.match(token)
-            if not tag or token.startswith("<!"):
+            name, rest = found.group(1), found.group(2)
+            if name is None:  # a closing tag, comment or declaration
                 continue
-            closing, name, rest, self_closing = tag.group(1), tag.group(2).lower(), tag.group(3), tag.group(4)
-            if closing:
-                if any(n == name for n, _ in stack):
-                    while stack:
-                        popped, skipped = stack.pop()
-                        skipping -= skipped
-                        if popped == name:
-                            break
-            elif name not in VOID_TAGS and not self_closing:
-                skip = name in SKIP_TAGS or any(marker in rest for marker in NOLINK_MARKERS)
-                if skip and not skipping:
-                    # Jump over the whole element (highlighted code, SVG charts, marked blocks hold
-                    # most of a page's tags), rather than walking its tags one by one.
-                    end = _element_end(page_html, position, name)
-                    out.append(page_html[position:end])
-                    position = end
-                    continue
-                stack.append((name, skip))
-                skipping += skip
+            name = name.lower()
+            if (name in SKIP_TAGS or NOLINK_MARKER in rest) and name not in VOID_TAGS and not rest.endswith("/"):
+                # Jump over the whole element: nothing inside is linked, and highlighted code, SVG
+                # charts and marked blocks hold most of a page's tags.
+                end = _element_end(page_html, position, name)
+                out.append(page_html[position:end])
+                position = end
         return "".join(out)
 
     def _link_text(self, raw: str, href_for: Callable[[str], str | None], linked: set[str],
