@@ -12,27 +12,43 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Hashable, Sequence
 
+import jinja2
+
 from .build_cache import KeyedCache
 from .features import TermSection
 from .site_context import SiteContext
-from .term_page import TermPageRenderer, template_fingerprint
+from .term_page import TermPageRenderer, template_environment, template_fingerprint
 
 
-def settings_key(ctx: SiteContext, override_dirs: Sequence[str | Path]) -> tuple[Hashable, ...]:
+def settings_key(ctx: SiteContext, override_dirs: Sequence[str | Path], templates: bytes) -> tuple[Hashable, ...]:
     """The site-wide inputs of every term page: layout, category titles, fence style, features,
-    templates (read anew each build, so an edited template invalidates every page)."""
+    templates (hashed anew each build, so an edited template invalidates every page)."""
     return (ctx.layout, tuple(ctx.category_titles.items()), ctx.mermaid_raw_html_fence,
-            tuple(type(f).__qualname__ + ":" + f.name for f in ctx.features),
-            template_fingerprint(override_dirs))
+            tuple(type(f).__qualname__ + ":" + f.name for f in ctx.features), templates)
+
+
+# Compiled templates by override folders and template contents: compiling the page template is the
+# largest fixed cost of a rebuild. Any template edit (or a new override file) makes a new key.
+_ENVIRONMENTS: dict[tuple[tuple[str, ...], bytes], jinja2.Environment] = {}
+
+
+def _environment(override_dirs: Sequence[str | Path], templates: bytes) -> jinja2.Environment:
+    key = (tuple(str(d) for d in override_dirs), templates)
+    env = _ENVIRONMENTS.get(key)
+    if env is None:
+        _ENVIRONMENTS.clear()  # one site per serve session: keep only the current templates
+        env = _ENVIRONMENTS[key] = template_environment(override_dirs)
+    return env
 
 
 class CachingRenderer(TermPageRenderer):
     """A TermPageRenderer that reuses pages rendered by an earlier build with the same inputs."""
 
     def __init__(self, ctx: SiteContext, override_dirs: Sequence[str | Path], cache: KeyedCache[str]) -> None:
-        super().__init__(ctx, override_dirs)
+        templates = template_fingerprint(override_dirs)
+        super().__init__(ctx, override_dirs, env=_environment(override_dirs, templates))
         self.cache = cache
-        self.settings = settings_key(ctx, override_dirs)
+        self.settings = settings_key(ctx, override_dirs, templates)
 
     def render(self, slug: str, sections: Sequence[TermSection] = ()) -> str:
         entry = self.ctx.glossary.entries[slug]

@@ -81,6 +81,7 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         self.mentions: KeyedCache[list[str]] = KeyedCache()
         self.linked: KeyedCache[str] = KeyedCache()
         self.edit_uris: KeyedCache[str] = KeyedCache()
+        self.jsonld: KeyedCache[str] = KeyedCache()
         self.renderer: TermPageRenderer | None = None
         self._writer: threading.Thread | None = None
 
@@ -313,7 +314,10 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         slug = self.layout.slug_of(src) if src in self.generated else None
         with TIMER.phase("jsonld"):
             if slug is not None and slug in ctx.glossary:
-                head.append(jsonld.script_tag(jsonld.defined_term(ctx, slug)))
+                entry = ctx.glossary.entries[slug]
+                head.append(self.jsonld.get(slug, (entry.digest, self.layout), lambda: jsonld.script_tag(
+                    jsonld.defined_term(ctx, slug))) if self.incremental
+                    else jsonld.script_tag(jsonld.defined_term(ctx, slug)))
             elif src == self.layout.a_z and src in self.generated:
                 head.append(jsonld.script_tag(jsonld.defined_term_set(ctx)))
         with TIMER.phase("features"):

@@ -78,9 +78,10 @@ class TermPageRenderer:
     """Renders term pages for one build (the template is loaded once)."""
 
     def __init__(self, ctx: SiteContext, override_dirs: Sequence[str | Path] = (),
-                 html_hook: Callable[[str, str], str] | None = None) -> None:
+                 html_hook: Callable[[str, str], str] | None = None,
+                 env: jinja2.Environment | None = None) -> None:
         self.ctx = ctx
-        self.env = template_environment(override_dirs)
+        self.env = env or template_environment(override_dirs)
         self.template = self.env.get_template(TEMPLATE_NAME)
         # Called on each prose fragment as (html, slug); the export uses it for auto-linking.
         self.html_hook = html_hook
