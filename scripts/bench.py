@@ -315,7 +315,9 @@ def plot_svg(rows: list[Row], subtitle: str) -> str:
     in the repository; readable in both palettes because it draws on its own white card)."""
     w, h, left, right, top, bottom = 640, 380, 64, 20, 48, 52
     max_n = max(r.terms for r in rows)
-    max_t = max(max(r.glossdeck_s, r.baseline_s) for r in rows) * 1.1
+    top = max(max(r.glossdeck_s, r.baseline_s) for r in rows)
+    step = next(m * 10 ** e for e in range(-1, 6) for m in (1, 2, 5) if m * 10 ** e * 5 >= top)
+    max_t = step * 5
     x = lambda n: left + (w - left - right) * n / max_n  # noqa: E731
     y = lambda t: h - bottom - (h - top - bottom) * t / max_t  # noqa: E731
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" '
@@ -327,7 +329,7 @@ def plot_svg(rows: list[Row], subtitle: str) -> str:
     for i in range(6):
         t = max_t * i / 5
         out.append(f'<line x1="{left}" x2="{w - right}" y1="{y(t):.1f}" y2="{y(t):.1f}" stroke="#ddd"/>')
-        out.append(f'<text x="{left - 6}" y="{y(t) + 4:.1f}" text-anchor="end" fill="#333">{t:.0f} s</text>')
+        out.append(f'<text x="{left - 6}" y="{y(t) + 4:.1f}" text-anchor="end" fill="#333">{t:g} s</text>')
     for r in rows:
         out.append(f'<text x="{x(r.terms):.1f}" y="{h - bottom + 16}" text-anchor="middle" fill="#333">{r.terms:,}</text>')
     out.append(f'<text x="{(left + w - right) / 2}" y="{h - 12}" text-anchor="middle" fill="#333">terms</text>')
