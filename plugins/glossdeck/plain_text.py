@@ -68,6 +68,22 @@ def markdown_to_plain(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
+
+
+def markdown_paragraphs_to_plain(text: str) -> str:
+    """Markdown prose -> plain text that keeps its paragraph breaks (as blank lines)."""
+    paragraphs = (markdown_to_plain(p) for p in _PARAGRAPH_BREAK.split(text))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of plain text (the whole first paragraph when it has no sentence end)."""
+    paragraph = text.split("\n\n", 1)[0]
+    return _SENTENCE_END.split(paragraph, maxsplit=1)[0].strip()
+
+
 def truncate(text: str, limit: int) -> str:
     """At most `limit` characters, cut at a word boundary with an ellipsis when it had to be cut.
 
