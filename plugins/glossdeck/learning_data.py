@@ -20,7 +20,7 @@ from .debt import AXES
 from .features import SiteInfo
 from .glossary import Glossary
 from .learning_paths import LearningPath, all_paths, read_first_all
-from .plaintext import plain_text
+from .plain_text import markdown_paragraphs_to_plain as plain_text
 from .quiz import Question, question_bank
 
 DATA_VERSION = 1

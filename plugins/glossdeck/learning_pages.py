@@ -17,7 +17,7 @@ from .features import SiteInfo
 from .glossary import Glossary
 from .learning_data import PAGES, LearningModel, page_url, path_src
 from .learning_paths import LearningPath
-from .plaintext import plain_text
+from .plain_text import markdown_paragraphs_to_plain as plain_text
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 

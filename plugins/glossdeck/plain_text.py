@@ -8,6 +8,7 @@ only guarantees that every character can be escaped at all.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -66,6 +67,23 @@ def markdown_to_plain(text: str) -> str:
     text = _STRIKE.sub(r"\1", text)
     text = _PLACEHOLDER.sub(lambda m: kept[int(m.group(1))], text)
     return _SPACE.sub(" ", text).strip()
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
+
+
+@functools.lru_cache(maxsize=65_536)  # the same TL;DRs recur in learning records, questions and choices
+def markdown_paragraphs_to_plain(text: str) -> str:
+    """Markdown prose -> plain text that keeps its paragraph breaks (as blank lines)."""
+    paragraphs = (markdown_to_plain(p) for p in _PARAGRAPH_BREAK.split(text))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of plain text (the whole first paragraph when it has no sentence end)."""
+    paragraph = text.split("\n\n", 1)[0]
+    return _SENTENCE_END.split(paragraph, maxsplit=1)[0].strip()
 
 
 def truncate(text: str, limit: int) -> str:

@@ -25,7 +25,8 @@ from .debt import AXIS_BY_LETTER, AXIS_LETTERS
 from .glossary import Glossary
 from .loader import LoadedTerm
 from .model import QuizQuestion, Term
-from .plaintext import first_sentence, plain_text
+from .plain_text import first_sentence
+from .plain_text import markdown_paragraphs_to_plain as plain_text
 from .problems import Problem
 
 QuestionKind = Literal["true-false", "choice", "debt"]
