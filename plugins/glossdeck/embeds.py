@@ -40,6 +40,7 @@ def asset_text(name: str) -> str:
 _VIEWS: dict[tuple[str, int, str], CardView] = {}
 _OUTPUTS: dict[tuple[str, int, SiteInfo], dict[str, bytes]] = {}
 _SECTIONS: dict[tuple[str, int, SiteInfo], list[TermSection]] = {}
+_HEADS: dict[tuple[str, int, SiteInfo], str] = {}
 _MEMO_LIMIT = 50_000
 
 
@@ -113,7 +114,11 @@ class EmbedsFeature(Feature):
     def head(self, glossary: Glossary, site: SiteInfo, slug: str | None) -> str:
         if slug is None or slug not in glossary:
             return ""
-        return str(discovery_link(view_of(glossary, site, slug), Linker(site)))
+        if not Session.keep_between_builds:
+            return str(discovery_link(view_of(glossary, site, slug), Linker(site)))
+        entry = glossary.entries[slug]
+        return _remember(_HEADS, (slug, entry.digest, site),
+                         lambda: str(discovery_link(view_of(glossary, site, slug), Linker(site))))
 
     def term_sections(self, glossary: Glossary, site: SiteInfo, slug: str) -> list[TermSection]:
         entry = glossary.entries[slug]

@@ -16,6 +16,7 @@ import weakref
 from dataclasses import dataclass
 from typing import Any
 
+from .build_cache import Session
 from .debt import AXES
 from .features import SiteInfo
 from .glossary import Glossary
@@ -109,6 +110,27 @@ def _term_record(glossary: Glossary, site: SiteInfo, slug: str, question_count: 
     return record
 
 
+# Records by everything they show, kept across `mkdocs serve` rebuilds (Session): the term file's
+# bytes, the terms pointing at it, what to read first, its question count, the site.
+_RECORDS: dict[tuple[object, ...], dict[str, Any]] = {}
+
+
+def _record(glossary: Glossary, site: SiteInfo, slug: str, question_count: int,
+            read_first: list[str]) -> dict[str, Any]:
+    if not Session.keep_between_builds:
+        return _term_record(glossary, site, slug, question_count, read_first)
+    entry = glossary.entries[slug]
+    related = tuple(r for r in Glossary.outgoing(entry.term) if r in glossary)
+    key = (slug, entry.file, entry.digest, site, related, tuple(glossary.backlinks(slug)), tuple(read_first),
+           question_count)
+    found = _RECORDS.get(key)
+    if found is None:
+        if len(_RECORDS) >= 50_000:
+            _RECORDS.clear()
+        found = _RECORDS[key] = _term_record(glossary, site, slug, question_count, read_first)
+    return found
+
+
 def _edges(glossary: Glossary) -> list[dict[str, str]]:
     """One edge per linked pair: prerequisite edges are directed; related ones are not, and a pair
     linked both ways (or also as prerequisite) is drawn once."""
@@ -141,7 +163,7 @@ def build_learning_model(glossary: Glossary, site: SiteInfo) -> LearningModel:
         "categories": [{"id": c, "title": site.category_title(c), "count": len(glossary.categories[c])}
                        for c in categories_in_order(glossary, site)],
         "tags": sorted(glossary.tags),
-        "terms": [_term_record(glossary, site, e.slug, len(questions[e.slug]), read_first[e.slug]) for e in glossary],
+        "terms": [_record(glossary, site, e.slug, len(questions[e.slug]), read_first[e.slug]) for e in glossary],
         "edges": _edges(glossary),
         "paths": [{"id": p.id, "title": p.title, "kind": p.kind, "url": page_url(site, path_src(p)),
                    "terms": list(p.terms), **({"description": plain_text(p.description)} if p.description else {})}
