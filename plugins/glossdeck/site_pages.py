@@ -153,8 +153,24 @@ def _letter(name: str) -> str:
     return first if first.isalpha() else "#"
 
 
+_A_Z: dict[tuple[object, ...], str] = {}
+
+
 def a_z_page(ctx: SiteContext) -> str:
-    """Every title and alias, alphabetically; an alias points at its term."""
+    """Every title and alias, alphabetically; an alias points at its term (under `mkdocs serve`,
+    built again only when a title, alias or DEBT profile changes: most edits change none)."""
+    if not Session.keep_between_builds:
+        return _a_z_page(ctx)
+    key = (ctx.layout, tuple((e.slug, e.term.title, tuple(e.term.aliases), e.term.debt.string if e.term.debt else None)
+                             for e in ctx.glossary))
+    found = _A_Z.get(key)
+    if found is None:
+        _A_Z.clear()
+        found = _A_Z[key] = _a_z_page(ctx)
+    return found
+
+
+def _a_z_page(ctx: SiteContext) -> str:
     layout = ctx.layout
     src = layout.a_z
     rows: list[tuple[str, str, LoadedTerm, bool]] = []
