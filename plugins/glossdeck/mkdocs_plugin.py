@@ -20,7 +20,6 @@ work only. Each phase's time goes to timings.TIMER (read by scripts/bench.py).
 from __future__ import annotations
 
 import fnmatch
-import gc
 import os
 import threading
 import time
@@ -61,7 +60,6 @@ ASSETS_DIR = Path(__file__).parent / "assets"
 ASSETS_URL = "assets/glossdeck"
 OWN_STYLESHEETS = ("glossdeck.css", "axes.css")
 OWN_SCRIPTS = ("glossdeck.js",)
-FREEZE_EVERY = 200  # pages between two gc.freeze() calls in a one-off build
 
 
 def _log_problem(problem: Problem) -> None:
@@ -87,8 +85,6 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         self.renderer: TermPageRenderer | None = None
         self._writer: threading.Thread | None = None
         self._pending_files: tuple[SiteContext, str] | None = None
-        self._frozen = False
-        self._pages_done = 0
 
     # --- configuration ---
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -220,7 +216,6 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
             files.append(file)
             self.generated.add(page.src_path)
         self._add_assets(files, config)
-        self._freeze_long_lived()
         self._start_feature_files(config)
         if self.incremental:  # forget terms and pages that are gone
             self.parsed.retain(self.read_paths)
@@ -228,21 +223,6 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
             self.mentions.retain(glossary.entries)
             self.linked.retain(f.src_uri for f in files.documentation_pages())
         return files
-
-    def _freeze_long_lived(self) -> None:
-        """Move what lives until the end of the build (the glossary, its source maps, rendered
-        Markdown, caches) out of the garbage collector's full scans. MkDocs, Material's search and
-        mermaid2 allocate millions of objects while rendering pages, and every full collection
-        walked glossdeck's data again: at 1,000 terms that was about 6 s of a build, growing faster
-        than the glossary. Garbage is collected first, so only live objects are frozen; under
-        `mkdocs serve` this happens on the first build only (what a later rebuild drops would
-        otherwise stay frozen for the rest of the session)."""
-        if self.incremental and self._frozen:
-            return
-        gc.collect()
-        gc.freeze()
-        self._frozen = True
-        self._pages_done = 0
 
     def _edit_uri(self, term_file: str) -> str:
         def compute() -> str:
@@ -330,14 +310,6 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         ctx = self.ctx
         if ctx is None:
             return output
-        self._pages_done += 1
-        if self._pages_done % FREEZE_EVERY == 0 and not self.incremental:
-            # MkDocs keeps every built page until the end of the build, so each full collection
-            # walks all pages built so far (quadratic in the site). Freezing them every few hundred
-            # pages keeps collections linear; young garbage is collected first. (One-off builds
-            # only: the process ends with the build.)
-            gc.collect(1)
-            gc.freeze()
         src = page.file.src_uri
         head: list[str] = []
         slug = self.layout.slug_of(src) if src in self.generated else None
@@ -368,22 +340,13 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         if self.ctx is None:
             return
         self._finish_feature_files()
-        self._unfreeze()
         TIMER.write_if_requested()
-
-    def _unfreeze(self) -> None:
-        # a process may build again (tests, tools calling MkDocs' build()): what this build froze
-        # becomes collectable again (under `mkdocs serve` the first build's freeze stays)
-        if not self.incremental:
-            gc.unfreeze()
-            self._frozen = False
 
     def on_build_error(self, *, error: Exception) -> None:
         self._pending_files = None
         if self._writer is not None:
             self._writer.join()
             self._writer = None
-        self._unfreeze()
 
     # --- features' files, written while MkDocs renders the pages ---
     def _start_feature_files(self, config: MkDocsConfig) -> None:
