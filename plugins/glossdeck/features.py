@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from typing import Literal
+from typing import Iterable, Literal
 
 from .glossary import Glossary
 from .problems import Problem
@@ -100,6 +100,11 @@ class Feature:
     def files(self, glossary: Glossary, site: SiteInfo) -> dict[str, bytes]:
         """Files written into the built site, by site-relative path."""
         return {}
+
+    def iter_files(self, glossary: Glossary, site: SiteInfo) -> Iterable[tuple[str, bytes]]:
+        """The same files as (path, bytes) pairs; a feature with many files yields them as it
+        renders them, so the site writes each and lets it go (the MkDocs plugin uses this)."""
+        return self.files(glossary, site).items()
 
     def scripts(self) -> list[str]:
         """Asset paths (under glossdeck/assets/) each page loads as scripts."""

@@ -34,7 +34,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from . import jsonld
+from . import jsonld, prose
 from .badges import axes_css
 from .build_cache import KeyedCache, Session, text_key
 from .feature_registry import load_features
@@ -216,6 +216,8 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
             files.append(file)
             self.generated.add(page.src_path)
         self._add_assets(files, config)
+        if not self.incremental:  # every page's Markdown is generated: the memo has done its job
+            prose.clear_memo()
         self._start_feature_files(config)
         if self.incremental:  # forget terms and pages that are gone
             self.parsed.retain(self.read_paths)
@@ -396,7 +398,7 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         is created once: resolving and mkdir per file cost a millisecond a file."""
         made: set[str] = set()
         for feature in self.features:
-            for rel, data in feature.files(ctx.glossary, self.layout.site).items():
+            for rel, data in feature.iter_files(ctx.glossary, self.layout.site):
                 parts = rel.split("/")
                 if rel.startswith("/") or "\\" in rel or any(p in ("", ".", "..") for p in parts):
                     log.error(f"feature '{feature.name}' tried to write outside the site: {rel}")
