@@ -315,8 +315,8 @@ def plot_svg(rows: list[Row], subtitle: str) -> str:
     in the repository; readable in both palettes because it draws on its own white card)."""
     w, h, left, right, top, bottom = 640, 380, 64, 20, 48, 52
     max_n = max(r.terms for r in rows)
-    top = max(max(r.glossdeck_s, r.baseline_s) for r in rows)
-    step = next(m * 10 ** e for e in range(-1, 6) for m in (1, 2, 5) if m * 10 ** e * 5 >= top)
+    slowest = max(max(r.glossdeck_s, r.baseline_s) for r in rows)
+    step = next(m * 10 ** e for e in range(-1, 6) for m in (1, 2, 5) if m * 10 ** e * 5 >= slowest)
     max_t = step * 5
     x = lambda n: left + (w - left - right) * n / max_n  # noqa: E731
     y = lambda t: h - bottom - (h - top - bottom) * t / max_t  # noqa: E731
