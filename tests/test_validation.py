@@ -117,3 +117,10 @@ def test_repository_terms_are_valid_strictly() -> None:
     glossary, problems = load_glossary([repo_terms])
     assert not problems, [p.format() for p in problems.items]
     assert "immutable-infrastructure" in glossary
+
+
+def test_a_tag_that_would_replace_the_tags_index_is_a_located_error(tmp_path: Path) -> None:
+    write_term(tmp_path, "a", extra="tags: [ok, index]\n")
+    found = messages(tmp_path)
+    assert any(m.endswith("a.yml:4:12: tags[1]: tag 'index' is reserved for the tags index page; choose another name")
+               for m in found), found

@@ -167,38 +167,34 @@ def _deck_note() -> str:
             "or the terms you got wrong.</p>")
 
 
+def _widget_page(site: SiteInfo, key: str, title: str, intro: str, subject: str, name: str) -> str:
+    """A learning page: heading, one paragraph, a no-JavaScript note, and the widget."""
+    return "\n".join([f"# {title}", "", intro, "", _noscript(subject), "", widget(name, site, PAGES[key]), ""])
+
+
 def quiz_page(site: SiteInfo) -> str:
-    src = PAGES["quiz"]
-    return "\n".join([
-        "# Quiz", "",
+    return _widget_page(
+        site, "quiz", "Quiz",
         "Questions generated from the terms: spot the misconception, find the vulnerable example, match a "
-        "TL;DR to its term, and guess a DEBT score (within one point counts).", "",
-        _noscript("The quiz"), "",
-        widget("quiz-runner", site, src), "",
-    ])
+        "TL;DR to its term, and guess a DEBT score (within one point counts).",
+        "The quiz", "quiz-runner")
 
 
 def flashcards_page(site: SiteInfo) -> str:
-    src = PAGES["flashcards"]
-    return "\n".join([
-        "# Flashcards", "",
+    return _widget_page(
+        site, "flashcards", "Flashcards",
         "Recall the term, turn the card, and grade yourself honestly: the SM-2 algorithm then decides when "
         "the card comes back. Keys: <kbd>Space</kbd> turns the card; <kbd>1</kbd> Again, <kbd>2</kbd> Hard, "
-        "<kbd>3</kbd> Good, <kbd>4</kbd> Easy.", "",
-        _noscript("Flashcards"), "",
-        widget("flashcards", site, src), "",
-    ])
+        "<kbd>3</kbd> Good, <kbd>4</kbd> Easy.",
+        "Flashcards", "flashcards")
 
 
 def progress_page(site: SiteInfo) -> str:
-    src = PAGES["progress"]
-    return "\n".join([
-        "# My progress", "",
+    return _widget_page(
+        site, "progress", "My progress",
         "Your progress lives in this browser's storage, for this site only. Export it to a file to keep "
-        "it safe or to carry it to another browser, and import it there.", "",
-        _noscript("This page"), "",
-        widget("progress", site, src), "",
-    ])
+        "it safe or to carry it to another browser, and import it there.",
+        "This page", "progress")
 
 
 def explorer_page(glossary: Glossary, site: SiteInfo) -> str:

@@ -15,6 +15,7 @@ from .quiz import check_quiz
 from .rubric import Rubric, load_rubric
 
 TLDR_SOFT_LIMIT = 400
+RESERVED_TAGS = frozenset({"index"})
 
 
 def _warn(entry: LoadedTerm, path: tuple[str | int, ...], field: str, message: str) -> Problem:
@@ -114,6 +115,10 @@ def _check_term(entry: LoadedTerm, rubric: Rubric) -> list[Problem]:
                 continue
             for message in rubric.check_rationale(letter, axis.score, axis.rationale):
                 problems.append(_warn(entry, path if path == compact else (*path, "rationale"), field, message))
+    for i, tag in enumerate(term.tags):
+        if tag in RESERVED_TAGS:  # tags/<tag>.md would replace the tags index page
+            problems.append(_error(entry, ("tags", i), f"tags[{i}]",
+                                   f"tag '{tag}' is reserved for the tags index page; choose another name"))
     if term.added and term.edited and term.edited < term.added:
         problems.append(_error(entry, ("edited",), "edited",
                                f"edited ({term.edited}) is before added ({term.added})"))
