@@ -229,6 +229,20 @@ def build_site(root: Path, *, terms: dict[str, str] | None = None, docs: dict[st
     return result
 
 
+def write_synthetic_site(root: Path, n: int, *, site_url: str, glossdeck: str = "terms_dir: terms") -> None:
+    """mkdocs.yml, docs/index.md and n synthetic terms in `root`, for a real `mkdocs` subprocess
+    (which finds glossdeck through the PYTHONPATH set above)."""
+    sys.path.insert(0, str(REPO / "scripts"))
+    import synthetic_terms
+
+    synthetic_terms.write_terms(root / "terms", n)
+    (root / "docs").mkdir(parents=True, exist_ok=True)
+    (root / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text(MKDOCS_YML.format(
+        site_url=f"site_url: {site_url}", use_directory_urls="true", extra="",
+        glossdeck=textwrap.indent(glossdeck.strip("\n"), "      ")), encoding="utf-8")
+
+
 @pytest.fixture
 def site_builder(tmp_path: Path):  # type: ignore[no-untyped-def]
     """Call with build_site's keyword arguments; each call builds in a fresh sub-folder."""

@@ -130,8 +130,9 @@ def test_autolinking_is_one_pass_per_page(tmp_path: Path) -> None:
 class ServeSite:
     """A site built as `mkdocs serve` builds it: config loaded anew per build, plugin instance kept."""
 
-    def __init__(self, root: Path, n: int) -> None:
-        site = build_site(root, terms=_terms(n))  # writes the site (and builds it once, plainly)
+    def __init__(self, root: Path, n: int, site_url: str | None = None) -> None:
+        # writes the site (and builds it once, plainly); without site_url the cards are off
+        site = build_site(root, terms=_terms(n), site_url=site_url)
         assert site.ok, (site.error, site.warnings())
         self.root = root
         self.plugin: Any = None
@@ -215,3 +216,32 @@ def test_serve_rebuild_after_a_template_change_rerenders_every_term(serve_site: 
                                             '{% block footer %}<p>changed</p>{% endblock %}\n', encoding="utf-8")
     assert serve_site.build()["term_pages_rendered"] == 12
     assert "changed" in (serve_site.root / "site" / "terms" / "term-00001" / "index.html").read_text(encoding="utf-8")
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    found: dict[str, bytes] = {}
+    for parent, _, names in os.walk(folder, followlinks=True):  # as a web server sees them, through links
+        for name in names:
+            path = Path(parent, name)
+            found[path.relative_to(folder).as_posix()] = path.read_bytes()
+    return found
+
+
+def test_serve_rebuild_writes_only_the_feature_files_that_changed(tmp_path: Path) -> None:
+    site = ServeSite(tmp_path, 12, site_url="https://example.org/glossary/")
+    try:
+        store = Path(site.plugin.store.root)
+        before = _files(store)
+        assert len(before) > 12 * 7  # seven card files per term, the API index, learning data, ...
+        site.edit("term-00005", "tldr: >-\n  ", "tldr: >-\n  Edited first words. ")
+        stats = site.build()
+        after = _files(store)
+        changed = {rel for rel in after if before.get(rel) != after[rel]}
+        assert "cards/term-00005.svg" in changed and "cards/term-00001.svg" not in changed
+        assert stats["feature_files_written"] == len(changed) < len(after) / 4
+        assert stats["feature_files_linked"] == len(after)
+        built = site.root / "site"  # MkDocs emptied it before the rebuild: every file is back
+        assert all((built / rel).read_bytes() == data for rel, data in after.items())
+        assert b"Edited first words" in (built / "cards" / "term-00005.svg").read_bytes()
+    finally:
+        site.close()

@@ -162,3 +162,25 @@ def test_left_out_of_the_markdown_export(tmp_path: Path) -> None:
     assert ok
     assert not any(p.src_path.startswith("learn/") for p in pages)
     assert not any("data-gd-widget" in p.markdown for p in pages)
+
+
+def test_serve_rebuilds_encode_the_same_bytes_from_kept_fragments(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under `mkdocs serve` the data files are joined from each term's kept JSON; the bytes must be
+    exactly those of a plain encoding, before and after an edit."""
+    from glossdeck.build_cache import Session
+
+    folder = write_terms(tmp_path / "terms")
+    monkeypatch.setattr(learning_data, "_FRAGMENTS", learning_data.FragmentMemo())
+    for edit in (False, True):
+        if edit:
+            target = next(p for p in sorted(folder.glob("*.yml")) if "only matters for" in p.read_text(encoding="utf-8"))
+            target.write_text(target.read_text(encoding="utf-8").replace("only matters for", "edited: matters for", 1),
+                              encoding="utf-8")
+        loaded, _ = load_glossary([folder])
+        monkeypatch.setattr(Session, "keep_between_builds", False)
+        plain = LEARNING.files(loaded, SITE)
+        monkeypatch.setattr(Session, "keep_between_builds", True)
+        assert LEARNING.files(loaded, SITE) == plain
+        assert LEARNING.files(loaded, SITE) == plain  # the same glossary again: every fragment is kept
+    assert b"edited: matters for" in plain["learn/data/terms.json"] + plain["learn/data/quiz.json"]

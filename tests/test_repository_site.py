@@ -37,3 +37,14 @@ def test_repository_site_builds_strict_without_warnings(tmp_path: Path) -> None:
     site = tmp_path / "site"
     assert (site / "terms/immutable-infrastructure/index.html").is_file()
     assert check_links(site) == []
+    # the learning tools sit in a "Learn" section of the glossary's navigation, which Material's
+    # navigation.prune leaves collapsed (not in the HTML) on pages outside it
+    term_nav = _primary_nav((site / "terms/immutable-infrastructure/index.html").read_text(encoding="utf-8"))
+    learn_nav = _primary_nav((site / "learn/quiz/index.html").read_text(encoding="utf-8"))
+    assert "Learn" in term_nav and "learn/flashcards/" not in term_nav
+    assert all(f'href="../{page}/"' in learn_nav for page in ("flashcards", "explorer", "graph", "progress"))
+
+
+def _primary_nav(html: str) -> str:
+    start = html.index('class="md-nav md-nav--primary"')
+    return html[start:html.index("md-sidebar--secondary", start)]

@@ -86,6 +86,9 @@ class Feature:
     # False for features whose pages need the built site (its scripts and data files): the plain
     # Markdown export leaves them out rather than writing widgets that cannot work there.
     in_markdown_export = True
+    # Title of a navigation section for the feature's pages (nested in the glossary's section, so
+    # Material's navigation.prune leaves it collapsed on other pages); "" lists them directly.
+    nav_section = ""
 
     def pages(self, glossary: Glossary, site: SiteInfo) -> list[GeneratedPage]:
         return []

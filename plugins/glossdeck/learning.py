@@ -38,6 +38,7 @@ LEARNING_SCRIPTS = ["learning/core.js", "learning/sm2.js", "learning/progress-st
 class Learning(Feature):
     name = "learning"
     in_markdown_export = False  # every page here runs on the site's scripts and data files
+    nav_section = "Learn"
 
     def pages(self, glossary: Glossary, site: SiteInfo) -> list[GeneratedPage]:
         if not len(glossary):

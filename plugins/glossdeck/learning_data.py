@@ -197,4 +197,66 @@ def to_json_bytes(data: dict[str, Any]) -> bytes:
 
 def data_files(glossary: Glossary, site: SiteInfo) -> dict[str, bytes]:
     model = learning_model(glossary, site)
-    return {TERMS_JSON: to_json_bytes(model.terms_json), QUIZ_JSON: to_json_bytes(model.quiz_json)}
+    if not Session.keep_between_builds:
+        return {TERMS_JSON: to_json_bytes(model.terms_json), QUIZ_JSON: to_json_bytes(model.quiz_json)}
+    return {TERMS_JSON: _FRAGMENTS.terms_json(model.terms_json), QUIZ_JSON: _FRAGMENTS.quiz_json(model)}
+
+
+def _json(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=False).encode("utf-8")
+
+
+def _json_object(members: list[tuple[str, bytes]]) -> bytes:
+    """{"key":<encoded value>,...} from values already encoded: the bytes to_json_bytes gives."""
+    pieces: list[bytes] = []
+    for key, encoded in members:
+        pieces += (b",", _json(key), b":", encoded)
+    return b"{" + b"".join(pieces[1:]) + b"}"
+
+
+def _json_array(encoded: list[bytes]) -> bytes:
+    return b"[" + b",".join(encoded) + b"]"
+
+
+class FragmentMemo:
+    """Under `mkdocs serve` both data files are encoded again after every edit. The JSON of each
+    term's record and of each term's questions is kept by what it encodes (records are the very
+    objects `_RECORDS` keeps; questions are frozen and compared by value), so a rebuild encodes the
+    edited terms' parts only and joins the rest; the bytes equal those of to_json_bytes."""
+
+    def __init__(self) -> None:
+        self.records: dict[int, tuple[dict[str, Any], bytes]] = {}
+        self.questions: dict[tuple[Question, ...], bytes] = {}
+
+    def _record(self, record: dict[str, Any]) -> bytes:
+        found = self.records.get(id(record))
+        if found is not None and found[0] is record:
+            return found[1]
+        encoded = _json(record)
+        self.records[id(record)] = (record, encoded)
+        return encoded
+
+    def terms_json(self, data: dict[str, Any]) -> bytes:
+        members = [(key, _json_array([self._record(r) for r in value]) if key == "terms" else _json(value))
+                   for key, value in data.items()]
+        live = {id(r) for r in data["terms"]}
+        self.records = {k: v for k, v in self.records.items() if k in live}
+        return _json_object(members)
+
+    def quiz_json(self, model: LearningModel) -> bytes:
+        kept: dict[tuple[Question, ...], bytes] = {}
+        parts: list[tuple[str, bytes]] = []
+        for slug, questions in model.questions.items():
+            if not questions:
+                continue
+            key = tuple(questions)
+            encoded = self.questions.get(key) or _json_array([_json(q.as_json()) for q in questions])
+            kept[key] = encoded
+            parts.append((slug, encoded))
+        self.questions = kept
+        members = [(key, _json_object(parts) if key == "questions" else _json(value))
+                   for key, value in model.quiz_json.items()]
+        return _json_object(members)
+
+
+_FRAGMENTS = FragmentMemo()

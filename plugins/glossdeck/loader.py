@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import types
@@ -34,11 +35,16 @@ class LoadedTerm:
 
 def display_path(path: Path) -> str:
     """A path relative to the working directory when it is inside it, as authors typed it."""
+    return _display_path(str(path), os.getcwd())
+
+
+@functools.lru_cache(maxsize=65536)  # every term file, on every `mkdocs serve` rebuild
+def _display_path(path: str, cwd: str) -> str:
     try:
-        rel = os.path.relpath(path)
+        rel = os.path.relpath(path, cwd)
     except ValueError:
-        return str(path)
-    return rel if not rel.startswith("..") else str(path)
+        return path
+    return rel if not rel.startswith("..") else path
 
 
 def slug_for(path: Path) -> str:

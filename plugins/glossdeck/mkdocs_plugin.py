@@ -9,7 +9,7 @@ Build order, and what each event does:
 - on_page_markdown: appends the glossary sections to the site's own home page.
 - on_page_content: auto-links term names in every page (one Aho-Corasick pass per page).
 - on_post_page: JSON-LD and features' <head> markup.
-- on_post_build: features' extra files. on_serve: reload when a term file changes.
+- on_post_build: features' extra files (feature_files.py). on_serve: reload when a term file changes.
 
 Under `mkdocs serve` the plugin instance lives across rebuilds (it defines on_startup), and keeps
 parsed terms, rendered term pages, prose mentions and auto-linked pages keyed by their content
@@ -21,8 +21,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import threading
-import time
 from pathlib import Path
 from typing import Any, Literal
 
@@ -37,6 +35,7 @@ from mkdocs.structure.pages import Page
 from . import jsonld, prose
 from .badges import axes_css
 from .build_cache import KeyedCache, Session, text_key
+from .feature_files import ForkedWriter, LinkedStore, WriteReport, feature_files, write_files
 from .feature_registry import load_features
 from .features import Feature
 from .glossary import Glossary
@@ -48,7 +47,7 @@ from .plugin_config import GlossdeckConfig
 from .problems import GlossdeckError, Problem, Severity
 from .rubric import Rubric, load_rubric
 from .site_context import SiteContext
-from .site_pages import feature_pages, generate_pages, home_sections
+from .site_pages import generate_pages, home_sections
 from .site_paths import Layout
 from .term_page import TermPageRenderer
 from .timings import TIMER
@@ -74,7 +73,7 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         self.features: list[Feature] = []
         self.generated: set[str] = set()  # src paths of the pages glossdeck added
         self.home_src: str | None = None  # the site's own home page, which gets the glossary sections
-        self.feature_srcs: list[str] = []
+        self.feature_nav: list[tuple[str, list[str]]] = []  # (section title or "", src paths) per feature
         self.incremental = False  # set by on_startup for `mkdocs serve`
         self.parsed: KeyedCache[LoadedTerm] = KeyedCache()
         self.pages: KeyedCache[str] = KeyedCache()
@@ -83,8 +82,10 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         self.edit_uris: KeyedCache[str] = KeyedCache()
         self.jsonld: KeyedCache[str] = KeyedCache()
         self.renderer: TermPageRenderer | None = None
-        self._writer: threading.Thread | None = None
+        self._forked: ForkedWriter | None = None
         self._pending_files: tuple[SiteContext, str] | None = None
+        self.store = LinkedStore()  # features' files between `mkdocs serve` rebuilds
+        self.files_report = WriteReport()
 
     # --- configuration ---
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -96,10 +97,12 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         """Work done and reused in the last build (the bench's serve mode prints these)."""
         return {"terms_parsed": self.parsed.misses, "term_pages_rendered": self.renderer.renders if self.renderer else 0,
                 "term_pages_reused": self.pages.hits, "mentions_scanned": self.mentions.misses,
-                "pages_autolinked": self.linked.misses, "pages_autolink_reused": self.linked.hits}
+                "pages_autolinked": self.linked.misses, "pages_autolink_reused": self.linked.hits,
+                "feature_files_written": self.files_report.written, "feature_files_linked": self.files_report.linked}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         TIMER.reset()  # one build's totals (under `mkdocs serve`, every rebuild starts here)
+        self.files_report = WriteReport()
         for cache in (self.parsed, self.pages, self.mentions, self.linked, self.edit_uris):
             cache.reset_counts()
         with TIMER.phase("config"):
@@ -192,8 +195,9 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         self.renderer = renderer
         self.generated = set()
         with TIMER.phase("features"):
-            extras = feature_pages(self.ctx)
-        self.feature_srcs = [p.src_path for p in extras if p.in_nav]
+            by_feature = [(f, f.pages(glossary, self.layout.site)) for f in self.features]
+        extras = [page for _, pages in by_feature for page in pages]
+        self.feature_nav = [(f.nav_section, [p.src_path for p in pages if p.in_nav]) for f, pages in by_feature]
         failures: list[Problem] = []
         try:
             pages = generate_pages(self.ctx, renderer, with_home=home is None, with_features=False,
@@ -223,7 +227,7 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
             self.parsed.retain(self.read_paths)
             self.pages.retain(glossary.entries)
             self.mentions.retain(glossary.entries)
-            self.linked.retain(f.src_uri for f in files.documentation_pages())
+            self.linked.retain(file.src_uri for file in files)  # (documentation_pages() costs more)
         return files
 
     def _edit_uri(self, term_file: str) -> str:
@@ -265,7 +269,10 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
             section = Section("Categories", [*([overview] if overview else []), *categories])
             children.append(section)
         children += [p for p in (page(layout.a_z), page(layout.tags_index), page(layout.debt)) if p]
-        children += [p for p in (page(s) for s in self.feature_srcs) if p]
+        for title, srcs in self.feature_nav:  # a feature's pages, in a section of their own if it names one
+            found = [p for p in (page(s) for s in srcs) if p]
+            if found:
+                children += [Section(title, found)] if title else found
         if not children:
             return nav
         glossary_section = Section(self.config.nav_title, children)
@@ -346,69 +353,44 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._pending_files = None
-        if self._writer is not None:
-            self._writer.join()
-            self._writer = None
+        if self._forked is not None:
+            self._forked.cancel()
+            self._forked = None
 
-    # --- features' files, written while MkDocs renders the pages ---
+    # --- features' files (see feature_files.py) ---
     def _start_feature_files(self, config: MkDocsConfig) -> None:
-        """Features write thousands of files (seven per term for cards). Under `mkdocs serve`, where
-        MkDocs empties the site folder before every rebuild, they are written on a second thread
-        while MkDocs renders the pages, off the path of the rebuild; its CPU time is counted as the
-        `files` phase and on_post_build waits for it (`files-wait`). A one-off build writes them in
-        on_post_build instead: sharing the interpreter lock with MkDocs' rendering cost more CPU in
-        total (about 10% of a 1,000-term build) than it saved."""
+        """A one-off build forks a child that writes features' files on the other core while MkDocs
+        renders the pages; under `mkdocs serve` (or where fork is unsafe) they are written, or
+        linked from the store, in on_post_build."""
         assert self.ctx is not None
         ctx, site_dir = self.ctx, os.path.realpath(config.site_dir)
-        self._writer_cpu = 0.0
-        self._writer_error: BaseException | None = None
-        if not self.incremental:
-            self._pending_files = (ctx, site_dir)
+        self._pending_files = (ctx, site_dir)
+        if self.incremental or not ForkedWriter.available():
             return
-
-        def work() -> None:
-            cpu = time.thread_time()
-            try:
-                self._write_feature_files(ctx, site_dir)
-            except BaseException as exc:  # reported on the main thread, in on_post_build
-                self._writer_error = exc
-            finally:
-                self._writer_cpu = time.thread_time() - cpu
-
-        self._writer = threading.Thread(target=work, name="glossdeck-feature-files", daemon=True)
-        self._writer.start()
+        self._pending_files = None
+        items = feature_files(self.features, ctx.glossary, self.layout.site)
+        self._forked = ForkedWriter(lambda: write_files(items, site_dir))
 
     def _finish_feature_files(self) -> None:
+        errors: list[str] = []
+        if self._forked is not None:
+            forked, self._forked = self._forked, None
+            with TIMER.phase("files-wait"):  # usually done long before MkDocs finishes the pages
+                try:
+                    report = forked.finish()
+                except OSError as exc:
+                    raise PluginError(f"glossdeck: a feature's files could not be written: {exc}") from None
+            TIMER.totals["files-forked"] += report.cpu_seconds  # the child's CPU time, off the build's path
+            errors, self.files_report = report.errors, report
         if self._pending_files is not None:
             ctx, site_dir = self._pending_files
             self._pending_files = None
+            items = feature_files(self.features, ctx.glossary, self.layout.site)
             with TIMER.phase("files"):
-                self._write_feature_files(ctx, site_dir)
-        if self._writer is None:
-            return
-        with TIMER.phase("files-wait"):
-            self._writer.join()
-        self._writer = None
-        TIMER.totals["files"] += self._writer_cpu
-        if self._writer_error is not None:
-            raise PluginError(f"glossdeck: a feature's files could not be written: {self._writer_error!r}")
-
-    def _write_feature_files(self, ctx: SiteContext, site_dir: str) -> None:
-        """Paths are checked as text (no `..`, not absolute) rather than resolved, and each folder
-        is created once: resolving and mkdir per file cost a millisecond a file."""
-        made: set[str] = set()
-        for feature in self.features:
-            for rel, data in feature.iter_files(ctx.glossary, self.layout.site):
-                parts = rel.split("/")
-                if rel.startswith("/") or "\\" in rel or any(p in ("", ".", "..") for p in parts):
-                    log.error(f"feature '{feature.name}' tried to write outside the site: {rel}")
-                    continue
-                folder = os.path.join(site_dir, *parts[:-1])
-                if folder not in made:
-                    os.makedirs(folder, exist_ok=True)
-                    made.add(folder)
-                with open(os.path.join(folder, parts[-1]), "wb") as handle:
-                    handle.write(data)
+                report = self.store.sync(items, site_dir) if self.incremental else write_files(items, site_dir)
+            errors, self.files_report = report.errors, report
+        for message in errors:
+            log.error(message)
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         # `mkdocs serve` rebuilds when a term file (or a template override) changes

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import graphlib
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Hashable
 
+from .build_cache import KeyedCache, Session
 from .debt import AXIS_BY_LETTER, AXIS_LETTERS
 from .glossary import Glossary
 from .loader import LoadedTerm, find_term_files, read_term_file
@@ -128,12 +129,28 @@ def _check_term(entry: LoadedTerm, rubric: Rubric) -> list[Problem]:
     return problems
 
 
+# Under `mkdocs serve`, a term's own checks (rubric citations, tags, dates, its quiz) are kept by
+# the file's content, so a rebuild re-checks the edited file only; checks across terms always run.
+_OWN_CHECKS: KeyedCache[list[Problem]] = KeyedCache()
+
+
+def _own_problems(entry: LoadedTerm, rubric: Rubric, rubric_key: Hashable) -> list[Problem]:
+    def check() -> list[Problem]:
+        return [*_check_term(entry, rubric), *check_quiz(entry)]
+
+    if not Session.keep_between_builds:
+        return check()
+    return _OWN_CHECKS.get(entry.file, (entry.digest, rubric_key), check)
+
+
 def check_glossary(glossary: Glossary, rubric: Rubric) -> list[Problem]:
     problems: list[Problem] = []
+    rubric_key = tuple((axis, tuple(sorted(levels.items()))) for axis, levels in sorted(rubric.levels.items()))
     for entry in glossary:
         problems.extend(_check_references(glossary, entry))
-        problems.extend(_check_term(entry, rubric))
-        problems.extend(check_quiz(entry))
+        problems.extend(_own_problems(entry, rubric, rubric_key))
+    if Session.keep_between_builds:
+        _OWN_CHECKS.retain(entry.file for entry in glossary)
     problems.extend(_check_names(glossary))
     problems.extend(_check_cycles(glossary))
     return problems
