@@ -95,6 +95,20 @@ def test_each_prose_text_is_converted_once_per_build(tmp_path: Path) -> None:
     assert conversions <= len(prose_fields(glossary))
 
 
+def test_pages_of_ascii_terms_are_ascii(tmp_path: Path) -> None:
+    """Memory: CPython stores a string at the width of its widest character, and MkDocs holds every
+    page's Markdown and HTML to the end of a build. An emoji or arrow in glossdeck's own chrome
+    would make every page four (or two) bytes per character; written as references, a page whose
+    terms are ASCII stays one byte per character (escape.ascii_page)."""
+    glossary = synthetic_glossary(tmp_path, 30)
+    ctx = SiteContext(glossary=glossary, rubric=load_rubric(), layout=Layout.create("t", "https://e.org/", True),
+                      features=[LEARNING, EMBEDS])
+    pages = [p for p in generate_pages(ctx, TermPageRenderer(ctx), with_home=True) if ctx.layout.slug_of(p.src_path)]
+    assert len(pages) == 30  # term pages: the bulk of a site (a few list pages keep an en dash in a heading)
+    wide = {page.src_path: sorted({c for c in page.markdown if not c.isascii()}) for page in pages}
+    assert {src: chars for src, chars in wide.items() if chars} == {}
+
+
 def test_whole_glossary_scans_do_not_grow_with_the_glossary(tmp_path: Path) -> None:
     _, small = render_all(synthetic_glossary(tmp_path / "a", 20))
     _, large = render_all(synthetic_glossary(tmp_path / "b", 60))

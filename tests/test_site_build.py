@@ -118,7 +118,7 @@ def test_home_page_browses_categories_and_recent_terms_with_marks(site) -> None:
 
 def test_a_z_lists_aliases_pointing_at_their_term_with_defined_term_set(site) -> None:  # type: ignore[no-untyped-def]
     html = site.page("a-z/")
-    assert re.search(r'immutable servers → <a href="\.\./terms/immutable-infrastructure/">Immutable Infrastructure</a>', html)
+    assert re.search(r'immutable servers (?:→|&#8594;) <a href="\.\./terms/immutable-infrastructure/">Immutable Infrastructure</a>', html)
     data = _json_ld(html)
     assert data["@type"] == "DefinedTermSet" and len(data["hasDefinedTerm"]) == 3
 

@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 
 import ahocorasick  # pyahocorasick: linear-time multi-pattern matching for thousands of names
 
-from .escape import attr, text
+from .escape import ascii_html, attr, text
 from .glossary import Glossary
 
 SKIP_TAGS = frozenset({"a", "code", "pre", "kbd", "samp", "script", "style", "textarea", "svg", "math",
@@ -202,11 +202,12 @@ class Autolinker:
             if href is None:
                 continue
             linked.add(match.slug)
-            title = f' title="{attr(title_for(match.slug))}"' if title_for else ""
-            pieces.append(text(plain[position:match.start]))
-            pieces.append(f'<a class="gd-autolink" href="{attr(href)}"{title}>{text(plain[match.start:match.end])}</a>')
+            title = f' title="{ascii_html(attr(title_for(match.slug)))}"' if title_for else ""
+            pieces.append(ascii_html(text(plain[position:match.start])))
+            pieces.append(f'<a class="gd-autolink" href="{attr(href)}"{title}>'
+                          f'{ascii_html(text(plain[match.start:match.end]))}</a>')
             position = match.end
         if not pieces:
             return raw  # untouched text keeps its original entities
-        pieces.append(text(plain[position:]))
-        return "".join(pieces)
+        pieces.append(ascii_html(text(plain[position:])))
+        return "".join(pieces)  # as references: see escape.ascii_page

@@ -7,6 +7,7 @@ part of a snippet (an HTML attribute in the snippet) and shown on the page (text
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from urllib.parse import quote
@@ -106,6 +107,13 @@ WHERE_TO_USE: tuple[tuple[str, str], ...] = (
 )
 
 
+@functools.cache
+def _where_to_use() -> Markup:
+    """The same list on every term page: built once."""
+    return element("ul", {"class": "glossdeck-embed__where"},
+                   *(element("li", {}, element("strong", {}, name + ":"), " ", advice) for name, advice in WHERE_TO_USE))
+
+
 def section_markdown(view: CardView, linker: Linker) -> str:
     """The whole section: a Markdown heading, then one raw HTML block (no blank lines inside, so
     Markdown leaves it whole)."""
@@ -129,10 +137,7 @@ def section_markdown(view: CardView, linker: Linker) -> str:
             " The snippets below link relative to this page, so they only work on this site. "
             "Set site_url in mkdocs.yml to the address the site is published at to embed cards elsewhere.",
         ))
-    # which snippet to take comes before the snippets themselves
-    blocks.append(element("ul", {"class": "glossdeck-embed__where"},
-                          *(element("li", {}, element("strong", {}, name + ":"), " ", advice)
-                            for name, advice in WHERE_TO_USE)))
+    blocks.append(_where_to_use())  # which snippet to take comes before the snippets themselves
     for snippet in snippets(view, linker):
         code_id = f"glossdeck-snippet-{view.slug}-{snippet.key}"
         blocks.append(element(

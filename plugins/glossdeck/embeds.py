@@ -64,6 +64,23 @@ def _views(glossary: Glossary, site: SiteInfo) -> dict[str, CardView]:
     return {entry.slug: view_of(glossary, site, entry.slug) for entry in glossary}
 
 
+_INDEX: dict[object, bytes] = {}
+
+
+def _index_bytes(glossary: Glossary, site: SiteInfo) -> bytes:
+    """api/terms.json; under `mkdocs serve` kept while every term's view (title, aliases, level,
+    DEBT, date) is the same, so an edit to a term's prose does not re-encode the whole index."""
+    views = _views(glossary, site)
+    if not Session.keep_between_builds:
+        return index_json(views, Linker(site), site.site_name).encode()
+    key = (tuple((slug, v.title, v.aliases, v.category, v.level, v.debt, v.edited) for slug, v in views.items()), site)
+    found = _INDEX.get(key)
+    if found is None:
+        _INDEX.clear()  # only the current index is worth keeping
+        found = _INDEX[key] = index_json(views, Linker(site), site.site_name).encode()
+    return found
+
+
 def _colliding(glossary: Glossary) -> dict[str, str]:
     """Slug -> the other slug whose dark card path it would overwrite ("x-dark" vs "x")."""
     return {slug: slug.removesuffix("-dark") for slug in glossary.entries
@@ -112,7 +129,7 @@ class EmbedsFeature(Feature):
                     continue
                 written.add(path)
                 yield path, data
-        yield API_INDEX_PATH, index_json(_views(glossary, site), Linker(site), site.site_name).encode()
+        yield API_INDEX_PATH, _index_bytes(glossary, site)
         for path, text in schema_files().items():
             yield path, text.encode()
         yield SCRIPT_PATH, asset_text(COMPONENT_ASSET).encode()

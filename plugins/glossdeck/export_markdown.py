@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from .badges import axes_css
+from .escape import ascii_page
 from .feature_registry import load_features
 from .features import GeneratedPage
 from .glossary import Glossary
@@ -73,7 +74,7 @@ def write_pages(pages: list[GeneratedPage], out: Path, files: dict[str, bytes] |
     for page in pages:
         target = out / page.src_path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.markdown, encoding="utf-8")
+        target.write_text(ascii_page(page.markdown), encoding="utf-8")
     root = out.resolve()
     for rel, data in (files or {}).items():
         target = (out / rel).resolve()

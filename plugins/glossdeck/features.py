@@ -116,6 +116,10 @@ class Feature:
     def stylesheets(self) -> list[str]:
         return []
 
+    def pages_done(self) -> None:
+        """Every page and term section of this build exists (and the files are being written by
+        another process): drop what only they needed, so a large build holds less to its end."""
+
     def problems(self, glossary: Glossary, site: SiteInfo) -> list[Problem]:
         """Warnings (or errors) about the build this feature can see, e.g. a missing site_url.
         Front ends report them like term problems (MkDocs' log, so --strict fails on them)."""

@@ -11,7 +11,7 @@ from typing import Any
 from .build_cache import Session
 from .features import FEATURES, Feature, GeneratedPage, SiteInfo, TermSection
 from .glossary import Glossary
-from .learning_data import PAGES, LearningModel, data_files, learning_model, path_src
+from .learning_data import PAGES, LearningModel, data_files, forget_models, learning_model, path_src
 from .learning_pages import (
     explorer_page,
     flashcards_page,
@@ -82,6 +82,9 @@ class Learning(Feature):
             sections.append(TermSection("after-content", local_graph_section(site, slug)))
         sections.append(TermSection("end", term_progress_section(site, slug)))
         return sections
+
+    def pages_done(self) -> None:
+        forget_models()
 
     def files(self, glossary: Glossary, site: SiteInfo) -> dict[str, bytes]:
         return data_files(glossary, site) if len(glossary) else {}

@@ -77,8 +77,13 @@ class LearningModel:
     paths: list[LearningPath]
     questions: dict[str, list[Question]]
     terms_json: dict[str, Any]
-    quiz_json: dict[str, Any]
     term_records: dict[str, dict[str, Any]]  # the records of terms_json["terms"], by slug
+
+    @property
+    def quiz_json(self) -> dict[str, Any]:
+        """quiz.json's content, built when asked (serve rebuilds join kept fragments instead)."""
+        return {"version": DATA_VERSION,
+                "questions": {slug: [q.as_json() for q in qs] for slug, qs in self.questions.items() if qs}}
 
 
 def _term_record(glossary: Glossary, site: SiteInfo, slug: str, question_count: int,
@@ -150,6 +155,22 @@ def _edges(glossary: Glossary) -> list[dict[str, str]]:
     return edges
 
 
+_EDGES: dict[object, list[dict[str, str]]] = {}
+
+
+def _kept_edges(glossary: Glossary) -> list[dict[str, str]]:
+    """The graph's edges; under `mkdocs serve` the very same list while no link changed (so its
+    JSON is not encoded again either)."""
+    if not Session.keep_between_builds:
+        return _edges(glossary)
+    key = tuple((e.slug, tuple(e.term.prerequisites), tuple(Glossary.outgoing(e.term))) for e in glossary)
+    found = _EDGES.get(key)
+    if found is None:
+        _EDGES.clear()
+        found = _EDGES[key] = _edges(glossary)
+    return found
+
+
 def build_learning_model(glossary: Glossary, site: SiteInfo) -> LearningModel:
     paths = all_paths(glossary, site)
     questions = question_bank(glossary)
@@ -164,17 +185,15 @@ def build_learning_model(glossary: Glossary, site: SiteInfo) -> LearningModel:
                        for c in categories_in_order(glossary, site)],
         "tags": sorted(glossary.tags),
         "terms": [_record(glossary, site, e.slug, len(questions[e.slug]), read_first[e.slug]) for e in glossary],
-        "edges": _edges(glossary),
+        "edges": _kept_edges(glossary),
         "paths": [{"id": p.id, "title": p.title, "kind": p.kind, "url": page_url(site, path_src(p)),
                    "terms": list(p.terms), **({"description": plain_text(p.description)} if p.description else {})}
                   for p in paths],
         "pages": {name: page_url(site, src) for name, src in PAGES.items()},
         "anchors": SECTION_ANCHORS,
     }
-    quiz_json = {"version": DATA_VERSION,
-                 "questions": {slug: [q.as_json() for q in qs] for slug, qs in questions.items() if qs}}
     records = {r["slug"]: r for r in terms_json["terms"]}
-    return LearningModel(paths, questions, terms_json, quiz_json, records)
+    return LearningModel(paths, questions, terms_json, records)
 
 
 # One model per glossary object: pages(), term_sections() and files() all ask for it in one build.
@@ -189,6 +208,10 @@ def learning_model(glossary: Glossary, site: SiteInfo) -> LearningModel:
     _CACHE.clear()  # keep only the current build's model (serve rebuilds would pile up otherwise)
     _CACHE[id(glossary)] = (weakref.ref(glossary), site, model)
     return model
+
+
+def forget_models() -> None:
+    _CACHE.clear()
 
 
 def to_json_bytes(data: dict[str, Any]) -> bytes:
@@ -226,6 +249,7 @@ class FragmentMemo:
 
     def __init__(self) -> None:
         self.records: dict[int, tuple[dict[str, Any], bytes]] = {}
+        self.members: dict[str, tuple[Any, bytes]] = {}  # e.g. "edges": (the kept list, its JSON)
         self.questions: dict[tuple[Question, ...], bytes] = {}
 
     def _record(self, record: dict[str, Any]) -> bytes:
@@ -236,8 +260,16 @@ class FragmentMemo:
         self.records[id(record)] = (record, encoded)
         return encoded
 
+    def _member(self, key: str, value: Any) -> bytes:
+        found = self.members.get(key)
+        if found is not None and found[0] is value:
+            return found[1]
+        encoded = _json(value)
+        self.members[key] = (value, encoded)
+        return encoded
+
     def terms_json(self, data: dict[str, Any]) -> bytes:
-        members = [(key, _json_array([self._record(r) for r in value]) if key == "terms" else _json(value))
+        members = [(key, _json_array([self._record(r) for r in value]) if key == "terms" else self._member(key, value))
                    for key, value in data.items()]
         live = {id(r) for r in data["terms"]}
         self.records = {k: v for k, v in self.records.items() if k in live}
@@ -254,9 +286,7 @@ class FragmentMemo:
             kept[key] = encoded
             parts.append((slug, encoded))
         self.questions = kept
-        members = [(key, _json_object(parts) if key == "questions" else _json(value))
-                   for key, value in model.quiz_json.items()]
-        return _json_object(members)
+        return _json_object([("version", _json(DATA_VERSION)), ("questions", _json_object(parts))])
 
 
 _FRAGMENTS = FragmentMemo()

@@ -9,7 +9,7 @@ import types
 import typing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from pydantic import BaseModel, ValidationError
 
@@ -185,14 +185,27 @@ def read_term_file(path: Path) -> LoadedTerm:
     return parse_term(raw, file, slug_for(path))
 
 
+def _walk_term_files(folder: str) -> Iterator[str]:
+    """Term files under a folder, with os.scandir (pathlib's rglob costs more on every `mkdocs serve`
+    rebuild); hidden and "_" files are not terms (e.g. _paths.yml); hidden folders are skipped."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.startswith((".", "_")) and not entry.is_dir(follow_symlinks=True):
+                continue
+            if entry.is_dir(follow_symlinks=True):
+                if not entry.name.startswith("."):
+                    yield from _walk_term_files(entry.path)
+            elif os.path.splitext(entry.name)[1] in TERM_SUFFIXES and entry.is_file(follow_symlinks=True):
+                yield entry.path
+
+
 def find_term_files(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
     """Term files under the given files and folders, sorted, plus problems for bad paths."""
     files: list[Path] = []
     problems: list[Problem] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.suffix in TERM_SUFFIXES and p.is_file()
-                                and not p.name.startswith((".", "_"))))
+            files.extend(Path(p) for p in sorted(_walk_term_files(str(path)), key=lambda p: p.split(os.sep)))
         elif path.is_file():
             files.append(path)
         else:

@@ -33,6 +33,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from . import jsonld, prose
+from .escape import ascii_page
 from .badges import axes_css
 from .build_cache import KeyedCache, Session, text_key
 from .feature_files import ForkedWriter, LinkedStore, WriteReport, feature_files, write_files
@@ -176,6 +177,9 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
             for feature in self.features:  # e.g. embeds: "site_url is not set"
                 for problem in feature.problems(glossary, self.layout.site):
                     _log_problem(problem)
+        if not self.incremental:  # every problem is reported: a one-off build needs no positions now
+            for entry in glossary:
+                entry.source.forget()
         with TIMER.phase("render"):
             return self._add_pages(glossary, files, config)
 
@@ -213,7 +217,8 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
                 continue
             slug = self.layout.slug_of(page.src_path)
             inclusion = InclusionLevel.INCLUDED if page.src_path == self.layout.home else InclusionLevel.NOT_IN_NAV
-            file = File.generated(config, page.src_path, content=page.markdown, inclusion=inclusion)
+            # narrow strings: see escape.ascii_page (term pages come from the renderer already narrowed)
+            file = File.generated(config, page.src_path, content=ascii_page(page.markdown), inclusion=inclusion)
             if slug is not None and slug in glossary:
                 # "Edit this page" opens the term's YAML file (edit_uri is relative to docs_dir)
                 file.edit_uri = self._edit_uri(glossary.entries[slug].file)
@@ -370,6 +375,8 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         self._pending_files = None
         items = feature_files(self.features, ctx.glossary, self.layout.site)
         self._forked = ForkedWriter(lambda: write_files(items, site_dir))
+        for feature in self.features:  # the child has its own copy of what the files need
+            feature.pages_done()
 
     def _finish_feature_files(self) -> None:
         errors: list[str] = []

@@ -96,7 +96,7 @@ class TermPageRenderer:
 
     def render(self, slug: str, sections: Sequence[TermSection] = ()) -> str:
         self.renders += 1
-        return self.template.render(self.context(slug, sections))
+        return escape.ascii_page(self.template.render(self.context(slug, sections)))
 
     def linked_slugs(self, slug: str) -> list[str]:
         """Every other term this term's page names: prerequisites, related, related problems, backlinks."""

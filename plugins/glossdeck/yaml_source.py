@@ -49,6 +49,11 @@ class SourceMap:
                 return (1, 1)
             probe = probe[:-1]
 
+    def forget(self) -> None:
+        """Drop the positions (about 20 KB per term) once nothing will be reported any more."""
+        self.positions = {}
+        self.key_positions = {}
+
 
 @dataclass
 class LoadedDocument:
