@@ -3,8 +3,8 @@
 Features yield thousands of small files (seven per term for the cards). How they reach the site
 folder depends on the kind of build:
 
-- a one-off build (`mkdocs build`) hands them to a forked child process, which renders and writes
-  them on the machine's other core while MkDocs renders the pages; on_post_build waits for it.
+- a one-off build (`mkdocs build`) hands them to a forked child process (forked.py), which renders
+  and writes them on the machine's other core while MkDocs renders the pages; on_post_build waits.
   Where fork is unavailable (Windows) or unsafe (other threads are running, e.g. under a test
   runner), they are written in-process at the end instead.
 - `mkdocs serve` empties the site folder before every rebuild. The files are kept in a store
@@ -18,17 +18,14 @@ once: resolving and mkdir per file cost a millisecond a file.
 from __future__ import annotations
 
 import atexit
-import json
 import os
 import shutil
-import signal
 import tempfile
-import threading
-import time
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from .features import Feature, SiteInfo
+from .forked import ForkedTask, ForkedTaskError, fork_available
 from .glossary import Glossary
 
 Files = Iterable[tuple[str, bytes]]
@@ -83,62 +80,28 @@ def write_files(items: Iterable[tuple[Feature, str, bytes]], site_dir: str) -> W
 
 
 class ForkedWriter:
-    """Runs `write()` in a forked child; `finish()` waits for it and returns its report.
-
-    The child gets a copy-on-write view of the parent's memory (the glossary is already loaded), so
-    nothing is sent to it; its report comes back as JSON through a pipe, and it leaves with
-    os._exit so none of the parent's exit handlers or buffered output runs twice."""
+    """write_files in a forked child (see forked.py); `finish()` waits for it and returns its report."""
 
     def __init__(self, write: Callable[[], WriteReport]) -> None:
-        read_end, write_end = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the child
-            os.close(read_end)
-            status, cpu = 0, time.process_time()
-            try:
-                report = write()
-                payload = {"errors": report.errors, "written": report.written, "cpu": time.process_time() - cpu}
-            except BaseException as exc:  # reported by the parent, as a build error
-                payload, status = {"failure": f"{type(exc).__name__}: {exc}"}, 1
-            try:
-                with os.fdopen(write_end, "w", encoding="utf-8") as pipe:
-                    json.dump(payload, pipe)
-            finally:
-                os._exit(status)
-        os.close(write_end)
-        self.pid, self.read_end = pid, read_end
+        self.task = ForkedTask(lambda: _report_fields(write()))
 
     @staticmethod
     def available() -> bool:
-        """fork is only safe while this is the sole thread (a lock held by another thread would
-        stay locked forever in the child)."""
-        return hasattr(os, "fork") and threading.active_count() == 1
+        return fork_available()
 
     def finish(self) -> WriteReport:
-        with os.fdopen(self.read_end, "r", encoding="utf-8") as pipe:
-            text = pipe.read()  # read before waiting: a full pipe would block the child
-        _, status = os.waitpid(self.pid, 0)
         try:
-            payload = json.loads(text) if text else {}
-        except ValueError:
-            payload = {}
-        if "failure" in payload:
-            raise OSError(payload["failure"])
-        if os.waitstatus_to_exitcode(status) != 0 or "written" not in payload:
-            raise OSError(f"the process writing features' files ended with status {os.waitstatus_to_exitcode(status)}")
-        return WriteReport(errors=list(payload["errors"]), written=int(payload["written"]),
-                           cpu_seconds=float(payload["cpu"]))
+            errors, written = self.task.result()
+        except ForkedTaskError as exc:
+            raise OSError(str(exc)) from None
+        return WriteReport(errors=list(errors), written=int(written), cpu_seconds=self.task.cpu_seconds)
 
     def cancel(self) -> None:
-        try:
-            os.kill(self.pid, signal.SIGTERM)
-            os.waitpid(self.pid, 0)
-        except (ProcessLookupError, ChildProcessError):
-            pass
-        try:
-            os.close(self.read_end)
-        except OSError:
-            pass
+        self.task.cancel()
+
+
+def _report_fields(report: WriteReport) -> tuple[list[str], int]:
+    return report.errors, report.written
 
 
 class LinkedStore:

@@ -205,7 +205,7 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         failures: list[Problem] = []
         try:
             pages = generate_pages(self.ctx, renderer, with_home=home is None, with_features=False,
-                                   failures=failures)
+                                   failures=failures, parallel=not self.incremental)
         except jinja2.TemplateError as exc:
             raise PluginError(f"glossdeck: the term page template is broken: {exc}") from None
         for problem in failures:

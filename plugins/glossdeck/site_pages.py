@@ -10,8 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-import jinja2
-
 from . import badges, prose
 from .build_cache import Session
 from .debt import AXES, AXIS_BY_LETTER
@@ -21,6 +19,7 @@ from .loader import LoadedTerm
 from .problems import Problem
 from .site_context import SiteContext
 from .term_page import TermPageRenderer
+from .term_renders import Rendered, render_term_pages
 from .timings import TIMER
 
 
@@ -294,25 +293,31 @@ def feature_pages(ctx: SiteContext) -> list[GeneratedPage]:
 
 
 def generate_pages(ctx: SiteContext, renderer: TermPageRenderer, *, with_home: bool,
-                   with_features: bool = True, failures: list[Problem] | None = None) -> list[GeneratedPage]:
+                   with_features: bool = True, failures: list[Problem] | None = None,
+                   parallel: bool = False) -> list[GeneratedPage]:
     """Every generated page of the site (the home page only when the site has none of its own).
 
     A term page that cannot be rendered is left out and reported in `failures` (a broken template
-    override still raises: every page would fail the same way).
+    override still raises: every page would fail the same way). With `parallel` (and `failures`),
+    a one-off build renders the term pages on two cores (term_renders.py).
     """
     layout, glossary = ctx.layout, ctx.glossary
     pages: list[GeneratedPage] = []
     if with_home:
         pages.append(GeneratedPage(layout.home, layout.site.site_name, default_home(ctx)))
+
+    def render_one(slug: str) -> str:
+        return renderer.render(slug, feature_sections(ctx, slug))
+
+    if failures is None:  # callers that want the exception itself
+        rendered: dict[str, Rendered] = {e.slug: render_one(e.slug) for e in glossary}
+    else:
+        rendered = render_term_pages(list(glossary.entries), render_one, parallel=parallel)
     for entry in glossary:
-        try:
-            markdown = renderer.render(entry.slug, feature_sections(ctx, entry.slug))
-        except jinja2.TemplateError:
-            raise
-        except Exception as exc:  # one odd term must not stop the site
-            if failures is None:
-                raise
-            failures.append(Problem(entry.file, 1, 1, "", f"cannot render this term's page: {exc!r}"))
+        markdown = rendered[entry.slug]
+        if isinstance(markdown, tuple):
+            assert failures is not None
+            failures.append(Problem(entry.file, 1, 1, "", f"cannot render this term's page: {markdown[0]}"))
             continue
         pages.append(GeneratedPage(layout.term(entry.slug), entry.term.title, markdown))
     pages.append(GeneratedPage(layout.categories_index, "Categories", categories_index(ctx)))
