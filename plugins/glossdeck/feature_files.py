@@ -8,8 +8,8 @@ folder depends on the kind of build:
   Where fork is unavailable (Windows) or unsafe (other threads are running, e.g. under a test
   runner), they are written in-process at the end instead.
 - `mkdocs serve` empties the site folder before every rebuild. The files are kept in a store
-  folder beside it and hard-linked into the site each time; only files whose bytes changed are
-  written again, so a rebuild after one edit writes that term's files and links the rest.
+  folder beside it and linked back into the site each time (LinkedStore); only files whose bytes
+  changed are written again, so a rebuild after one edit writes that term's files only.
 
 Paths are checked as text (no `..`, not absolute) rather than resolved, and each folder is created
 once: resolving and mkdir per file cost a millisecond a file.
@@ -27,9 +27,6 @@ from typing import Callable, Iterable
 from .features import Feature, SiteInfo
 from .forked import ForkedTask, ForkedTaskError, fork_available
 from .glossary import Glossary
-
-Files = Iterable[tuple[str, bytes]]
-
 
 def unsafe_path(rel: str) -> bool:
     parts = rel.split("/")

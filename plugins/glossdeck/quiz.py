@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .build_cache import Session
 from .debt import AXIS_BY_LETTER, AXIS_LETTERS
 from .glossary import Glossary
 from .loader import LoadedTerm
@@ -252,6 +253,8 @@ _BANK_MEMO_LIMIT = 50_000
 
 def question_bank(glossary: Glossary) -> dict[str, list[Question]]:
     """Questions for every term, by slug (in slug order)."""
+    if not Session.keep_between_builds:  # a one-off build asks once: keeping them would only hold memory
+        return {entry.slug: questions_for(glossary, entry.slug) for entry in glossary}
     everyone = hash(tuple((e.slug, e.term.title) for e in glossary))
     by_category = {c: hash(tuple((e.slug, e.term.title) for e in entries))
                    for c, entries in glossary.categories.items()}
