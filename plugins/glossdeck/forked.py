@@ -36,12 +36,12 @@ class ForkedTask:
             os.close(read_end)
             status, cpu = 0, time.process_time()
             try:
-                payload: tuple[str, Any, float] = ("ok", run(), 0.0)
+                outcome, value = "ok", run()
             except BaseException as exc:
-                payload, status = ("failed", f"{type(exc).__name__}: {exc}", 0.0), 1
+                outcome, value, status = "failed", f"{type(exc).__name__}: {exc}", 1
             try:
                 with os.fdopen(write_end, "wb") as pipe:
-                    marshal.dump((payload[0], payload[1], time.process_time() - cpu), pipe)
+                    marshal.dump((outcome, value, time.process_time() - cpu), pipe)
             finally:
                 os._exit(status)
         os.close(write_end)

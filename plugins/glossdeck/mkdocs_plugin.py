@@ -33,9 +33,9 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from . import jsonld, prose
-from .escape import ascii_page
 from .badges import axes_css
 from .build_cache import KeyedCache, Session, text_key
+from .escape import ascii_page
 from .feature_files import ForkedWriter, LinkedStore, WriteReport, feature_files, write_files
 from .feature_registry import load_features
 from .features import Feature
