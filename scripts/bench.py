@@ -138,8 +138,8 @@ class Row:
 def plugin_assets() -> tuple[list[str], list[str]]:
     """The stylesheets and scripts the glossdeck plugin adds to every page (features' included)."""
     import glossdeck.learning  # noqa: F401  (as the glossdeck site names it in its config)
-    from glossdeck.feature_registry import load_features
-    from glossdeck.mkdocs_plugin import ASSETS_URL, OWN_SCRIPTS, OWN_STYLESHEETS
+    from glossdeck.features import load_features
+    from glossdeck.plugin.plugin import ASSETS_URL, OWN_SCRIPTS, OWN_STYLESHEETS
 
     styles = [f"{ASSETS_URL}/{n}" for n in OWN_STYLESHEETS]
     scripts = [f"{ASSETS_URL}/{n}" for n in OWN_SCRIPTS]
@@ -417,7 +417,7 @@ def serve_measure(n: int, work: Path) -> dict[str, float]:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from glossdeck.timings import TIMER
+    from glossdeck.build.timings import TIMER
 
     root = work / f"serve{n}"
     gd, _ = make_sites(root, n)

@@ -14,8 +14,8 @@ from typing import Any
 import yaml
 from conftest import require_tool
 
-from glossdeck.glossary import Glossary
-from glossdeck.validation import load_glossary
+from glossdeck.core.glossary import Glossary
+from glossdeck.core.checks import load_glossary
 
 RSVG = "/usr/bin/rsvg-convert"
 

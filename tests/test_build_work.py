@@ -18,16 +18,17 @@ from conftest import REPO, build_site
 sys.path.insert(0, str(REPO / "scripts"))
 import synthetic_terms  # noqa: E402
 
-from glossdeck import autolink, prose  # noqa: E402
+from glossdeck.site import autolink  # noqa: E402
+from glossdeck.text import prose  # noqa: E402
 from glossdeck.embeds import EMBEDS  # noqa: E402
 from glossdeck.learning import LEARNING  # noqa: E402
-from glossdeck.glossary import Glossary  # noqa: E402
-from glossdeck.rubric import load_rubric  # noqa: E402
-from glossdeck.site_context import SiteContext  # noqa: E402
-from glossdeck.site_pages import generate_pages  # noqa: E402
-from glossdeck.site_paths import Layout  # noqa: E402
-from glossdeck.term_page import TermPageRenderer  # noqa: E402
-from glossdeck.validation import load_glossary  # noqa: E402
+from glossdeck.core.glossary import Glossary  # noqa: E402
+from glossdeck.core.rubric import load_rubric  # noqa: E402
+from glossdeck.site.context import SiteContext  # noqa: E402
+from glossdeck.site.index_pages import generate_pages  # noqa: E402
+from glossdeck.site.layout import Layout  # noqa: E402
+from glossdeck.site.term_page import TermPageRenderer  # noqa: E402
+from glossdeck.core.checks import load_glossary  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 

@@ -11,14 +11,14 @@ import jsonschema
 import pytest
 from cards_support import load, parse_html, term_data
 
-from glossdeck.badge import shields_endpoint
-from glossdeck.card_model import card_view
-from glossdeck.embed_page import IFRAME_HEIGHT, IFRAME_WIDTH
-from glossdeck.embed_urls import Linker, term_paths
+from glossdeck.embeds.badge_svg import shields_endpoint
+from glossdeck.embeds.card_view import card_view
+from glossdeck.embeds.embed_page import IFRAME_HEIGHT, IFRAME_WIDTH
+from glossdeck.embeds.output_paths import Linker, term_paths
 from glossdeck.embeds import EMBEDS
 from glossdeck.features import SiteInfo
-from glossdeck.oembed import discovery_link, oembed_json
-from glossdeck.term_api import INDEX_SCHEMA, SCHEMA_VERSION, TERM_SCHEMA, index_json, term_json
+from glossdeck.embeds.oembed import discovery_link, oembed_json
+from glossdeck.embeds.term_api import INDEX_SCHEMA, SCHEMA_VERSION, TERM_SCHEMA, index_json, term_json
 
 SITE = SiteInfo("Team Glossary", "https://docs.example.com/glossary/")
 NO_URL = SiteInfo("Team Glossary", None)

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from cards_support import load, parse_html, term_data
 
-from glossdeck.card_model import card_view
-from glossdeck.embed_page import CONTENT_SECURITY_POLICY, MAX_BYTES, STYLESHEET, render_embed_page
-from glossdeck.embed_urls import Linker
+from glossdeck.embeds.card_view import card_view
+from glossdeck.embeds.embed_page import CONTENT_SECURITY_POLICY, MAX_BYTES, STYLESHEET, render_embed_page
+from glossdeck.embeds.output_paths import Linker
 from glossdeck.features import SiteInfo
 
 SITE = SiteInfo("Team Glossary", "https://docs.example.com/glossary/")

@@ -16,10 +16,11 @@ import markdown
 import pytest
 from cards_support import load, parse_html, term_data
 
-from glossdeck.embed_urls import term_paths
-from glossdeck.embeds import EMBEDS, asset_text
+from glossdeck.embeds.output_paths import term_paths
+from glossdeck.embeds import EMBEDS
+from glossdeck.embeds.feature import asset_text
 from glossdeck.features import FEATURES, SiteInfo
-from glossdeck.problems import Severity
+from glossdeck.core.problems import Severity
 
 SITE = SiteInfo("Team Glossary", "https://docs.example.com/glossary/")
 OUTPUT_NAMES = ("card", "card_dark", "badge", "badge_json", "embed", "json", "oembed")
@@ -44,7 +45,7 @@ def test_importing_registers_the_feature_once() -> None:
 
 
 def test_the_site_plugin_loads_it_as_a_builtin_and_can_leave_it_out() -> None:
-    from glossdeck.feature_registry import load_features
+    from glossdeck.features import load_features
 
     assert "embeds" in [f.name for f in load_features()]
     assert "embeds" not in [f.name for f in load_features(disabled=["embeds"])]

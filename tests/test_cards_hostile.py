@@ -11,11 +11,11 @@ import markdown
 import pytest
 from cards_support import EMOJI, HOSTILE, RTL, load, parse_html, term_data
 
-from glossdeck.embed_urls import term_paths
+from glossdeck.embeds.output_paths import term_paths
 from glossdeck.embeds import EMBEDS
 from glossdeck.features import SiteInfo
-from glossdeck.glossary import Glossary
-from glossdeck.plain_text import one_line
+from glossdeck.core.glossary import Glossary
+from glossdeck.text.plain_text import one_line
 
 NS = "{http://www.w3.org/2000/svg}"
 TITLE = "<script>alert('t')</script> & \"Q\" ]]> שלום 🎉"

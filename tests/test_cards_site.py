@@ -24,10 +24,10 @@ import yaml
 from cards_support import RSVG, parse_html, rendered_size
 from conftest import REPO, require_tool
 
-from glossdeck.card_palette import DARK, LIGHT
-from glossdeck.card_svg import CARD_HEIGHT, CARD_WIDTH
-from glossdeck.embed_page import IFRAME_HEIGHT
-from glossdeck.embed_urls import term_paths
+from glossdeck.embeds.palette import DARK, LIGHT
+from glossdeck.embeds.card_svg import CARD_HEIGHT, CARD_WIDTH
+from glossdeck.embeds.embed_page import IFRAME_HEIGHT
+from glossdeck.embeds.output_paths import term_paths
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

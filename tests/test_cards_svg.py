@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from cards_support import EMOJI, RTL, hex_rgb, load, render_png, term_data
 
-from glossdeck.badge import render_badge
-from glossdeck.card_model import card_view
-from glossdeck.card_palette import DARK, LIGHT
-from glossdeck.card_svg import CARD_HEIGHT, CARD_WIDTH, MAX_BYTES, PAD, render_card
-from glossdeck.debt import AXES
+from glossdeck.embeds.badge_svg import render_badge
+from glossdeck.embeds.card_view import card_view
+from glossdeck.embeds.palette import DARK, LIGHT
+from glossdeck.embeds.card_svg import CARD_HEIGHT, CARD_WIDTH, MAX_BYTES, PAD, render_card
+from glossdeck.core.debt import AXES
 
 NS = "{http://www.w3.org/2000/svg}"
 

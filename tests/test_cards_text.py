@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glossdeck.markup import Markup, element, escape
-from glossdeck.plain_text import clean_text, is_rtl, markdown_to_plain, one_line, truncate
-from glossdeck.text_measure import ELLIPSIS, ellipsize, text_width, wrap
+from glossdeck.text.markup import Markup, element, escape
+from glossdeck.text.plain_text import clean_text, is_rtl, markdown_to_plain, one_line, truncate
+from glossdeck.embeds.text_measure import ELLIPSIS, ellipsize, text_width, wrap
 
 
 @pytest.mark.parametrize("source, plain", [

@@ -7,9 +7,10 @@ import posixpath
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glossdeck import markup, prose
-from glossdeck.plain_text import clean_text
-from glossdeck.relpath import relpath
+from glossdeck.text import markup
+from glossdeck.text import prose
+from glossdeck.text.plain_text import clean_text
+from glossdeck.site.relpath import relpath
 
 PROSE_PIECES = st.sampled_from(["word", "Word", " ", "  ", "\n", "\n\n", "    ", ".", ",", "'", '"', "—", "é",
                                 "1", "2.", "1)", "-", "- ", "=", "*", "_", "`", "#", "<b>", "&", ":", "\t",

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from glossdeck.loader import parse_term
-from glossdeck.problems import GlossdeckError
+from glossdeck.core.loading import parse_term
+from glossdeck.core.problems import GlossdeckError
 
 FIELDS = ["title", "category", "tldr", "debt", "aliases", "level", "added", "mistakes", "related",
           "code_examples", "misconception", "dev_intel", "ai_agent", "sources", "applies_to"]

@@ -11,11 +11,11 @@ GOLDEN = Path(__file__).parent / "golden"
 
 
 def render_reference(mermaid_raw_html_fence: bool) -> str:
-    from glossdeck.rubric import load_rubric
-    from glossdeck.site_context import SiteContext
-    from glossdeck.site_paths import Layout
-    from glossdeck.term_page import TermPageRenderer
-    from glossdeck.validation import load_glossary
+    from glossdeck.core.rubric import load_rubric
+    from glossdeck.site.context import SiteContext
+    from glossdeck.site.layout import Layout
+    from glossdeck.site.term_page import TermPageRenderer
+    from glossdeck.core.checks import load_glossary
 
     # rendered inside the repository's whole glossary: links, backlinks and all
     glossary, problems = load_glossary([REFERENCE_TERM.parent])

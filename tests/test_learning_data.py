@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-import glossdeck.learning_data as learning_data
+import glossdeck.learning.data as learning_data
 from glossdeck.features import FEATURES, SiteInfo
-from glossdeck.glossary import Glossary
+from glossdeck.core.glossary import Glossary
 from glossdeck.learning import LEARNING, Learning
-from glossdeck.validation import load_glossary
+from glossdeck.core.checks import load_glossary
 from learning_fixtures import HOSTILE_TITLE, TERMS, write_terms
 
 ASSETS = Path(__file__).resolve().parents[1] / "plugins" / "glossdeck" / "assets"
@@ -32,9 +32,10 @@ def _data(glossary: Glossary, site: SiteInfo = SITE) -> tuple[dict, dict]:
 
 
 def test_registered_once() -> None:
-    from glossdeck.learning import register
+    from glossdeck.features import register
 
-    register()
+    register(LEARNING)
+    register(Learning())  # another instance under the same name is not a second feature
     assert sum(f.name == "learning" for f in FEATURES) == 1
     assert any(isinstance(f, Learning) for f in FEATURES)
 
@@ -168,7 +169,7 @@ def test_serve_rebuilds_encode_the_same_bytes_from_kept_fragments(tmp_path: Path
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """Under `mkdocs serve` the data files are joined from each term's kept JSON; the bytes must be
     exactly those of a plain encoding, before and after an edit."""
-    from glossdeck.build_cache import Session
+    from glossdeck.build.memo import Session
 
     folder = write_terms(tmp_path / "terms")
     monkeypatch.setattr(learning_data, "_FRAGMENTS", learning_data.FragmentMemo())

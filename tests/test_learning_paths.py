@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from glossdeck.learning_paths import all_paths, category_path, read_first
-from glossdeck.problems import Severity
-from glossdeck.validation import load_glossary
+from glossdeck.learning.paths import all_paths, category_path, read_first
+from glossdeck.core.problems import Severity
+from glossdeck.core.checks import load_glossary
 from learning_fixtures import write_terms
 
 

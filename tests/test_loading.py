@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from glossdeck.loader import parse_term
-from glossdeck.problems import GlossdeckError
+from glossdeck.core.loading import parse_term
+from glossdeck.core.problems import GlossdeckError
 
 REPO = Path(__file__).resolve().parents[1]
 

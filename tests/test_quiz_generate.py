@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from glossdeck.glossary import Glossary
-from glossdeck.quiz import MASK, is_debt_answer_right, mask_names, question_bank, questions_for
-from glossdeck.validation import load_glossary
+from glossdeck.core.glossary import Glossary
+from glossdeck.learning.quiz import MASK, is_debt_answer_right, mask_names, question_bank, questions_for
+from glossdeck.core.checks import load_glossary
 from learning_fixtures import TERMS, write_terms
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from glossdeck.problems import Severity
-from glossdeck.validation import load_glossary
+from glossdeck.core.problems import Severity
+from glossdeck.core.checks import load_glossary
 
 REPO = Path(__file__).resolve().parents[1]
 BASE = "title: Example\ncategory: testing\ntldr: An example term.\nexplanation: Longer text.\n"
@@ -63,7 +63,7 @@ def test_mistakes_are_located(tmp_path: Path, quiz_yaml: str, expected: str) -> 
 
 
 def test_schema_file_is_current_and_describes_quiz() -> None:
-    from glossdeck.schema import term_json_schema
+    from glossdeck.core.json_schema import term_json_schema
 
     on_disk = json.loads((REPO / "schema" / "term.schema.json").read_text(encoding="utf-8"))
     assert on_disk == term_json_schema(), "regenerate: python -m glossdeck schema -o schema/term.schema.json"

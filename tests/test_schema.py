@@ -9,7 +9,7 @@ import jsonschema
 import yaml
 
 from conftest import REPO, run_cli
-from glossdeck.schema import term_json_schema, term_json_schema_text
+from glossdeck.core.json_schema import term_json_schema, term_json_schema_text
 
 
 def _as_json_document(path: Path) -> object:

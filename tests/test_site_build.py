@@ -186,7 +186,7 @@ def test_a_warning_in_a_term_fails_the_strict_build(site_builder) -> None:  # ty
 
 
 def test_mermaid2_must_use_the_locally_served_library_and_stay_strict() -> None:
-    from glossdeck.mermaid_integration import MERMAID_URL, check_mermaid2
+    from glossdeck.plugin.mermaid2 import MERMAID_URL, check_mermaid2
 
     class Mermaid2:
         def __init__(self, **config: object) -> None:

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, require_tool
-from glossdeck.glossary import Glossary
-from glossdeck.validation import load_glossary
+from glossdeck.core.glossary import Glossary
+from glossdeck.core.checks import load_glossary
 
 LEVEL_RANK = {"beginner": 0, "intermediate": 1, "advanced": 2}
 

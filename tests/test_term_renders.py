@@ -31,14 +31,15 @@ def test_pages_rendered_on_two_cores_equal_those_of_one_process(tmp_path: Path) 
         sys.path[:0] = [{str(REPO / "scripts")!r}]
         from pathlib import Path
         import synthetic_terms
-        from glossdeck import forked, term_renders
-        from glossdeck.feature_registry import load_features
-        from glossdeck.rubric import load_rubric
-        from glossdeck.site_context import SiteContext
-        from glossdeck.site_pages import generate_pages
-        from glossdeck.site_paths import Layout
-        from glossdeck.term_page import TermPageRenderer
-        from glossdeck.validation import load_glossary
+        from glossdeck.build import forked
+        from glossdeck.build import parallel_renders as term_renders
+        from glossdeck.features import load_features
+        from glossdeck.core.rubric import load_rubric
+        from glossdeck.site.context import SiteContext
+        from glossdeck.site.index_pages import generate_pages
+        from glossdeck.site.layout import Layout
+        from glossdeck.site.term_page import TermPageRenderer
+        from glossdeck.core.checks import load_glossary
 
         synthetic_terms.write_terms(Path("terms"), 220)
         glossary, _ = load_glossary([Path("terms")])
@@ -77,7 +78,7 @@ def test_a_build_renders_term_pages_on_two_cores(tmp_path: Path) -> None:
     write_synthetic_site(tmp_path, 8, site_url="https://example.org/")
     done = _python("""
         import sys
-        from glossdeck import term_renders
+        from glossdeck.build import parallel_renders as term_renders
         term_renders.PARALLEL_MIN_TERMS = 2
         from mkdocs.__main__ import cli
         sys.argv = ["mkdocs", "build", "--strict", "-q"]

@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from glossdeck.autolink import Autolinker, plural_forms
-from glossdeck.escape import ascii_page, json_for_script, md_inline
-from glossdeck.mermaid_safe import fence, sanitize
-from glossdeck.site_paths import Layout
+from glossdeck.site.autolink import Autolinker, plural_forms
+from glossdeck.text.escape import ascii_page, json_for_script, md_inline
+from glossdeck.text.mermaid_source import fence, sanitize
+from glossdeck.site.layout import Layout
 
 
 def link(html: str, names: dict[str, str], self_slug: str | None = None) -> str:

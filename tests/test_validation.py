@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from glossdeck.problems import Severity
-from glossdeck.rubric import load_rubric
-from glossdeck.validation import load_glossary
+from glossdeck.core.problems import Severity
+from glossdeck.core.rubric import load_rubric
+from glossdeck.core.checks import load_glossary
 
 from helpers import write_term
 

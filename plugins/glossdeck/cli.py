@@ -14,10 +14,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable, Sequence
 
-from .problems import GlossdeckError, Problem, ProblemList, Severity
-from .rubric import load_rubric
-from .schema import term_json_schema_text
-from .validation import load_glossary
+from .core.problems import GlossdeckError, Problem, ProblemList, Severity
+from .core.rubric import load_rubric
+from .core.json_schema import term_json_schema_text
+from .core.checks import load_glossary
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 

@@ -14,18 +14,18 @@ import shutil
 import sys
 from pathlib import Path
 
-from .badges import axes_css
-from .escape import ascii_page
-from .feature_registry import load_features
+from .site.badges import axes_css
+from .text.escape import ascii_page
+from .features import load_features
 from .features import GeneratedPage
-from .glossary import Glossary
-from .problems import GlossdeckError
-from .rubric import load_rubric
-from .site_context import SiteContext
-from .site_pages import generate_pages
-from .site_paths import Layout
-from .term_page import TermPageRenderer
-from .validation import load_glossary
+from .core.glossary import Glossary
+from .core.problems import GlossdeckError
+from .core.rubric import load_rubric
+from .site.context import SiteContext
+from .site.index_pages import generate_pages
+from .site.layout import Layout
+from .site.term_page import TermPageRenderer
+from .core.checks import load_glossary
 
 ASSETS = Path(__file__).parent / "assets"
 

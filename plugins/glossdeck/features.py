@@ -8,13 +8,15 @@ site, and the static assets it serves.
 
 from __future__ import annotations
 
+import importlib
 import posixpath
+from importlib.metadata import entry_points
 from dataclasses import dataclass
 from typing import Iterable, Literal
 
-from .glossary import Glossary
-from .problems import Problem
-from .relpath import relpath
+from .core.glossary import Glossary
+from .core.problems import Problem
+from .site.relpath import relpath
 
 SectionSlot = Literal["after-header", "after-content", "end"]
 
@@ -126,7 +128,40 @@ class Feature:
         return []
 
 
-# Features register themselves here when their module is imported. feature_registry.load_features
-# imports them: the built-in ones (BUILTIN_MODULES, e.g. glossdeck.embeds), modules exposed as
-# `glossdeck.features` entry points, or named in the MkDocs plugin's `features` option.
+# The registry: a feature module calls `register(FEATURE)` when imported. `load_features` imports
+# them: the built-in ones (BUILTIN_MODULES), `glossdeck.features` entry points, and modules named in
+# the MkDocs plugin's `features` option. (Registered features are code, not build state.)
 FEATURES: list[Feature] = []
+
+
+def register(feature: Feature) -> Feature:
+    """Add a feature once, by name: importing or reloading its module twice registers it once."""
+    if not any(f.name == feature.name for f in FEATURES):
+        FEATURES.append(feature)
+    return feature
+
+ENTRY_POINT_GROUP = "glossdeck.features"
+# Features shipped with glossdeck: imported on every build (importing registers them); a site
+# turns one off with `disabled_features`, e.g. [embeds].
+BUILTIN_MODULES: tuple[str, ...] = ("glossdeck.embeds",)
+
+
+def load_features(modules: Iterable[str] = (), disabled: Iterable[str] = ()) -> list[Feature]:
+    """Import feature modules (they append to FEATURES when imported) and return the enabled features.
+
+    An entry point may name a module or a Feature subclass / instance; a class is instantiated.
+    """
+    for point in entry_points(group=ENTRY_POINT_GROUP):
+        loaded = point.load()
+        if isinstance(loaded, type) and issubclass(loaded, Feature):
+            loaded = loaded()
+        if isinstance(loaded, Feature):
+            register(loaded)
+    for name in (*BUILTIN_MODULES, *modules):
+        importlib.import_module(name)
+    off = set(disabled)
+    unique: dict[int, Feature] = {}
+    for feature in FEATURES:
+        if feature.name not in off:
+            unique.setdefault(id(feature), feature)
+    return list(unique.values())

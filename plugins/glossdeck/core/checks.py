@@ -1,0 +1,184 @@
+"""Checks across the whole glossary: references, duplicates, cycles, rubric citations."""
+
+from __future__ import annotations
+
+import graphlib
+from pathlib import Path
+from typing import Callable, Hashable
+
+from ..build.memo import KeyedCache, Session
+from .debt import AXIS_BY_LETTER, AXIS_LETTERS
+from .glossary import Glossary
+from .loading import LoadedTerm, find_term_files, read_term_file
+from .problems import GlossdeckError, Problem, ProblemList, Severity, did_you_mean
+from ..learning.paths import curated_paths
+from ..learning.quiz import check_quiz
+from .rubric import Rubric, load_rubric
+
+TLDR_SOFT_LIMIT = 400
+RESERVED_TAGS = frozenset({"index"})
+
+
+def _warn(entry: LoadedTerm, path: tuple[str | int, ...], field: str, message: str) -> Problem:
+    line, col = entry.locate(*path)
+    return Problem(entry.file, line, col, field, message, Severity.WARNING)
+
+
+def _error(entry: LoadedTerm, path: tuple[str | int, ...], field: str, message: str) -> Problem:
+    line, col = entry.locate(*path)
+    return Problem(entry.file, line, col, field, message)
+
+
+def _check_references(glossary: Glossary, entry: LoadedTerm) -> list[Problem]:
+    problems: list[Problem] = []
+    term = entry.term
+    lists: list[tuple[tuple[str, ...], list[str]]] = [(("prerequisites",), term.prerequisites),
+                                                     (("related",), term.related)]
+    if term.dev_intel:
+        lists.append((("dev_intel", "related_problems"), term.dev_intel.related_problems))
+    for path, slugs in lists:
+        seen: set[str] = set()
+        for i, slug in enumerate(slugs):
+            field = ".".join(path) + f"[{i}]"
+            if slug == entry.slug:
+                problems.append(_error(entry, (*path, i), field, "a term cannot refer to itself"))
+            elif slug not in glossary:
+                found = glossary.lookup(slug.replace("-", " "))
+                hint = f" (did you mean '{found.slug}'?)" if found else did_you_mean(slug, glossary.entries)
+                problems.append(_error(entry, (*path, i), field, f"unknown term '{slug}'{hint}"))
+            if slug in seen:
+                problems.append(_warn(entry, (*path, i), field, f"'{slug}' is listed twice"))
+            seen.add(slug)
+    return problems
+
+
+def _check_names(glossary: Glossary) -> list[Problem]:
+    """Titles and aliases must name one term only."""
+    problems: list[Problem] = []
+    owners: dict[str, tuple[LoadedTerm, str]] = {}
+    for entry in glossary:
+        key = entry.term.title.lower()
+        if key in owners:
+            other, _ = owners[key]
+            problems.append(_error(entry, ("title",), "title",
+                                   f"title '{entry.term.title}' is also the title of {other.file}"))
+        owners.setdefault(key, (entry, "title"))
+    for entry in glossary:
+        for i, alias in enumerate(entry.term.aliases):
+            key = alias.lower()
+            field = f"aliases[{i}]"
+            owner = owners.get(key)
+            if owner is None:
+                owners[key] = (entry, "alias")
+                continue
+            other, what = owner
+            if other.slug == entry.slug:
+                problems.append(_error(entry, ("aliases", i), field,
+                                       f"alias '{alias}' repeats this term's own {what}"))
+            elif what == "title":
+                problems.append(_error(entry, ("aliases", i), field,
+                                       f"alias '{alias}' is the title of another term ({other.file})"))
+            else:
+                problems.append(_error(entry, ("aliases", i), field,
+                                       f"alias '{alias}' is also an alias of {other.file}"))
+    return problems
+
+
+def _check_cycles(glossary: Glossary) -> list[Problem]:
+    try:
+        glossary.prerequisite_order()
+    except graphlib.CycleError as exc:
+        cycle: list[str] = exc.args[1]
+        # graphlib reports the cycle as [a, ..., a], each node listed before the one it depends on
+        chain = " -> ".join(reversed(cycle))
+        problems = []
+        for slug in dict.fromkeys(cycle):
+            entry = glossary.entries[slug]
+            problems.append(_error(entry, ("prerequisites",), "prerequisites",
+                                   f"prerequisites form a cycle: {chain}"))
+        return problems
+    return []
+
+
+def _check_term(entry: LoadedTerm, rubric: Rubric) -> list[Problem]:
+    problems: list[Problem] = []
+    term = entry.term
+    if term.debt is not None:
+        for letter in AXIS_LETTERS:
+            axis = term.debt.axis(letter)
+            # point at the rationale in whichever authoring form the file uses
+            compact = ("debt", "rationale", letter)
+            path = compact if compact in entry.source.positions else ("debt", letter)
+            field = f"debt.{letter}.rationale"
+            if axis.rationale is None:
+                problems.append(_warn(entry, path, field,
+                                      f"{AXIS_BY_LETTER[letter].name} score has no rationale"))
+                continue
+            for message in rubric.check_rationale(letter, axis.score, axis.rationale):
+                problems.append(_warn(entry, path if path == compact else (*path, "rationale"), field, message))
+    for i, tag in enumerate(term.tags):
+        if tag in RESERVED_TAGS:  # tags/<tag>.md would replace the tags index page
+            problems.append(_error(entry, ("tags", i), f"tags[{i}]",
+                                   f"tag '{tag}' is reserved for the tags index page; choose another name"))
+    if term.added and term.edited and term.edited < term.added:
+        problems.append(_error(entry, ("edited",), "edited",
+                               f"edited ({term.edited}) is before added ({term.added})"))
+    if len(term.tldr) > TLDR_SOFT_LIMIT:
+        problems.append(_warn(entry, ("tldr",), "tldr",
+                              f"TL;DR is {len(term.tldr)} characters; keep it under {TLDR_SOFT_LIMIT} (one or two sentences)"))
+    return problems
+
+
+# Under `mkdocs serve`, a term's own checks (rubric citations, tags, dates, its quiz) are kept by
+# the file's content, so a rebuild re-checks the edited file only; checks across terms always run.
+_OWN_CHECKS: KeyedCache[list[Problem]] = KeyedCache()
+
+
+def _own_problems(entry: LoadedTerm, rubric: Rubric, rubric_key: Hashable) -> list[Problem]:
+    def check() -> list[Problem]:
+        return [*_check_term(entry, rubric), *check_quiz(entry)]
+
+    if not Session.keep_between_builds:
+        return check()
+    return _OWN_CHECKS.get(entry.file, (entry.digest, rubric_key), check)
+
+
+def check_glossary(glossary: Glossary, rubric: Rubric) -> list[Problem]:
+    problems: list[Problem] = []
+    rubric_key = tuple((axis, tuple(sorted(levels.items()))) for axis, levels in sorted(rubric.levels.items()))
+    for entry in glossary:
+        problems.extend(_check_references(glossary, entry))
+        problems.extend(_own_problems(entry, rubric, rubric_key))
+    if Session.keep_between_builds:
+        _OWN_CHECKS.retain(entry.file for entry in glossary)
+    problems.extend(_check_names(glossary))
+    problems.extend(_check_cycles(glossary))
+    return problems
+
+
+def load_glossary(paths: list[Path], rubric: Rubric | None = None,
+                  read: Callable[[Path], LoadedTerm] = read_term_file) -> tuple[Glossary, ProblemList]:
+    """Load every term file under `paths`, check the whole, and return what loaded plus all problems.
+
+    Files with errors are left out of the glossary; the problems say why. `read` turns one file into
+    a LoadedTerm (the MkDocs plugin passes one that reuses terms parsed by an earlier build).
+    """
+    problems = ProblemList()
+    files, path_problems = find_term_files(paths)
+    problems.extend(path_problems)
+    entries: dict[str, LoadedTerm] = {}
+    for path in files:
+        try:
+            entry = read(path)
+        except GlossdeckError as exc:
+            problems.extend(exc.problems)
+            continue
+        if entry.slug in entries:
+            problems.add(Problem(entry.file, 1, 1, "", f"duplicate slug '{entry.slug}': "
+                                 f"{entries[entry.slug].file} has the same file name"))
+            continue
+        entries[entry.slug] = entry
+    glossary = Glossary(entries, roots=tuple(paths))
+    problems.extend(check_glossary(glossary, rubric or load_rubric()))
+    problems.extend(curated_paths(glossary)[1])  # _paths.yml beside the terms
+    return glossary, problems

@@ -1,0 +1,119 @@
+"""The glossary as a whole: look-ups, categories, tags, backlinks, prerequisite order."""
+
+from __future__ import annotations
+
+import graphlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from .loading import LoadedTerm
+from .model import Term
+
+
+@dataclass
+class Glossary:
+    """Terms by slug, in slug order. Built once per load; read-only afterwards."""
+
+    entries: dict[str, LoadedTerm] = field(default_factory=dict)
+    roots: tuple[Path, ...] = ()  # the folders (or files) it was loaded from; side files live there
+
+    def __post_init__(self) -> None:
+        self.entries = dict(sorted(self.entries.items()))
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __contains__(self, slug: object) -> bool:
+        return slug in self.entries
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.entries.values())
+
+    def term(self, slug: str) -> Term:
+        return self.entries[slug].term
+
+    @cached_property
+    def slugs(self) -> tuple[str, ...]:
+        """Every slug, in order; listed once per glossary (per-term code must not copy the whole list)."""
+        return tuple(self.entries)
+
+    @cached_property
+    def _names(self) -> dict[str, str]:
+        """lowercased slug, title and alias -> slug (titles win over aliases)."""
+        names: dict[str, str] = {}
+        for entry in self.entries.values():
+            for alias in entry.term.aliases:
+                names.setdefault(alias.lower(), entry.slug)
+        for entry in self.entries.values():
+            names[entry.slug] = entry.slug
+            names[entry.term.title.lower()] = entry.slug
+        return names
+
+    def lookup(self, name: str) -> LoadedTerm | None:
+        """A term by slug, title or alias, case-insensitively."""
+        slug = self._names.get(name.strip().lower())
+        return self.entries.get(slug) if slug else None
+
+    @cached_property
+    def categories(self) -> dict[str, list[LoadedTerm]]:
+        grouped: dict[str, list[LoadedTerm]] = defaultdict(list)
+        for entry in self.entries.values():
+            grouped[entry.term.category].append(entry)
+        return {c: sorted(v, key=lambda e: e.term.title.lower()) for c, v in sorted(grouped.items())}
+
+    @cached_property
+    def tags(self) -> dict[str, list[LoadedTerm]]:
+        grouped: dict[str, list[LoadedTerm]] = defaultdict(list)
+        for entry in self.entries.values():
+            for tag in entry.term.tags:
+                grouped[tag].append(entry)
+        return {t: sorted(v, key=lambda e: e.term.title.lower()) for t, v in sorted(grouped.items())}
+
+    @staticmethod
+    def outgoing(term: Term) -> list[str]:
+        """Slugs this term points at (prerequisites, related, related problems), in order, once each."""
+        refs = [*term.prerequisites, *term.related, *(term.dev_intel.related_problems if term.dev_intel else [])]
+        return list(dict.fromkeys(refs))
+
+    @cached_property
+    def _backlinks(self) -> dict[str, list[str]]:
+        back: dict[str, list[str]] = defaultdict(list)
+        for entry in self.entries.values():
+            for target in self.outgoing(entry.term):
+                if target in self.entries and target != entry.slug:
+                    back[target].append(entry.slug)
+        return back
+
+    def backlinks(self, slug: str) -> list[str]:
+        """Slugs of the terms that point at this one."""
+        return list(self._backlinks.get(slug, []))
+
+    @cached_property
+    def _prerequisite_order(self) -> list[str]:
+        sorter: graphlib.TopologicalSorter[str] = graphlib.TopologicalSorter()
+        for entry in self.entries.values():
+            sorter.add(entry.slug, *(p for p in entry.term.prerequisites if p in self.entries))
+        return list(sorter.static_order())
+
+    def prerequisite_order(self) -> list[str]:
+        """Every slug, prerequisites before the terms that need them (graphlib.CycleError on a cycle).
+        Sorted once per glossary: `read_first` asks for it once per term."""
+        return list(self._prerequisite_order)
+
+    @cached_property
+    def _order_index(self) -> dict[str, int]:
+        return {slug: i for i, slug in enumerate(self._prerequisite_order)}
+
+    def read_first(self, slug: str) -> list[str]:
+        """All transitive prerequisites of a term, in dependency order (not the term itself)."""
+        needed: set[str] = set()
+        stack = list(self.entries[slug].term.prerequisites)
+        while stack:
+            current = stack.pop()
+            if current in needed or current not in self.entries or current == slug:
+                continue
+            needed.add(current)
+            stack.extend(self.entries[current].term.prerequisites)
+        return sorted(needed, key=self._order_index.__getitem__)  # O(needed), not O(glossary)

@@ -1,0 +1,213 @@
+"""Reading term files into `Term` objects, with every problem located in its file."""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import types
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+from pydantic import BaseModel, ValidationError
+
+from .model import SLUG_PATTERN, Term
+from .problems import GlossdeckError, Problem, did_you_mean
+from .located_yaml import MAX_FILE_BYTES, SourceMap, load_yaml_text
+
+TERM_SUFFIXES = (".yml", ".yaml")
+_SLUG_RE = re.compile(SLUG_PATTERN)
+
+
+@dataclass(frozen=True)
+class LoadedTerm:
+    slug: str
+    term: Term
+    file: str  # as shown to the author, e.g. terms/immutable-infrastructure.yml
+    source: SourceMap
+    digest: int  # hash of the file's bytes: the cache key for rendered output
+
+    def locate(self, *path: str | int, key: bool = False) -> tuple[int, int]:
+        return self.source.locate(tuple(path), key=key)
+
+
+def display_path(path: Path) -> str:
+    """A path relative to the working directory when it is inside it, as authors typed it."""
+    return _display_path(str(path), os.getcwd())
+
+
+@functools.lru_cache(maxsize=65536)  # every term file, on every `mkdocs serve` rebuild
+def _display_path(path: str, cwd: str) -> str:
+    try:
+        rel = os.path.relpath(path, cwd)
+    except ValueError:
+        return path
+    return rel if not rel.startswith("..") else path
+
+
+def slug_for(path: Path) -> str:
+    return path.stem
+
+
+def _unwrap_model(annotation: Any) -> type[BaseModel] | None:
+    """The pydantic model inside list[...] / X | None / Annotated[...], if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap_model(typing.get_args(annotation)[0])
+    if origin in (list, typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            found = _unwrap_model(arg)
+            if found:
+                return found
+    return None
+
+
+def _model_at(loc: tuple[str | int, ...], root: type[BaseModel] = Term) -> type[BaseModel] | None:
+    model: type[BaseModel] | None = root
+    for part in loc:
+        if model is None:
+            return None
+        if isinstance(part, int):
+            continue
+        info = model.model_fields.get(part)
+        model = _unwrap_model(info.annotation) if info else None
+    return model
+
+
+def _dotted(loc: tuple[str | int, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _document_loc(loc: tuple[str | int, ...], data: Any) -> tuple[str | int, ...]:
+    """The error's path inside the document. Pydantic puts union-branch names ('str',
+    'function-after[...]') into `loc`; only parts that exist in the data are kept."""
+    kept: list[str | int] = []
+    node = data
+    for i, part in enumerate(loc):
+        if isinstance(node, dict) and part in node:
+            kept.append(part)
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            kept.append(part)
+            node = node[part]
+        elif isinstance(node, dict) and i == len(loc) - 1 and isinstance(part, str) and "[" not in part:
+            kept.append(part)  # a missing field: named, but not in the data
+            node = None
+    return tuple(kept)
+
+
+def problems_from_validation(exc: ValidationError, file: str, source: SourceMap,
+                             data: Any, root: type[BaseModel] = Term) -> list[Problem]:
+    """Pydantic errors for a YAML document validated as `root`, each located in its file."""
+    problems: list[Problem] = []
+    for err in exc.errors(include_url=False):
+        loc = _document_loc(err["loc"], data)
+        kind = err["type"]
+        if kind == "extra_forbidden" and loc:
+            key = str(loc[-1])
+            parent = _model_at(loc[:-1], root)
+            allowed = list(parent.model_fields) if parent else []
+            line, col = source.locate(loc, key=True)
+            message = f"unknown key '{key}'{did_you_mean(key, allowed)}"
+            if allowed:
+                message += f"; allowed here: {', '.join(allowed)}"
+        elif kind == "missing" and loc:
+            line, col = source.locate(loc[:-1])
+            message = f"required field '{loc[-1]}' is missing"
+        elif kind == "string_pattern_mismatch" and (err.get("ctx") or {}).get("pattern") == SLUG_PATTERN:
+            line, col = source.locate(loc)
+            suggestion = re.sub(r"[^a-z0-9]+", "-", str(err.get("input")).lower()).strip("-")
+            message = (f"{_short(err.get('input'))} is not a slug: use lowercase letters, digits and "
+                       f"single hyphens" + (f", e.g. '{suggestion}'" if suggestion else ""))
+        else:
+            line, col = source.locate(loc)
+            msg = err["msg"].removeprefix("Value error, ")
+            given = err.get("input")
+            shown = "" if isinstance(given, (dict, list)) or msg.endswith(")") else f" (got {_short(given)})"
+            message = msg + shown
+        problems.append(Problem(file, line, col, _dotted(loc), message))
+    return problems
+
+
+def parse_term(raw: bytes, file: str, slug: str) -> LoadedTerm:
+    """Bytes of one term file -> LoadedTerm, or GlossdeckError listing every problem."""
+    doc = load_yaml_text(raw, file)
+    if not isinstance(doc.data, dict):
+        kind = type(doc.data).__name__
+        raise GlossdeckError([Problem(file, 1, 1, "", f"a term file must be a mapping of fields, not a {kind}")])
+    problems: list[Problem] = []
+    if not _SLUG_RE.match(slug):
+        suggestion = re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-") or "term"
+        problems.append(Problem(file, 1, 1, "", f"file name '{slug}' is not a valid slug "
+                                f"(lowercase letters, digits, hyphens); rename it to '{suggestion}.yml'"))
+    for key in doc.data:
+        if not isinstance(key, str):
+            line, col = doc.source.locate((key,), key=True)
+            problems.append(Problem(file, line, col, str(key), "keys must be text"))
+    try:
+        term = Term.model_validate(doc.data)
+    except ValidationError as exc:
+        problems.extend(problems_from_validation(exc, file, doc.source, doc.data))
+        raise GlossdeckError(problems) from None
+    except (ValueError, TypeError, RecursionError) as exc:  # a validator tripping on odd input
+        problems.append(Problem(file, 1, 1, "", f"invalid term: {exc}"))
+        raise GlossdeckError(problems) from None
+    if problems:
+        raise GlossdeckError(problems)
+    return LoadedTerm(slug, term, file, doc.source, hash(raw))
+
+
+def read_term_bytes(path: Path) -> tuple[str, bytes]:
+    """(the file as shown to the author, its bytes), or GlossdeckError when it cannot be read."""
+    file = display_path(path)
+    try:
+        with open(path, "rb") as handle:  # read one byte past the limit, never a whole huge file
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise GlossdeckError([Problem(file, 1, 1, "", f"cannot read file: {exc.strerror or exc}")]) from None
+    return file, raw
+
+
+def read_term_file(path: Path) -> LoadedTerm:
+    file, raw = read_term_bytes(path)
+    return parse_term(raw, file, slug_for(path))
+
+
+def _walk_term_files(folder: str) -> Iterator[str]:
+    """Term files under a folder, with os.scandir (pathlib's rglob costs more on every `mkdocs serve`
+    rebuild); hidden and "_" files are not terms (e.g. _paths.yml); hidden folders are skipped."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.startswith((".", "_")) and not entry.is_dir(follow_symlinks=True):
+                continue
+            if entry.is_dir(follow_symlinks=True):
+                if not entry.name.startswith("."):
+                    yield from _walk_term_files(entry.path)
+            elif os.path.splitext(entry.name)[1] in TERM_SUFFIXES and entry.is_file(follow_symlinks=True):
+                yield entry.path
+
+
+def find_term_files(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
+    """Term files under the given files and folders, sorted, plus problems for bad paths."""
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(Path(p) for p in sorted(_walk_term_files(str(path)), key=lambda p: p.split(os.sep)))
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(Problem(display_path(path), 1, 1, "", "no such file or folder"))
+    return files, problems

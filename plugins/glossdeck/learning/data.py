@@ -1,0 +1,292 @@
+"""The data the browser's learning tools read: two JSON files, built once per build.
+
+- `learn/data/terms.json`: every term's facts for the explorer, flashcards, paths, the DEBT map and
+  the graph (nodes and edges), plus site facts (axes and their colours, page URLs);
+- `learn/data/quiz.json`: the question bank, by term.
+
+Questions live apart because they carry code examples and are the bulk of the bytes; pages that
+don't quiz never load them. URLs in the data are site-relative; the page gives the browser the way
+back to the site root (see `learning.root_attr`).
+"""
+
+from __future__ import annotations
+
+import json
+import weakref
+from dataclasses import dataclass
+from typing import Any
+
+from ..build.memo import Session
+from ..core.debt import AXES
+from ..features import SiteInfo
+from ..core.glossary import Glossary
+from .paths import LearningPath, all_paths, read_first_all
+from ..text.plain_text import markdown_paragraphs_to_plain as plain_text
+from .quiz import Question, question_bank
+
+DATA_VERSION = 1
+DATA_DIR = "learn/data"
+TERMS_JSON = f"{DATA_DIR}/terms.json"
+QUIZ_JSON = f"{DATA_DIR}/quiz.json"
+
+# Generated pages, by the name the browser code uses for them.
+PAGES: dict[str, str] = {
+    "home": "learn/index.md",
+    "quiz": "learn/quiz.md",
+    "flashcards": "learn/flashcards.md",
+    "progress": "learn/progress.md",
+    "explorer": "learn/explorer.md",
+    "graph": "learn/graph.md",
+}
+
+# Where each part of a term page starts: the ids Material gives the headings of the term page
+# template (templates/term_page.md.j2). "" = the top of the page (the DEBT block has no heading).
+SECTION_ANCHORS: dict[str, str] = {
+    "tldr": "tldr",
+    "explanation": "explanation",
+    "why_it_matters": "why-it-matters",
+    "misconception": "common-misconception",
+    "mistakes": "common-mistakes",
+    "quick_fix": "dev-intel",
+    "diagram": "diagram",
+    "code_examples": "code-examples",
+    "debt": "",
+    "dev_intel": "dev-intel",
+}
+
+
+def page_url(site: SiteInfo, src: str) -> str:
+    """Site-relative URL of a page; without directory URLs a folder URL names its index.html, so
+    links work from file:// and on servers that don't serve folder indexes."""
+    url = site.url_of(src)
+    return url + "index.html" if not site.use_directory_urls and (url == "" or url.endswith("/")) else url
+
+
+def path_src(path: LearningPath) -> str:
+    return f"learn/paths/{path.id}.md"
+
+
+def categories_in_order(glossary: Glossary, site: SiteInfo) -> list[str]:
+    return site.category_order(list(glossary.categories))
+
+
+@dataclass(frozen=True)
+class LearningModel:
+    """Everything the learning feature derives from one glossary, computed once."""
+
+    paths: list[LearningPath]
+    questions: dict[str, list[Question]]
+    terms_json: dict[str, Any]
+    term_records: dict[str, dict[str, Any]]  # the records of terms_json["terms"], by slug
+
+    @property
+    def quiz_json(self) -> dict[str, Any]:
+        """quiz.json's content, built when asked (serve rebuilds join kept fragments instead)."""
+        return {"version": DATA_VERSION,
+                "questions": {slug: [q.as_json() for q in qs] for slug, qs in self.questions.items() if qs}}
+
+
+def _term_record(glossary: Glossary, site: SiteInfo, slug: str, question_count: int,
+                 read_first: list[str]) -> dict[str, Any]:
+    term = glossary.term(slug)
+    record: dict[str, Any] = {
+        "slug": slug,
+        "title": term.title,
+        "url": site.term_url(slug),
+        "category": term.category,
+        "level": term.level,
+        "tags": list(term.tags),
+        "aliases": list(term.aliases),
+        "tldr": plain_text(term.tldr),
+        "prerequisites": [p for p in term.prerequisites if p in glossary],
+        "related": [r for r in Glossary.outgoing(term) if r in glossary and r not in term.prerequisites],
+        "backlinks": glossary.backlinks(slug),
+        "readFirst": read_first,
+        "questions": question_count,
+    }
+    if term.misconception:
+        record["misconception"] = {"belief": plain_text(term.misconception.belief),
+                                   "correction": plain_text(term.misconception.correction)}
+    if term.debt:
+        record["debt"] = term.debt.scores
+        record["debtString"] = term.debt.string
+    if term.added:
+        record["added"] = term.added.isoformat()
+    return record
+
+
+# Records by everything they show, kept across `mkdocs serve` rebuilds (Session): the term file's
+# bytes, the terms pointing at it, what to read first, its question count, the site.
+_RECORDS: dict[tuple[object, ...], dict[str, Any]] = {}
+
+
+def _record(glossary: Glossary, site: SiteInfo, slug: str, question_count: int,
+            read_first: list[str]) -> dict[str, Any]:
+    if not Session.keep_between_builds:
+        return _term_record(glossary, site, slug, question_count, read_first)
+    entry = glossary.entries[slug]
+    related = tuple(r for r in Glossary.outgoing(entry.term) if r in glossary)
+    key = (slug, entry.file, entry.digest, site, related, tuple(glossary.backlinks(slug)), tuple(read_first),
+           question_count)
+    found = _RECORDS.get(key)
+    if found is None:
+        if len(_RECORDS) >= 50_000:
+            _RECORDS.clear()
+        found = _RECORDS[key] = _term_record(glossary, site, slug, question_count, read_first)
+    return found
+
+
+def _edges(glossary: Glossary) -> list[dict[str, str]]:
+    """One edge per linked pair: prerequisite edges are directed; related ones are not, and a pair
+    linked both ways (or also as prerequisite) is drawn once."""
+    edges: list[dict[str, str]] = []
+    seen: set[frozenset[str]] = set()
+    for entry in glossary:
+        for prereq in entry.term.prerequisites:
+            if prereq in glossary and prereq != entry.slug:
+                edges.append({"source": prereq, "target": entry.slug, "kind": "prerequisite"})
+                seen.add(frozenset((prereq, entry.slug)))
+    for entry in glossary:
+        for other in Glossary.outgoing(entry.term):
+            pair = frozenset((entry.slug, other))
+            if other in glossary and other != entry.slug and pair not in seen:
+                edges.append({"source": entry.slug, "target": other, "kind": "related"})
+                seen.add(pair)
+    return edges
+
+
+_EDGES: dict[object, list[dict[str, str]]] = {}
+
+
+def _kept_edges(glossary: Glossary) -> list[dict[str, str]]:
+    """The graph's edges; under `mkdocs serve` the very same list while no link changed (so its
+    JSON is not encoded again either)."""
+    if not Session.keep_between_builds:
+        return _edges(glossary)
+    key = tuple((e.slug, tuple(e.term.prerequisites), tuple(Glossary.outgoing(e.term))) for e in glossary)
+    found = _EDGES.get(key)
+    if found is None:
+        _EDGES.clear()
+        found = _EDGES[key] = _edges(glossary)
+    return found
+
+
+def build_learning_model(glossary: Glossary, site: SiteInfo) -> LearningModel:
+    paths = all_paths(glossary, site)
+    questions = question_bank(glossary)
+    read_first = read_first_all(glossary)
+    terms_json: dict[str, Any] = {
+        "version": DATA_VERSION,
+        "site": site.site_name,
+        "axes": [{"letter": a.letter, "name": a.name, "kind": a.kind, "question": a.question,
+                  "colour": a.colour, "colourDark": a.colour_dark} for a in AXES],
+        "levels": ["beginner", "intermediate", "advanced"],
+        "categories": [{"id": c, "title": site.category_title(c), "count": len(glossary.categories[c])}
+                       for c in categories_in_order(glossary, site)],
+        "tags": sorted(glossary.tags),
+        "terms": [_record(glossary, site, e.slug, len(questions[e.slug]), read_first[e.slug]) for e in glossary],
+        "edges": _kept_edges(glossary),
+        "paths": [{"id": p.id, "title": p.title, "kind": p.kind, "url": page_url(site, path_src(p)),
+                   "terms": list(p.terms), **({"description": plain_text(p.description)} if p.description else {})}
+                  for p in paths],
+        "pages": {name: page_url(site, src) for name, src in PAGES.items()},
+        "anchors": SECTION_ANCHORS,
+    }
+    records = {r["slug"]: r for r in terms_json["terms"]}
+    return LearningModel(paths, questions, terms_json, records)
+
+
+# One model per glossary object: pages(), term_sections() and files() all ask for it in one build.
+_CACHE: dict[int, tuple[weakref.ref[Glossary], SiteInfo, LearningModel]] = {}
+
+
+def learning_model(glossary: Glossary, site: SiteInfo) -> LearningModel:
+    cached = _CACHE.get(id(glossary))
+    if cached and cached[0]() is glossary and cached[1] == site:
+        return cached[2]
+    model = build_learning_model(glossary, site)
+    _CACHE.clear()  # keep only the current build's model (serve rebuilds would pile up otherwise)
+    _CACHE[id(glossary)] = (weakref.ref(glossary), site, model)
+    return model
+
+
+def forget_models() -> None:
+    _CACHE.clear()
+
+
+def to_json_bytes(data: dict[str, Any]) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False).encode("utf-8")
+
+
+def data_files(glossary: Glossary, site: SiteInfo) -> dict[str, bytes]:
+    model = learning_model(glossary, site)
+    if not Session.keep_between_builds:
+        return {TERMS_JSON: to_json_bytes(model.terms_json), QUIZ_JSON: to_json_bytes(model.quiz_json)}
+    return {TERMS_JSON: _FRAGMENTS.terms_json(model.terms_json), QUIZ_JSON: _FRAGMENTS.quiz_json(model)}
+
+
+def _json(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=False).encode("utf-8")
+
+
+def _json_object(members: list[tuple[str, bytes]]) -> bytes:
+    """{"key":<encoded value>,...} from values already encoded: the bytes to_json_bytes gives."""
+    pieces: list[bytes] = []
+    for key, encoded in members:
+        pieces += (b",", _json(key), b":", encoded)
+    return b"{" + b"".join(pieces[1:]) + b"}"
+
+
+def _json_array(encoded: list[bytes]) -> bytes:
+    return b"[" + b",".join(encoded) + b"]"
+
+
+class FragmentMemo:
+    """Under `mkdocs serve` both data files are encoded again after every edit. The JSON of each
+    term's record and of each term's questions is kept by what it encodes (records are the very
+    objects `_RECORDS` keeps; questions are frozen and compared by value), so a rebuild encodes the
+    edited terms' parts only and joins the rest; the bytes equal those of to_json_bytes."""
+
+    def __init__(self) -> None:
+        self.records: dict[int, tuple[dict[str, Any], bytes]] = {}
+        self.members: dict[str, tuple[Any, bytes]] = {}  # e.g. "edges": (the kept list, its JSON)
+        self.questions: dict[tuple[Question, ...], bytes] = {}
+
+    def _record(self, record: dict[str, Any]) -> bytes:
+        found = self.records.get(id(record))
+        if found is not None and found[0] is record:
+            return found[1]
+        encoded = _json(record)
+        self.records[id(record)] = (record, encoded)
+        return encoded
+
+    def _member(self, key: str, value: Any) -> bytes:
+        found = self.members.get(key)
+        if found is not None and found[0] is value:
+            return found[1]
+        encoded = _json(value)
+        self.members[key] = (value, encoded)
+        return encoded
+
+    def terms_json(self, data: dict[str, Any]) -> bytes:
+        members = [(key, _json_array([self._record(r) for r in value]) if key == "terms" else self._member(key, value))
+                   for key, value in data.items()]
+        live = {id(r) for r in data["terms"]}
+        self.records = {k: v for k, v in self.records.items() if k in live}
+        return _json_object(members)
+
+    def quiz_json(self, model: LearningModel) -> bytes:
+        kept: dict[tuple[Question, ...], bytes] = {}
+        parts: list[tuple[str, bytes]] = []
+        for slug, questions in model.questions.items():
+            if not questions:
+                continue
+            key = tuple(questions)
+            encoded = self.questions.get(key) or _json_array([_json(q.as_json()) for q in questions])
+            kept[key] = encoded
+            parts.append((slug, encoded))
+        self.questions = kept
+        return _json_object([("version", _json(DATA_VERSION)), ("questions", _json_object(parts))])
+
+
+_FRAGMENTS = FragmentMemo()

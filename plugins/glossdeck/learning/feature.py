@@ -1,0 +1,100 @@
+"""The learning feature: quizzes, flashcards, paths, progress, the explorer and the graph.
+
+Importing the package registers it (features.register); the site then pulls its pages, term
+sections, data files and browser assets through the `Feature` interface.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..build.memo import Session
+from ..features import Feature, GeneratedPage, SiteInfo, TermSection
+from ..core.glossary import Glossary
+from .data import PAGES, LearningModel, data_files, forget_models, learning_model, path_src
+from .pages import (
+    explorer_page,
+    flashcards_page,
+    graph_page,
+    home_page,
+    local_graph_section,
+    path_page,
+    progress_page,
+    quiz_page,
+    quiz_section,
+    read_first_section,
+    term_progress_section,
+)
+
+# Classic scripts, in load order: d3's modules extend one global `d3`; core.js defines the
+# namespace the others add to, and each widget module registers itself with it.
+VENDOR_SCRIPTS = ["vendor/d3-dispatch.min.js", "vendor/d3-quadtree.min.js", "vendor/d3-timer.min.js",
+                  "vendor/d3-force.min.js"]
+LEARNING_SCRIPTS = ["learning/core.js", "learning/sm2.js", "learning/progress-store.js", "learning/quiz.js",
+                    "learning/flashcards.js", "learning/paths.js", "learning/explorer.js", "learning/graph.js",
+                    "learning/progress-page.js"]
+
+
+class Learning(Feature):
+    name = "learning"
+    in_markdown_export = False  # every page here runs on the site's scripts and data files
+    nav_section = "Learn"
+
+    def pages(self, glossary: Glossary, site: SiteInfo) -> list[GeneratedPage]:
+        if not len(glossary):
+            return []
+        model = learning_model(glossary, site)
+        pages = [
+            GeneratedPage(PAGES["home"], "Learn", home_page(glossary, site, model)),
+            GeneratedPage(PAGES["quiz"], "Quiz", quiz_page(site)),
+            GeneratedPage(PAGES["flashcards"], "Flashcards", flashcards_page(site)),
+            GeneratedPage(PAGES["explorer"], "Explorer", explorer_page(glossary, site)),
+            GeneratedPage(PAGES["graph"], "Graph", graph_page(glossary, site)),
+            GeneratedPage(PAGES["progress"], "My progress", progress_page(site)),
+        ]
+        pages += [GeneratedPage(path_src(p), p.title, path_page(glossary, site, p), in_nav=False)
+                  for p in model.paths]
+        return pages
+
+    def term_sections(self, glossary: Glossary, site: SiteInfo, slug: str) -> list[TermSection]:
+        model = learning_model(glossary, site)
+        record = model.term_records[slug]
+        # everything the sections show: kept across `mkdocs serve` rebuilds by these inputs
+        key = (slug, site, tuple((s, glossary.term(s).title) for s in record["readFirst"]),
+               len(model.questions[slug]), bool(record["prerequisites"] or record["related"] or record["backlinks"]))
+        if not Session.keep_between_builds:
+            return self._sections(glossary, site, slug, model, record)
+        found = _SECTIONS.get(key)
+        if found is None:
+            if len(_SECTIONS) >= 50_000:
+                _SECTIONS.clear()
+            found = _SECTIONS[key] = self._sections(glossary, site, slug, model, record)
+        return found
+
+    def _sections(self, glossary: Glossary, site: SiteInfo, slug: str, model: LearningModel,
+                  record: dict[str, Any]) -> list[TermSection]:
+        sections: list[TermSection] = []
+        if record["readFirst"]:
+            sections.append(TermSection("after-header", read_first_section(glossary, site, slug, record["readFirst"])))
+        if model.questions[slug]:
+            sections.append(TermSection("after-content", quiz_section(site, slug, len(model.questions[slug]))))
+        if record["prerequisites"] or record["related"] or record["backlinks"]:
+            sections.append(TermSection("after-content", local_graph_section(site, slug)))
+        sections.append(TermSection("end", term_progress_section(site, slug)))
+        return sections
+
+    def pages_done(self) -> None:
+        forget_models()
+
+    def files(self, glossary: Glossary, site: SiteInfo) -> dict[str, bytes]:
+        return data_files(glossary, site) if len(glossary) else {}
+
+    def scripts(self) -> list[str]:
+        return [*VENDOR_SCRIPTS, *LEARNING_SCRIPTS]
+
+    def stylesheets(self) -> list[str]:
+        return ["learning/learning.css"]
+
+
+_SECTIONS: dict[tuple[object, ...], list[TermSection]] = {}
+LEARNING = Learning()

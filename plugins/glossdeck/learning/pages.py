@@ -1,0 +1,233 @@
+"""Markdown (with raw HTML blocks) of the learning pages and of the learning parts of term pages.
+
+Each interactive part is a placeholder element (`data-gd-widget="..."`) that the browser code in
+assets/learning/ fills in. What can work without JavaScript is written out in full (the "read these
+first" list, path steps, the explorer's table); what cannot is `hidden` until the script shows it,
+so with JavaScript off a page never shows an empty box. Every string from YAML is escaped here.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Iterable
+
+from ..core.debt import AXES
+from ..features import SiteInfo
+from ..core.glossary import Glossary
+from .data import PAGES, LearningModel, page_url, path_src
+from .paths import LearningPath
+from ..text.plain_text import markdown_paragraphs_to_plain as plain_text
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+
+
+def esc(text: str) -> str:
+    """Text for an HTML element or a quoted attribute."""
+    return html.escape(text, quote=True)
+
+
+def md_text(text: str) -> str:
+    """Text for a Markdown heading or paragraph: HTML-escaped and with Markdown syntax neutralised."""
+    return _MD_SPECIAL.sub(r"\\\1", esc(text))
+
+
+def _attrs(**values: str | None) -> str:
+    return "".join(f' {k.rstrip("_").replace("_", "-")}="{esc(v)}"' for k, v in values.items() if v is not None)
+
+
+def widget(name: str, site: SiteInfo, src: str, *, hidden: bool = True, tag: str = "div",
+           cls: str = "", inner: str = "", labelledby: str | None = None, **data: str | None) -> str:
+    """A placeholder the browser code fills in. `data-gd-root` leads back to the site root from this
+    page, so the script finds the data files whatever the URL scheme or sub-path."""
+    # gd-nolink: the site's auto-linker leaves these alone (they link terms themselves, or get filled in later)
+    attrs = _attrs(class_=f"gd-learn gd-{name} gd-nolink {cls}".strip(), aria_labelledby=labelledby,
+                   data_gd_widget=name,
+                   data_gd_root=site.relative(src, "") or "./",
+                   **{f"data_gd_{k}": v for k, v in data.items()})
+    return f"<{tag}{attrs}{' hidden' if hidden else ''}>{inner}</{tag}>"
+
+
+def _link(site: SiteInfo, src: str, to_url: str, text: str, **attrs: str | None) -> str:
+    return f'<a href="{esc(site.relative(src, to_url))}"{_attrs(**attrs)}>{esc(text)}</a>'
+
+
+def _noscript(what: str) -> str:
+    return f'<noscript><p class="gd-noscript">{esc(what)} needs JavaScript.</p></noscript>'
+
+
+# -- term page sections --------------------------------------------------------------------------
+
+def read_first_section(glossary: Glossary, site: SiteInfo, slug: str, read_first: list[str]) -> str:
+    src = site.term_src(slug)
+    items = "".join(f"<li>{_link(site, src, site.term_url(s), glossary.term(s).title, data_gd_slug=s)}</li>"
+                    for s in read_first)
+    title_id = "gd-read-first-title"
+    inner = (f'<p class="gd-read-first__title" id="{title_id}"><strong>Read these first</strong>, '
+             f"in this order:</p><ol>{items}</ol>")
+    return widget("read-first", site, src, hidden=False, tag="nav", inner=inner, labelledby=title_id, term=slug)
+
+
+def quiz_section(site: SiteInfo, slug: str, count: int) -> str:
+    inner = (f'<h2 id="gd-check-yourself">Check yourself</h2>'
+             f'<p class="gd-quiz__intro">{count} question{"s" if count != 1 else ""} about this term. '
+             "Your answers are kept in this browser only.</p>")
+    return widget("term-quiz", site, site.term_src(slug), tag="section", inner=inner,
+                  labelledby="gd-check-yourself", term=slug)
+
+
+def local_graph_section(site: SiteInfo, slug: str) -> str:
+    inner = '<h2 id="gd-connections">Connections</h2>'
+    return widget("local-graph", site, site.term_src(slug), tag="section", inner=inner,
+                  labelledby="gd-connections", term=slug)
+
+
+def term_progress_section(site: SiteInfo, slug: str) -> str:
+    return widget("term-progress", site, site.term_src(slug), term=slug)
+
+
+# -- generated pages -----------------------------------------------------------------------------
+
+def _path_list(site: SiteInfo, src: str, paths: Iterable[LearningPath]) -> str:
+    items = []
+    for path in paths:
+        link = _link(site, src, page_url(site, path_src(path)), path.title)
+        count = f'<span class="gd-path-list__count">{len(path.terms)} term{"s" if len(path.terms) != 1 else ""}</span>'
+        progress = widget("path-progress", site, src, tag="span", path=path.id)
+        items.append(f"<li>{link} {count} {progress}</li>")
+    return f'<ul class="gd-path-list gd-nolink">{"".join(items)}</ul>'
+
+
+def home_page(glossary: Glossary, site: SiteInfo, model: LearningModel) -> str:
+    src = PAGES["home"]
+    tools = [
+        ("quiz", "Quiz", "Questions generated from every term, by category, path, or your mistakes."),
+        ("flashcards", "Flashcards", "Spaced repetition: each card comes back just before you would forget it."),
+        ("explorer", "Explorer", "Filter and sort every term; the DEBT map plots them on two axes."),
+        ("graph", "Graph", "How the terms connect: prerequisites and related terms."),
+        ("progress", "My progress", "What you have read, answered and reviewed; export it or bring it back."),
+    ]
+    items = "".join(f"<li>{_link(site, src, page_url(site, PAGES[key]), title)}: {esc(blurb)}</li>"
+                    for key, title, blurb in tools)
+    curated = [p for p in model.paths if p.kind == "curated"]
+    by_category = [p for p in model.paths if p.kind == "category"]
+    parts = [
+        "# Learn",
+        "",
+        f"Practise the {len(glossary)} terms of this glossary. Everything runs in your browser; your "
+        "progress is stored there too, and you can export it to a file.",
+        "",
+        f'<ul class="gd-tools">{items}</ul>',
+        "",
+        widget("random-term", site, src),
+        "",
+    ]
+    if curated:
+        parts += ["## Curated paths", "", _path_list(site, src, curated), ""]
+    parts += ["## Paths by category", "",
+              "Each category from beginner to advanced, never a term before its prerequisites.", "",
+              _path_list(site, src, by_category), ""]
+    return "\n".join(parts)
+
+
+def path_page(glossary: Glossary, site: SiteInfo, path: LearningPath) -> str:
+    src = path_src(path)
+    steps = []
+    for slug in path.terms:
+        term = glossary.term(slug)
+        level = f' <span class="gd-level">{esc(term.level)}</span>' if term.level else ""
+        steps.append(f'<li data-gd-slug="{esc(slug)}">{_link(site, src, site.term_url(slug), term.title)}{level}'
+                     f'<br><span class="gd-path__tldr">{esc(_one_line(term.tldr))}</span></li>')
+    deck = f"path:{path.id}"
+    quiz = site.relative(src, page_url(site, PAGES["quiz"])) + "?deck=" + deck
+    cards = site.relative(src, page_url(site, PAGES["flashcards"])) + "?deck=" + deck
+    parts = [f"# {md_text(path.title)}", ""]
+    if path.description:
+        parts += [f"<p>{esc(path.description)}</p>", ""]
+    parts += [
+        widget("path-progress", site, src, tag="div", cls="gd-path-progress--page", path=path.id),
+        "",
+        f'<p class="gd-path__actions"><a class="md-button" href="{esc(quiz)}">Quiz on this path</a> '
+        f'<a class="md-button" href="{esc(cards)}">Flashcards for this path</a></p>',
+        "",
+        f'<ol class="gd-path gd-nolink" data-gd-path="{esc(path.id)}">{"".join(steps)}</ol>',
+        "",
+        widget("path-steps", site, src, path=path.id),
+        "",
+    ]
+    return "\n".join(parts)
+
+
+def _one_line(markdown: str) -> str:
+    return plain_text(markdown).replace("\n\n", " ")
+
+
+def _deck_note() -> str:
+    return ('<p class="gd-hint">Choose a deck: everything, one category, one learning path, '
+            "or the terms you got wrong.</p>")
+
+
+def _widget_page(site: SiteInfo, key: str, title: str, intro: str, subject: str, name: str) -> str:
+    """A learning page: heading, one paragraph, a no-JavaScript note, and the widget."""
+    return "\n".join([f"# {title}", "", intro, "", _noscript(subject), "", widget(name, site, PAGES[key]), ""])
+
+
+def quiz_page(site: SiteInfo) -> str:
+    return _widget_page(
+        site, "quiz", "Quiz",
+        "Questions generated from the terms: spot the misconception, find the vulnerable example, match a "
+        "TL;DR to its term, and guess a DEBT score (within one point counts).",
+        "The quiz", "quiz-runner")
+
+
+def flashcards_page(site: SiteInfo) -> str:
+    return _widget_page(
+        site, "flashcards", "Flashcards",
+        "Recall the term, turn the card, and grade yourself honestly: the SM-2 algorithm then decides when "
+        "the card comes back. Keys: <kbd>Space</kbd> turns the card; <kbd>1</kbd> Again, <kbd>2</kbd> Hard, "
+        "<kbd>3</kbd> Good, <kbd>4</kbd> Easy.",
+        "Flashcards", "flashcards")
+
+
+def progress_page(site: SiteInfo) -> str:
+    return _widget_page(
+        site, "progress", "My progress",
+        "Your progress lives in this browser's storage, for this site only. Export it to a file to keep "
+        "it safe or to carry it to another browser, and import it there.",
+        "This page", "progress")
+
+
+def explorer_page(glossary: Glossary, site: SiteInfo) -> str:
+    src = PAGES["explorer"]
+    head = ("<thead><tr><th scope=\"col\">Term</th><th scope=\"col\">Category</th><th scope=\"col\">Level</th>"
+            "<th scope=\"col\">DEBT</th></tr></thead>")
+    rows = []
+    for entry in glossary:
+        term = entry.term
+        rows.append(
+            f'<tr data-gd-slug="{esc(entry.slug)}"><td>{_link(site, src, site.term_url(entry.slug), term.title)}</td>'
+            f"<td>{esc(site.category_title(term.category))}</td><td>{esc(term.level or '')}</td>"
+            f"<td><code>{esc(term.debt.string) if term.debt else ''}</code></td></tr>")
+    # No class on the table itself, so Material styles it like any Markdown table.
+    table = (f'<div class="gd-explorer__static gd-nolink md-typeset__scrollwrap"><div class="md-typeset__table"><table>'
+             f"{head}<tbody>{''.join(rows)}</tbody></table></div></div>")
+    axes = ", ".join(f"{a.name} ({a.letter})" for a in AXES)
+    return "\n".join([
+        "# Explorer", "",
+        f"Every term, filterable by category, level, tag and each DEBT axis ({esc(axes)}). The DEBT map "
+        "plots the terms on the two axes you choose; 0 means the axis does not apply and sits apart, "
+        "in the n/a band.", "",
+        widget("explorer", site, src, inner=""), "",
+        table, "",
+    ])
+
+
+def graph_page(glossary: Glossary, site: SiteInfo) -> str:
+    src = PAGES["graph"]
+    return "\n".join([
+        "# Graph", "",
+        f"The {len(glossary)} terms and how they connect: an arrow leads from a prerequisite to the term "
+        "that needs it; a plain line joins related terms. Select a term to open it.", "",
+        _noscript("The graph"), "",
+        widget("graph", site, src), "",
+    ])

@@ -1,0 +1,302 @@
+"""Quiz questions generated from term data, plus the ones authors write in a term's `quiz` block.
+
+Every question is plain data (JSON for the browser) with a stable id, so a reader's answers survive
+rebuilds. Generated kinds:
+
+- the misconception as a true-or-false statement (the belief is false; the correction's first
+  sentence, when it reads as a statement, is true);
+- "which of these examples is the vulnerable one" (a vulnerable/before example among fixed/after);
+- match a TL;DR (the term's own names masked) to its term, distractors from the same category;
+- guess one axis of the DEBT score; within one point counts, but 0 ("does not apply") is exact.
+
+Choices are shuffled at build time with a seed taken from the question id: the same glossary always
+gives the same quiz, so builds are reproducible and tests can know the right answer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from ..build.memo import Session
+from ..core.debt import AXIS_BY_LETTER, AXIS_LETTERS
+from ..core.glossary import Glossary
+from ..core.loading import LoadedTerm
+from ..core.model import QuizQuestion, Term
+from ..text.plain_text import first_sentence
+from ..text.plain_text import markdown_paragraphs_to_plain as plain_text
+from ..core.problems import Problem
+
+QuestionKind = Literal["true-false", "choice", "debt"]
+MASK = "_____"
+MAX_DISTRACTORS = 3
+MAX_CODE_CHOICES = 4
+DEBT_TOLERANCE = 1  # "within one point counts"
+# A correction that opens like this is a rebuttal ("No, ...") or leans on the belief it answers
+# ("It only ...", "Only if ..."): out of context it is not a statement a reader can judge.
+_REBUTTAL = re.compile(r"^(no|not|nope|yes|actually|wrong|false|true|in fact|on the contrary|only if|"
+                       r"it|its|it's|they|this|that|these|those|but|and|so)\b", re.IGNORECASE)
+_PROBLEM_KINDS = {"vulnerable": "fixed", "before": "after"}
+
+
+@dataclass(frozen=True)
+class Choice:
+    text: str
+    language: str | None = None  # set when the choice is a code example
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str  # "<slug>:<source>", stable across builds; progress is stored under it
+    term: str
+    kind: QuestionKind
+    source: str  # misconception-false, misconception-true, tldr, code, debt-<axis>, author-<hash>
+    prompt: str
+    explanation: str
+    see: str  # the term-page section that answers it (a QuizSection key)
+    answer: bool | int  # true-false: the truth; choice: index into choices; debt: the score
+    choices: tuple[Choice, ...] = field(default_factory=tuple)
+    axis: str | None = None  # debt questions only
+
+    def as_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": self.id, "term": self.term, "kind": self.kind, "source": self.source,
+                                "prompt": self.prompt, "explanation": self.explanation, "see": self.see,
+                                "answer": self.answer}
+        if self.choices:
+            data["choices"] = [{"text": c.text, **({"language": c.language} if c.language else {})}
+                               for c in self.choices]
+        if self.axis is not None:
+            data["axis"] = self.axis
+        return data
+
+
+def is_debt_answer_right(truth: int, guess: int) -> bool:
+    """Within one point counts on the 1-9 grid; 0 means "does not apply" and is only right exactly."""
+    if truth == 0 or guess == 0:
+        return truth == guess
+    return abs(truth - guess) <= DEBT_TOLERANCE
+
+
+def _rng(question_id: str) -> random.Random:
+    return random.Random(int.from_bytes(hashlib.sha256(question_id.encode()).digest()[:8], "big"))
+
+
+def _default_see(term: Term) -> str:
+    return "explanation" if term.explanation else "tldr"
+
+
+def names_of(term: Term) -> list[str]:
+    """The term's title, aliases and a parenthesised short form ("Cross-Site Scripting (XSS)")."""
+    names = [term.title, *term.aliases]
+    short = re.match(r"^(.*?)\s*\(([^)]+)\)\s*$", term.title)
+    if short:
+        names += [short.group(1), short.group(2)]
+    return sorted({n.strip() for n in names if n.strip()}, key=len, reverse=True)
+
+
+def _is_word(text: str, index: int) -> bool:
+    return 0 <= index < len(text) and (text[index].isalnum() or text[index] == "_")
+
+
+def mask_names(text: str, names: list[str]) -> str:
+    """Hide a term's own names (whole words, any case, simple plurals) so a TL;DR doesn't answer itself."""
+    # A plain scan, not one regex per term: compiling thousands of patterns dominated big builds.
+    for name in names:
+        wanted, start = name.lower(), 0
+        while (at := text.lower().find(wanted, start)) >= 0:
+            end = at + len(wanted)
+            for suffix in ("es", "s"):
+                if text.lower().startswith(suffix, end) and not _is_word(text, end + len(suffix)):
+                    end += len(suffix)
+                    break
+            if _is_word(text, at - 1) or _is_word(text, end):
+                start = at + 1
+                continue
+            text = text[:at] + MASK + text[end:]
+            start = at + len(MASK)
+    return text
+
+
+def _misconception_questions(entry: LoadedTerm) -> list[Question]:
+    term = entry.term
+    if term.misconception is None:
+        return []
+    correction = plain_text(term.misconception.correction)
+    out = [Question(
+        id=f"{entry.slug}:misconception-false", term=entry.slug, kind="true-false",
+        source="misconception-false",
+        prompt=plain_text(term.misconception.belief), answer=False,
+        explanation=f"False. {correction}", see="misconception")]
+    statement = first_sentence(correction)
+    if len(statement.split()) >= 6 and not _REBUTTAL.match(statement) and len(statement) <= 400:
+        out.append(Question(
+            id=f"{entry.slug}:misconception-true", term=entry.slug, kind="true-false",
+            source="misconception-true", prompt=statement, answer=True,
+            explanation=f"True. It is the common belief that is wrong: “{plain_text(term.misconception.belief)}”",
+            see="misconception"))
+    return out
+
+
+def _code_question(entry: LoadedTerm) -> list[Question]:
+    examples = entry.term.code_examples
+    for bad_kind, good_kind in _PROBLEM_KINDS.items():
+        bad = next((e for e in examples if e.kind == bad_kind), None)
+        good = [e for e in examples if e.kind == good_kind][: MAX_CODE_CHOICES - 1]
+        if bad is None or not good:
+            continue
+        qid = f"{entry.slug}:code"
+        order = [bad, *good]
+        _rng(qid).shuffle(order)
+        prompt = ("Which of these examples is the vulnerable one?" if bad_kind == "vulnerable"
+                  else "Which of these examples is the “before” version, the one that needs fixing?")
+        why = f"The {bad_kind} example" + (f": {bad.caption}." if bad.caption else ".")
+        if entry.term.quick_fix:
+            why += f" The fix: {plain_text(entry.term.quick_fix)}"
+        return [Question(
+            id=qid, term=entry.slug, kind="choice", source="code", prompt=prompt,
+            choices=tuple(Choice(e.code.rstrip("\n"), e.language) for e in order),
+            answer=order.index(bad), explanation=why, see="code_examples")]
+    return []
+
+
+def _all_slugs(glossary: Glossary) -> tuple[str, ...]:
+    return glossary.slugs
+
+
+def _tldr_question(glossary: Glossary, entry: LoadedTerm) -> list[Question]:
+    if len(glossary) < 2:
+        return []
+    qid = f"{entry.slug}:tldr"
+    rng = _rng(qid)
+    # Seeded samples of a few, not shuffles of whole lists: the cost per term stays constant.
+    category = glossary.categories.get(entry.term.category, [])
+    picks = rng.sample(range(len(category)), min(len(category), MAX_DISTRACTORS + 1))
+    distractors = [category[i].slug for i in picks if category[i].slug != entry.slug][:MAX_DISTRACTORS]
+    if len(distractors) < MAX_DISTRACTORS:  # a small category: fill from the others, by seeded draws
+        others = _all_slugs(glossary)
+        for i in rng.sample(range(len(others)), min(len(others), 2 * MAX_DISTRACTORS + 1)):
+            if len(distractors) == MAX_DISTRACTORS:
+                break
+            if others[i] != entry.slug and others[i] not in distractors:
+                distractors.append(others[i])
+    order = [entry.slug, *distractors]
+    rng.shuffle(order)
+    tldr = mask_names(plain_text(entry.term.tldr), names_of(entry.term))
+    return [Question(
+        id=qid, term=entry.slug, kind="choice", source="tldr",
+        prompt=f"Which term does this describe? “{tldr}”",
+        choices=tuple(Choice(glossary.term(s).title) for s in order), answer=order.index(entry.slug),
+        explanation=f"{entry.term.title}: {plain_text(entry.term.tldr)}", see="tldr")]
+
+
+def _debt_question(entry: LoadedTerm) -> list[Question]:
+    debt = entry.term.debt
+    if debt is None:
+        return []
+    # One axis per term (chosen by seed) keeps the page short; prefer axes with a rationale to explain.
+    explained = [a for a in AXIS_LETTERS if debt.axis(a).rationale] or list(AXIS_LETTERS)
+    letter = _rng(f"{entry.slug}:debt").choice(explained)
+    axis = AXIS_BY_LETTER[letter]
+    score = debt.axis(letter).score
+    rationale = debt.axis(letter).rationale
+    shown = "n/a (does not apply)" if score == 0 else str(score)
+    why = f"{axis.name} is {shown} in {debt.string}."
+    if rationale:
+        why += " " + plain_text(rationale)
+    return [Question(
+        id=f"{entry.slug}:debt-{letter}", term=entry.slug, kind="debt", source=f"debt-{letter}",
+        prompt=f"How does {entry.term.title} score on {axis.name} ({axis.kind.lower()}: {axis.question})? "
+               "Within one point counts.",
+        answer=score, axis=letter, explanation=why, see="debt")]
+
+
+def author_question_id(slug: str, question: QuizQuestion) -> str:
+    """Ids of authors' questions follow their text, not their position, so reordering keeps progress."""
+    digest = hashlib.sha256(question.question.encode()).hexdigest()[:10]
+    return f"{slug}:author-{digest}"
+
+
+def _author_questions(entry: LoadedTerm) -> list[Question]:
+    out: list[Question] = []
+    for q in entry.term.quiz:
+        qid = author_question_id(entry.slug, q)
+        see = q.see or _default_see(entry.term)
+        if q.answer is not None:
+            out.append(Question(id=qid, term=entry.slug, kind="true-false", source=qid.split(":", 1)[1],
+                                prompt=q.question, answer=q.answer, explanation=q.explanation, see=see))
+            continue
+        assert q.correct is not None  # the model guarantees one of the two forms
+        order = [q.correct, *q.wrong]
+        _rng(qid).shuffle(order)
+        out.append(Question(id=qid, term=entry.slug, kind="choice", source=qid.split(":", 1)[1],
+                            prompt=q.question, choices=tuple(Choice(c) for c in order),
+                            answer=order.index(q.correct), explanation=q.explanation, see=see))
+    return out
+
+
+def questions_for(glossary: Glossary, slug: str) -> list[Question]:
+    """Every question about one term: generated ones first, then the author's."""
+    entry = glossary.entries[slug]
+    return [*_misconception_questions(entry), *_code_question(entry), *_tldr_question(glossary, entry),
+            *_debt_question(entry), *_author_questions(entry)]
+
+
+# Questions by what they are made of: the term file's bytes, plus, for the TL;DR question, the
+# titles its distractors may be drawn from (the term's category, or the whole glossary for a small
+# one). Under `mkdocs serve` an edit then re-generates the questions it can change, not all of them.
+_BANK_MEMO: dict[tuple[object, ...], list[Question]] = {}
+_BANK_MEMO_LIMIT = 50_000
+
+
+def question_bank(glossary: Glossary) -> dict[str, list[Question]]:
+    """Questions for every term, by slug (in slug order)."""
+    if not Session.keep_between_builds:  # a one-off build asks once: keeping them would only hold memory
+        return {entry.slug: questions_for(glossary, entry.slug) for entry in glossary}
+    everyone = hash(tuple((e.slug, e.term.title) for e in glossary))
+    by_category = {c: hash(tuple((e.slug, e.term.title) for e in entries))
+                   for c, entries in glossary.categories.items()}
+    if len(_BANK_MEMO) >= _BANK_MEMO_LIMIT:
+        _BANK_MEMO.clear()
+    bank: dict[str, list[Question]] = {}
+    for entry in glossary:
+        key = (entry.slug, entry.file, entry.digest, by_category[entry.term.category], everyone)
+        found = _BANK_MEMO.get(key)
+        if found is None:
+            found = _BANK_MEMO[key] = questions_for(glossary, entry.slug)
+        bank[entry.slug] = found
+    return bank
+
+
+_SECTION_PRESENT = {
+    "tldr": lambda t: True,
+    "explanation": lambda t: t.explanation is not None,
+    "why_it_matters": lambda t: t.why_it_matters is not None,
+    "misconception": lambda t: t.misconception is not None,
+    "mistakes": lambda t: bool(t.mistakes),
+    "quick_fix": lambda t: t.quick_fix is not None,
+    "diagram": lambda t: t.diagram is not None,
+    "code_examples": lambda t: bool(t.code_examples),
+    "debt": lambda t: t.debt is not None,
+    "dev_intel": lambda t: t.dev_intel is not None,
+}
+
+
+def check_quiz(entry: LoadedTerm) -> list[Problem]:
+    """Cross-field checks of a term's own questions: their `see` must point at a block the page shows,
+    and two questions may not share a text (their progress would be mixed up)."""
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    for i, q in enumerate(entry.term.quiz):
+        if q.see is not None and not _SECTION_PRESENT[q.see](entry.term):
+            line, col = entry.locate("quiz", i, "see")
+            problems.append(Problem(entry.file, line, col, f"quiz[{i}].see",
+                                    f"this term has no {q.see.replace('_', ' ')}, so the link would lead nowhere"))
+        if q.question in seen:
+            line, col = entry.locate("quiz", i, "question")
+            problems.append(Problem(entry.file, line, col, f"quiz[{i}].question",
+                                    f"same question as quiz[{seen[q.question]}]"))
+        seen.setdefault(q.question, i)
+    return problems

@@ -1,0 +1,60 @@
+"""How glossdeck's diagrams meet mkdocs-mermaid2 and Material, checked when the site is configured.
+
+- The site serves Mermaid itself (installed pinned from npm, copied to assets/vendor/ at set-up),
+  at MERMAID_URL; mermaid2's `javascript:` option must point there, never at a CDN.
+- mermaid2 looks for a local library inside docs_dir only; glossdeck serves it from the plugin
+  instead, so once glossdeck has checked the file exists it tells mermaid2 the path is resolved.
+- The mermaid fence's formatter decides how a diagram's text must be written: mermaid2's formatters
+  copy the fence body into HTML unescaped, so glossdeck escapes it first (`mermaid_safe`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+MERMAID_URL = "assets/glossdeck/vendor/mermaid.min.js"
+VENDOR_FILE = Path(__file__).parent.parent / "assets" / "vendor" / "mermaid.min.js"
+RAW_FORMATTERS = {"fence_mermaid", "fence_mermaid_custom"}  # mermaid2's: body copied unescaped
+
+
+def mermaid_fence_formatter(mdx_configs: dict[str, Any]) -> Any | None:
+    """The `format` function of the superfences custom fence named "mermaid", if any."""
+    superfences = mdx_configs.get("pymdownx.superfences") or {}
+    for fence in superfences.get("custom_fences", []) or []:
+        if fence.get("name") == "mermaid":
+            return fence.get("format")
+    return None
+
+
+def fence_copies_raw_html(formatter: Any | None) -> bool:
+    name = getattr(formatter, "__name__", "") or getattr(getattr(formatter, "func", None), "__name__", "")
+    return formatter is not None and name in RAW_FORMATTERS
+
+
+def check_mermaid2(mermaid2: Any) -> list[str]:
+    """Problems with the mermaid2 plugin's options (empty when it is set up the glossdeck way).
+
+    When its `javascript` is glossdeck's served file, records it as resolved for mermaid2.
+    """
+    problems: list[str] = []
+    options = mermaid2.config
+    javascript = (options.get("javascript") or "").strip()
+    if not javascript:
+        problems.append(f"mermaid2 has no 'javascript' option, so it would load Mermaid from a CDN; "
+                        f"set `javascript: {MERMAID_URL}` (the copy glossdeck serves)")
+    elif javascript.lstrip("./") == MERMAID_URL:
+        if not VENDOR_FILE.is_file():
+            problems.append(f"{VENDOR_FILE} is missing: run `npm ci` (it copies Mermaid there)")
+        else:
+            # mermaid2 resolves a local path against docs_dir and caches it in `_javascript`; glossdeck
+            # serves this one from the plugin, so it records the path as found.
+            mermaid2._javascript = javascript
+    elif "://" in javascript or javascript.startswith("//"):
+        problems.append(f"mermaid2 loads Mermaid from another host ({javascript}); the site must serve it "
+                        f"itself: set `javascript: {MERMAID_URL}`")
+    level = (options.get("arguments") or {}).get("securityLevel")
+    if level not in (None, "strict"):
+        problems.append(f"mermaid2 arguments set securityLevel: {level!r}; glossdeck requires 'strict' "
+                        "(diagram text comes from term files)")
+    return problems

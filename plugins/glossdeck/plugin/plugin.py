@@ -1,0 +1,421 @@
+"""The MkDocs front end: a thin plugin over the core (loading, rendering, linking).
+
+Build order, and what each event does:
+- on_config: options, rubric, features, layout; checks mermaid2; adds glossdeck's CSS/JS to every page.
+- on_files: loads and checks the terms (every problem logged with file:line, so `--strict` fails on
+  them; a term with errors is left out) and adds every generated page and asset in memory
+  (`File.generated`); nothing is written into docs/.
+- on_nav: adds a small "Glossary" section (categories and indexes; never every term).
+- on_page_markdown: appends the glossary sections to the site's own home page.
+- on_page_content: auto-links term names in every page (one Aho-Corasick pass per page).
+- on_post_page: JSON-LD and features' <head> markup.
+- on_post_build: features' extra files (feature_files.py). on_serve: reload when a term file changes.
+
+Under `mkdocs serve` the plugin instance lives across rebuilds (it defines on_startup), and keeps
+parsed terms, rendered term pages, prose mentions and auto-linked pages keyed by their content
+(see incremental.py and build_cache.py), so a rebuild after editing one term re-does that term's
+work only. Each phase's time goes to timings.TIMER (read by scripts/bench.py).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from ..site import jsonld
+
+from ..text import prose
+from ..site.badges import axes_css
+from ..build.memo import KeyedCache, Session, text_key
+from ..text.escape import ascii_page
+from ..build.output_files import ForkedWriter, LinkedStore, WriteReport, feature_files, write_files
+from ..features import load_features
+from ..features import Feature
+from ..core.glossary import Glossary
+from ..build.cached_renderer import CachingRenderer
+from ..core.loading import LoadedTerm, parse_term, read_term_bytes, slug_for
+from .mermaid2 import (MERMAID_URL, VENDOR_FILE, check_mermaid2, fence_copies_raw_html,
+                                  mermaid_fence_formatter)
+from .config import GlossdeckConfig
+from ..core.problems import GlossdeckError, Problem, Severity
+from ..core.rubric import Rubric, load_rubric
+from ..site.context import SiteContext
+from ..site.index_pages import generate_pages, home_sections
+from ..site.layout import Layout
+from ..site.term_page import TermPageRenderer
+from ..build.timings import TIMER
+from ..core.checks import load_glossary
+
+log = get_plugin_logger(__name__)
+
+ASSETS_DIR = Path(__file__).parent.parent / "assets"
+ASSETS_URL = "assets/glossdeck"
+OWN_STYLESHEETS = ("glossdeck.css", "axes.css")
+OWN_SCRIPTS = ("glossdeck.js",)
+
+
+def _log_problem(problem: Problem) -> None:
+    (log.error if problem.severity is Severity.ERROR else log.warning)(problem.format())
+
+
+class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.ctx: SiteContext | None = None
+        self.features: list[Feature] = []
+        self.generated: set[str] = set()  # src paths of the pages glossdeck added
+        self.home_src: str | None = None  # the site's own home page, which gets the glossary sections
+        self.feature_nav: list[tuple[str, list[str]]] = []  # (section title or "", src paths) per feature
+        self.incremental = False  # set by on_startup for `mkdocs serve`
+        self.parsed: KeyedCache[LoadedTerm] = KeyedCache()
+        self.pages: KeyedCache[str] = KeyedCache()
+        self.mentions: KeyedCache[list[str]] = KeyedCache()
+        self.linked: KeyedCache[str] = KeyedCache()
+        self.edit_uris: KeyedCache[str] = KeyedCache()
+        self.jsonld: KeyedCache[str] = KeyedCache()
+        self.renderer: TermPageRenderer | None = None
+        self._forked: ForkedWriter | None = None
+        self._pending_files: tuple[SiteContext, str] | None = None
+        self.store = LinkedStore()  # features' files between `mkdocs serve` rebuilds
+        self.files_report = WriteReport()
+
+    # --- configuration ---
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        # Defining on_startup keeps this instance across `mkdocs serve` rebuilds; only then is it
+        # worth keeping the caches (a one-off build would just hold every page twice in memory).
+        self.incremental = Session.keep_between_builds = command == "serve"
+
+    def cache_stats(self) -> dict[str, int]:
+        """Work done and reused in the last build (the bench's serve mode prints these)."""
+        return {"terms_parsed": self.parsed.misses, "term_pages_rendered": self.renderer.renders if self.renderer else 0,
+                "term_pages_reused": self.pages.hits, "mentions_scanned": self.mentions.misses,
+                "pages_autolinked": self.linked.misses, "pages_autolink_reused": self.linked.hits,
+                "feature_files_written": self.files_report.written, "feature_files_linked": self.files_report.linked}
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        TIMER.reset()  # one build's totals (under `mkdocs serve`, every rebuild starts here)
+        self.files_report = WriteReport()
+        for cache in (self.parsed, self.pages, self.mentions, self.linked, self.edit_uris):
+            cache.reset_counts()
+        with TIMER.phase("config"):
+            return self._configure(config)
+
+    def _configure(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.root = Path(config.config_file_path or ".").resolve().parent
+        self.terms_dir = (self.root / self.config.terms_dir).resolve()
+        self.docs_dir = Path(config.docs_dir).resolve()
+        try:
+            self.rubric: Rubric = load_rubric(self.root / self.config.rubric if self.config.rubric else None)
+        except GlossdeckError as exc:
+            raise PluginError("glossdeck: cannot use the DEBT rubric:\n" + str(exc)) from None
+        self.features = load_features(self.config.features, self.config.disabled_features)
+        self.layout = Layout.create(config.site_name, config.site_url, config.use_directory_urls,
+                                    self.config.url_prefix, category_titles=dict(self.config.categories))
+        self.template_dirs = [str(self.root / self.config.templates_dir)] if self.config.templates_dir else []
+        custom_dir = config.theme.custom_dir if hasattr(config.theme, "custom_dir") else None
+        if custom_dir:
+            self.template_dirs.append(str(Path(custom_dir) / "glossdeck"))
+        formatter = mermaid_fence_formatter(config.mdx_configs)
+        self.mermaid_raw_html = fence_copies_raw_html(formatter)
+        if formatter is None:
+            log.warning("no `mermaid` custom fence in pymdownx.superfences: term diagrams will show as code; "
+                        "add one with format mermaid2.fence_mermaid_custom")
+        mermaid2 = config.plugins.get("mermaid2")
+        if mermaid2 is not None:
+            for message in check_mermaid2(mermaid2):
+                log.error(message)
+        # Every page loads glossdeck's styles and the Mermaid stand-in, then each feature's assets.
+        styles = [f"{ASSETS_URL}/{name}" for name in OWN_STYLESHEETS]
+        scripts = [f"{ASSETS_URL}/{name}" for name in OWN_SCRIPTS]
+        for feature in self.features:
+            for path in [*feature.stylesheets(), *feature.scripts()]:
+                if not (ASSETS_DIR / path).is_file():
+                    log.error(f"feature '{feature.name}' asks for {path}, which is not in {ASSETS_DIR}")
+            styles += [f"{ASSETS_URL}/{path}" for path in feature.stylesheets()]
+            scripts += [f"{ASSETS_URL}/{path}" for path in feature.scripts()]
+        for url in styles:
+            if url not in config.extra_css:
+                config.extra_css.append(url)
+        for url in scripts:
+            if url not in [str(s) for s in config.extra_javascript]:
+                config.extra_javascript.append(url)  # type: ignore[arg-type]
+        return config
+
+    # --- the glossary and its pages ---
+    def _read(self, path: Path) -> LoadedTerm:
+        """One term file; under `mkdocs serve`, parsed again only when its bytes changed."""
+        file, raw = read_term_bytes(path)
+        self.read_paths.add(str(path))
+        if not self.incremental:
+            return parse_term(raw, file, slug_for(path))
+        return self.parsed.get(str(path), (file, hash(raw), len(raw)), lambda: parse_term(raw, file, slug_for(path)))
+
+    def _load(self) -> Glossary:
+        self.read_paths: set[str] = set()
+        glossary, problems = load_glossary([self.terms_dir], self.rubric, read=self._read)
+        for problem in problems.sorted():
+            _log_problem(problem)
+        broken = {p.file for p in problems.errors}
+        if broken:  # a term with errors is left out; links to it render as plain text
+            glossary = Glossary({s: e for s, e in glossary.entries.items() if e.file not in broken},
+                                roots=glossary.roots)
+        return glossary
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        with TIMER.phase("load"):
+            glossary = self._load()
+        with TIMER.phase("features"):
+            for feature in self.features:  # e.g. embeds: "site_url is not set"
+                for problem in feature.problems(glossary, self.layout.site):
+                    _log_problem(problem)
+        if not self.incremental:  # every problem is reported: a one-off build needs no positions now
+            for entry in glossary:
+                entry.source.forget()
+        with TIMER.phase("render"):
+            return self._add_pages(glossary, files, config)
+
+    def _add_pages(self, glossary: Glossary, files: Files, config: MkDocsConfig) -> Files:
+        self.ctx = SiteContext(
+            glossary=glossary, rubric=self.rubric, layout=self.layout,
+            category_titles=dict(self.config.categories), features=self.features,
+            mermaid_raw_html_fence=self.mermaid_raw_html,
+            autolink_exclude=tuple(self.config.autolink_exclude_terms),
+            recent_days=self.config.recent_days, recent_count=self.config.recent_count,
+            site_description=config.site_description,
+            mention_cache=self.mentions if self.incremental else None)
+        home = files.get_file_from_path(self.layout.home) or files.get_file_from_path("README.md")
+        self.home_src = home.src_uri if home is not None and self.config.home else None
+        renderer = (CachingRenderer(self.ctx, self.template_dirs, self.pages) if self.incremental
+                    else TermPageRenderer(self.ctx, self.template_dirs))
+        self.renderer = renderer
+        self.generated = set()
+        with TIMER.phase("features"):
+            by_feature = [(f, f.pages(glossary, self.layout.site)) for f in self.features]
+        extras = [page for _, pages in by_feature for page in pages]
+        self.feature_nav = [(f.nav_section, [p.src_path for p in pages if p.in_nav]) for f, pages in by_feature]
+        failures: list[Problem] = []
+        try:
+            pages = generate_pages(self.ctx, renderer, with_home=home is None, with_features=False,
+                                   failures=failures, parallel=not self.incremental)
+        except jinja2.TemplateError as exc:
+            raise PluginError(f"glossdeck: the term page template is broken: {exc}") from None
+        for problem in failures:
+            _log_problem(problem)
+        for page in [*pages, *extras]:
+            if files.get_file_from_path(page.src_path) is not None:
+                log.warning(f"docs/{page.src_path} exists, so glossdeck does not generate its own "
+                            f"'{page.title}' page there (set url_prefix to move glossdeck's pages)")
+                continue
+            slug = self.layout.slug_of(page.src_path)
+            inclusion = InclusionLevel.INCLUDED if page.src_path == self.layout.home else InclusionLevel.NOT_IN_NAV
+            # narrow strings: see escape.ascii_page (term pages come from the renderer already narrowed)
+            file = File.generated(config, page.src_path, content=ascii_page(page.markdown), inclusion=inclusion)
+            if slug is not None and slug in glossary:
+                # "Edit this page" opens the term's YAML file (edit_uri is relative to docs_dir)
+                file.edit_uri = self._edit_uri(glossary.entries[slug].file)
+            files.append(file)
+            self.generated.add(page.src_path)
+        self._add_assets(files, config)
+        if not self.incremental:  # every page's Markdown is generated: the memo has done its job
+            prose.clear_memo()
+        self._start_feature_files(config)
+        if self.incremental:  # forget terms and pages that are gone
+            self.parsed.retain(self.read_paths)
+            self.pages.retain(glossary.entries)
+            self.mentions.retain(glossary.entries)
+            self.linked.retain(file.src_uri for file in files)  # (documentation_pages() costs more)
+        return files
+
+    def _edit_uri(self, term_file: str) -> str:
+        def compute() -> str:
+            yaml_path = (Path.cwd() / term_file).resolve()
+            return Path(os.path.relpath(yaml_path, self.docs_dir)).as_posix()
+
+        return self.edit_uris.get(term_file, (os.getcwd(), self.docs_dir), compute)
+
+    def _add_assets(self, files: Files, config: MkDocsConfig) -> None:
+        for path in sorted(ASSETS_DIR.rglob("*")):
+            if path.is_file() and not path.name.startswith("."):
+                src = f"{ASSETS_URL}/{path.relative_to(ASSETS_DIR).as_posix()}"
+                if files.get_file_from_path(src) is None:
+                    files.append(File.generated(config, src, abs_src_path=str(path)))
+        files.append(File.generated(config, f"{ASSETS_URL}/axes.css", content=axes_css()))
+        if not VENDOR_FILE.is_file():
+            log.error(f"{VENDOR_FILE} is missing, so diagrams cannot render: run `npm ci` "
+                      f"(it installs Mermaid and copies it to {MERMAID_URL})")
+
+    # --- navigation ---
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if not self.config.nav or self.ctx is None:
+            return nav
+        listed = {p.file.src_uri for p in nav.pages}
+        ours = self.generated - {self.layout.home}
+        if listed & ours:
+            return nav  # the site placed glossary pages in its own nav
+
+        def page(src: str) -> Page | None:
+            file = files.get_file_from_path(src)
+            return file.page if file is not None and src in self.generated else None
+
+        layout = self.layout
+        categories = [p for p in (page(layout.category(c)) for c in self.ctx.category_order) if p]
+        children: list[Any] = []
+        overview = page(layout.categories_index)
+        if categories:
+            section = Section("Categories", [*([overview] if overview else []), *categories])
+            children.append(section)
+        children += [p for p in (page(layout.a_z), page(layout.tags_index), page(layout.debt)) if p]
+        for title, srcs in self.feature_nav:  # a feature's pages, in a section of their own if it names one
+            found = [p for p in (page(s) for s in srcs) if p]
+            if found:
+                children += [Section(title, found)] if title else found
+        if not children:
+            return nav
+        glossary_section = Section(self.config.nav_title, children)
+        nav.items.append(glossary_section)
+        for item in children:
+            item.parent = glossary_section
+            if isinstance(item, Section):
+                for child in item.children:
+                    child.parent = item
+        added = [p for p in _pages_in(children) if p not in nav.pages]
+        nav.pages.extend(added)
+        for before, current, after in zip([None, *nav.pages[:-1]], nav.pages, [*nav.pages[1:], None]):
+            current.previous_page, current.next_page = before, after
+        return nav
+
+    # --- pages ---
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.ctx is not None and page.file.src_uri == self.home_src and page.file.generated_by is None:
+            with TIMER.phase("render"):
+                return markdown.rstrip("\n") + "\n\n" + home_sections(self.ctx, page.file.src_uri)
+        return markdown
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        ctx = self.ctx
+        if ctx is None or not self.config.autolink or not len(ctx.glossary):
+            return html
+        src = page.file.src_uri
+        if any(fnmatch.fnmatch(src, pattern) for pattern in self.config.autolink_exclude_pages):
+            return html
+        layout, glossary = self.layout, ctx.glossary
+
+        def link() -> str:
+            return ctx.autolinker.link_html(
+                html, lambda slug: layout.href(src, layout.term(slug)) if slug in glossary else None,
+                self_slug=layout.slug_of(src), title_for=lambda slug: glossary.term(slug).title)
+
+        with TIMER.phase("autolink"):
+            if not self.incremental:
+                return link()
+            # the same HTML linked against the same names gives the same page: reuse it
+            return self.linked.get(src, (ctx.autolink_key, text_key(html)), link)
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        ctx = self.ctx
+        if ctx is None:
+            return output
+        src = page.file.src_uri
+        head: list[str] = []
+        slug = self.layout.slug_of(src) if src in self.generated else None
+        with TIMER.phase("jsonld"):
+            if slug is not None and slug in ctx.glossary:
+                term_slug = slug
+
+                def structured_data() -> str:
+                    return jsonld.script_tag(jsonld.defined_term(ctx, term_slug))
+
+                digest = ctx.glossary.entries[slug].digest
+                head.append(self.jsonld.get(slug, (digest, self.layout), structured_data) if self.incremental
+                            else structured_data())
+            elif src == self.layout.a_z and src in self.generated:
+                head.append(jsonld.script_tag(jsonld.defined_term_set(ctx)))
+        with TIMER.phase("features"):
+            for feature in self.features:
+                head.append(feature.head(ctx.glossary, self.layout.site, None))
+                if slug is not None:
+                    head.append(feature.head(ctx.glossary, self.layout.site, slug))
+        extra = "".join(h for h in head if h)
+        if not extra:
+            return output
+        at = output.find("</head>")
+        return output[:at] + extra + output[at:] if at >= 0 else output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.ctx is None:
+            return
+        self._finish_feature_files()
+        TIMER.write_if_requested()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._pending_files = None
+        if self._forked is not None:
+            self._forked.cancel()
+            self._forked = None
+
+    # --- features' files (see feature_files.py) ---
+    def _start_feature_files(self, config: MkDocsConfig) -> None:
+        """A one-off build forks a child that writes features' files on the other core while MkDocs
+        renders the pages; under `mkdocs serve` (or where fork is unsafe) they are written, or
+        linked from the store, in on_post_build."""
+        assert self.ctx is not None
+        ctx, site_dir = self.ctx, os.path.realpath(config.site_dir)
+        self._pending_files = (ctx, site_dir)
+        if self.incremental or not ForkedWriter.available():
+            return
+        self._pending_files = None
+        items = feature_files(self.features, ctx.glossary, self.layout.site)
+        self._forked = ForkedWriter(lambda: write_files(items, site_dir))
+        for feature in self.features:  # the child has its own copy of what the files need
+            feature.pages_done()
+
+    def _finish_feature_files(self) -> None:
+        errors: list[str] = []
+        if self._forked is not None:
+            forked, self._forked = self._forked, None
+            with TIMER.phase("files-wait"):  # usually done long before MkDocs finishes the pages
+                try:
+                    report = forked.finish()
+                except OSError as exc:
+                    raise PluginError(f"glossdeck: a feature's files could not be written: {exc}") from None
+            TIMER.totals["files-forked"] += report.cpu_seconds  # the child's CPU time, off the build's path
+            errors, self.files_report = report.errors, report
+        if self._pending_files is not None:
+            ctx, site_dir = self._pending_files
+            self._pending_files = None
+            items = feature_files(self.features, ctx.glossary, self.layout.site)
+            with TIMER.phase("files"):
+                report = self.store.sync(items, site_dir) if self.incremental else write_files(items, site_dir)
+            errors, self.files_report = report.errors, report
+        for message in errors:
+            log.error(message)
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        # `mkdocs serve` rebuilds when a term file (or a template override) changes
+        server.watch(str(self.terms_dir))
+        for folder in self.template_dirs:
+            if Path(folder).is_dir():
+                server.watch(folder)
+        return server
+
+
+def _pages_in(items: list[Any]) -> list[Page]:
+    found: list[Page] = []
+    for item in items:
+        if isinstance(item, Section):
+            found += _pages_in(item.children)
+        elif isinstance(item, Page):
+            found.append(item)
+    return found
+

@@ -1,0 +1,104 @@
+"""What every renderer of one build shares: the glossary, the rubric, the layout and site options."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .autolink import Autolinker
+from ..build.memo import KeyedCache
+from ..features import Feature
+from ..core.glossary import Glossary
+from ..core.model import Term
+from ..core.rubric import Rubric
+from .layout import Layout
+
+
+def build_date() -> dt.date:
+    """Today, or the date of SOURCE_DATE_EPOCH when set (reproducible builds, golden tests)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+    return dt.date.today()
+
+
+def default_category_title(slug: str) -> str:
+    return slug.replace("-", " ").capitalize()
+
+
+@dataclass
+class SiteContext:
+    glossary: Glossary
+    rubric: Rubric
+    layout: Layout
+    category_titles: dict[str, str] = field(default_factory=dict)  # in the order categories are listed
+    features: list[Feature] = field(default_factory=list)
+    mermaid_raw_html_fence: bool = True  # the site's mermaid fence copies its body into HTML unescaped
+    autolink_exclude: tuple[str, ...] = ()
+    recent_days: int = 7
+    recent_count: int = 10
+    today: dt.date = field(default_factory=build_date)
+    site_description: str | None = None
+    # Terms each term's prose names, kept between builds under `mkdocs serve` (None: no cache)
+    mention_cache: KeyedCache[list[str]] | None = None
+
+    def category_title(self, category: str) -> str:
+        return self.category_titles.get(category) or default_category_title(category)
+
+    @cached_property
+    def category_order(self) -> list[str]:
+        """Configured categories first (in their order), then the others alphabetically; only used ones."""
+        used = self.glossary.categories
+        ordered = [c for c in self.category_titles if c in used]
+        return ordered + [c for c in used if c not in ordered]
+
+    @cached_property
+    def autolinker(self) -> Autolinker:
+        return Autolinker.from_glossary(self.glossary, self.autolink_exclude)
+
+    @cached_property
+    def _backlinks(self) -> dict[str, list[str]]:
+        """Who points at each term: explicit references first, then terms whose prose names it."""
+        back: dict[str, dict[str, None]] = defaultdict(dict)
+        for entry in self.glossary:
+            for target in self.glossary.outgoing(entry.term):
+                if target in self.glossary and target != entry.slug:
+                    back[target][entry.slug] = None
+        for entry in self.glossary:
+            for target in self.mentions(entry.slug):
+                if target != entry.slug:
+                    back[target][entry.slug] = None
+        return {slug: list(sources) for slug, sources in back.items()}
+
+    def mentions(self, slug: str) -> list[str]:
+        """The terms a term's prose names, sorted (scanned once per build, or once per edit)."""
+        entry = self.glossary.entries[slug]
+
+        def scan() -> list[str]:
+            return sorted(self.autolinker.mentions(prose_text(entry.term)))
+
+        if self.mention_cache is None:
+            return scan()
+        return self.mention_cache.get(slug, (entry.digest, self.autolinker.key), scan)
+
+    @cached_property
+    def autolink_key(self) -> int:
+        """Everything auto-linking a page depends on besides the page: names, titles, exclusions,
+        layout. Pages linked by an earlier build with the same key and HTML are reused."""
+        names = tuple((e.slug, e.term.title, tuple(e.term.aliases)) for e in self.glossary)
+        return hash((names, self.autolink_exclude, self.layout))
+
+    def backlinks(self, slug: str) -> list[str]:
+        return self._backlinks.get(slug, [])
+
+
+def prose_text(term: Term) -> str:
+    """All the prose of a term, joined: what auto-linking would scan on its page."""
+    parts = [term.tldr, term.explanation or "", term.why_it_matters or "", term.quick_fix or "",
+             *term.mistakes]
+    if term.misconception:
+        parts += [term.misconception.belief, term.misconception.correction]
+    return "\n".join(parts)

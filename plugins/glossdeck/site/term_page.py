@@ -1,0 +1,217 @@
+"""The term page: one term rendered to Markdown (raw HTML allowed) from an overridable Jinja2 template.
+
+The MkDocs plugin and `glossdeck export-markdown` both call `render_term_page`, so a site and an
+export show the same page. Everything from YAML is escaped here or rendered by `prose` (never by the
+site's Markdown), and a block with no data is left out. A site overrides the page by putting its own
+`term_page.md.j2` in a templates folder; it may `{% extends "glossdeck/term_page.md.j2" %}` and
+replace single blocks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Hashable, Sequence
+
+import jinja2
+from markupsafe import Markup
+
+from . import badges, debt_chart
+
+from ..text import escape, mermaid_source, prose
+from ..core.debt import AXES
+from ..features import TermSection
+from ..core.loading import LoadedTerm
+from .context import SiteContext
+
+TEMPLATE_NAME = "term_page.md.j2"
+PACKAGE_TEMPLATES = Path(__file__).parent.parent / "templates"
+CODE_KIND_LABEL = {"vulnerable": ("✗", "Vulnerable"), "fixed": ("✓", "Fixed"), "before": ("←", "Before"),
+                   "after": ("→", "After"), "example": ("›", "Example")}
+
+
+def template_environment(override_dirs: Sequence[str | Path] = ()) -> jinja2.Environment:
+    """Overrides first, then the shipped templates (also reachable as "glossdeck/<name>")."""
+    shipped = jinja2.FileSystemLoader(str(PACKAGE_TEMPLATES))
+    loader = jinja2.ChoiceLoader([
+        *(jinja2.FileSystemLoader(str(d)) for d in override_dirs if Path(d).is_dir()),
+        jinja2.PrefixLoader({"glossdeck": shipped}),
+        shipped,
+    ])
+    env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True,
+                             keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+    env.filters["md_inline"] = lambda value: Markup(escape.md_inline(value))
+    env.filters["prose"] = lambda value: Markup(prose.to_html(value))
+    env.filters["prose_inline"] = lambda value: Markup(prose.to_inline_html(value))
+    env.filters["yaml"] = lambda value: Markup(escape.yaml_scalar(str(value)))
+    return env
+
+
+def template_fingerprint(override_dirs: Sequence[str | Path] = ()) -> bytes:
+    """A hash of every template a page may be rendered from (overrides and the shipped ones), so
+    pages cached under `mkdocs serve` are rendered again when a template is edited."""
+    digest = hashlib.blake2b(digest_size=16)
+    for folder in [*override_dirs, PACKAGE_TEMPLATES]:
+        root = Path(folder)
+        if root.is_dir():
+            for path in sorted(p for p in root.rglob("*") if p.is_file()):
+                digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.digest()
+
+
+@dataclass(frozen=True)
+class Link:
+    href: str | None  # None: the term is not in the glossary (left out or unknown); shown as text
+    title: str
+    tldr: str = ""
+
+    def html(self) -> Markup:
+        if self.href is None:
+            return Markup('<span class="gd-missing-term">{}</span>').format(self.title)
+        return Markup('<a href="{}">{}</a>').format(self.href, self.title)
+
+
+def _fmt_date(value: Any) -> str:
+    return f"{value.day} {value.strftime('%b %Y')}"
+
+
+class TermPageRenderer:
+    """Renders term pages for one build (the template is loaded once)."""
+
+    def __init__(self, ctx: SiteContext, override_dirs: Sequence[str | Path] = (),
+                 html_hook: Callable[[str, str], str] | None = None,
+                 env: jinja2.Environment | None = None) -> None:
+        self.ctx = ctx
+        self.env = env or template_environment(override_dirs)
+        self.template = self.env.get_template(TEMPLATE_NAME)
+        # Called on each prose fragment as (html, slug); the export uses it for auto-linking.
+        self.html_hook = html_hook
+        self.renders = 0  # pages rendered (tests count them: a serve rebuild renders only what changed)
+
+    def link(self, from_src: str, slug: str) -> Link:
+        layout, glossary = self.ctx.layout, self.ctx.glossary
+        if slug not in glossary:
+            return Link(None, slug)
+        term = glossary.term(slug)
+        return Link(layout.href(from_src, layout.term(slug)), term.title, prose.to_plain_text(term.tldr))
+
+    def render(self, slug: str, sections: Sequence[TermSection] = ()) -> str:
+        self.renders += 1
+        return escape.ascii_page(self.template.render(self.context(slug, sections)))
+
+    def linked_slugs(self, slug: str) -> list[str]:
+        """Every other term this term's page names: prerequisites, related, related problems, backlinks."""
+        term = self.ctx.glossary.term(slug)
+        dev = term.dev_intel
+        return [*term.prerequisites, *term.related, *(dev.related_problems if dev else []),
+                *self.ctx.backlinks(slug)]
+
+    def dependencies(self, slug: str) -> tuple[Hashable, ...]:
+        """What this page shows of other terms (which ones, in order, with their title and TL;DR):
+        with the term's own file, all a cached page depends on besides the site's settings."""
+        entries, related = self.ctx.glossary.entries, set(self.ctx.glossary.term(slug).related)
+        # only "Related terms" shows a TL;DR; the other lists show titles
+        return tuple((s, e.term.title, e.term.tldr if s in related else None)
+                     if (e := entries.get(s)) is not None else (s,) for s in self.linked_slugs(slug))
+
+    def context(self, slug: str, sections: Sequence[TermSection] = ()) -> dict[str, Any]:
+        ctx, layout = self.ctx, self.ctx.layout
+        entry: LoadedTerm = ctx.glossary.entries[slug]
+        term = entry.term
+        src = layout.term(slug)
+        debt_href = layout.href(src, layout.debt)
+
+        def prose_html(value: str | None, inline: bool = False) -> Markup | None:
+            if not value:
+                return None
+            out = prose.to_inline_html(value) if inline else prose.to_html(value)
+            if self.html_hook:
+                out = self.html_hook(out, slug)
+            return Markup(out)
+
+        axes = []
+        if term.debt:
+            for axis in AXES:
+                score = term.debt.axis(axis.letter)
+                axes.append({
+                    "letter": axis.letter, "name": axis.name, "kind": axis.kind, "question": axis.question,
+                    "score": score.score,
+                    "badge": Markup(badges.axis_badge(axis.letter, score.score,
+                                                      layout.href(src, layout.debt, badges.axis_anchor(axis.letter)))),
+                    "rationale": prose_html(score.rationale),
+                })
+        diagram = None
+        if term.diagram:
+            safe, _removed = mermaid_source.sanitize(term.diagram)
+            body = mermaid_source.for_raw_html_fence(safe) if ctx.mermaid_raw_html_fence else safe
+            diagram = Markup(mermaid_source.fence(body))
+        code_examples = []
+        for example in term.code_examples:
+            mark, label = CODE_KIND_LABEL[example.kind]
+            code_examples.append({
+                "kind": example.kind, "mark": mark, "label": label,
+                "caption": prose_html(example.caption, inline=True),
+                "fence": Markup(mermaid_source.fence(example.code.rstrip("\n"), example.language)),
+            })
+        dev = term.dev_intel
+        detection = dev.detection if dev else None
+        ai = term.ai_agent
+        slots: dict[str, list[Markup]] = {"after-header": [], "after-content": [], "end": []}
+        for section in sections:
+            slots.setdefault(section.slot, []).append(Markup(section.markdown))
+        return {
+            "slug": slug,
+            "term": term,
+            "file": entry.file,
+            "meta_title": escape.attr(term.title),  # Material prints page.meta.title unescaped
+            "meta_description": escape.attr(prose.to_plain_text(term.tldr)),
+            "links": {
+                "glossary": layout.href(src, layout.a_z),
+                "home": layout.href(src, layout.home),
+                "category": layout.href(src, layout.category(term.category)),
+                "debt": debt_href,
+            },
+            "category_title": ctx.category_title(term.category),
+            "level_badge": Markup(badges.level_badge(term.level)) if term.level else None,
+            "debt_badge": Markup(badges.debt_string_badge(term.debt, debt_href)) if term.debt else None,
+            "debt_chart": Markup(debt_chart.profile_svg(term.debt)) if term.debt else None,
+            "axes": axes,
+            "languages": list(term.applies_to.languages) if term.applies_to else [],
+            "contexts": list(term.applies_to.contexts) if term.applies_to else [],
+            "tags": [{"name": t, "href": layout.href(src, layout.tag(t))} for t in term.tags],
+            "tldr": prose_html(term.tldr),
+            "explanation": prose_html(term.explanation),
+            "diagram": diagram,
+            "misconception": {"belief": prose_html(term.misconception.belief),
+                              "correction": prose_html(term.misconception.correction)}
+            if term.misconception else None,
+            "why_it_matters": prose_html(term.why_it_matters),
+            "mistakes": [prose_html(m, inline=True) for m in term.mistakes],
+            "code_examples": code_examples,
+            "added": {"iso": term.added.isoformat(), "text": _fmt_date(term.added)} if term.added else None,
+            "edited": {"iso": term.edited.isoformat(), "text": _fmt_date(term.edited)} if term.edited else None,
+            "dev_intel": {
+                "severity": Markup(badges.severity_badge(dev.severity)) if dev and dev.severity else None,
+                "fix_effort": Markup(badges.rating_badge("Fix effort", dev.fix_effort)) if dev and dev.fix_effort else None,
+                "hints": list(detection.hints) if detection else [],
+                "automated": None if not detection or detection.automated is None else Markup(
+                    badges.yes_no(detection.automated, "Yes", "No")),
+                "tools": list(detection.tools) if detection else [],
+                "related_problems": [self.link(src, s) for s in (dev.related_problems if dev else [])],
+            },
+            "quick_fix": prose_html(term.quick_fix),
+            "prerequisites": [self.link(src, s) for s in term.prerequisites],
+            "ai_agent": None if ai is None else [
+                Markup(b) for b in (
+                    badges.rating_badge("Confidence", ai.confidence) if ai.confidence else None,
+                    badges.rating_badge("False positives", ai.false_positives) if ai.false_positives else None,
+                    badges.yes_no(not ai.manual_fix, "Auto-fixable", "Manual fix") if ai.manual_fix is not None else None,
+                    badges.rating_badge("Fix", ai.fix_effort) if ai.fix_effort else None,
+                    badges.rating_badge("Context", ai.context) if ai.context else None,
+                ) if b],
+            "related": [self.link(src, s) for s in term.related],
+            "referenced_by": [self.link(src, s) for s in ctx.backlinks(slug)],
+            "sources": [{"url": s.url, "title": s.title or s.url} for s in term.sources],
+            "slots": slots,
+        }
