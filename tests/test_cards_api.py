@@ -11,6 +11,7 @@ import jsonschema
 import pytest
 from cards_support import load, parse_html, term_data
 
+from glossdeck.features import Build
 from glossdeck.embeds.badge_svg import shields_endpoint
 from glossdeck.embeds.card_view import card_view
 from glossdeck.embeds.embed_page import IFRAME_HEIGHT, IFRAME_WIDTH
@@ -78,7 +79,7 @@ def test_index_lists_every_term_in_slug_order(tmp_path: Path) -> None:
 @pytest.mark.parametrize("site", [NO_URL, SiteInfo("S", None, use_directory_urls=False)], ids=["dirs", "flat"])
 def test_without_site_url_links_are_relative_to_the_file_that_holds_them(tmp_path: Path, site: SiteInfo) -> None:
     glossary = _glossary(tmp_path)
-    files = EMBEDS.files(glossary, site)
+    files = EMBEDS.files(Build(glossary, site))
     base = "https://anywhere.test/sub/"  # wherever the site ends up, relative links resolve inside it
     term_file = term_paths("blue-green").json
     data = json.loads(files[term_file])
@@ -102,7 +103,7 @@ def test_without_site_url_links_are_relative_to_the_file_that_holds_them(tmp_pat
 
 def test_flat_urls_point_at_html_files(tmp_path: Path) -> None:
     glossary = _glossary(tmp_path)
-    data = json.loads(EMBEDS.files(glossary, FLAT)[term_paths("blue-green").json])
+    data = json.loads(EMBEDS.files(Build(glossary, FLAT))[term_paths("blue-green").json])
     assert data["links"]["page"] == "https://docs.example.com/glossary/terms/blue-green.html"
     assert data["links"]["embed"] == "https://docs.example.com/glossary/embed/blue-green/index.html"
 
@@ -147,6 +148,6 @@ def test_shields_endpoint_json(tmp_path: Path) -> None:
 
 
 def test_published_schemas_are_valid_json_schema(tmp_path: Path) -> None:
-    files = EMBEDS.files(_glossary(tmp_path), SITE)
+    files = EMBEDS.files(Build(_glossary(tmp_path), SITE))
     for path in ("api/schema/term-v1.json", "api/schema/terms-v1.json"):
         jsonschema.Draft202012Validator.check_schema(json.loads(files[path]))

@@ -16,6 +16,7 @@ import markdown
 import pytest
 from cards_support import load, parse_html, term_data
 
+from glossdeck.features import Build
 from glossdeck.embeds.output_paths import term_paths
 from glossdeck.embeds import EMBEDS
 from glossdeck.embeds.feature import asset_text
@@ -53,7 +54,7 @@ def test_the_site_plugin_loads_it_as_a_builtin_and_can_leave_it_out() -> None:
 
 def test_every_term_gets_every_output_and_the_site_gets_index_schemas_and_script(tmp_path: Path) -> None:
     glossary = _glossary(tmp_path)
-    files = EMBEDS.files(glossary, SITE)
+    files = EMBEDS.files(Build(glossary, SITE))
     expected = {getattr(term_paths(slug), name) for slug in glossary.entries for name in OUTPUT_NAMES}
     expected |= {"api/terms.json", "api/schema/term-v1.json", "api/schema/terms-v1.json", "embed/glossdeck-term.js",
                  "oembed/sitemap.xml"}
@@ -71,7 +72,7 @@ def test_every_term_gets_every_output_and_the_site_gets_index_schemas_and_script
 
 
 def test_each_card_carries_the_terms_date(tmp_path: Path) -> None:
-    files = EMBEDS.files(_glossary(tmp_path), SITE)
+    files = EMBEDS.files(Build(_glossary(tmp_path), SITE))
     assert b"edited 2026-03-22" in files["cards/immutable-infrastructure.svg"]
     assert b"added 2026-03-15" in files["cards/canary-release-dark.svg"]  # no edit yet: the added date
     assert b"edited 2026-03-22" in files["embed/immutable-infrastructure/index.html"]
@@ -80,25 +81,25 @@ def test_each_card_carries_the_terms_date(tmp_path: Path) -> None:
 
 def test_missing_site_url_is_a_clear_warning(tmp_path: Path) -> None:
     glossary = _glossary(tmp_path)
-    assert EMBEDS.problems(glossary, SITE) == []
-    [problem] = EMBEDS.problems(glossary, SiteInfo("S", None))
+    assert EMBEDS.problems(Build(glossary, SITE)) == []
+    [problem] = EMBEDS.problems(Build(glossary, SiteInfo("S", None)))
     assert problem.severity is Severity.WARNING and problem.field == "site_url"
     assert "site_url is not set" in problem.message and "relative" in problem.message
 
 
 def test_a_slug_ending_in_dark_that_shadows_a_dark_card_is_reported(tmp_path: Path) -> None:
     glossary = load(tmp_path, {"theme": term_data(title="Theme"), "theme-dark": term_data(title="Theme Dark")})
-    problems = EMBEDS.problems(glossary, SITE)
+    problems = EMBEDS.problems(Build(glossary, SITE))
     assert len(problems) == 1 and "theme-dark" in problems[0].message and problems[0].file.endswith("theme-dark.yml")
-    files = EMBEDS.files(glossary, SITE)
+    files = EMBEDS.files(Build(glossary, SITE))
     assert b"Theme Dark" in files["cards/theme-dark.svg"]  # the term's own card wins
     assert b"#ffffff" in files["cards/theme-dark.svg"]
 
 
 def test_head_has_the_oembed_discovery_link_on_term_pages_only(tmp_path: Path) -> None:
     glossary = _glossary(tmp_path)
-    assert EMBEDS.head(glossary, SITE, None) == ""
-    attrs = parse_html(EMBEDS.head(glossary, SITE, "blue-green")).tags[0][1]
+    assert EMBEDS.head(Build(glossary, SITE), None) == ""
+    attrs = parse_html(EMBEDS.head(Build(glossary, SITE), "blue-green")).tags[0][1]
     assert attrs["type"] == "application/json+oembed"
     assert attrs["href"] == "https://docs.example.com/glossary/oembed/blue-green.json"
 
@@ -111,12 +112,12 @@ MATERIAL_LIKE = ["attr_list", "md_in_html", "toc", "tables", "admonition", "pymd
                          ids=["site_url", "no-site_url", "flat-urls"])
 def test_embed_section_renders_preview_snippets_copy_buttons_and_advice(tmp_path: Path, site: SiteInfo) -> None:
     glossary = _glossary(tmp_path)
-    [section] = EMBEDS.term_sections(glossary, site, "immutable-infrastructure")
+    [section] = EMBEDS.term_sections(Build(glossary, site), "immutable-infrastructure")
     assert section.slot == "end"
     html = markdown.markdown(section.markdown, extensions=MATERIAL_LIKE)
     doc = parse_html(html)
     assert doc.text("h2") == "Embed this term"
-    files = EMBEDS.files(glossary, site)
+    files = EMBEDS.files(Build(glossary, site))
     page_dir = posixpath.dirname(site.term_url("immutable-infrastructure").rstrip("/") + "/x") \
         if site.use_directory_urls else posixpath.dirname(site.term_url("immutable-infrastructure"))
     images = [a for t, a in doc.tags if t == "img"]

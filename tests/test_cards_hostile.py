@@ -11,6 +11,7 @@ import markdown
 import pytest
 from cards_support import EMOJI, HOSTILE, RTL, load, parse_html, term_data
 
+from glossdeck.features import Build
 from glossdeck.embeds.output_paths import term_paths
 from glossdeck.embeds import EMBEDS
 from glossdeck.features import SiteInfo
@@ -46,7 +47,7 @@ def site(request: pytest.FixtureRequest) -> SiteInfo:
 
 @pytest.fixture
 def outputs(glossary: Glossary, site: SiteInfo) -> dict[str, bytes]:
-    return EMBEDS.files(glossary, site)
+    return EMBEDS.files(Build(glossary, site))
 
 
 def test_every_svg_is_well_formed_and_shows_the_text(outputs: dict[str, bytes]) -> None:
@@ -107,9 +108,9 @@ def test_every_json_parses_and_keeps_the_text_verbatim(outputs: dict[str, bytes]
 
 
 def test_embed_section_and_head_link_show_the_text(glossary: Glossary, site: SiteInfo) -> None:
-    head = parse_html(EMBEDS.head(glossary, site, "evil"))
+    head = parse_html(EMBEDS.head(Build(glossary, site), "evil"))
     assert [t for t, _ in head.tags] == ["link"] and head.tags[0][1]["title"] == TITLE
-    [section] = EMBEDS.term_sections(glossary, site, "evil")
+    [section] = EMBEDS.term_sections(Build(glossary, site), "evil")
     html = markdown.markdown(section.markdown)
     doc = parse_html(html)
     assert [t for t, _ in doc.tags if t in ("script", "iframe", "glossdeck-term", "picture", "source")] == []

@@ -11,31 +11,31 @@ import pytest
 from conftest import run_cli
 
 PROBE = '''
-from glossdeck.features import FEATURES, Feature, GeneratedPage, TermSection
+from glossdeck.features import Feature, GeneratedPage, TermSection, register
 
 
 class Probe(Feature):
     name = "probe"
 
-    def pages(self, glossary, site):
-        return [GeneratedPage("learn/probe.md", "Probe", f"# Probe\\n\\n{len(glossary)} terms, e.g. SQL injection.\\n")]
+    def pages(self, build):
+        return [GeneratedPage("learn/probe.md", "Probe", f"# Probe\\n\\n{len(build.glossary)} terms, e.g. SQL injection.\\n")]
 
-    def term_sections(self, glossary, site, slug):
+    def term_sections(self, build, slug):
         return [TermSection("after-header", f'<div class="probe-after-header">{slug}</div>'),
                 TermSection("after-content", '<div class="probe-after-content">x</div>'),
                 TermSection("end", '<div class="probe-end">x</div>')]
 
-    def head(self, glossary, site, slug):
+    def head(self, build, slug):
         return '<meta name="probe" content="%s">' % (slug or "every-page")
 
-    def files(self, glossary, site):
-        return {"probe/data.json": b'{"terms": %d}' % len(glossary)}
+    def iter_files(self, build):
+        return {"probe/data.json": b'{"terms": %d}' % len(build.glossary)}.items()
 
     def scripts(self):
         return ["probe-missing.js"]
 
 
-FEATURES.append(Probe())
+register(Probe())
 '''
 
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from glossdeck.text import markup
 from glossdeck.text import prose
 from glossdeck.text.plain_text import clean_text
-from glossdeck.site.relpath import relpath
+from glossdeck.site.layout import relpath
 
 PROSE_PIECES = st.sampled_from(["word", "Word", " ", "  ", "\n", "\n\n", "    ", ".", ",", "'", '"', "—", "é",
                                 "1", "2.", "1)", "-", "- ", "=", "*", "_", "`", "#", "<b>", "&", ":", "\t",

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import write_synthetic_site
-from glossdeck.build.output_files import ForkedWriter, LinkedStore, WriteReport, write_files
+from glossdeck.build.output_files import ForkedWriter, WriteReport, write_files
+from glossdeck.build.serve_store import LinkedStore
 from glossdeck.features import Feature
 
 needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="fork is POSIX-only")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import glossdeck.learning.data as learning_data
+from glossdeck.features import Build
 from glossdeck.features import FEATURES, SiteInfo
 from glossdeck.core.glossary import Glossary
 from glossdeck.learning import LEARNING, Learning
@@ -27,7 +28,7 @@ def glossary(tmp_path_factory: pytest.TempPathFactory) -> Glossary:
 
 
 def _data(glossary: Glossary, site: SiteInfo = SITE) -> tuple[dict, dict]:
-    files = LEARNING.files(glossary, site)
+    files = LEARNING.files(Build(glossary, site))
     return json.loads(files["learn/data/terms.json"]), json.loads(files["learn/data/quiz.json"])
 
 
@@ -77,17 +78,19 @@ def test_urls_without_directory_urls(glossary: Glossary) -> None:
 def test_model_built_once_per_glossary(glossary: Glossary, monkeypatch: pytest.MonkeyPatch) -> None:
     calls = []
     real = learning_data.build_learning_model
-    monkeypatch.setattr(learning_data, "build_learning_model", lambda g, s: calls.append(1) or real(g, s))
-    learning_data._CACHE.clear()
-    LEARNING.pages(glossary, SITE)
+    monkeypatch.setattr(learning_data, "build_learning_model", lambda g, s, m: calls.append(1) or real(g, s, m))
+    build = Build(glossary, SITE)
+    LEARNING.pages(build)
     for slug in TERMS:
-        LEARNING.term_sections(glossary, SITE, slug)
-    LEARNING.files(glossary, SITE)
+        LEARNING.term_sections(build, slug)
+    LEARNING.files(build)
     assert len(calls) == 1
+    LEARNING.pages(Build(glossary, SITE))  # a new build makes its own model: nothing outlives a build
+    assert len(calls) == 2
 
 
 def test_pages(glossary: Glossary) -> None:
-    pages = {p.src_path: p for p in LEARNING.pages(glossary, SITE)}
+    pages = {p.src_path: p for p in LEARNING.pages(Build(glossary, SITE))}
     for src in ("learn/index.md", "learn/quiz.md", "learn/flashcards.md", "learn/explorer.md",
                 "learn/graph.md", "learn/progress.md", "learn/paths/web-security-basics.md",
                 "learn/paths/security.md"):
@@ -102,15 +105,15 @@ def test_pages(glossary: Glossary) -> None:
 
 
 def test_yaml_text_is_escaped_everywhere(glossary: Glossary) -> None:
-    html = "\n".join(p.markdown for p in LEARNING.pages(glossary, SITE))
-    html += "\n".join(s.markdown for slug in TERMS for s in LEARNING.term_sections(glossary, SITE, slug))
+    html = "\n".join(p.markdown for p in LEARNING.pages(Build(glossary, SITE)))
+    html += "\n".join(s.markdown for slug in TERMS for s in LEARNING.term_sections(Build(glossary, SITE), slug))
     assert "</script>" not in html and "<img" not in html
     assert "Hostile &lt;/script&gt;&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt; &amp; Co" in html
 
 
 def test_term_sections(glossary: Glossary) -> None:
     slots: dict[str, str] = {}
-    for section in LEARNING.term_sections(glossary, SITE, "blue-green-deployment"):
+    for section in LEARNING.term_sections(Build(glossary, SITE), "blue-green-deployment"):
         slots[section.slot] = slots.get(section.slot, "") + section.markdown
     assert set(slots) == {"after-header", "after-content", "end"}
     read_first = slots["after-header"]
@@ -118,10 +121,10 @@ def test_term_sections(glossary: Glossary) -> None:
     assert "hidden" not in read_first.split(">")[0]  # works without JavaScript
     assert 'data-gd-widget="term-quiz"' in slots["after-content"] and " hidden>" in slots["after-content"]
     assert 'data-gd-widget="local-graph"' in slots["after-content"]
-    lone = {s.slot for s in LEARNING.term_sections(glossary, SITE, "floating-point")}
+    lone = {s.slot for s in LEARNING.term_sections(Build(glossary, SITE), "floating-point")}
     assert lone == {"after-content", "end"}  # no prerequisites, no links: no read-first, no graph
     assert 'data-gd-widget="local-graph"' not in "".join(
-        s.markdown for s in LEARNING.term_sections(glossary, SITE, "floating-point"))
+        s.markdown for s in LEARNING.term_sections(Build(glossary, SITE), "floating-point"))
 
 
 def test_every_asset_exists() -> None:
@@ -143,7 +146,7 @@ def test_no_inner_html_in_browser_code() -> None:
 
 def test_empty_glossary_contributes_nothing() -> None:
     empty = Glossary({})
-    assert LEARNING.pages(empty, SITE) == [] and LEARNING.files(empty, SITE) == {}
+    assert LEARNING.pages(Build(empty, SITE)) == [] and LEARNING.files(Build(empty, SITE)) == {}
 
 
 def test_category_titles_and_order_follow_the_site(glossary: Glossary) -> None:
@@ -152,7 +155,7 @@ def test_category_titles_and_order_follow_the_site(glossary: Glossary) -> None:
     assert [(c["id"], c["title"]) for c in terms["categories"]] == [
         ("devops", "DevOps"), ("security", "Security"), ("language", "Language")]
     assert [p["title"] for p in terms["paths"] if p["kind"] == "category"][0] == "DevOps: beginner to advanced"
-    explorer = next(p for p in LEARNING.pages(glossary, site) if p.src_path == "learn/explorer.md").markdown
+    explorer = next(p for p in LEARNING.pages(Build(glossary, site)) if p.src_path == "learn/explorer.md").markdown
     assert "<td>DevOps</td>" in explorer
 
 
@@ -169,19 +172,19 @@ def test_serve_rebuilds_encode_the_same_bytes_from_kept_fragments(tmp_path: Path
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """Under `mkdocs serve` the data files are joined from each term's kept JSON; the bytes must be
     exactly those of a plain encoding, before and after an edit."""
-    from glossdeck.build.memo import Session
+    from glossdeck.build.memo import BuildMemo
 
     folder = write_terms(tmp_path / "terms")
-    monkeypatch.setattr(learning_data, "_FRAGMENTS", learning_data.FragmentMemo())
+    memo = BuildMemo()  # one memo across both "rebuilds", as the plugin keeps it under serve
     for edit in (False, True):
         if edit:
             target = next(p for p in sorted(folder.glob("*.yml")) if "only matters for" in p.read_text(encoding="utf-8"))
             target.write_text(target.read_text(encoding="utf-8").replace("only matters for", "edited: matters for", 1),
                               encoding="utf-8")
         loaded, _ = load_glossary([folder])
-        monkeypatch.setattr(Session, "keep_between_builds", False)
-        plain = LEARNING.files(loaded, SITE)
-        monkeypatch.setattr(Session, "keep_between_builds", True)
-        assert LEARNING.files(loaded, SITE) == plain
-        assert LEARNING.files(loaded, SITE) == plain  # the same glossary again: every fragment is kept
+        plain = LEARNING.files(Build(loaded, SITE))
+        assert LEARNING.files(Build(loaded, SITE, memo)) == plain
+        memo.start_build()
+        assert LEARNING.files(Build(loaded, SITE, memo)) == plain  # the same glossary again: every fragment is kept
+        assert memo.misses("learning.records") == 0 and memo.hits("learning.records") == len(loaded)
     assert b"edited: matters for" in plain["learn/data/terms.json"] + plain["learn/data/quiz.json"]

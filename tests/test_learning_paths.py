@@ -7,6 +7,7 @@ from pathlib import Path
 from glossdeck.learning.paths import all_paths, category_path, read_first
 from glossdeck.core.problems import Severity
 from glossdeck.core.checks import load_glossary
+from glossdeck.learning import LEARNING
 from learning_fixtures import write_terms
 
 
@@ -25,7 +26,7 @@ def test_read_first_is_transitive_and_in_dependency_order(tmp_path: Path) -> Non
     _term(tmp_path, "b", prereqs=("a",))
     _term(tmp_path, "c", prereqs=("b",))
     _term(tmp_path, "d", prereqs=("c", "a"))
-    glossary, problems = load_glossary([tmp_path])
+    glossary, problems = load_glossary([tmp_path], checks=[LEARNING.check])
     assert not problems.errors
     assert read_first(glossary, "d") == ["a", "b", "c"]
     assert read_first(glossary, "a") == []
@@ -38,13 +39,13 @@ def test_category_path_goes_beginner_to_advanced_but_never_before_a_prerequisite
     _term(tmp_path, "beg-needs-adv", "beginner", ("adv-basic",))
     _term(tmp_path, "unlevelled")
     _term(tmp_path, "other", "beginner", category="elsewhere")
-    glossary, _ = load_glossary([tmp_path])
+    glossary, _ = load_glossary([tmp_path], checks=[LEARNING.check])
     assert category_path(glossary, "c") == ["beg", "int", "adv-basic", "beg-needs-adv", "unlevelled"]
     assert category_path(glossary, "elsewhere") == ["other"]
 
 
 def test_curated_paths_come_first(tmp_path: Path) -> None:
-    glossary, problems = load_glossary([write_terms(tmp_path / "terms")])
+    glossary, problems = load_glossary([write_terms(tmp_path / "terms")], checks=[LEARNING.check])
     assert not problems.errors and not problems.warnings
     paths = all_paths(glossary)
     assert paths[0].id == "web-security-basics" and paths[0].kind == "curated"
@@ -66,7 +67,7 @@ paths:
     title: Clash
     terms: [type-juggling]
 """, encoding="utf-8")
-    glossary, problems = load_glossary([folder])
+    glossary, problems = load_glossary([folder], checks=[LEARNING.check])
     found = {(p.file.endswith("_paths.yml"), p.line, p.field, p.severity): p.message for p in problems.sorted()}
     assert found[(True, 4, "paths[0].terms[2]", Severity.ERROR)] == "'sql-injection' is already step 2 of this path"
     assert found[(True, 4, "paths[0].terms[3]", Severity.ERROR)].startswith("unknown term 'sql-injectoin' (did you mean 'sql-injection'?)")
@@ -80,16 +81,16 @@ paths:
 def test_paths_file_shape_errors(tmp_path: Path) -> None:
     folder = write_terms(tmp_path / "terms", ["floating-point"], with_paths=False)
     (folder / "_paths.yml").write_text("paths:\n  - id: Bad Id\n    titel: x\n    terms: []\n", encoding="utf-8")
-    _, problems = load_glossary([folder])
+    _, problems = load_glossary([folder], checks=[LEARNING.check])
     messages = {(p.line, p.field): p.message for p in problems.errors}
     assert "is not a slug" in messages[(2, "paths[0].id")]
     assert messages[(3, "paths[0].titel")].startswith("unknown key 'titel' (did you mean 'title'?)")
     assert (4, "paths[0].terms") in messages
     (folder / "_paths.yml").write_text("- just a list\n", encoding="utf-8")
-    _, problems = load_glossary([folder])
+    _, problems = load_glossary([folder], checks=[LEARNING.check])
     assert [p.message for p in problems.errors] == ["a paths file is a mapping with a 'paths' list"]
 
 
 def test_paths_file_is_not_read_as_a_term(tmp_path: Path) -> None:
-    glossary, problems = load_glossary([write_terms(tmp_path / "terms")])
+    glossary, problems = load_glossary([write_terms(tmp_path / "terms")], checks=[LEARNING.check])
     assert "_paths" not in glossary and not problems.errors

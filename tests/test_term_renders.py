@@ -61,7 +61,8 @@ def test_pages_rendered_on_two_cores_equal_those_of_one_process(tmp_path: Path) 
         results = {{}}
         for parallel in (False, True):
             failures = []
-            pages = generate_pages(ctx, Odd(ctx), with_home=True, failures=failures, parallel=parallel)
+            render = term_renders.render_on_two_cores if parallel else __import__("glossdeck.site.index_pages", fromlist=["x"]).render_one_by_one
+            pages = generate_pages(ctx, Odd(ctx), with_home=True, failures=failures, render_terms=render)
             results[parallel] = ([(p.src_path, p.markdown) for p in pages], [f.format() for f in failures])
         print(json.dumps({{"same": results[False] == results[True], "forks": len(forks),
                           "failures": results[True][1], "pages": len(results[True][0])}}))

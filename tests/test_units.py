@@ -7,7 +7,8 @@ import json
 import pytest
 
 from glossdeck.site.autolink import Autolinker, plural_forms
-from glossdeck.text.escape import ascii_page, json_for_script, md_inline
+from glossdeck.plugin.narrow_strings import ascii_page
+from glossdeck.text.escape import json_for_script, md_inline
 from glossdeck.text.mermaid_source import fence, sanitize
 from glossdeck.site.layout import Layout
 

@@ -18,6 +18,8 @@ from .core.problems import GlossdeckError, Problem, ProblemList, Severity
 from .core.rubric import load_rubric
 from .core.json_schema import term_json_schema_text
 from .core.checks import load_glossary
+from .text.escape import github_command
+from .features import load_features
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -26,11 +28,6 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # usage errors exit 2 with a one-line reason
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"glossdeck: error: {message}\n")
-
-
-def _github_escape(text: str, *, prop: bool = False) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return text.replace(":", "%3A").replace(",", "%2C") if prop else text
 
 
 def format_problems(problems: list[Problem], fmt: str, strict: bool) -> str:
@@ -43,9 +40,9 @@ def format_problems(problems: list[Problem], fmt: str, strict: bool) -> str:
         lines = []
         for p in problems:
             level = "error" if p.severity is Severity.ERROR or strict else "warning"
-            title = _github_escape(f"glossdeck: {p.field}" if p.field else "glossdeck", prop=True)
-            lines.append(f"::{level} file={_github_escape(p.file, prop=True)},line={p.line},col={p.column},"
-                         f"title={title}::{_github_escape(p.message)}")
+            title = github_command(f"glossdeck: {p.field}" if p.field else "glossdeck", prop=True)
+            lines.append(f"::{level} file={github_command(p.file, prop=True)},line={p.line},col={p.column},"
+                         f"title={title}::{github_command(p.message)}")
         return "\n".join(lines)
     return "\n".join(p.format() for p in problems)
 
@@ -54,7 +51,8 @@ def _validate(args: argparse.Namespace) -> int:
     paths = [Path(p) for p in (args.paths or ["terms"])]
     try:
         rubric = load_rubric(args.rubric) if args.rubric else None
-        glossary, problems = load_glossary(paths, rubric)
+        # features' own inputs beside the terms (e.g. learning paths) are checked too
+        glossary, problems = load_glossary(paths, rubric, checks=[f.check for f in load_features()])
     except GlossdeckError as exc:
         problems, glossary = ProblemList(list(exc.problems)), None
     ordered = problems.sorted()

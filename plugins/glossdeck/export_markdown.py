@@ -15,9 +15,7 @@ import sys
 from pathlib import Path
 
 from .site.badges import axes_css
-from .text.escape import ascii_page
-from .features import load_features
-from .features import GeneratedPage
+from .features import GeneratedPage, load_features
 from .core.glossary import Glossary
 from .core.problems import GlossdeckError
 from .core.rubric import load_rubric
@@ -37,7 +35,8 @@ def export_pages(terms: list[Path], *, site_name: str = "Glossary", site_url: st
     """(pages, features' static files by path, problem lines, ok). Terms with errors are left out,
     as on the site; the files (e.g. term cards) are what the plugin writes beside the built site."""
     rubric = load_rubric(rubric_path)
-    glossary, problems = load_glossary(terms, rubric)
+    features = load_features()
+    glossary, problems = load_glossary(terms, rubric, checks=[f.check for f in features])
     broken = {p.file for p in problems.errors}
     if broken:
         glossary = Glossary({s: e for s, e in glossary.entries.items() if e.file not in broken},
@@ -45,7 +44,7 @@ def export_pages(terms: list[Path], *, site_name: str = "Glossary", site_url: st
     layout = Layout.create(site_name, site_url, links != "html", url_prefix,
                            link_style="md" if links == "md" else "site", category_titles=categories)
     ctx = SiteContext(glossary=glossary, rubric=rubric, layout=layout, category_titles=categories or {},
-                      features=[f for f in load_features() if f.in_markdown_export],
+                      features=[f for f in features if f.in_markdown_export],
                       mermaid_raw_html_fence=False)
     seen: dict[str, set[str]] = {}
 
@@ -61,8 +60,8 @@ def export_pages(terms: list[Path], *, site_name: str = "Glossary", site_url: st
     pages = generate_pages(ctx, renderer, with_home=True)
     files: dict[str, bytes] = {}
     for feature in ctx.features:
-        problems.extend(feature.problems(glossary, layout.site))
-        files.update(feature.files(glossary, layout.site))
+        problems.extend(feature.problems(ctx.build))
+        files.update(feature.files(ctx.build))
         for asset in [*feature.scripts(), *feature.stylesheets()]:
             if (ASSETS / asset).is_file():
                 files[f"assets/glossdeck/{asset}"] = (ASSETS / asset).read_bytes()
@@ -74,7 +73,7 @@ def write_pages(pages: list[GeneratedPage], out: Path, files: dict[str, bytes] |
     for page in pages:
         target = out / page.src_path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(ascii_page(page.markdown), encoding="utf-8")
+        target.write_text(page.markdown, encoding="utf-8")
     root = out.resolve()
     for rel, data in (files or {}).items():
         target = (out / rel).resolve()

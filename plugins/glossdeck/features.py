@@ -1,6 +1,6 @@
 """How optional features (cards and embeds, learning tools, ...) plug into every front end.
 
-A feature is core code: it sees the glossary and facts about the site, never MkDocs. The MkDocs
+A feature sees the glossary and facts about the site (a `Build`), never MkDocs. The MkDocs
 plugin (and the Markdown export, where it makes sense) asks each registered feature for extra
 pages, extra sections on term pages, extra <head> markup, extra files written beside the built
 site, and the static assets it serves.
@@ -9,61 +9,18 @@ site, and the static assets it serves.
 from __future__ import annotations
 
 import importlib
-import posixpath
 from importlib.metadata import entry_points
-from dataclasses import dataclass
-from typing import Iterable, Literal
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Literal, TypeVar
 
 from .core.glossary import Glossary
 from .core.problems import Problem
-from .site.relpath import relpath
+from .reuse import Memo
+from .site.layout import SiteInfo
+
+V = TypeVar("V")
 
 SectionSlot = Literal["after-header", "after-content", "end"]
-
-
-@dataclass(frozen=True)
-class SiteInfo:
-    """What features need to know about the site being built."""
-
-    site_name: str
-    site_url: str | None  # absolute base URL ending in "/", or None when the site has none
-    use_directory_urls: bool = True
-    terms_prefix: str = "terms"  # term pages live at <terms_prefix>/<slug>.md
-    category_titles: tuple[tuple[str, str], ...] = ()  # configured (slug, title), in the site's order
-
-    def category_title(self, category: str) -> str:
-        return dict(self.category_titles).get(category) or category.replace("-", " ").capitalize()
-
-    def category_order(self, used: list[str]) -> list[str]:
-        """Configured categories first, in their order, then the others alphabetically."""
-        configured = [c for c, _ in self.category_titles if c in used]
-        return configured + sorted(c for c in used if c not in configured)
-
-    def term_src(self, slug: str) -> str:
-        """Source path of a term page, as MkDocs knows it ("terms/<slug>.md")."""
-        return f"{self.terms_prefix}/{slug}.md" if self.terms_prefix else f"{slug}.md"
-
-    def url_of(self, src_path: str) -> str:
-        """Site-relative URL of a Markdown source path ("terms/x.md" -> "terms/x/" or "terms/x.html")."""
-        stem = src_path.removesuffix(".md")
-        name = posixpath.basename(stem)
-        if name in ("index", "README"):
-            parent = posixpath.dirname(stem)
-            return f"{parent}/" if parent else ""
-        return f"{stem}/" if self.use_directory_urls else f"{stem}.html"
-
-    def term_url(self, slug: str) -> str:
-        return self.url_of(self.term_src(slug))
-
-    def absolute(self, site_relative_url: str) -> str | None:
-        return self.site_url + site_relative_url if self.site_url else None
-
-    def relative(self, from_src: str, to_url: str) -> str:
-        """A link from the page built from `from_src` to a site-relative URL, as written in HTML."""
-        page = self.url_of(from_src)
-        base = page.rstrip("/") if page.endswith("/") else posixpath.dirname(page)
-        target = relpath(to_url or ".", base or ".")
-        return target + "/" if to_url.endswith("/") or not to_url else target
 
 
 @dataclass(frozen=True)
@@ -80,6 +37,29 @@ class TermSection:
     markdown: str
 
 
+@dataclass(eq=False)
+class Build:
+    """One build as features see it: the glossary, facts about the site, and what may be reused.
+
+    `memo` is the MkDocs plugin's memo under `mkdocs serve` (None in a one-off build): pass it to
+    `reuse.reuse` for work worth keeping between rebuilds. `once` keeps a value for this build only
+    (a model every page asks for); it goes when the build object does.
+    """
+
+    glossary: Glossary
+    site: SiteInfo
+    memo: Memo | None = None
+    _values: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def once(self, name: str, compute: Callable[[], V]) -> V:
+        if name not in self._values:
+            self._values[name] = compute()
+        return self._values[name]  # type: ignore[no-any-return]
+
+    def forget(self, name: str) -> None:
+        self._values.pop(name, None)
+
+
 class Feature:
     """Base class: override what the feature contributes. Every method is called once per build,
     or once per term page, and must not do work that grows with the glossary's size per page."""
@@ -92,24 +72,29 @@ class Feature:
     # Material's navigation.prune leaves it collapsed on other pages); "" lists them directly.
     nav_section = ""
 
-    def pages(self, glossary: Glossary, site: SiteInfo) -> list[GeneratedPage]:
+    def check(self, glossary: Glossary) -> list[Problem]:
+        """Problems with the feature's own inputs beside the terms (e.g. learning paths in
+        `_paths.yml`), located in their files; `glossdeck validate` reports them too."""
         return []
 
-    def term_sections(self, glossary: Glossary, site: SiteInfo, slug: str) -> list[TermSection]:
+    def pages(self, build: Build) -> list[GeneratedPage]:
         return []
 
-    def head(self, glossary: Glossary, site: SiteInfo, slug: str | None) -> str:
+    def term_sections(self, build: Build, slug: str) -> list[TermSection]:
+        return []
+
+    def head(self, build: Build, slug: str | None) -> str:
         """Extra HTML for <head> of a term page (slug) or of every page (None)."""
         return ""
 
-    def files(self, glossary: Glossary, site: SiteInfo) -> dict[str, bytes]:
+    def files(self, build: Build) -> dict[str, bytes]:
         """Files written into the built site, by site-relative path."""
-        return {}
+        return dict(self.iter_files(build))
 
-    def iter_files(self, glossary: Glossary, site: SiteInfo) -> Iterable[tuple[str, bytes]]:
+    def iter_files(self, build: Build) -> Iterable[tuple[str, bytes]]:
         """The same files as (path, bytes) pairs; a feature with many files yields them as it
         renders them, so the site writes each and lets it go (the MkDocs plugin uses this)."""
-        return self.files(glossary, site).items()
+        return ()
 
     def scripts(self) -> list[str]:
         """Asset paths (under glossdeck/assets/) each page loads as scripts."""
@@ -118,11 +103,11 @@ class Feature:
     def stylesheets(self) -> list[str]:
         return []
 
-    def pages_done(self) -> None:
+    def pages_done(self, build: Build) -> None:
         """Every page and term section of this build exists (and the files are being written by
         another process): drop what only they needed, so a large build holds less to its end."""
 
-    def problems(self, glossary: Glossary, site: SiteInfo) -> list[Problem]:
+    def problems(self, build: Build) -> list[Problem]:
         """Warnings (or errors) about the build this feature can see, e.g. a missing site_url.
         Front ends report them like term problems (MkDocs' log, so --strict fails on them)."""
         return []

@@ -14,43 +14,35 @@ from typing import Hashable, Sequence
 
 import jinja2
 
-from .memo import KeyedCache
 from ..features import TermSection
+from ..reuse import reuse
 from ..site.context import SiteContext
 from ..site.term_page import TermPageRenderer, template_environment, template_fingerprint
+from .memo import BuildMemo
 
 
-def settings_key(ctx: SiteContext, override_dirs: Sequence[str | Path], templates: bytes) -> tuple[Hashable, ...]:
+def settings_key(ctx: SiteContext, templates: bytes) -> tuple[Hashable, ...]:
     """The site-wide inputs of every term page: layout, category titles, fence style, features,
     templates (hashed anew each build, so an edited template invalidates every page)."""
     return (ctx.layout, tuple(ctx.category_titles.items()), ctx.mermaid_raw_html_fence,
             tuple(type(f).__qualname__ + ":" + f.name for f in ctx.features), templates)
 
 
-# Compiled templates by override folders and template contents: compiling the page template is the
-# largest fixed cost of a rebuild. Any template edit (or a new override file) makes a new key.
-_ENVIRONMENTS: dict[tuple[tuple[str, ...], bytes], jinja2.Environment] = {}
-
-
-def _environment(override_dirs: Sequence[str | Path], templates: bytes) -> jinja2.Environment:
-    key = (tuple(str(d) for d in override_dirs), templates)
-    env = _ENVIRONMENTS.get(key)
-    if env is None:
-        _ENVIRONMENTS.clear()  # one site per serve session: keep only the current templates
-        env = _ENVIRONMENTS[key] = template_environment(override_dirs)
-    return env
-
-
 class CachingRenderer(TermPageRenderer):
     """A TermPageRenderer that reuses pages rendered by an earlier build with the same inputs."""
 
-    def __init__(self, ctx: SiteContext, override_dirs: Sequence[str | Path], cache: KeyedCache[str]) -> None:
+    def __init__(self, ctx: SiteContext, override_dirs: Sequence[str | Path], memo: BuildMemo) -> None:
         templates = template_fingerprint(override_dirs)
-        super().__init__(ctx, override_dirs, env=_environment(override_dirs, templates))
-        self.cache = cache
-        self.settings = settings_key(ctx, override_dirs, templates)
+        # Compiling the page template is the largest fixed cost of a rebuild: the environment is
+        # kept by override folders and template contents (any template edit makes a new key).
+        env: jinja2.Environment = reuse(memo, "templates", "environment",
+                                        (tuple(str(d) for d in override_dirs), templates),
+                                        lambda: template_environment(override_dirs))
+        super().__init__(ctx, override_dirs, env=env)
+        self.memo = memo
+        self.settings = settings_key(ctx, templates)
 
     def render(self, slug: str, sections: Sequence[TermSection] = ()) -> str:
         entry = self.ctx.glossary.entries[slug]
         key = (self.settings, entry.file, entry.digest, self.dependencies(slug), tuple(sections))
-        return self.cache.get(slug, key, lambda: TermPageRenderer.render(self, slug, sections))
+        return reuse(self.memo, "term-pages", slug, key, lambda: TermPageRenderer.render(self, slug, sections))

@@ -1,42 +1,29 @@
-"""What survives between builds under `mkdocs serve`: values keyed by the content they came from.
+"""The memo the MkDocs plugin keeps across `mkdocs serve` rebuilds (see `glossdeck.reuse`).
 
-Each entry is stored under a name (a file, a term, a page) together with the key it was computed
-from: a hash of the file's bytes, of the prose and the names it links to, of the page's HTML. A
-lookup whose key differs recomputes and replaces the entry, so nothing stale is ever returned, and
-names no longer present are dropped after each build. Hits and misses are counted so tests can
-check that an edit re-does only the work it invalidates.
+One object, owned by the plugin instance: tables of entries keyed by the content they came from.
+One eviction rule for every table: an entry that a rebuild did not ask for is dropped when that
+rebuild ends (its term, page or file is gone or no longer shown). Hits and misses are counted per
+table, so tests and the bench can check that an edit re-does only the work it invalidates.
 """
 
 from __future__ import annotations
 
-from typing import Callable, Generic, Hashable, Iterable, TypeVar
+from typing import Callable, Generic, Hashable, TypeVar
 
 V = TypeVar("V")
 
 
-class Session:
-    """Whether this process rebuilds the same site again (`mkdocs serve`): set by the MkDocs plugin.
-
-    Caches that only pay off across rebuilds (a term's rendered files, its sections) store nothing
-    in a one-off build, where they would only hold a second copy of every output in memory.
-    """
-
-    keep_between_builds = False
-
-
-def text_key(value: str) -> tuple[int, int]:
-    """A short fingerprint of a long text (a page's HTML), stored instead of the text: Python's
-    64-bit string hash (the fastest one at hand) and the length. Valid within one process."""
-    return hash(value), len(value)
-
-
 class KeyedCache(Generic[V]):
+    """Values by name, each stored with the key it was computed from."""
+
     def __init__(self) -> None:
         self._entries: dict[Hashable, tuple[Hashable, V]] = {}
+        self._used: set[Hashable] = set()
         self.hits = 0
         self.misses = 0
 
     def get(self, name: Hashable, key: Hashable, compute: Callable[[], V]) -> V:
+        self._used.add(name)
         found = self._entries.get(name)
         if found is not None and found[0] == key:
             self.hits += 1
@@ -46,17 +33,52 @@ class KeyedCache(Generic[V]):
         self._entries[name] = (key, value)
         return value
 
-    def retain(self, names: Iterable[Hashable]) -> None:
-        """Forget every entry whose name is not in `names` (deleted files, removed pages)."""
-        keep = set(names)
-        for name in [n for n in self._entries if n not in keep]:
+    def sweep(self) -> None:
+        """Drop the entries not asked for since the last sweep."""
+        for name in [n for n in self._entries if n not in self._used]:
             del self._entries[name]
+        self._used = set()
 
     def reset_counts(self) -> None:
         self.hits = self.misses = 0
 
-    def clear(self) -> None:
-        self._entries.clear()
-
     def __len__(self) -> int:
         return len(self._entries)
+
+
+class BuildMemo:
+    """Every table the plugin keeps between serve rebuilds; implements `reuse.Memo`."""
+
+    def __init__(self) -> None:
+        self.tables: dict[str, KeyedCache[object]] = {}
+        self._kept: dict[str, object] = {}
+
+    def table(self, name: str) -> KeyedCache[object]:
+        found = self.tables.get(name)
+        if found is None:
+            found = self.tables[name] = KeyedCache()
+        return found
+
+    def get(self, table: str, name: Hashable, key: Hashable, compute: Callable[[], V]) -> V:
+        return self.table(table).get(name, key, compute)  # type: ignore[return-value]
+
+    def kept(self, name: str, factory: Callable[[], V]) -> V:
+        """One long-lived object by name (e.g. the prose renderer and its memo of pure conversions)."""
+        found = self._kept.get(name)
+        if found is None:
+            found = self._kept[name] = factory()
+        return found  # type: ignore[return-value]
+
+    def start_build(self) -> None:
+        for table in self.tables.values():
+            table.reset_counts()
+
+    def end_build(self) -> None:
+        for table in self.tables.values():
+            table.sweep()
+
+    def hits(self, table: str) -> int:
+        return self.tables[table].hits if table in self.tables else 0
+
+    def misses(self, table: str) -> int:
+        return self.tables[table].misses if table in self.tables else 0

@@ -8,8 +8,8 @@ folder depends on the kind of build:
   Where fork is unavailable (Windows) or unsafe (other threads are running, e.g. under a test
   runner), they are written in-process at the end instead.
 - `mkdocs serve` empties the site folder before every rebuild. The files are kept in a store
-  folder beside it and linked back into the site each time (LinkedStore); only files whose bytes
-  changed are written again, so a rebuild after one edit writes that term's files only.
+  folder beside it and linked back into the site each time (serve_store.LinkedStore); only files
+  whose bytes changed are written again, so a rebuild after one edit writes that term's files only.
 
 Paths are checked as text (no `..`, not absolute) rather than resolved, and each folder is created
 once: resolving and mkdir per file cost a millisecond a file.
@@ -17,16 +17,12 @@ once: resolving and mkdir per file cost a millisecond a file.
 
 from __future__ import annotations
 
-import atexit
 import os
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from ..features import Feature, SiteInfo
+from ..features import Build, Feature
 from .forked import ForkedTask, ForkedTaskError, fork_available
-from ..core.glossary import Glossary
 
 def unsafe_path(rel: str) -> bool:
     parts = rel.split("/")
@@ -43,9 +39,9 @@ class WriteReport:
     cpu_seconds: float = 0.0  # a forked writer's CPU time (not part of the parent's)
 
 
-def feature_files(features: list[Feature], glossary: Glossary, site: SiteInfo) -> Iterable[tuple[Feature, str, bytes]]:
+def feature_files(features: list[Feature], build: Build) -> Iterable[tuple[Feature, str, bytes]]:
     for feature in features:
-        for rel, data in feature.iter_files(glossary, site):
+        for rel, data in feature.iter_files(build):
             yield feature, rel, data
 
 
@@ -99,101 +95,3 @@ class ForkedWriter:
 
 def _report_fields(report: WriteReport) -> tuple[list[str], int]:
     return report.errors, report.written
-
-
-class LinkedStore:
-    """Under `mkdocs serve`: features' files kept in a store folder beside the site folder and put
-    back into the site after every rebuild (MkDocs empties it first).
-
-    A file is written to the store only when its bytes changed (to a new file, then renamed over
-    the old one); files no longer produced are removed. A top-level folder only features write
-    into (cards/, api/, embed/, ...) becomes one symbolic link to the store's copy: one system call
-    however many files it holds. MkDocs' cleaning leaves such a link alone (shutil.rmtree refuses
-    links) or removes it; either way it is checked, and made again if missing, on every rebuild.
-    Files in folders MkDocs also writes into (learn/data/ beside the learning pages) are hard-linked
-    one by one; where links fail (Windows without the privilege, another file system) they are
-    written into the site instead."""
-
-    def __init__(self) -> None:
-        self.root: str | None = None
-        self.fingerprints: dict[str, tuple[int, int]] = {}
-        self.store_folders = FolderMaker()
-        self.can_link = True
-
-    def _store_root(self, site_dir: str) -> str:
-        if self.root is None or not os.path.isdir(self.root):
-            parent = os.path.dirname(os.path.abspath(site_dir))
-            try:
-                self.root = tempfile.mkdtemp(prefix=".glossdeck-files-", dir=parent)
-            except OSError:
-                self.root = tempfile.mkdtemp(prefix="glossdeck-files-")
-            atexit.register(shutil.rmtree, self.root, True)
-            self.fingerprints, self.store_folders = {}, FolderMaker()
-        return self.root
-
-    def sync(self, items: Iterable[tuple[Feature, str, bytes]], site_dir: str) -> WriteReport:
-        report = WriteReport()
-        store = self._store_root(site_dir)
-        by_folder: dict[str, list[tuple[str, bytes]]] = {}  # top-level folder ("" for files) -> files
-        for feature, rel, data in items:
-            if unsafe_path(rel):
-                report.errors.append(f"feature '{feature.name}' tried to write outside the site: {rel}")
-                continue
-            fingerprint = (hash(data), len(data))  # a bytes object caches its hash
-            if self.fingerprints.get(rel) != fingerprint:
-                stored = self.store_folders.folder_for(store, rel)
-                with open(stored + ".new", "wb") as handle:
-                    handle.write(data)
-                os.replace(stored + ".new", stored)
-                self.fingerprints[rel] = fingerprint
-                report.written += 1
-            top = rel.split("/", 1)[0] if "/" in rel else ""
-            by_folder.setdefault(top, []).append((rel, data))
-        produced = {rel for files in by_folder.values() for rel, _ in files}
-        for rel in [r for r in self.fingerprints if r not in produced]:
-            del self.fingerprints[rel]
-            try:
-                os.remove(os.path.join(store, *rel.split("/")))
-            except OSError:
-                pass
-        site_folders = FolderMaker()
-        for top, files in by_folder.items():
-            if top and self._link_folder(os.path.join(store, top), os.path.join(site_dir, top)):
-                report.linked += len(files)
-                continue
-            for rel, data in files:
-                target = site_folders.folder_for(site_dir, rel)
-                if self.can_link and self._link(os.path.join(store, *rel.split("/")), target):
-                    report.linked += 1
-                else:
-                    with open(target, "wb") as handle:
-                        handle.write(data)
-        return report
-
-    @staticmethod
-    def _link_folder(stored: str, target: str) -> bool:
-        """True when `target` is (now) a symbolic link to `stored`; False when MkDocs uses that
-        folder too, or links cannot be made here."""
-        if os.path.islink(target):
-            if os.readlink(target) == stored:
-                return True
-            os.remove(target)
-        elif os.path.lexists(target):
-            return False
-        try:
-            os.symlink(stored, target, target_is_directory=True)
-            return True
-        except OSError:
-            return False
-
-    def _link(self, stored: str, target: str) -> bool:
-        for _ in range(2):
-            try:
-                os.link(stored, target)
-                return True
-            except FileExistsError:  # a dirty rebuild keeps the site folder: replace the old file
-                os.remove(target)
-            except OSError:
-                self.can_link = False
-                return False
-        return False

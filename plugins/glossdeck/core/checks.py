@@ -1,19 +1,17 @@
-"""Checks across the whole glossary: references, duplicates, cycles, rubric citations."""
+"""Checks across the whole glossary: references, duplicates, cycles, rubric citations, quiz blocks."""
 
 from __future__ import annotations
 
 import graphlib
 from pathlib import Path
-from typing import Callable, Hashable
+from typing import Callable, Hashable, Iterable
 
-from ..build.memo import KeyedCache, Session
 from .debt import AXIS_BY_LETTER, AXIS_LETTERS
 from .glossary import Glossary
 from .loading import LoadedTerm, find_term_files, read_term_file
 from .problems import GlossdeckError, Problem, ProblemList, Severity, did_you_mean
-from ..learning.paths import curated_paths
-from ..learning.quiz import check_quiz
 from .rubric import Rubric, load_rubric
+from ..reuse import Memo, reuse
 
 TLDR_SOFT_LIMIT = 400
 RESERVED_TAGS = frozenset({"index"})
@@ -129,39 +127,67 @@ def _check_term(entry: LoadedTerm, rubric: Rubric) -> list[Problem]:
     return problems
 
 
-# Under `mkdocs serve`, a term's own checks (rubric citations, tags, dates, its quiz) are kept by
-# the file's content, so a rebuild re-checks the edited file only; checks across terms always run.
-_OWN_CHECKS: KeyedCache[list[Problem]] = KeyedCache()
+_SECTION_PRESENT = {
+    "tldr": lambda t: True,
+    "explanation": lambda t: t.explanation is not None,
+    "why_it_matters": lambda t: t.why_it_matters is not None,
+    "misconception": lambda t: t.misconception is not None,
+    "mistakes": lambda t: bool(t.mistakes),
+    "quick_fix": lambda t: t.quick_fix is not None,
+    "diagram": lambda t: t.diagram is not None,
+    "code_examples": lambda t: bool(t.code_examples),
+    "debt": lambda t: t.debt is not None,
+    "dev_intel": lambda t: t.dev_intel is not None,
+}
 
 
-def _own_problems(entry: LoadedTerm, rubric: Rubric, rubric_key: Hashable) -> list[Problem]:
-    def check() -> list[Problem]:
-        return [*_check_term(entry, rubric), *check_quiz(entry)]
+def check_quiz(entry: LoadedTerm) -> list[Problem]:
+    """Cross-field checks of a term's own questions: their `see` must point at a block the page shows,
+    and two questions may not share a text (their progress would be mixed up)."""
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    for i, q in enumerate(entry.term.quiz):
+        if q.see is not None and not _SECTION_PRESENT[q.see](entry.term):
+            line, col = entry.locate("quiz", i, "see")
+            problems.append(Problem(entry.file, line, col, f"quiz[{i}].see",
+                                    f"this term has no {q.see.replace('_', ' ')}, so the link would lead nowhere"))
+        if q.question in seen:
+            line, col = entry.locate("quiz", i, "question")
+            problems.append(Problem(entry.file, line, col, f"quiz[{i}].question",
+                                    f"same question as quiz[{seen[q.question]}]"))
+        seen.setdefault(q.question, i)
+    return problems
 
-    if not Session.keep_between_builds:
-        return check()
-    return _OWN_CHECKS.get(entry.file, (entry.digest, rubric_key), check)
+
+def _own_problems(entry: LoadedTerm, rubric: Rubric, rubric_key: Hashable, memo: Memo | None) -> list[Problem]:
+    """A term's own checks (rubric citations, tags, dates, its quiz); under `mkdocs serve` kept by the
+    file's content, so a rebuild re-checks the edited file only. Checks across terms always run."""
+    return reuse(memo, "term-checks", entry.file, (entry.digest, rubric_key),
+                 lambda: [*_check_term(entry, rubric), *check_quiz(entry)])
 
 
-def check_glossary(glossary: Glossary, rubric: Rubric) -> list[Problem]:
+GlossaryCheck = Callable[[Glossary], list[Problem]]
+
+
+def check_glossary(glossary: Glossary, rubric: Rubric, memo: Memo | None = None) -> list[Problem]:
     problems: list[Problem] = []
     rubric_key = tuple((axis, tuple(sorted(levels.items()))) for axis, levels in sorted(rubric.levels.items()))
     for entry in glossary:
         problems.extend(_check_references(glossary, entry))
-        problems.extend(_own_problems(entry, rubric, rubric_key))
-    if Session.keep_between_builds:
-        _OWN_CHECKS.retain(entry.file for entry in glossary)
+        problems.extend(_own_problems(entry, rubric, rubric_key, memo))
     problems.extend(_check_names(glossary))
     problems.extend(_check_cycles(glossary))
     return problems
 
 
 def load_glossary(paths: list[Path], rubric: Rubric | None = None,
-                  read: Callable[[Path], LoadedTerm] = read_term_file) -> tuple[Glossary, ProblemList]:
+                  read: Callable[[Path], LoadedTerm] = read_term_file, *,
+                  checks: Iterable[GlossaryCheck] = (), memo: Memo | None = None) -> tuple[Glossary, ProblemList]:
     """Load every term file under `paths`, check the whole, and return what loaded plus all problems.
 
     Files with errors are left out of the glossary; the problems say why. `read` turns one file into
-    a LoadedTerm (the MkDocs plugin passes one that reuses terms parsed by an earlier build).
+    a LoadedTerm (the MkDocs plugin passes one that reuses terms parsed by an earlier build);
+    `checks` are features' own checks (e.g. learning paths beside the terms, `Feature.check`).
     """
     problems = ProblemList()
     files, path_problems = find_term_files(paths)
@@ -179,6 +205,7 @@ def load_glossary(paths: list[Path], rubric: Rubric | None = None,
             continue
         entries[entry.slug] = entry
     glossary = Glossary(entries, roots=tuple(paths))
-    problems.extend(check_glossary(glossary, rubric or load_rubric()))
-    problems.extend(curated_paths(glossary)[1])  # _paths.yml beside the terms
+    problems.extend(check_glossary(glossary, rubric or load_rubric(), memo))
+    for check in checks:
+        problems.extend(check(glossary))
     return glossary, problems

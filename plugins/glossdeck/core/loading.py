@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 import types
@@ -35,16 +34,11 @@ class LoadedTerm:
 
 def display_path(path: Path) -> str:
     """A path relative to the working directory when it is inside it, as authors typed it."""
-    return _display_path(str(path), os.getcwd())
-
-
-@functools.lru_cache(maxsize=65536)  # every term file, on every `mkdocs serve` rebuild
-def _display_path(path: str, cwd: str) -> str:
     try:
-        rel = os.path.relpath(path, cwd)
+        rel = os.path.relpath(path, os.getcwd())
     except ValueError:
-        return path
-    return rel if not rel.startswith("..") else path
+        return str(path)
+    return rel if not rel.startswith("..") else str(path)
 
 
 def slug_for(path: Path) -> str:

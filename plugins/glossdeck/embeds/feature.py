@@ -13,13 +13,13 @@ from importlib import resources
 from typing import Iterator
 
 from .badge_svg import render_badge, shields_endpoint
-from ..build.memo import Session
 from .card_view import CardView, card_view
 from .card_svg import render_card
 from .embed_page import render_embed_page
 from .snippets import section_markdown
 from .output_paths import API_INDEX_PATH, SCRIPT_PATH, Linker, term_paths
-from ..features import Feature, SiteInfo, TermSection
+from ..features import Build, Feature, SiteInfo, TermSection
+from ..reuse import reuse
 from ..core.glossary import Glossary
 from ..core.loading import LoadedTerm
 from .oembed import SITEMAP_STUB, SITEMAP_STUB_PATH, discovery_link, oembed_json
@@ -35,50 +35,28 @@ def asset_text(name: str) -> str:
     return (resources.files("glossdeck") / "assets" / name).read_text(encoding="utf-8")
 
 
-# A term's card view and files depend on its file's bytes, its slug and the site only. They are
-# asked for up to four times per build (section, <head>, files, index) and, under `mkdocs serve`,
-# again on every rebuild: keyed by the file's hash, each is computed once per edit.
-_VIEWS: dict[tuple[str, int, str], CardView] = {}
-_OUTPUTS: dict[tuple[str, int, SiteInfo], dict[str, bytes]] = {}
-_SECTIONS: dict[tuple[str, int, SiteInfo], list[TermSection]] = {}
-_HEADS: dict[tuple[str, int, SiteInfo], str] = {}
-_MEMO_LIMIT = 50_000
+# A term's card view is asked for up to four times per build (section, <head>, files, index): kept
+# for the build. Under `mkdocs serve` its files, section and <head> link are kept between rebuilds
+# by the file's content (and the site), so each is computed once per edit.
 
 
-def _remember(memo: dict, key: object, compute):  # type: ignore[no-untyped-def, type-arg]
-    found = memo.get(key)
+def view_of(build: Build, slug: str) -> CardView:
+    entry = build.glossary.entries[slug]
+    views: dict[str, CardView] = build.once("embeds.views", dict)
+    found = views.get(slug)
     if found is None:
-        if len(memo) >= _MEMO_LIMIT:
-            memo.clear()
-        found = memo[key] = compute()
+        found = views[slug] = card_view(slug, entry.term, build.site.site_name)
     return found
 
 
-def view_of(glossary: Glossary, site: SiteInfo, slug: str) -> CardView:
-    entry = glossary.entries[slug]
-    return _remember(_VIEWS, (slug, entry.digest, site.site_name),
-                     lambda: card_view(slug, entry.term, site.site_name))
-
-
-def _views(glossary: Glossary, site: SiteInfo) -> dict[str, CardView]:
-    return {entry.slug: view_of(glossary, site, entry.slug) for entry in glossary}
-
-
-_INDEX: dict[object, bytes] = {}
-
-
-def _index_bytes(glossary: Glossary, site: SiteInfo) -> bytes:
+def _index_bytes(build: Build) -> bytes:
     """api/terms.json; under `mkdocs serve` kept while every term's view (title, aliases, level,
     DEBT, date) is the same, so an edit to a term's prose does not re-encode the whole index."""
-    views = _views(glossary, site)
-    if not Session.keep_between_builds:
-        return index_json(views, Linker(site), site.site_name).encode()
-    key = (tuple((slug, v.title, v.aliases, v.category, v.level, v.debt, v.edited) for slug, v in views.items()), site)
-    found = _INDEX.get(key)
-    if found is None:
-        _INDEX.clear()  # only the current index is worth keeping
-        found = _INDEX[key] = index_json(views, Linker(site), site.site_name).encode()
-    return found
+    views = {slug: view_of(build, slug) for slug in build.glossary.entries}
+    key = (tuple((slug, v.title, v.aliases, v.category, v.level, v.debt, v.edited) for slug, v in views.items()),
+           build.site)
+    return reuse(build.memo, "embeds.index", "api/terms.json", key,
+                 lambda: index_json(views, Linker(build.site), build.site.site_name).encode())
 
 
 def _colliding(glossary: Glossary) -> dict[str, str]:
@@ -87,12 +65,11 @@ def _colliding(glossary: Glossary) -> dict[str, str]:
             if slug.endswith("-dark") and slug.removesuffix("-dark") in glossary}
 
 
-def term_outputs(glossary: Glossary, site: SiteInfo, slug: str) -> dict[str, bytes]:
+def term_outputs(build: Build, slug: str) -> dict[str, bytes]:
     """Every per-term file, by site-relative path (what `files()` writes for one term)."""
-    entry = glossary.entries[slug]
-    if not Session.keep_between_builds:  # asked for once per build: nothing to reuse
-        return _render_outputs(entry, site)
-    return _remember(_OUTPUTS, (slug, entry.digest, site), lambda: _render_outputs(entry, site))
+    entry = build.glossary.entries[slug]
+    return reuse(build.memo, "embeds.files", slug, (entry.digest, build.site),
+                 lambda: _render_outputs(entry, build.site))
 
 
 def _render_outputs(entry: LoadedTerm, site: SiteInfo) -> dict[str, bytes]:
@@ -114,42 +91,35 @@ def _render_outputs(entry: LoadedTerm, site: SiteInfo) -> dict[str, bytes]:
 class EmbedsFeature(Feature):
     name = "embeds"
 
-    def files(self, glossary: Glossary, site: SiteInfo) -> dict[str, bytes]:
-        return dict(self.iter_files(glossary, site))
-
-    def iter_files(self, glossary: Glossary, site: SiteInfo) -> Iterator[tuple[str, bytes]]:
+    def iter_files(self, build: Build) -> Iterator[tuple[str, bytes]]:
         """The files one term at a time, so a build never holds every card in memory at once
         (seven files per term: about 45 MB per 1,000 terms)."""
-        colliding = _colliding(glossary)
+        colliding = _colliding(build.glossary)
         written: set[str] = set()
-        for slug in glossary.entries:
-            for path, data in term_outputs(glossary, site, slug).items():
+        for slug in build.glossary.entries:
+            for path, data in term_outputs(build, slug).items():
                 # a term's own light card beats another term's dark variant at the same path
                 if path in written and slug in colliding.values():
                     continue
                 written.add(path)
                 yield path, data
-        yield API_INDEX_PATH, _index_bytes(glossary, site)
+        yield API_INDEX_PATH, _index_bytes(build)
         for path, text in schema_files().items():
             yield path, text.encode()
         yield SCRIPT_PATH, asset_text(COMPONENT_ASSET).encode()
         yield SITEMAP_STUB_PATH, SITEMAP_STUB.encode()
 
-    def head(self, glossary: Glossary, site: SiteInfo, slug: str | None) -> str:
-        if slug is None or slug not in glossary:
+    def head(self, build: Build, slug: str | None) -> str:
+        if slug is None or slug not in build.glossary:
             return ""
-        if not Session.keep_between_builds:
-            return str(discovery_link(view_of(glossary, site, slug), Linker(site)))
-        entry = glossary.entries[slug]
-        return _remember(_HEADS, (slug, entry.digest, site),
-                         lambda: str(discovery_link(view_of(glossary, site, slug), Linker(site))))
+        entry = build.glossary.entries[slug]
+        return reuse(build.memo, "embeds.head", slug, (entry.digest, build.site),
+                     lambda: str(discovery_link(view_of(build, slug), Linker(build.site))))
 
-    def term_sections(self, glossary: Glossary, site: SiteInfo, slug: str) -> list[TermSection]:
-        entry = glossary.entries[slug]
-        if not Session.keep_between_builds:
-            return [TermSection("end", section_markdown(view_of(glossary, site, slug), Linker(site)))]
-        return _remember(_SECTIONS, (slug, entry.digest, site),
-                         lambda: [TermSection("end", section_markdown(view_of(glossary, site, slug), Linker(site)))])
+    def term_sections(self, build: Build, slug: str) -> list[TermSection]:
+        entry = build.glossary.entries[slug]
+        return reuse(build.memo, "embeds.sections", slug, (entry.digest, build.site),
+                     lambda: [TermSection("end", section_markdown(view_of(build, slug), Linker(build.site)))])
 
     def scripts(self) -> list[str]:
         return [COPY_SCRIPT_ASSET]
@@ -157,7 +127,8 @@ class EmbedsFeature(Feature):
     def stylesheets(self) -> list[str]:
         return [STYLESHEET_ASSET]
 
-    def problems(self, glossary: Glossary, site: SiteInfo) -> list[Problem]:
+    def problems(self, build: Build) -> list[Problem]:
+        glossary, site = build.glossary, build.site
         found: list[Problem] = []
         if not site.site_url and len(glossary):
             found.append(Problem(

@@ -10,8 +10,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from ..features import SiteInfo
-from ..site.relpath import relpath
+from ..site.layout import SiteInfo, relative_url
 
 SCRIPT_PATH = "embed/glossdeck-term.js"  # a stable URL wiki owners can paste, unlike theme assets
 API_INDEX_PATH = "api/terms.json"
@@ -72,11 +71,3 @@ class Linker:
 
     def site_root(self, from_file: str) -> str:
         return self.url("", from_file)
-
-
-def relative_url(target: str, from_dir: str) -> str:
-    """`target` (site-relative, "" = the root) as seen from the folder `from_dir`."""
-    rel = relpath(target or ".", from_dir or ".")
-    if rel == ".":
-        return "./"
-    return rel + "/" if (target.endswith("/") or not target) else rel

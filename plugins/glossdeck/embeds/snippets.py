@@ -7,32 +7,16 @@ part of a snippet (an HTML attribute in the snippet) and shown on the page (text
 
 from __future__ import annotations
 
-import functools
-import re
 from dataclasses import dataclass
-from urllib.parse import quote
 
 from .card_view import CardView
 from .card_svg import CARD_HEIGHT, CARD_WIDTH
 from .embed_page import iframe_html
 from .output_paths import SCRIPT_PATH, Linker, term_paths
+from ..text.escape import commonmark_text, markdown_url
 from ..text.markup import Markup, element, join
 
 SECTION_TITLE = "Embed this term"
-
-# CommonMark lets a backslash escape any ASCII punctuation; these are the ones that change alt text
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>!&|#])")
-
-
-def markdown_text(text: str) -> str:
-    """Plain text made literal inside Markdown link or image text."""
-    return _MD_SPECIAL.sub(r"\\\1", text)
-
-
-def markdown_url(url: str) -> str:
-    """A URL safe as a Markdown link destination: no spaces, angle brackets or parentheses."""
-    return quote(url, safe=":/?#[]@!$&'*+,;=%~")
-
 
 @dataclass(frozen=True)
 class Snippet:
@@ -70,7 +54,7 @@ def embed_urls(view: CardView, linker: Linker) -> EmbedUrls:
 def snippets(view: CardView, linker: Linker) -> list[Snippet]:
     urls = embed_urls(view, linker)
     alt = f"{view.title} — {view.site_name}"
-    markdown = f"[![{markdown_text(alt)}]({markdown_url(urls.card)})]({markdown_url(urls.page)})"
+    markdown = f"[![{commonmark_text(alt)}]({markdown_url(urls.card)})]({markdown_url(urls.page)})"
     picture = element(
         "a", {"href": urls.page},
         element("picture", {},
@@ -83,7 +67,7 @@ def snippets(view: CardView, linker: Linker) -> list[Snippet]:
                 element("a", {"href": urls.page}, view.title)),
     ])
     badge_alt = f"{view.title}: {view.debt}" if view.debt else view.title
-    badge = f"[![{markdown_text(badge_alt)}]({markdown_url(urls.badge)})]({markdown_url(urls.page)})"
+    badge = f"[![{commonmark_text(badge_alt)}]({markdown_url(urls.badge)})]({markdown_url(urls.page)})"
     return [
         Snippet("markdown", "Markdown image", "GitHub, GitLab, Confluence Markdown, any Markdown wiki", markdown),
         Snippet("picture", "HTML image, light and dark", "GitHub and GitLab follow the reader's theme", str(picture)),
@@ -107,11 +91,10 @@ WHERE_TO_USE: tuple[tuple[str, str], ...] = (
 )
 
 
-@functools.cache
-def _where_to_use() -> Markup:
-    """The same list on every term page: built once."""
-    return element("ul", {"class": "glossdeck-embed__where"},
-                   *(element("li", {}, element("strong", {}, name + ":"), " ", advice) for name, advice in WHERE_TO_USE))
+# The same list on every term page: built once.
+WHERE_TO_USE_HTML = element("ul", {"class": "glossdeck-embed__where"},
+                            *(element("li", {}, element("strong", {}, name + ":"), " ", advice)
+                              for name, advice in WHERE_TO_USE))
 
 
 def section_markdown(view: CardView, linker: Linker) -> str:
@@ -137,7 +120,7 @@ def section_markdown(view: CardView, linker: Linker) -> str:
             " The snippets below link relative to this page, so they only work on this site. "
             "Set site_url in mkdocs.yml to the address the site is published at to embed cards elsewhere.",
         ))
-    blocks.append(_where_to_use())  # which snippet to take comes before the snippets themselves
+    blocks.append(WHERE_TO_USE_HTML)  # which snippet to take comes before the snippets themselves
     for snippet in snippets(view, linker):
         code_id = f"glossdeck-snippet-{view.slug}-{snippet.key}"
         blocks.append(element(

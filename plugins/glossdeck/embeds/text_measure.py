@@ -9,7 +9,6 @@ narrower fallback face only leaves a little more room, never overflows.
 
 from __future__ import annotations
 
-import functools
 import unicodedata
 from dataclasses import dataclass
 from typing import Literal
@@ -49,7 +48,6 @@ _MARGIN = 1.05
 ELLIPSIS = "…"
 
 
-@functools.lru_cache(maxsize=16_384)  # called per character of every card text: look each up once
 def _char_width(char: str, face: Face) -> int:
     if face == "mono":
         return _MONO * (2 if unicodedata.east_asian_width(char) in "WF" else 1)

@@ -12,17 +12,16 @@ back to the site root (see `learning.root_attr`).
 from __future__ import annotations
 
 import json
-import weakref
 from dataclasses import dataclass
 from typing import Any
 
-from ..build.memo import Session
 from ..core.debt import AXES
-from ..features import SiteInfo
+from ..features import Build, SiteInfo
 from ..core.glossary import Glossary
 from .paths import LearningPath, all_paths, read_first_all
 from ..text.plain_text import markdown_paragraphs_to_plain as plain_text
 from .quiz import Question, question_bank
+from ..reuse import Memo, reuse
 
 DATA_VERSION = 1
 DATA_DIR = "learn/data"
@@ -53,13 +52,6 @@ SECTION_ANCHORS: dict[str, str] = {
     "debt": "",
     "dev_intel": "dev-intel",
 }
-
-
-def page_url(site: SiteInfo, src: str) -> str:
-    """Site-relative URL of a page; without directory URLs a folder URL names its index.html, so
-    links work from file:// and on servers that don't serve folder indexes."""
-    url = site.url_of(src)
-    return url + "index.html" if not site.use_directory_urls and (url == "" or url.endswith("/")) else url
 
 
 def path_src(path: LearningPath) -> str:
@@ -115,25 +107,18 @@ def _term_record(glossary: Glossary, site: SiteInfo, slug: str, question_count: 
     return record
 
 
-# Records by everything they show, kept across `mkdocs serve` rebuilds (Session): the term file's
-# bytes, the terms pointing at it, what to read first, its question count, the site.
-_RECORDS: dict[tuple[object, ...], dict[str, Any]] = {}
-
-
 def _record(glossary: Glossary, site: SiteInfo, slug: str, question_count: int,
-            read_first: list[str]) -> dict[str, Any]:
-    if not Session.keep_between_builds:
+            read_first: list[str], memo: Memo | None) -> dict[str, Any]:
+    """A term's record, kept across `mkdocs serve` rebuilds by everything it shows: the term file's
+    bytes, the terms pointing at it, what to read first, its question count, the site."""
+    if memo is None:
         return _term_record(glossary, site, slug, question_count, read_first)
     entry = glossary.entries[slug]
     related = tuple(r for r in Glossary.outgoing(entry.term) if r in glossary)
-    key = (slug, entry.file, entry.digest, site, related, tuple(glossary.backlinks(slug)), tuple(read_first),
+    key = (entry.file, entry.digest, site, related, tuple(glossary.backlinks(slug)), tuple(read_first),
            question_count)
-    found = _RECORDS.get(key)
-    if found is None:
-        if len(_RECORDS) >= 50_000:
-            _RECORDS.clear()
-        found = _RECORDS[key] = _term_record(glossary, site, slug, question_count, read_first)
-    return found
+    return reuse(memo, "learning.records", slug, key,
+                 lambda: _term_record(glossary, site, slug, question_count, read_first))
 
 
 def _edges(glossary: Glossary) -> list[dict[str, str]]:
@@ -155,25 +140,18 @@ def _edges(glossary: Glossary) -> list[dict[str, str]]:
     return edges
 
 
-_EDGES: dict[object, list[dict[str, str]]] = {}
-
-
-def _kept_edges(glossary: Glossary) -> list[dict[str, str]]:
+def _kept_edges(glossary: Glossary, memo: Memo | None) -> list[dict[str, str]]:
     """The graph's edges; under `mkdocs serve` the very same list while no link changed (so its
     JSON is not encoded again either)."""
-    if not Session.keep_between_builds:
+    if memo is None:
         return _edges(glossary)
     key = tuple((e.slug, tuple(e.term.prerequisites), tuple(Glossary.outgoing(e.term))) for e in glossary)
-    found = _EDGES.get(key)
-    if found is None:
-        _EDGES.clear()
-        found = _EDGES[key] = _edges(glossary)
-    return found
+    return reuse(memo, "learning.edges", "edges", key, lambda: _edges(glossary))
 
 
-def build_learning_model(glossary: Glossary, site: SiteInfo) -> LearningModel:
+def build_learning_model(glossary: Glossary, site: SiteInfo, memo: Memo | None = None) -> LearningModel:
     paths = all_paths(glossary, site)
-    questions = question_bank(glossary)
+    questions = question_bank(glossary, memo)
     read_first = read_first_all(glossary)
     terms_json: dict[str, Any] = {
         "version": DATA_VERSION,
@@ -184,45 +162,37 @@ def build_learning_model(glossary: Glossary, site: SiteInfo) -> LearningModel:
         "categories": [{"id": c, "title": site.category_title(c), "count": len(glossary.categories[c])}
                        for c in categories_in_order(glossary, site)],
         "tags": sorted(glossary.tags),
-        "terms": [_record(glossary, site, e.slug, len(questions[e.slug]), read_first[e.slug]) for e in glossary],
-        "edges": _kept_edges(glossary),
-        "paths": [{"id": p.id, "title": p.title, "kind": p.kind, "url": page_url(site, path_src(p)),
+        "terms": [_record(glossary, site, e.slug, len(questions[e.slug]), read_first[e.slug], memo)
+                  for e in glossary],
+        "edges": _kept_edges(glossary, memo),
+        "paths": [{"id": p.id, "title": p.title, "kind": p.kind, "url": site.page_url(path_src(p)),
                    "terms": list(p.terms), **({"description": plain_text(p.description)} if p.description else {})}
                   for p in paths],
-        "pages": {name: page_url(site, src) for name, src in PAGES.items()},
+        "pages": {name: site.page_url(src) for name, src in PAGES.items()},
         "anchors": SECTION_ANCHORS,
     }
     records = {r["slug"]: r for r in terms_json["terms"]}
     return LearningModel(paths, questions, terms_json, records)
 
 
-# One model per glossary object: pages(), term_sections() and files() all ask for it in one build.
-_CACHE: dict[int, tuple[weakref.ref[Glossary], SiteInfo, LearningModel]] = {}
+MODEL = "learning.model"
 
 
-def learning_model(glossary: Glossary, site: SiteInfo) -> LearningModel:
-    cached = _CACHE.get(id(glossary))
-    if cached and cached[0]() is glossary and cached[1] == site:
-        return cached[2]
-    model = build_learning_model(glossary, site)
-    _CACHE.clear()  # keep only the current build's model (serve rebuilds would pile up otherwise)
-    _CACHE[id(glossary)] = (weakref.ref(glossary), site, model)
-    return model
-
-
-def forget_models() -> None:
-    _CACHE.clear()
+def learning_model(build: Build) -> LearningModel:
+    """The build's model: pages(), term_sections() and files() all ask for it in one build."""
+    return build.once(MODEL, lambda: build_learning_model(build.glossary, build.site, build.memo))
 
 
 def to_json_bytes(data: dict[str, Any]) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False).encode("utf-8")
 
 
-def data_files(glossary: Glossary, site: SiteInfo) -> dict[str, bytes]:
-    model = learning_model(glossary, site)
-    if not Session.keep_between_builds:
+def data_files(build: Build) -> dict[str, bytes]:
+    model = learning_model(build)
+    if build.memo is None:
         return {TERMS_JSON: to_json_bytes(model.terms_json), QUIZ_JSON: to_json_bytes(model.quiz_json)}
-    return {TERMS_JSON: _FRAGMENTS.terms_json(model.terms_json), QUIZ_JSON: _FRAGMENTS.quiz_json(model)}
+    fragments = reuse(build.memo, "learning.fragments", "data", build.site, FragmentMemo)
+    return {TERMS_JSON: fragments.terms_json(model.terms_json), QUIZ_JSON: fragments.quiz_json(model)}
 
 
 def _json(value: Any) -> bytes:
@@ -244,7 +214,7 @@ def _json_array(encoded: list[bytes]) -> bytes:
 class FragmentMemo:
     """Under `mkdocs serve` both data files are encoded again after every edit. The JSON of each
     term's record and of each term's questions is kept by what it encodes (records are the very
-    objects `_RECORDS` keeps; questions are frozen and compared by value), so a rebuild encodes the
+    objects the memo keeps; questions are frozen and compared by value), so a rebuild encodes the
     edited terms' parts only and joins the rest; the bytes equal those of to_json_bytes."""
 
     def __init__(self) -> None:
@@ -288,5 +258,3 @@ class FragmentMemo:
         self.questions = kept
         return _json_object([("version", _json(DATA_VERSION)), ("questions", _json_object(parts))])
 
-
-_FRAGMENTS = FragmentMemo()

@@ -6,12 +6,14 @@ sections, data files and browser assets through the `Feature` interface.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterable
 
-from ..build.memo import Session
-from ..features import Feature, GeneratedPage, SiteInfo, TermSection
+from ..core.problems import Problem
+from ..features import Build, Feature, GeneratedPage, SiteInfo, TermSection
+from ..reuse import reuse
 from ..core.glossary import Glossary
-from .data import PAGES, LearningModel, data_files, forget_models, learning_model, path_src
+from .data import MODEL, PAGES, LearningModel, data_files, learning_model, path_src
+from .paths import curated_paths
 from .pages import (
     explorer_page,
     flashcards_page,
@@ -40,10 +42,14 @@ class Learning(Feature):
     in_markdown_export = False  # every page here runs on the site's scripts and data files
     nav_section = "Learn"
 
-    def pages(self, glossary: Glossary, site: SiteInfo) -> list[GeneratedPage]:
+    def check(self, glossary: Glossary) -> list[Problem]:
+        return curated_paths(glossary)[1]  # _paths.yml beside the terms
+
+    def pages(self, build: Build) -> list[GeneratedPage]:
+        glossary, site = build.glossary, build.site
         if not len(glossary):
             return []
-        model = learning_model(glossary, site)
+        model = learning_model(build)
         pages = [
             GeneratedPage(PAGES["home"], "Learn", home_page(glossary, site, model)),
             GeneratedPage(PAGES["quiz"], "Quiz", quiz_page(site)),
@@ -56,20 +62,15 @@ class Learning(Feature):
                   for p in model.paths]
         return pages
 
-    def term_sections(self, glossary: Glossary, site: SiteInfo, slug: str) -> list[TermSection]:
-        model = learning_model(glossary, site)
+    def term_sections(self, build: Build, slug: str) -> list[TermSection]:
+        glossary, site = build.glossary, build.site
+        model = learning_model(build)
         record = model.term_records[slug]
         # everything the sections show: kept across `mkdocs serve` rebuilds by these inputs
-        key = (slug, site, tuple((s, glossary.term(s).title) for s in record["readFirst"]),
+        key = (site, tuple((s, glossary.term(s).title) for s in record["readFirst"]),
                len(model.questions[slug]), bool(record["prerequisites"] or record["related"] or record["backlinks"]))
-        if not Session.keep_between_builds:
-            return self._sections(glossary, site, slug, model, record)
-        found = _SECTIONS.get(key)
-        if found is None:
-            if len(_SECTIONS) >= 50_000:
-                _SECTIONS.clear()
-            found = _SECTIONS[key] = self._sections(glossary, site, slug, model, record)
-        return found
+        return reuse(build.memo, "learning.sections", slug, key,
+                     lambda: self._sections(glossary, site, slug, model, record))
 
     def _sections(self, glossary: Glossary, site: SiteInfo, slug: str, model: LearningModel,
                   record: dict[str, Any]) -> list[TermSection]:
@@ -83,11 +84,11 @@ class Learning(Feature):
         sections.append(TermSection("end", term_progress_section(site, slug)))
         return sections
 
-    def pages_done(self) -> None:
-        forget_models()
+    def pages_done(self, build: Build) -> None:
+        build.forget(MODEL)
 
-    def files(self, glossary: Glossary, site: SiteInfo) -> dict[str, bytes]:
-        return data_files(glossary, site) if len(glossary) else {}
+    def iter_files(self, build: Build) -> Iterable[tuple[str, bytes]]:
+        return data_files(build).items() if len(build.glossary) else ()
 
     def scripts(self) -> list[str]:
         return [*VENDOR_SCRIPTS, *LEARNING_SCRIPTS]
@@ -96,5 +97,4 @@ class Learning(Feature):
         return ["learning/learning.css"]
 
 
-_SECTIONS: dict[tuple[object, ...], list[TermSection]] = {}
 LEARNING = Learning()

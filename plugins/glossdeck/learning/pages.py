@@ -8,32 +8,23 @@ so with JavaScript off a page never shows an empty box. Every string from YAML i
 
 from __future__ import annotations
 
-import html
-import re
 from typing import Iterable
 
 from ..core.debt import AXES
+from ..text.escape import attr, md_inline
+from ..text.markup import attributes
 from ..features import SiteInfo
 from ..core.glossary import Glossary
-from .data import PAGES, LearningModel, page_url, path_src
+from .data import PAGES, LearningModel, path_src
 from .paths import LearningPath
 from ..text.plain_text import markdown_paragraphs_to_plain as plain_text
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
-
-
-def esc(text: str) -> str:
-    """Text for an HTML element or a quoted attribute."""
-    return html.escape(text, quote=True)
-
-
-def md_text(text: str) -> str:
-    """Text for a Markdown heading or paragraph: HTML-escaped and with Markdown syntax neutralised."""
-    return _MD_SPECIAL.sub(r"\\\1", esc(text))
+esc = attr  # text for an HTML element or a quoted attribute
+md_text = md_inline  # text for a Markdown heading or paragraph
 
 
 def _attrs(**values: str | None) -> str:
-    return "".join(f' {k.rstrip("_").replace("_", "-")}="{esc(v)}"' for k, v in values.items() if v is not None)
+    return attributes(values)
 
 
 def widget(name: str, site: SiteInfo, src: str, *, hidden: bool = True, tag: str = "div",
@@ -91,7 +82,7 @@ def term_progress_section(site: SiteInfo, slug: str) -> str:
 def _path_list(site: SiteInfo, src: str, paths: Iterable[LearningPath]) -> str:
     items = []
     for path in paths:
-        link = _link(site, src, page_url(site, path_src(path)), path.title)
+        link = _link(site, src, site.page_url(path_src(path)), path.title)
         count = f'<span class="gd-path-list__count">{len(path.terms)} term{"s" if len(path.terms) != 1 else ""}</span>'
         progress = widget("path-progress", site, src, tag="span", path=path.id)
         items.append(f"<li>{link} {count} {progress}</li>")
@@ -107,7 +98,7 @@ def home_page(glossary: Glossary, site: SiteInfo, model: LearningModel) -> str:
         ("graph", "Graph", "How the terms connect: prerequisites and related terms."),
         ("progress", "My progress", "What you have read, answered and reviewed; export it or bring it back."),
     ]
-    items = "".join(f"<li>{_link(site, src, page_url(site, PAGES[key]), title)}: {esc(blurb)}</li>"
+    items = "".join(f"<li>{_link(site, src, site.page_url(PAGES[key]), title)}: {esc(blurb)}</li>"
                     for key, title, blurb in tools)
     curated = [p for p in model.paths if p.kind == "curated"]
     by_category = [p for p in model.paths if p.kind == "category"]
@@ -139,8 +130,8 @@ def path_page(glossary: Glossary, site: SiteInfo, path: LearningPath) -> str:
         steps.append(f'<li data-gd-slug="{esc(slug)}">{_link(site, src, site.term_url(slug), term.title)}{level}'
                      f'<br><span class="gd-path__tldr">{esc(_one_line(term.tldr))}</span></li>')
     deck = f"path:{path.id}"
-    quiz = site.relative(src, page_url(site, PAGES["quiz"])) + "?deck=" + deck
-    cards = site.relative(src, page_url(site, PAGES["flashcards"])) + "?deck=" + deck
+    quiz = site.relative(src, site.page_url(PAGES["quiz"])) + "?deck=" + deck
+    cards = site.relative(src, site.page_url(PAGES["flashcards"])) + "?deck=" + deck
     parts = [f"# {md_text(path.title)}", ""]
     if path.description:
         parts += [f"<p>{esc(path.description)}</p>", ""]

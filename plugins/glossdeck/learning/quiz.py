@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from ..build.memo import Session
+from ..reuse import Memo, reuse
 from ..core.debt import AXIS_BY_LETTER, AXIS_LETTERS
 from ..core.glossary import Glossary
 from ..core.loading import LoadedTerm
@@ -244,59 +244,21 @@ def questions_for(glossary: Glossary, slug: str) -> list[Question]:
             *_debt_question(entry), *_author_questions(entry)]
 
 
-# Questions by what they are made of: the term file's bytes, plus, for the TL;DR question, the
-# titles its distractors may be drawn from (the term's category, or the whole glossary for a small
-# one). Under `mkdocs serve` an edit then re-generates the questions it can change, not all of them.
-_BANK_MEMO: dict[tuple[object, ...], list[Question]] = {}
-_BANK_MEMO_LIMIT = 50_000
+def question_bank(glossary: Glossary, memo: Memo | None = None) -> dict[str, list[Question]]:
+    """Questions for every term, by slug (in slug order).
 
-
-def question_bank(glossary: Glossary) -> dict[str, list[Question]]:
-    """Questions for every term, by slug (in slug order)."""
-    if not Session.keep_between_builds:  # a one-off build asks once: keeping them would only hold memory
+    Under `mkdocs serve` (a memo), each term's questions are kept by what they are made of: the
+    term file's bytes, plus, for the TL;DR question, the titles its distractors may be drawn from
+    (the term's category, or the whole glossary for a small one); an edit re-generates only the
+    questions it can change."""
+    if memo is None:
         return {entry.slug: questions_for(glossary, entry.slug) for entry in glossary}
     everyone = hash(tuple((e.slug, e.term.title) for e in glossary))
     by_category = {c: hash(tuple((e.slug, e.term.title) for e in entries))
                    for c, entries in glossary.categories.items()}
-    if len(_BANK_MEMO) >= _BANK_MEMO_LIMIT:
-        _BANK_MEMO.clear()
     bank: dict[str, list[Question]] = {}
     for entry in glossary:
-        key = (entry.slug, entry.file, entry.digest, by_category[entry.term.category], everyone)
-        found = _BANK_MEMO.get(key)
-        if found is None:
-            found = _BANK_MEMO[key] = questions_for(glossary, entry.slug)
-        bank[entry.slug] = found
+        key = (entry.file, entry.digest, by_category[entry.term.category], everyone)
+        bank[entry.slug] = reuse(memo, "learning.questions", entry.slug, key,
+                                 lambda slug=entry.slug: questions_for(glossary, slug))  # type: ignore[misc]
     return bank
-
-
-_SECTION_PRESENT = {
-    "tldr": lambda t: True,
-    "explanation": lambda t: t.explanation is not None,
-    "why_it_matters": lambda t: t.why_it_matters is not None,
-    "misconception": lambda t: t.misconception is not None,
-    "mistakes": lambda t: bool(t.mistakes),
-    "quick_fix": lambda t: t.quick_fix is not None,
-    "diagram": lambda t: t.diagram is not None,
-    "code_examples": lambda t: bool(t.code_examples),
-    "debt": lambda t: t.debt is not None,
-    "dev_intel": lambda t: t.dev_intel is not None,
-}
-
-
-def check_quiz(entry: LoadedTerm) -> list[Problem]:
-    """Cross-field checks of a term's own questions: their `see` must point at a block the page shows,
-    and two questions may not share a text (their progress would be mixed up)."""
-    problems: list[Problem] = []
-    seen: dict[str, int] = {}
-    for i, q in enumerate(entry.term.quiz):
-        if q.see is not None and not _SECTION_PRESENT[q.see](entry.term):
-            line, col = entry.locate("quiz", i, "see")
-            problems.append(Problem(entry.file, line, col, f"quiz[{i}].see",
-                                    f"this term has no {q.see.replace('_', ' ')}, so the link would lead nowhere"))
-        if q.question in seen:
-            line, col = entry.locate("quiz", i, "question")
-            problems.append(Problem(entry.file, line, col, f"quiz[{i}].question",
-                                    f"same question as quiz[{seen[q.question]}]"))
-        seen.setdefault(q.question, i)
-    return problems

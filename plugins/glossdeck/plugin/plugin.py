@@ -9,12 +9,14 @@ Build order, and what each event does:
 - on_page_markdown: appends the glossary sections to the site's own home page.
 - on_page_content: auto-links term names in every page (one Aho-Corasick pass per page).
 - on_post_page: JSON-LD and features' <head> markup.
-- on_post_build: features' extra files (feature_files.py). on_serve: reload when a term file changes.
+- on_post_build: features' extra files (build/output_files.py, build/serve_store.py).
+- on_serve: reload when a term file changes.
 
-Under `mkdocs serve` the plugin instance lives across rebuilds (it defines on_startup), and keeps
-parsed terms, rendered term pages, prose mentions and auto-linked pages keyed by their content
-(see incremental.py and build_cache.py), so a rebuild after editing one term re-does that term's
-work only. Each phase's time goes to timings.TIMER (read by scripts/bench.py).
+Under `mkdocs serve` the plugin instance lives across rebuilds (it defines on_startup) and owns the
+one memo (build/memo.py) that every package reuses work through (`glossdeck.reuse`): parsed terms,
+rendered term pages, prose mentions, auto-linked pages, ... keyed by their content, so a rebuild
+after editing one term re-does that term's work only. A one-off build passes no memo. Each phase's
+time goes to build.timings.TIMER (read by scripts/bench.py).
 """
 
 from __future__ import annotations
@@ -29,32 +31,33 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..site import jsonld
-
-from ..text import prose
-from ..site.badges import axes_css
-from ..build.memo import KeyedCache, Session, text_key
-from ..text.escape import ascii_page
-from ..build.output_files import ForkedWriter, LinkedStore, WriteReport, feature_files, write_files
-from ..features import load_features
-from ..features import Feature
-from ..core.glossary import Glossary
 from ..build.cached_renderer import CachingRenderer
-from ..core.loading import LoadedTerm, parse_term, read_term_bytes, slug_for
-from .mermaid2 import (MERMAID_URL, VENDOR_FILE, check_mermaid2, fence_copies_raw_html,
-                                  mermaid_fence_formatter)
-from .config import GlossdeckConfig
-from ..core.problems import GlossdeckError, Problem, Severity
-from ..core.rubric import Rubric, load_rubric
-from ..site.context import SiteContext
-from ..site.index_pages import generate_pages, home_sections
-from ..site.layout import Layout
-from ..site.term_page import TermPageRenderer
+from ..build.memo import BuildMemo
+from ..build.output_files import ForkedWriter, WriteReport, feature_files, write_files
+from ..build.parallel_renders import render_on_two_cores
+from ..build.serve_store import LinkedStore
 from ..build.timings import TIMER
 from ..core.checks import load_glossary
+from ..core.glossary import Glossary
+from ..core.loading import LoadedTerm, parse_term, read_term_bytes, slug_for
+from ..core.problems import GlossdeckError, Problem, Severity
+from ..core.rubric import Rubric, load_rubric
+from ..features import Feature, load_features
+from ..reuse import reuse, text_key
+from ..site import jsonld
+from ..site.badges import axes_css
+from ..site.context import SiteContext
+from ..site.index_pages import generate_pages, home_sections, render_one_by_one
+from ..site.layout import Layout
+from ..site.term_page import TermPageRenderer
+from ..text.prose import ProseRenderer
+from .config import GlossdeckConfig
+from .mermaid2 import MERMAID_URL, VENDOR_FILE, check_mermaid2, fence_copies_raw_html, mermaid_fence_formatter
+from .narrow_strings import ascii_html, ascii_page
+from .nav import add_glossary_section
 
 log = get_plugin_logger(__name__)
 
@@ -77,13 +80,8 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         self.generated: set[str] = set()  # src paths of the pages glossdeck added
         self.home_src: str | None = None  # the site's own home page, which gets the glossary sections
         self.feature_nav: list[tuple[str, list[str]]] = []  # (section title or "", src paths) per feature
-        self.incremental = False  # set by on_startup for `mkdocs serve`
-        self.parsed: KeyedCache[LoadedTerm] = KeyedCache()
-        self.pages: KeyedCache[str] = KeyedCache()
-        self.mentions: KeyedCache[list[str]] = KeyedCache()
-        self.linked: KeyedCache[str] = KeyedCache()
-        self.edit_uris: KeyedCache[str] = KeyedCache()
-        self.jsonld: KeyedCache[str] = KeyedCache()
+        # What `mkdocs serve` rebuilds reuse: made by on_startup for serve; None in a one-off build
+        self.memo: BuildMemo | None = None
         self.renderer: TermPageRenderer | None = None
         self._forked: ForkedWriter | None = None
         self._pending_files: tuple[SiteContext, str] | None = None
@@ -92,22 +90,28 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
 
     # --- configuration ---
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-        # Defining on_startup keeps this instance across `mkdocs serve` rebuilds; only then is it
-        # worth keeping the caches (a one-off build would just hold every page twice in memory).
-        self.incremental = Session.keep_between_builds = command == "serve"
+        # Defining on_startup keeps this instance across `mkdocs serve` rebuilds; only then is a
+        # memo worth keeping (a one-off build would just hold every page twice in memory).
+        self.memo = BuildMemo() if command == "serve" else None
+
+    @property
+    def incremental(self) -> bool:
+        return self.memo is not None
 
     def cache_stats(self) -> dict[str, int]:
         """Work done and reused in the last build (the bench's serve mode prints these)."""
-        return {"terms_parsed": self.parsed.misses, "term_pages_rendered": self.renderer.renders if self.renderer else 0,
-                "term_pages_reused": self.pages.hits, "mentions_scanned": self.mentions.misses,
-                "pages_autolinked": self.linked.misses, "pages_autolink_reused": self.linked.hits,
+        memo = self.memo or BuildMemo()
+        return {"terms_parsed": memo.misses("parsed-terms"),
+                "term_pages_rendered": self.renderer.renders if self.renderer else 0,
+                "term_pages_reused": memo.hits("term-pages"), "mentions_scanned": memo.misses("mentions"),
+                "pages_autolinked": memo.misses("autolinked"), "pages_autolink_reused": memo.hits("autolinked"),
                 "feature_files_written": self.files_report.written, "feature_files_linked": self.files_report.linked}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         TIMER.reset()  # one build's totals (under `mkdocs serve`, every rebuild starts here)
         self.files_report = WriteReport()
-        for cache in (self.parsed, self.pages, self.mentions, self.linked, self.edit_uris):
-            cache.reset_counts()
+        if self.memo is not None:
+            self.memo.start_build()
         with TIMER.phase("config"):
             return self._configure(config)
 
@@ -156,14 +160,12 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
     def _read(self, path: Path) -> LoadedTerm:
         """One term file; under `mkdocs serve`, parsed again only when its bytes changed."""
         file, raw = read_term_bytes(path)
-        self.read_paths.add(str(path))
-        if not self.incremental:
-            return parse_term(raw, file, slug_for(path))
-        return self.parsed.get(str(path), (file, hash(raw), len(raw)), lambda: parse_term(raw, file, slug_for(path)))
+        return reuse(self.memo, "parsed-terms", str(path), (file, hash(raw), len(raw)),
+                     lambda: parse_term(raw, file, slug_for(path)))
 
     def _load(self) -> Glossary:
-        self.read_paths: set[str] = set()
-        glossary, problems = load_glossary([self.terms_dir], self.rubric, read=self._read)
+        glossary, problems = load_glossary([self.terms_dir], self.rubric, read=self._read,
+                                           checks=[f.check for f in self.features], memo=self.memo)
         for problem in problems.sorted():
             _log_problem(problem)
         broken = {p.file for p in problems.errors}
@@ -175,39 +177,39 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         with TIMER.phase("load"):
             glossary = self._load()
-        with TIMER.phase("features"):
-            for feature in self.features:  # e.g. embeds: "site_url is not set"
-                for problem in feature.problems(glossary, self.layout.site):
-                    _log_problem(problem)
-        if not self.incremental:  # every problem is reported: a one-off build needs no positions now
-            for entry in glossary:
-                entry.source.forget()
-        with TIMER.phase("render"):
-            return self._add_pages(glossary, files, config)
-
-    def _add_pages(self, glossary: Glossary, files: Files, config: MkDocsConfig) -> Files:
         self.ctx = SiteContext(
             glossary=glossary, rubric=self.rubric, layout=self.layout,
             category_titles=dict(self.config.categories), features=self.features,
             mermaid_raw_html_fence=self.mermaid_raw_html,
             autolink_exclude=tuple(self.config.autolink_exclude_terms),
             recent_days=self.config.recent_days, recent_count=self.config.recent_count,
-            site_description=config.site_description,
-            mention_cache=self.mentions if self.incremental else None)
+            site_description=config.site_description, memo=self.memo,
+            # conversions are pure: under serve the memo keeps one renderer for the whole session
+            prose=self.memo.kept("prose", ProseRenderer) if self.memo is not None else ProseRenderer(),
+            phase=TIMER.phase)
+        with TIMER.phase("features"):
+            for feature in self.features:  # e.g. embeds: "site_url is not set"
+                for problem in feature.problems(self.ctx.build):
+                    _log_problem(problem)
+        with TIMER.phase("render"):
+            return self._add_pages(self.ctx, files, config)
+
+    def _add_pages(self, ctx: SiteContext, files: Files, config: MkDocsConfig) -> Files:
+        glossary = ctx.glossary
         home = files.get_file_from_path(self.layout.home) or files.get_file_from_path("README.md")
         self.home_src = home.src_uri if home is not None and self.config.home else None
-        renderer = (CachingRenderer(self.ctx, self.template_dirs, self.pages) if self.incremental
-                    else TermPageRenderer(self.ctx, self.template_dirs))
+        renderer = (CachingRenderer(ctx, self.template_dirs, self.memo) if self.memo is not None
+                    else TermPageRenderer(ctx, self.template_dirs))
         self.renderer = renderer
         self.generated = set()
         with TIMER.phase("features"):
-            by_feature = [(f, f.pages(glossary, self.layout.site)) for f in self.features]
+            by_feature = [(f, f.pages(ctx.build)) for f in self.features]
         extras = [page for _, pages in by_feature for page in pages]
         self.feature_nav = [(f.nav_section, [p.src_path for p in pages if p.in_nav]) for f, pages in by_feature]
         failures: list[Problem] = []
         try:
-            pages = generate_pages(self.ctx, renderer, with_home=home is None, with_features=False,
-                                   failures=failures, parallel=not self.incremental)
+            pages = generate_pages(ctx, renderer, with_home=home is None, with_features=False, failures=failures,
+                                   render_terms=render_one_by_one if self.incremental else render_on_two_cores)
         except jinja2.TemplateError as exc:
             raise PluginError(f"glossdeck: the term page template is broken: {exc}") from None
         for problem in failures:
@@ -219,22 +221,19 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
                 continue
             slug = self.layout.slug_of(page.src_path)
             inclusion = InclusionLevel.INCLUDED if page.src_path == self.layout.home else InclusionLevel.NOT_IN_NAV
-            # narrow strings: see escape.ascii_page (term pages come from the renderer already narrowed)
-            file = File.generated(config, page.src_path, content=ascii_page(page.markdown), inclusion=inclusion)
+            # narrow strings: see narrow_strings.py
+            content = reuse(self.memo, "narrowed", page.src_path, text_key(page.markdown),
+                            lambda markdown=page.markdown: ascii_page(markdown))  # type: ignore[misc]
+            file = File.generated(config, page.src_path, content=content, inclusion=inclusion)
             if slug is not None and slug in glossary:
                 # "Edit this page" opens the term's YAML file (edit_uri is relative to docs_dir)
                 file.edit_uri = self._edit_uri(glossary.entries[slug].file)
             files.append(file)
             self.generated.add(page.src_path)
         self._add_assets(files, config)
-        if not self.incremental:  # every page's Markdown is generated: the memo has done its job
-            prose.clear_memo()
+        if self.memo is None:  # every page's Markdown is generated: one-off conversions are done
+            ctx.prose = ProseRenderer()
         self._start_feature_files(config)
-        if self.incremental:  # forget terms and pages that are gone
-            self.parsed.retain(self.read_paths)
-            self.pages.retain(glossary.entries)
-            self.mentions.retain(glossary.entries)
-            self.linked.retain(file.src_uri for file in files)  # (documentation_pages() costs more)
         return files
 
     def _edit_uri(self, term_file: str) -> str:
@@ -242,7 +241,7 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
             yaml_path = (Path.cwd() / term_file).resolve()
             return Path(os.path.relpath(yaml_path, self.docs_dir)).as_posix()
 
-        return self.edit_uris.get(term_file, (os.getcwd(), self.docs_dir), compute)
+        return reuse(self.memo, "edit-uris", term_file, (os.getcwd(), self.docs_dir), compute)
 
     def _add_assets(self, files: Files, config: MkDocsConfig) -> None:
         for path in sorted(ASSETS_DIR.rglob("*")):
@@ -259,41 +258,7 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         if not self.config.nav or self.ctx is None:
             return nav
-        listed = {p.file.src_uri for p in nav.pages}
-        ours = self.generated - {self.layout.home}
-        if listed & ours:
-            return nav  # the site placed glossary pages in its own nav
-
-        def page(src: str) -> Page | None:
-            file = files.get_file_from_path(src)
-            return file.page if file is not None and src in self.generated else None
-
-        layout = self.layout
-        categories = [p for p in (page(layout.category(c)) for c in self.ctx.category_order) if p]
-        children: list[Any] = []
-        overview = page(layout.categories_index)
-        if categories:
-            section = Section("Categories", [*([overview] if overview else []), *categories])
-            children.append(section)
-        children += [p for p in (page(layout.a_z), page(layout.tags_index), page(layout.debt)) if p]
-        for title, srcs in self.feature_nav:  # a feature's pages, in a section of their own if it names one
-            found = [p for p in (page(s) for s in srcs) if p]
-            if found:
-                children += [Section(title, found)] if title else found
-        if not children:
-            return nav
-        glossary_section = Section(self.config.nav_title, children)
-        nav.items.append(glossary_section)
-        for item in children:
-            item.parent = glossary_section
-            if isinstance(item, Section):
-                for child in item.children:
-                    child.parent = item
-        added = [p for p in _pages_in(children) if p not in nav.pages]
-        nav.pages.extend(added)
-        for before, current, after in zip([None, *nav.pages[:-1]], nav.pages, [*nav.pages[1:], None]):
-            current.previous_page, current.next_page = before, after
-        return nav
+        return add_glossary_section(nav, files, self.ctx, self.generated, self.config.nav_title, self.feature_nav)
 
     # --- pages ---
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -314,13 +279,12 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         def link() -> str:
             return ctx.autolinker.link_html(
                 html, lambda slug: layout.href(src, layout.term(slug)) if slug in glossary else None,
-                self_slug=layout.slug_of(src), title_for=lambda slug: glossary.term(slug).title)
+                self_slug=layout.slug_of(src), title_for=lambda slug: glossary.term(slug).title,
+                narrow=ascii_html)
 
         with TIMER.phase("autolink"):
-            if not self.incremental:
-                return link()
             # the same HTML linked against the same names gives the same page: reuse it
-            return self.linked.get(src, (ctx.autolink_key, text_key(html)), link)
+            return reuse(self.memo, "autolinked", src, (ctx.autolink_key, text_key(html)), link)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         ctx = self.ctx
@@ -337,15 +301,14 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
                     return jsonld.script_tag(jsonld.defined_term(ctx, term_slug))
 
                 digest = ctx.glossary.entries[slug].digest
-                head.append(self.jsonld.get(slug, (digest, self.layout), structured_data) if self.incremental
-                            else structured_data())
+                head.append(reuse(self.memo, "jsonld", slug, (digest, self.layout), structured_data))
             elif src == self.layout.a_z and src in self.generated:
                 head.append(jsonld.script_tag(jsonld.defined_term_set(ctx)))
         with TIMER.phase("features"):
             for feature in self.features:
-                head.append(feature.head(ctx.glossary, self.layout.site, None))
+                head.append(feature.head(ctx.build, None))
                 if slug is not None:
-                    head.append(feature.head(ctx.glossary, self.layout.site, slug))
+                    head.append(feature.head(ctx.build, slug))
         extra = "".join(h for h in head if h)
         if not extra:
             return output
@@ -356,6 +319,8 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         if self.ctx is None:
             return
         self._finish_feature_files()
+        if self.memo is not None:  # what this build did not ask for is gone (deleted terms, pages)
+            self.memo.end_build()
         TIMER.write_if_requested()
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -375,10 +340,10 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         if self.incremental or not ForkedWriter.available():
             return
         self._pending_files = None
-        items = feature_files(self.features, ctx.glossary, self.layout.site)
+        items = feature_files(self.features, ctx.build)
         self._forked = ForkedWriter(lambda: write_files(items, site_dir))
         for feature in self.features:  # the child has its own copy of what the files need
-            feature.pages_done()
+            feature.pages_done(ctx.build)
 
     def _finish_feature_files(self) -> None:
         errors: list[str] = []
@@ -394,7 +359,7 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         if self._pending_files is not None:
             ctx, site_dir = self._pending_files
             self._pending_files = None
-            items = feature_files(self.features, ctx.glossary, self.layout.site)
+            items = feature_files(self.features, ctx.build)
             with TIMER.phase("files"):
                 report = self.store.sync(items, site_dir) if self.incremental else write_files(items, site_dir)
             errors, self.files_report = report.errors, report
@@ -408,14 +373,4 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
             if Path(folder).is_dir():
                 server.watch(folder)
         return server
-
-
-def _pages_in(items: list[Any]) -> list[Page]:
-    found: list[Page] = []
-    for item in items:
-        if isinstance(item, Section):
-            found += _pages_in(item.children)
-        elif isinstance(item, Page):
-            found.append(item)
-    return found
 

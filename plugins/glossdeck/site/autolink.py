@@ -8,7 +8,6 @@ marked `gd-nolink`, and never to the page itself.
 
 from __future__ import annotations
 
-import functools
 import html
 import re
 from dataclasses import dataclass
@@ -16,7 +15,7 @@ from typing import Callable, Iterable
 
 import ahocorasick  # pyahocorasick: linear-time multi-pattern matching for thousands of names
 
-from ..text.escape import ascii_html, attr, text
+from ..text.escape import attr, text
 from ..core.glossary import Glossary
 
 SKIP_TAGS = frozenset({"a", "code", "pre", "kbd", "samp", "script", "style", "textarea", "svg", "math",
@@ -35,13 +34,6 @@ _SPACE = re.compile(r"\s")
 RAW_TEXT_TAGS = frozenset({"script", "style", "textarea", "title"})  # end at the first </name>
 
 
-class Stats:
-    """Pages auto-linked (tests check: one pass per page, never one per term)."""
-
-    pages = 0
-
-
-@functools.lru_cache(maxsize=None)
 def _tag_pattern(name: str) -> re.Pattern[str]:
     return re.compile(rf"<(/?){re.escape(name)}(?=[\s/>])[^>]*>", re.IGNORECASE)
 
@@ -155,14 +147,15 @@ class Autolinker:
 
     def link_html(self, page_html: str, href_for: Callable[[str], str | None], *,
                   self_slug: str | None = None, seen: set[str] | None = None,
-                  title_for: Callable[[str], str] | None = None) -> str:
+                  title_for: Callable[[str], str] | None = None,
+                  narrow: Callable[[str], str] = str) -> str:
         """Rendered HTML with the first mention of each term (not `self_slug`) turned into a link.
 
-        `seen` carries the terms already linked on this page across several calls.
+        `seen` carries the terms already linked on this page across several calls; `narrow` is
+        applied to the text it writes (the MkDocs plugin keeps pages ASCII, see narrow_strings).
         """
         if self._empty:
             return page_html
-        Stats.pages += 1
         linked = seen if seen is not None else set()
         if self_slug:
             linked.add(self_slug)
@@ -173,7 +166,7 @@ class Autolinker:
             text_end = found.start() if found else size
             if text_end > position:
                 chunk = page_html[position:text_end]
-                out.append(chunk if chunk.isspace() else self._link_text(chunk, href_for, linked, title_for))
+                out.append(chunk if chunk.isspace() else self._link_text(chunk, href_for, linked, title_for, narrow))
             if found is None:
                 break
             out.append(found.group())
@@ -191,7 +184,7 @@ class Autolinker:
         return "".join(out)
 
     def _link_text(self, raw: str, href_for: Callable[[str], str | None], linked: set[str],
-                   title_for: Callable[[str], str] | None) -> str:
+                   title_for: Callable[[str], str] | None, narrow: Callable[[str], str]) -> str:
         plain = html.unescape(raw)
         pieces: list[str] = []
         position = 0
@@ -202,12 +195,12 @@ class Autolinker:
             if href is None:
                 continue
             linked.add(match.slug)
-            title = f' title="{ascii_html(attr(title_for(match.slug)))}"' if title_for else ""
-            pieces.append(ascii_html(text(plain[position:match.start])))
+            title = f' title="{narrow(attr(title_for(match.slug)))}"' if title_for else ""
+            pieces.append(narrow(text(plain[position:match.start])))
             pieces.append(f'<a class="gd-autolink" href="{attr(href)}"{title}>'
-                          f'{ascii_html(text(plain[match.start:match.end]))}</a>')
+                          f'{narrow(text(plain[match.start:match.end]))}</a>')
             position = match.end
         if not pieces:
             return raw  # untouched text keeps its original entities
-        pieces.append(ascii_html(text(plain[position:])))
-        return "".join(pieces)  # as references: see escape.ascii_page
+        pieces.append(narrow(text(plain[position:])))
+        return "".join(pieces)

@@ -8,9 +8,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from contextlib import AbstractContextManager, nullcontext
+from typing import Callable
+
 from .autolink import Autolinker
-from ..build.memo import KeyedCache
-from ..features import Feature
+from ..features import Build, Feature
+from ..reuse import Memo, reuse
+from ..text.prose import ProseRenderer
 from ..core.glossary import Glossary
 from ..core.model import Term
 from ..core.rubric import Rubric
@@ -42,11 +46,20 @@ class SiteContext:
     recent_count: int = 10
     today: dt.date = field(default_factory=build_date)
     site_description: str | None = None
-    # Terms each term's prose names, kept between builds under `mkdocs serve` (None: no cache)
-    mention_cache: KeyedCache[list[str]] | None = None
+    # What `mkdocs serve` rebuilds reuse (the plugin's memo); None in a one-off build
+    memo: Memo | None = None
+    # Prose conversions of this build (the plugin passes the one its memo keeps under serve)
+    prose: ProseRenderer = field(default_factory=ProseRenderer)
+    # Wraps each phase of work so a front end can time it (the plugin's timer; by default nothing)
+    phase: Callable[[str], AbstractContextManager[object]] = lambda name: nullcontext()
 
     def category_title(self, category: str) -> str:
         return self.category_titles.get(category) or default_category_title(category)
+
+    @cached_property
+    def build(self) -> Build:
+        """This build as features see it."""
+        return Build(self.glossary, self.layout.site, self.memo)
 
     @cached_property
     def category_order(self) -> list[str]:
@@ -80,9 +93,7 @@ class SiteContext:
         def scan() -> list[str]:
             return sorted(self.autolinker.mentions(prose_text(entry.term)))
 
-        if self.mention_cache is None:
-            return scan()
-        return self.mention_cache.get(slug, (entry.digest, self.autolinker.key), scan)
+        return reuse(self.memo, "mentions", slug, (entry.digest, self.autolinker.key), scan)
 
     @cached_property
     def autolink_key(self) -> int:

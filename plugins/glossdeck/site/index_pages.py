@@ -10,10 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from . import badges
+import jinja2
 
-from ..text import prose
-from ..build.memo import Session
+from typing import Callable, Union
+
+from . import badges
+from ..reuse import reuse
 from ..core.debt import AXES, AXIS_BY_LETTER
 from ..text.escape import attr, md_inline, text, yaml_scalar
 from ..features import GeneratedPage, TermSection
@@ -21,8 +23,24 @@ from ..core.loading import LoadedTerm
 from ..core.problems import Problem
 from .context import SiteContext
 from .term_page import TermPageRenderer
-from ..build.parallel_renders import Rendered, render_term_pages
-from ..build.timings import TIMER
+
+Rendered = Union[str, tuple[str]]  # a term page's Markdown, or (why it could not be rendered,)
+# Renders every term page: (slugs, render one) -> each slug's page (build/ has a two-core one)
+RenderTerms = Callable[[list[str], Callable[[str], str]], dict[str, Rendered]]
+
+
+def render_one_by_one(slugs: list[str], render_one: Callable[[str], str]) -> dict[str, Rendered]:
+    """Each slug's page; a term that cannot be rendered is reported, not fatal (a broken template
+    still raises: every page would fail the same way)."""
+    out: dict[str, Rendered] = {}
+    for slug in slugs:
+        try:
+            out[slug] = render_one(slug)
+        except jinja2.TemplateError:
+            raise
+        except Exception as exc:  # one odd term must not stop the site
+            out[slug] = (repr(exc),)
+    return out
 
 
 def _front_matter(title: str, **extra: str) -> str:
@@ -31,22 +49,11 @@ def _front_matter(title: str, **extra: str) -> str:
     return "\n".join(lines) + "\n---\n\n"
 
 
-# List items by everything they show (the term's file, the page listing it, the layout): category
-# and tag pages list every term again on each `mkdocs serve` rebuild; unchanged items are reused.
-_ITEMS: dict[tuple[object, ...], str] = {}
-_ITEMS_LIMIT = 100_000
-
-
 def _term_item(ctx: SiteContext, from_src: str, entry: LoadedTerm, *, marks: str = "") -> str:
-    if not Session.keep_between_builds:
-        return _render_term_item(ctx, from_src, entry, marks=marks)
-    key = (ctx.layout, from_src, entry.slug, entry.file, entry.digest, marks)
-    found = _ITEMS.get(key)
-    if found is None:
-        if len(_ITEMS) >= _ITEMS_LIMIT:
-            _ITEMS.clear()
-        found = _ITEMS[key] = _render_term_item(ctx, from_src, entry, marks=marks)
-    return found
+    """A list item, kept between `mkdocs serve` rebuilds by everything it shows (the term's file,
+    the page listing it, the layout): category and tag pages list every term on each rebuild."""
+    return reuse(ctx.memo, "list-items", (from_src, entry.slug, marks), (ctx.layout, entry.file, entry.digest),
+                 lambda: _render_term_item(ctx, from_src, entry, marks=marks))
 
 
 def _render_term_item(ctx: SiteContext, from_src: str, entry: LoadedTerm, *, marks: str = "") -> str:
@@ -59,7 +66,7 @@ def _render_term_item(ctx: SiteContext, from_src: str, entry: LoadedTerm, *, mar
         parts.append(badges.level_badge(term.level))
     if term.debt:
         parts.append(badges.debt_string_badge(term.debt, layout.href(from_src, layout.debt)))
-    summary = f'<span class="gd-tldr-short">{text(prose.to_plain_text(term.tldr))}</span>'
+    summary = f'<span class="gd-tldr-short">{text(ctx.prose.to_plain_text(term.tldr))}</span>'
     return f'<li class="gd-term-item">{" ".join(parts)}<br>{summary}</li>'
 
 
@@ -154,21 +161,14 @@ def _letter(name: str) -> str:
     return first if first.isalpha() else "#"
 
 
-_A_Z: dict[tuple[object, ...], str] = {}
-
-
 def a_z_page(ctx: SiteContext) -> str:
     """Every title and alias, alphabetically; an alias points at its term (under `mkdocs serve`,
     built again only when a title, alias or DEBT profile changes: most edits change none)."""
-    if not Session.keep_between_builds:
+    if ctx.memo is None:
         return _a_z_page(ctx)
     key = (ctx.layout, tuple((e.slug, e.term.title, tuple(e.term.aliases), e.term.debt.string if e.term.debt else None)
                              for e in ctx.glossary))
-    found = _A_Z.get(key)
-    if found is None:
-        _A_Z.clear()
-        found = _A_Z[key] = _a_z_page(ctx)
-    return found
+    return reuse(ctx.memo, "a-z", "a-z", key, lambda: _a_z_page(ctx))
 
 
 def _a_z_page(ctx: SiteContext) -> str:
@@ -284,24 +284,25 @@ assert set(QUESTIONS) == set(AXIS_BY_LETTER)
 
 def feature_sections(ctx: SiteContext, slug: str) -> list[TermSection]:
     sections: list[TermSection] = []
-    with TIMER.phase("features"):
+    with ctx.phase("features"):
         for feature in ctx.features:
-            sections.extend(feature.term_sections(ctx.glossary, ctx.layout.site, slug))
+            sections.extend(feature.term_sections(ctx.build, slug))
     return sections
 
 
 def feature_pages(ctx: SiteContext) -> list[GeneratedPage]:
-    return [page for feature in ctx.features for page in feature.pages(ctx.glossary, ctx.layout.site)]
+    with ctx.phase("features"):
+        return [page for feature in ctx.features for page in feature.pages(ctx.build)]
 
 
 def generate_pages(ctx: SiteContext, renderer: TermPageRenderer, *, with_home: bool,
                    with_features: bool = True, failures: list[Problem] | None = None,
-                   parallel: bool = False) -> list[GeneratedPage]:
+                   render_terms: RenderTerms = render_one_by_one) -> list[GeneratedPage]:
     """Every generated page of the site (the home page only when the site has none of its own).
 
     A term page that cannot be rendered is left out and reported in `failures` (a broken template
-    override still raises: every page would fail the same way). With `parallel` (and `failures`),
-    a one-off build renders the term pages on two cores (term_renders.py).
+    override still raises: every page would fail the same way). `render_terms` renders the term
+    pages (the MkDocs plugin passes one that uses two cores in a one-off build).
     """
     layout, glossary = ctx.layout, ctx.glossary
     pages: list[GeneratedPage] = []
@@ -314,7 +315,7 @@ def generate_pages(ctx: SiteContext, renderer: TermPageRenderer, *, with_home: b
     if failures is None:  # callers that want the exception itself
         rendered: dict[str, Rendered] = {e.slug: render_one(e.slug) for e in glossary}
     else:
-        rendered = render_term_pages(list(glossary.entries), render_one, parallel=parallel)
+        rendered = render_terms(list(glossary.entries), render_one)
     for entry in glossary:
         markdown = rendered[entry.slug]
         if isinstance(markdown, tuple):

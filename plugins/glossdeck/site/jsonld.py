@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..text import prose
 from ..text.escape import json_for_script
 from .context import SiteContext
 
@@ -29,7 +28,7 @@ def defined_term(ctx: SiteContext, slug: str) -> dict[str, Any]:
         "@type": "DefinedTerm",
         "name": term.title,
         "termCode": slug,
-        "description": prose.to_plain_text(term.tldr),
+        "description": ctx.prose.to_plain_text(term.tldr),
         "inDefinedTermSet": _set_node(ctx),
     }
     url = ctx.layout.absolute(ctx.layout.term(slug))

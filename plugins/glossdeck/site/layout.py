@@ -11,8 +11,90 @@ import posixpath
 from dataclasses import dataclass
 from typing import Literal
 
-from ..features import SiteInfo
-from .relpath import relpath
+
+# Relative links are computed from the strings alone: `posixpath.relpath` makes both paths absolute
+# first, asking the operating system for the working directory on every call (about a second per
+# 1,000 terms). Site paths are relative and clean, so a common-prefix walk gives the same answer;
+# anything else is handed to posixpath.
+def relpath(target: str, base: str = ".") -> str:
+    """posixpath.relpath(target, base) for relative POSIX paths."""
+    if target.startswith("/") or base.startswith("/"):
+        return posixpath.relpath(target, base)
+    to = [part for part in target.split("/") if part and part != "."]
+    start = [part for part in base.split("/") if part and part != "."]
+    if ".." in to or ".." in start:
+        return posixpath.relpath(target, base)
+    common = 0
+    for a, b in zip(to, start):
+        if a != b:
+            break
+        common += 1
+    parts = [".."] * (len(start) - common) + to[common:]
+    return "/".join(parts) if parts else "."
+
+
+def relative_url(to_url: str, from_dir: str) -> str:
+    """The site-relative URL `to_url` ("" = the site root) as a link from the folder `from_dir`."""
+    target = relpath(to_url or ".", from_dir or ".")
+    if target == ".":
+        return "./"
+    return target + "/" if (to_url.endswith("/") or not to_url) else target
+
+
+def page_folder(page_url: str) -> str:
+    """The folder a page's relative links start from: "terms/x/" -> "terms/x", "a/b.html" -> "a"."""
+    return page_url.rstrip("/") if page_url.endswith("/") else posixpath.dirname(page_url)
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    """What features need to know about the site being built."""
+
+    site_name: str
+    site_url: str | None  # absolute base URL ending in "/", or None when the site has none
+    use_directory_urls: bool = True
+    terms_prefix: str = "terms"  # term pages live at <terms_prefix>/<slug>.md
+    category_titles: tuple[tuple[str, str], ...] = ()  # configured (slug, title), in the site's order
+
+    def category_title(self, category: str) -> str:
+        return dict(self.category_titles).get(category) or category.replace("-", " ").capitalize()
+
+    def category_order(self, used: list[str]) -> list[str]:
+        """Configured categories first, in their order, then the others alphabetically."""
+        configured = [c for c, _ in self.category_titles if c in used]
+        return configured + sorted(c for c in used if c not in configured)
+
+    def term_src(self, slug: str) -> str:
+        """Source path of a term page, as MkDocs knows it ("terms/<slug>.md")."""
+        return f"{self.terms_prefix}/{slug}.md" if self.terms_prefix else f"{slug}.md"
+
+    def url_of(self, src_path: str) -> str:
+        """Site-relative URL of a Markdown source path ("terms/x.md" -> "terms/x/" or "terms/x.html")."""
+        stem = src_path.removesuffix(".md")
+        name = posixpath.basename(stem)
+        if name in ("index", "README"):
+            parent = posixpath.dirname(stem)
+            return f"{parent}/" if parent else ""
+        return f"{stem}/" if self.use_directory_urls else f"{stem}.html"
+
+    def term_url(self, slug: str) -> str:
+        return self.url_of(self.term_src(slug))
+
+    def absolute(self, site_relative_url: str) -> str | None:
+        return self.site_url + site_relative_url if self.site_url else None
+
+    def page_url(self, src_path: str) -> str:
+        """The URL a link to the page uses: without directory URLs a folder URL names its
+        index.html, so links work from file:// and on servers that don't serve folder indexes."""
+        url = self.url_of(src_path)
+        if not self.use_directory_urls and (url == "" or url.endswith("/")):
+            url += "index.html"
+        return url
+
+    def relative(self, from_src: str, to_url: str) -> str:
+        """A link from the page built from `from_src` to a site-relative URL, as written in HTML."""
+        return relative_url(to_url, page_folder(self.url_of(from_src)))
+
 
 LinkStyle = Literal["site", "md"]
 
@@ -80,10 +162,7 @@ class Layout:
     # --- URLs ---
     def url(self, src: str) -> str:
         """Site-relative URL of a page ("terms/x/", or "terms/x.html" and "dir/index.html")."""
-        url = self.site.url_of(src)
-        if not self.site.use_directory_urls and (url == "" or url.endswith("/")):
-            url += "index.html"  # without directory URLs, a folder link may not find its index
-        return url
+        return self.site.page_url(src)
 
     def absolute(self, src: str) -> str | None:
         return self.site.absolute(self.url(src))
@@ -96,17 +175,10 @@ class Layout:
             return target + fragment
         if from_src == to_src and fragment:
             return fragment
-        return self._relative_url(from_src, self.url(to_src)) + fragment
-
-    def _relative_url(self, from_src: str, to_url: str) -> str:
-        page = self.url(from_src)
-        base = page.rstrip("/") if page.endswith("/") else posixpath.dirname(page)
-        target = relpath(to_url or ".", base or ".")
-        return target + "/" if (to_url.endswith("/") or not to_url) and target != "." else (
-            "./" if target == "." else target)
+        return relative_url(self.url(to_src), page_folder(self.url(from_src))) + fragment
 
     def asset(self, from_src: str, asset_path: str) -> str:
         """A relative link to a static file (path relative to the site root)."""
         if self.link_style == "md":
             return relpath(asset_path, posixpath.dirname(from_src) or ".")
-        return self._relative_url(from_src, asset_path)
+        return relative_url(asset_path, page_folder(self.url(from_src)))

@@ -1,8 +1,8 @@
 """The term page: one term rendered to Markdown (raw HTML allowed) from an overridable Jinja2 template.
 
-The MkDocs plugin and `glossdeck export-markdown` both call `render_term_page`, so a site and an
-export show the same page. Everything from YAML is escaped here or rendered by `prose` (never by the
-site's Markdown), and a block with no data is left out. A site overrides the page by putting its own
+The MkDocs plugin and `glossdeck export-markdown` both render with `TermPageRenderer`, so a site and
+an export show the same page. Everything from YAML is escaped (`glossdeck.text.escape`) or rendered
+by `glossdeck.text.prose` (never by the site's Markdown), and a block with no data is left out. A site overrides the page by putting its own
 `term_page.md.j2` in a templates folder; it may `{% extends "glossdeck/term_page.md.j2" %}` and
 replace single blocks.
 """
@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any, Callable, Hashable, Sequence
 
 import jinja2
-from markupsafe import Markup
 
 from . import badges, debt_chart
 
 from ..text import escape, mermaid_source, prose
+from ..text.markup import Markup, element
 from ..core.debt import AXES
 from ..features import TermSection
 from ..core.loading import LoadedTerm
@@ -42,7 +42,7 @@ def template_environment(override_dirs: Sequence[str | Path] = ()) -> jinja2.Env
     env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
     env.filters["md_inline"] = lambda value: Markup(escape.md_inline(value))
-    env.filters["prose"] = lambda value: Markup(prose.to_html(value))
+    env.filters["prose"] = lambda value: Markup(prose.to_html(value))  # overrides may use these
     env.filters["prose_inline"] = lambda value: Markup(prose.to_inline_html(value))
     env.filters["yaml"] = lambda value: Markup(escape.yaml_scalar(str(value)))
     return env
@@ -68,8 +68,8 @@ class Link:
 
     def html(self) -> Markup:
         if self.href is None:
-            return Markup('<span class="gd-missing-term">{}</span>').format(self.title)
-        return Markup('<a href="{}">{}</a>').format(self.href, self.title)
+            return element("span", {"class": "gd-missing-term"}, self.title)
+        return element("a", {"href": self.href}, self.title)
 
 
 def _fmt_date(value: Any) -> str:
@@ -94,11 +94,11 @@ class TermPageRenderer:
         if slug not in glossary:
             return Link(None, slug)
         term = glossary.term(slug)
-        return Link(layout.href(from_src, layout.term(slug)), term.title, prose.to_plain_text(term.tldr))
+        return Link(layout.href(from_src, layout.term(slug)), term.title, self.ctx.prose.to_plain_text(term.tldr))
 
     def render(self, slug: str, sections: Sequence[TermSection] = ()) -> str:
         self.renders += 1
-        return escape.ascii_page(self.template.render(self.context(slug, sections)))
+        return self.template.render(self.context(slug, sections))
 
     def linked_slugs(self, slug: str) -> list[str]:
         """Every other term this term's page names: prerequisites, related, related problems, backlinks."""
@@ -125,7 +125,7 @@ class TermPageRenderer:
         def prose_html(value: str | None, inline: bool = False) -> Markup | None:
             if not value:
                 return None
-            out = prose.to_inline_html(value) if inline else prose.to_html(value)
+            out = ctx.prose.to_inline_html(value) if inline else ctx.prose.to_html(value)
             if self.html_hook:
                 out = self.html_hook(out, slug)
             return Markup(out)
@@ -165,7 +165,7 @@ class TermPageRenderer:
             "term": term,
             "file": entry.file,
             "meta_title": escape.attr(term.title),  # Material prints page.meta.title unescaped
-            "meta_description": escape.attr(prose.to_plain_text(term.tldr)),
+            "meta_description": escape.attr(ctx.prose.to_plain_text(term.tldr)),
             "links": {
                 "glossary": layout.href(src, layout.a_z),
                 "home": layout.href(src, layout.home),

@@ -1,6 +1,9 @@
-"""Escaping text from YAML for every place it lands: HTML text, attributes, inline Markdown, <script> JSON.
+"""Escaping text from YAML for every place it lands: HTML text and attributes, inline Markdown (the
+site's and CommonMark snippets), Markdown link targets, <script> JSON, YAML front matter, GitHub
+workflow commands.
 
-Nothing a term author writes may change the structure of a page; every renderer goes through here.
+Nothing a term author writes may change the structure of a page; every renderer goes through here
+(`markup.element` for HTML and SVG built as trees, `mermaid_source` for diagrams).
 """
 
 from __future__ import annotations
@@ -9,11 +12,16 @@ import html
 import json
 import re
 from typing import Any
+from urllib.parse import quote
 
-# Python-Markdown's backslash-escapable characters ...
-_MD_BACKSLASH = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
-# ... and those extensions give meaning to (tables, pymdownx tilde/caret/mark, emoji), as entities.
-_MD_ENTITY = re.compile(r"[|~^=:]")
+# Every character Markdown or its extensions may read as syntax in inline text: Python-Markdown's
+# backslash escapes, plus tables, pymdownx tilde/caret/mark, emoji and attr_list (| ~ ^ = : { }),
+# raw HTML and autolinks (< > &).
+_MD_SYNTAX = re.compile(r"[\\`*_{}\[\]()#+\-.!|~^=:<>&]")
+# Of those, the ones Python-Markdown lets a backslash escape; the others are written as entities.
+_PYTHON_MARKDOWN_ESCAPABLE = frozenset("\\`*_{}[]()#+-.!")
+# Of those, the ones that change CommonMark link or image text (the rest are left readable).
+_COMMONMARK_LINK_TEXT = frozenset("\\`*_[]<>!&|#")
 
 
 def text(value: object) -> str:
@@ -31,8 +39,24 @@ def md_inline(value: object) -> str:
 
     Escaping "{" and ":" also stops attr_list (`{: onclick=...}`) from adding attributes.
     """
-    escaped = _MD_BACKSLASH.sub(r"\\\1", html.escape(" ".join(str(value).split()), quote=False))
-    return _MD_ENTITY.sub(lambda m: f"&#{ord(m.group())};", escaped)
+    def neutral(match: re.Match[str]) -> str:
+        char = match.group()
+        if char in _PYTHON_MARKDOWN_ESCAPABLE:
+            return "\\" + char
+        return {"<": "&lt;", ">": "&gt;", "&": "&amp;"}.get(char) or f"&#{ord(char)};"
+
+    return _MD_SYNTAX.sub(neutral, " ".join(str(value).split()))
+
+
+def commonmark_text(value: str) -> str:
+    """Plain text made literal in CommonMark (GitHub, GitLab) link or image text, for snippets a
+    reader copies: CommonMark lets a backslash escape any ASCII punctuation."""
+    return _MD_SYNTAX.sub(lambda m: "\\" + m.group() if m.group() in _COMMONMARK_LINK_TEXT else m.group(), value)
+
+
+def markdown_url(url: str) -> str:
+    """A URL safe as a Markdown link destination: no spaces, angle brackets or parentheses."""
+    return quote(url, safe=":/?#[]@!$&'*+,;=%~")
 
 
 def json_for_script(data: Any) -> str:
@@ -47,45 +71,8 @@ def yaml_scalar(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-# A fence opens with 3+ backticks or tildes (up to 3 spaces of indent) and closes with at least as many.
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-
-
-def ascii_page(markdown: str) -> str:
-    """A generated page's Markdown with every non-ASCII character written as a numeric character
-    reference, except where a reference would show literally or change a name: front matter, fenced
-    code (and diagrams) and heading lines.
-
-    Why: CPython stores a string at the width of its widest character, so one emoji in a page's
-    chrome makes MkDocs hold that page's Markdown and HTML at four bytes per character through the
-    whole build. The browser shows references as the characters themselves.
-    """
-    if markdown.isascii():
-        return markdown
-    lines = markdown.split("\n")
-    fence = ""
-    in_front_matter = bool(lines) and lines[0] == "---"
-    for i, line in enumerate(lines):
-        if in_front_matter:
-            in_front_matter = not (i > 0 and line in ("---", "..."))
-            continue
-        found = _FENCE.match(line)
-        if fence:
-            if found and found.group(1)[0] == fence[0] and len(found.group(1)) >= len(fence) \
-                    and not line.strip().strip(fence[0]):
-                fence = ""
-            continue
-        if found and not (found.group(1)[0] == "`" and "`" in line[found.end():]):
-            fence = found.group(1)
-            continue
-        # left as they are: headings (anchors are made from their text), lines that may hold inline
-        # code (a backtick) and indented code
-        if not line.isascii() and not line.lstrip().startswith("#") and "`" not in line \
-                and not line.startswith(("    ", "\t")):
-            lines[i] = line.encode("ascii", "xmlcharrefreplace").decode("ascii")
-    return "\n".join(lines)
-
-
-def ascii_html(value: str) -> str:
-    """HTML text or attribute content with non-ASCII characters as numeric references."""
-    return value if value.isascii() else value.encode("ascii", "xmlcharrefreplace").decode("ascii")
+def github_command(value: str, *, prop: bool = False) -> str:
+    """A value in a GitHub Actions workflow command (`::error file=...::message`): the data part,
+    or with `prop` a property, which also may not hold ':' or ','."""
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return value.replace(":", "%3A").replace(",", "%2C") if prop else value

@@ -7,7 +7,6 @@ text can never become markup by forgetting a call.
 
 from __future__ import annotations
 
-import functools
 import html
 from typing import Iterable, Union
 
@@ -15,9 +14,13 @@ from .plain_text import clean_text
 
 
 class Markup(str):
-    """A string that is already markup; never built from data without escaping."""
+    """A string that is already markup; never built from data without escaping. Jinja2 (the term
+    page's templates) takes it as safe through `__html__`, like its own markup type."""
 
     __slots__ = ()
+
+    def __html__(self) -> str:
+        return self
 
 
 Child = Union[str, Markup, None]
@@ -31,7 +34,6 @@ def escape(text: str) -> Markup:
     return Markup(html.escape(clean_text(text), quote=True))
 
 
-@functools.lru_cache(maxsize=1024)
 def _attribute_name(name: str) -> str:
     return name.rstrip("_").replace("_", "-")  # class_ -> class, font_size -> font-size
 

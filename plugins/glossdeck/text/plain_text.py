@@ -8,7 +8,6 @@ only guarantees that every character can be escaped at all.
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 
@@ -73,7 +72,6 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
 
 
-@functools.lru_cache(maxsize=65_536)  # the same TL;DRs recur in learning records, questions and choices
 def markdown_paragraphs_to_plain(text: str) -> str:
     """Markdown prose -> plain text that keeps its paragraph breaks (as blank lines)."""
     paragraphs = (markdown_to_plain(p) for p in _PARAGRAPH_BREAK.split(text))

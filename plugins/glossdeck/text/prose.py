@@ -8,7 +8,6 @@ no request to any host but its own).
 
 from __future__ import annotations
 
-import functools
 import html
 import re
 import threading
@@ -59,25 +58,6 @@ def _new_markdown() -> markdown.Markdown:
 
 _local = threading.local()
 
-# Memo of rendered prose by source text. A term's TL;DR is shown on its own page, in its JSON-LD and
-# in every list and "related" block that names it; without the memo each showing is another
-# conversion, and under `mkdocs serve` unchanged prose is never converted twice. Bounded so an
-# editing session cannot grow it without limit.
-MEMO_LIMIT = 200_000
-_memo: dict[str, str] = {}
-_memo_lock = threading.Lock()
-
-
-class Counter:
-    """How many Markdown conversions ran (tests check the count stays linear in the terms)."""
-
-    conversions = 0
-
-
-def clear_memo() -> None:
-    with _memo_lock:
-        _memo.clear()
-
 
 def _md() -> markdown.Markdown:
     md = getattr(_local, "md", None)
@@ -116,30 +96,71 @@ def markdown_to_html(source: str) -> str:
 
 
 def to_html(source: str) -> str:
-    """Markdown prose -> HTML fragment (block level, e.g. "<p>...</p>"), memoised by source text."""
-    cached = _memo.get(source)
-    if cached is not None:
-        return cached
+    """Markdown prose -> HTML fragment (block level, e.g. "<p>...</p>"), uncached."""
     out = plain_paragraphs(source)
-    if out is None:
-        out = markdown_to_html(source)
-    Counter.conversions += 1
-    with _memo_lock:
-        if len(_memo) >= MEMO_LIMIT:
-            _memo.clear()
-        _memo[source] = out
-    return out
+    return markdown_to_html(source) if out is None else out
 
 
-def to_inline_html(source: str) -> str:
-    """Markdown prose of one line -> HTML without the surrounding <p>."""
-    out = to_html(source).strip()
+def inline(html_fragment: str) -> str:
+    """A one-paragraph fragment without its surrounding <p>."""
+    out = html_fragment.strip()
     if out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
         return out[3:-4]
     return out
 
 
-@functools.lru_cache(maxsize=65_536)
+def html_to_plain_text(html_fragment: str) -> str:
+    return " ".join(html.unescape(_TAG.sub(" ", html_fragment)).split())
+
+
+def to_inline_html(source: str) -> str:
+    """Markdown prose of one line -> HTML without the surrounding <p>, uncached."""
+    return inline(to_html(source))
+
+
 def to_plain_text(source: str) -> str:
-    """Prose as plain text (for descriptions and structured data)."""
-    return " ".join(html.unescape(_TAG.sub(" ", to_html(source))).split())
+    """Prose as plain text (for descriptions and structured data), uncached."""
+    return html_to_plain_text(to_html(source))
+
+
+class ProseRenderer:
+    """Prose conversions memoised by source text, for one build (or, kept by the plugin's memo,
+    for a `mkdocs serve` session: conversions are pure, so reusing one never changes a page).
+
+    A term's TL;DR is shown on its own page, in its JSON-LD and in every list and "related" block
+    that names it; without the memo each showing is another conversion. Bounded, so an editing
+    session cannot grow it without limit. `conversions` counts the real ones (tests check it stays
+    linear in the terms; the bench reports it).
+    """
+
+    LIMIT = 200_000
+
+    def __init__(self) -> None:
+        self._html: dict[str, str] = {}
+        self._plain: dict[str, str] = {}
+        self._lock = threading.Lock()  # the files' thread and the pages may convert at once
+        self.conversions = 0
+
+    def to_html(self, source: str) -> str:
+        cached = self._html.get(source)
+        if cached is not None:
+            return cached
+        out = to_html(source)
+        with self._lock:
+            self.conversions += 1
+            if len(self._html) >= self.LIMIT:
+                self._html.clear()
+                self._plain.clear()
+            self._html[source] = out
+        return out
+
+    def to_inline_html(self, source: str) -> str:
+        """Markdown prose of one line -> HTML without the surrounding <p>."""
+        return inline(self.to_html(source))
+
+    def to_plain_text(self, source: str) -> str:
+        """Prose as plain text (for descriptions and structured data)."""
+        cached = self._plain.get(source)
+        if cached is None:
+            cached = self._plain[source] = html_to_plain_text(self.to_html(source))
+        return cached

@@ -1,0 +1,31 @@
+"""Reusing work between `mkdocs serve` rebuilds: the one interface every package calls.
+
+The memo itself (`build.memo.BuildMemo`) belongs to the MkDocs plugin instance, which keeps it across
+rebuilds and passes it in each build's context; a one-off build passes None, and `reuse` then simply
+computes. An entry lives in a table under a name (a term, a page) together with the key it was
+computed from (a hash of the file's bytes, of the names it shows, ...): a different key computes
+again and replaces it, so nothing stale is ever returned. Reusing never changes an output.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Hashable, Protocol, TypeVar
+
+V = TypeVar("V")
+
+
+class Memo(Protocol):
+    def get(self, table: str, name: Hashable, key: Hashable, compute: Callable[[], V]) -> V:
+        """The value stored under (table, name) if it was computed from `key`, else compute() (stored)."""
+        ...
+
+
+def reuse(memo: Memo | None, table: str, name: Hashable, key: Hashable, compute: Callable[[], V]) -> V:
+    """compute(), or the value an earlier rebuild computed from the same key."""
+    return compute() if memo is None else memo.get(table, name, key, compute)
+
+
+def text_key(value: str) -> tuple[int, int]:
+    """A short fingerprint of a long text (a page's HTML), stored instead of the text: Python's
+    64-bit string hash and the length. Valid within one process, which is all a memo lives."""
+    return hash(value), len(value)
