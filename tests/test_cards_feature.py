@@ -20,6 +20,8 @@ from glossdeck.features import Build
 from glossdeck.embeds.output_paths import term_paths
 from glossdeck.embeds import EMBEDS
 from glossdeck.embeds.feature import asset_text
+from glossdeck.embeds.palette import DARK, LIGHT
+from glossdeck.embeds.web_component import component_script, css_variables
 from glossdeck.features import FEATURES, SiteInfo
 from glossdeck.core.problems import Severity
 
@@ -157,22 +159,26 @@ def test_embed_section_renders_preview_snippets_copy_buttons_and_advice(tmp_path
 def test_assets_exist_and_never_write_markup_from_data() -> None:
     assert EMBEDS.scripts() == ["glossdeck-embed.js"] and EMBEDS.stylesheets() == ["glossdeck-embed.css"]
     for name in ("glossdeck-term.js", "glossdeck-embed.js", "glossdeck-embed.css"):
-        text = asset_text(name)
+        text = component_script() if name == "glossdeck-term.js" else asset_text(name)
         assert text.strip()
         for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
             assert sink not in text, (name, sink)
         code = re.sub(r"/\*.*?\*/", "", text, flags=re.S)  # comments may show example URLs
         assert not re.search(r"https?://", code), name  # no CDN, no other host
-    component = asset_text("glossdeck-term.js")
+    component = component_script()
     assert "attachShadow" in component and "customElements.define" in component
     assert "textContent" in component
+    # the palettes are the cards' own (embeds/palette.py), filled in, not copied
+    assert "/*palette:" not in component
+    for palette in (LIGHT, DARK):
+        assert f'"{css_variables(palette)}"' in component
 
 
 @pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
 @pytest.mark.parametrize("name", ["glossdeck-term.js", "glossdeck-embed.js"])
 def test_scripts_are_valid_javascript(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
-    path.write_text(asset_text(name), encoding="utf-8")
+    path.write_text(component_script() if name == "glossdeck-term.js" else asset_text(name), encoding="utf-8")
     result = subprocess.run(["node", "--check", str(path)], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
 

@@ -44,9 +44,6 @@ class PhaseTimer:
     def report(self) -> dict[str, float]:
         return dict(sorted(self.totals.items()))
 
-    def total(self) -> float:
-        return sum(self.totals.values())
-
     def write_if_requested(self) -> None:
         """Append this build's totals as one JSON line to $GLOSSDECK_TIMINGS, when it is set."""
         target = os.environ.get(TIMINGS_ENV)

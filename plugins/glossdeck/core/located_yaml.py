@@ -37,7 +37,8 @@ class SourceMap:
     key_positions: dict[Path, tuple[int, int]] = field(default_factory=dict)
 
     def locate(self, path: Path, *, key: bool = False) -> tuple[int, int]:
-        """The closest known position: the value itself, else its nearest ancestor."""
+        """The closest known position: the value itself, else its nearest ancestor (the document's
+        root is always known: it is recorded first)."""
         table = self.key_positions if key else self.positions
         probe = tuple(path)
         while True:
@@ -46,13 +47,8 @@ class SourceMap:
             if key and probe in self.positions:
                 return self.positions[probe]
             if not probe:
-                return (1, 1)
+                raise LookupError(f"{self.file}: no position recorded for {path!r} or any parent")
             probe = probe[:-1]
-
-    def forget(self) -> None:
-        """Drop the positions (about 20 KB per term) once nothing will be reported any more."""
-        self.positions = {}
-        self.key_positions = {}
 
 
 @dataclass

@@ -70,10 +70,6 @@ class CardView:
         return None
 
     @property
-    def version_date(self) -> dt.date | None:
-        return self.edited or self.added
-
-    @property
     def debt_spoken(self) -> str | None:
         if not self.debt:
             return None

@@ -24,9 +24,9 @@ from ..core.glossary import Glossary
 from ..core.loading import LoadedTerm
 from .oembed import SITEMAP_STUB, SITEMAP_STUB_PATH, discovery_link, oembed_json
 from ..core.problems import Problem, Severity
+from .web_component import component_script
 from .term_api import index_json, schema_files, term_json
 
-COMPONENT_ASSET = "glossdeck-term.js"
 COPY_SCRIPT_ASSET = "glossdeck-embed.js"
 STYLESHEET_ASSET = "glossdeck-embed.css"
 
@@ -106,7 +106,7 @@ class EmbedsFeature(Feature):
         yield API_INDEX_PATH, _index_bytes(build)
         for path, text in schema_files().items():
             yield path, text.encode()
-        yield SCRIPT_PATH, asset_text(COMPONENT_ASSET).encode()
+        yield SCRIPT_PATH, component_script().encode()
         yield SITEMAP_STUB_PATH, SITEMAP_STUB.encode()
 
     def head(self, build: Build, slug: str | None) -> str:

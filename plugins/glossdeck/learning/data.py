@@ -6,7 +6,7 @@
 
 Questions live apart because they carry code examples and are the bulk of the bytes; pages that
 don't quiz never load them. URLs in the data are site-relative; the page gives the browser the way
-back to the site root (see `learning.root_attr`).
+back to the site root (`data-gd-root`, see pages.widget).
 """
 
 from __future__ import annotations

@@ -71,14 +71,6 @@ def rating_badge(label: str, value: str, css: str = "gd-rating") -> str:
             f'{text(label)}: {text(shown)}</span>')
 
 
-def plain_badge(value: str, css: str = "gd-chip") -> str:
-    return f'<span class="gd-badge {css}">{text(value)}</span>'
-
-
-def link_badge(value: str, href: str, css: str = "gd-chip") -> str:
-    return f'<a class="gd-badge {css}" href="{attr(href)}">{text(value)}</a>'
-
-
 def yes_no(value: bool, yes: str, no: str) -> str:
     mark, word, css = ("✓", yes, "gd-yes") if value else ("✗", no, "gd-no")
     return f'<span class="gd-badge {css}"><span aria-hidden="true">{mark}</span> {text(word)}</span>'

@@ -19,8 +19,9 @@
   const COLOUR = /^#[0-9a-fA-F]{6}$/;
   const requests = new Map(); // one fetch per term JSON, however many cards show it
 
-  const LIGHT = "--bg:#ffffff;--border:#d1d9e0;--text:#1f2328;--muted:#59636e;--link:#0969da;--track:#e6eaef;";
-  const DARK = "--bg:#0d1117;--border:#3d444d;--text:#f0f6fc;--muted:#9198a1;--link:#4493f8;--track:#262c36;";
+  // The two card palettes, filled in from embeds/palette.py when the site is built (web_component.py)
+  const LIGHT = "/*palette:light*/";
+  const DARK = "/*palette:dark*/";
   const CSS = `
 :host{display:block;max-width:600px;container-type:inline-size;${LIGHT}font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Helvetica,Arial,sans-serif;color:var(--text)}
 :host([hidden]){display:none}
