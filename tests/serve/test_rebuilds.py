@@ -1,0 +1,123 @@
+"""Rebuilds as `mkdocs serve` does them, in this process: the config loaded anew per build, the
+plugin instance kept; a rebuild redoes only what an edit changed. Counted, never timed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from glossdeck.core.glossary import Glossary
+from tests.support.sites import as_a_user_builds, build_site, files_in
+from tests.support.terms import synthetic_term_texts
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+class ServeSite:
+    """A site built as `mkdocs serve` builds it: config loaded anew per build, plugin instance kept."""
+
+    def __init__(self, root: Path, n: int, site_url: str | None = None) -> None:
+        # writes the site (and builds it once, plainly); without site_url the cards are off
+        site = build_site(root, terms=synthetic_term_texts(n), site_url=site_url)
+        assert site.ok, (site.error, site.warnings())
+        self.root = root
+        self.plugin: Any = None
+        self.build()
+
+    def build(self) -> Any:
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+
+        with as_a_user_builds(self.root):
+            config = load_config(config_file=str(self.root / "mkdocs.yml"), site_dir=str(self.root / "site"))
+            if self.plugin is None:
+                config.plugins.on_startup(command="serve", dirty=False)
+            plugin = config.plugins["glossdeck"]
+            assert self.plugin is None or plugin is self.plugin, "the plugin instance must survive rebuilds"
+            self.plugin = plugin
+            build(config)
+        return plugin.cache_stats()
+
+    def edit(self, slug: str, old: str, new: str) -> None:
+        path = self.root / "terms" / f"{slug}.yml"
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    def close(self) -> None:
+        if self.plugin is not None:  # later builds in this process are plain builds again
+            self.plugin.on_startup(command="build", dirty=False)
+
+
+@pytest.fixture
+def serve_site(tmp_path: Path) -> Iterator[ServeSite]:
+    site = ServeSite(tmp_path, 12)
+    yield site
+    site.close()
+
+
+def test_serve_rebuild_without_changes_renders_nothing(serve_site: ServeSite) -> None:
+    stats = serve_site.build()
+    assert stats["terms_parsed"] == 0 and stats["term_pages_rendered"] == 0
+    assert stats["mentions_scanned"] == 0 and stats["pages_autolinked"] == 0
+
+
+def test_serve_rebuild_after_editing_prose_redoes_that_term_only(serve_site: ServeSite) -> None:
+    serve_site.edit("term-00005", "explanation: |\n  ", "explanation: |\n  Edited first words. ")
+    stats = serve_site.build()
+    assert stats["terms_parsed"] == 1 and stats["term_pages_rendered"] == 1 and stats["mentions_scanned"] == 1
+    assert stats["pages_autolinked"] == 1  # only that page's HTML changed
+
+
+def test_serve_rebuild_after_a_title_change_rerenders_the_pages_that_name_it(serve_site: ServeSite) -> None:
+    ctx = serve_site.plugin.ctx
+    glossary = ctx.glossary
+    # pages showing its title: those listing it, and those it points at or names ("Referenced by")
+    shows = {e.slug for e in glossary if "term-00003" in Glossary.outgoing(e.term)}
+    shows |= set(Glossary.outgoing(glossary.term("term-00003"))) | set(ctx.mentions("term-00003"))
+    serve_site.edit("term-00003", "title: ", "title: Renamed ")
+    stats = serve_site.build()
+    assert stats["terms_parsed"] == 1
+    assert stats["term_pages_rendered"] == len(shows | {"term-00003"}) < len(glossary)
+    # a new name can be mentioned anywhere: every page is auto-linked again
+    assert stats["pages_autolink_reused"] == 0
+
+
+def test_serve_rebuild_after_a_template_change_rerenders_every_term(serve_site: ServeSite) -> None:
+    folder = serve_site.root / "overrides"
+    folder.mkdir()
+    (folder / "term_page.md.j2").write_text('{% extends "glossdeck/term_page.md.j2" %}\n'
+                                            '{% block footer %}<p>custom</p>{% endblock %}\n', encoding="utf-8")
+    yml = serve_site.root / "mkdocs.yml"
+    text = yml.read_text(encoding="utf-8")
+    assert "  - glossdeck:\n" in text
+    yml.write_text(text.replace("  - glossdeck:\n", "  - glossdeck:\n      templates_dir: overrides\n"), encoding="utf-8")
+    stats = serve_site.build()
+    assert stats["term_pages_rendered"] == 12 and stats["terms_parsed"] == 0
+    (folder / "term_page.md.j2").write_text('{% extends "glossdeck/term_page.md.j2" %}\n'
+                                            '{% block footer %}<p>changed</p>{% endblock %}\n', encoding="utf-8")
+    assert serve_site.build()["term_pages_rendered"] == 12
+    assert "changed" in (serve_site.root / "site" / "terms" / "term-00001" / "index.html").read_text(encoding="utf-8")
+
+
+def test_serve_rebuild_writes_only_the_feature_files_that_changed(tmp_path: Path) -> None:
+    site = ServeSite(tmp_path, 12, site_url="https://example.org/glossary/")
+    try:
+        store = Path(site.plugin.store.root)
+        before = files_in(store)
+        assert len(before) > 12 * 7  # seven card files per term, the API index, learning data, ...
+        site.edit("term-00005", "tldr: >-\n  ", "tldr: >-\n  Edited first words. ")
+        stats = site.build()
+        after = files_in(store)
+        changed = {rel for rel in after if before.get(rel) != after[rel]}
+        assert "cards/term-00005.svg" in changed and "cards/term-00001.svg" not in changed
+        assert stats["feature_files_written"] == len(changed) < len(after) / 4
+        assert stats["feature_files_linked"] == len(after)
+        built = site.root / "site"  # MkDocs emptied it before the rebuild: every file is back
+        assert all((built / rel).read_bytes() == data for rel, data in after.items())
+        assert b"Edited first words" in (built / "cards" / "term-00005.svg").read_bytes()
+    finally:
+        site.close()

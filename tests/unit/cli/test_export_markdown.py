@@ -1,0 +1,35 @@
+"""`glossdeck export-markdown`: the site's pages as plain Markdown, with links that work where they land."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from tests.support.commands import run_cli
+from tests.support.terms import default_terms, write_terms
+
+
+def test_export_markdown_writes_the_same_pages_with_working_links(tmp_path: Path) -> None:
+    write_terms(tmp_path / "terms", default_terms())
+    result = run_cli("export-markdown", "out", "--terms", "terms", "--site-name", "Test", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "out"
+    for path in ("index.md", "terms/immutable-infrastructure.md", "categories/devops.md", "a-z.md",
+                 "tags/index.md", "debt.md", "assets/glossdeck/glossdeck.css"):
+        assert (out / path).is_file(), path
+    page = (out / "terms/blue-green-deployment.md").read_text()
+    assert page.startswith("---\ntitle: \"Blue-Green Deployment\"")
+    assert "```mermaid\nflowchart LR\n  R[Router] -->|live| B[Blue]" in page  # a standard fence
+    assert '<a class="gd-autolink" href="immutable-infrastructure.md"' in page
+    for md in out.rglob("*.md"):
+        for href in re.findall(r'href="([^"#]+)(?:#[^"]*)?"', md.read_text()):
+            if "://" not in href:
+                assert (md.parent / href).resolve().is_file(), (md, href)
+
+
+def test_export_markdown_with_built_urls(tmp_path: Path) -> None:
+    write_terms(tmp_path / "terms", default_terms())
+    result = run_cli("export-markdown", "out", "--links", "html", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out/terms/sql-injection.md").read_text()
+    assert 'href="../debt.html#axis-d"' in page and 'href="blue-green-deployment.html"' in page

@@ -1,0 +1,189 @@
+"""The JSON the browser reads, and the learning feature's pages and term sections."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+import glossdeck.learning.data as learning_data
+from glossdeck.features import Build
+from glossdeck.features import FEATURES, SiteInfo
+from glossdeck.core.glossary import Glossary
+from glossdeck.learning import LEARNING, Learning
+from glossdeck.core.checks import load_glossary
+from tests.support.learning_glossary import HOSTILE_TITLE, TERMS, write_learning_terms
+from tests.support.paths import ASSETS, SCRIPTS
+SITE = SiteInfo("Test <glossary>", None)
+
+
+@pytest.fixture(scope="module")
+def glossary(tmp_path_factory: pytest.TempPathFactory) -> Glossary:
+    loaded, problems = load_glossary([write_learning_terms(tmp_path_factory.mktemp("terms"))])
+    assert not problems.errors
+    return loaded
+
+
+def _data(glossary: Glossary, site: SiteInfo = SITE) -> tuple[dict, dict]:
+    files = LEARNING.files(Build(glossary, site))
+    return json.loads(files["learn/data/terms.json"]), json.loads(files["learn/data/quiz.json"])
+
+
+def test_registered_once() -> None:
+    from glossdeck.features import register
+
+    register(LEARNING)
+    register(Learning())  # another instance under the same name is not a second feature
+    assert sum(f.name == "learning" for f in FEATURES) == 1
+    assert any(isinstance(f, Learning) for f in FEATURES)
+
+
+def test_terms_json(glossary: Glossary) -> None:
+    terms, quiz = _data(glossary)
+    assert terms["version"] == 1 and terms["site"] == "Test <glossary>"
+    assert [t["slug"] for t in terms["terms"]] == sorted(TERMS)
+    by_slug = {t["slug"]: t for t in terms["terms"]}
+    ii = by_slug["immutable-infrastructure"]
+    assert ii["url"] == "terms/immutable-infrastructure/"
+    assert ii["debt"] == {"d": 7, "e": 9, "b": 9, "t": 5} and ii["debtString"] == "debt(d7/e9/b9/t5)"
+    assert ii["readFirst"] == ["configuration-drift"]
+    assert ii["backlinks"] == ["blue-green-deployment"]
+    assert by_slug["hostile-term"]["title"] == HOSTILE_TITLE  # data is text; the browser renders it as text
+    assert {a["letter"] for a in terms["axes"]} == set("debt")
+    assert terms["paths"][0]["id"] == "web-security-basics"
+    assert terms["paths"][0]["url"] == "learn/paths/web-security-basics/"
+    assert terms["pages"]["quiz"] == "learn/quiz/"
+    assert sum(len(v) for v in quiz["questions"].values()) == sum(t["questions"] for t in terms["terms"])
+
+
+def test_edges_once_per_pair(glossary: Glossary) -> None:
+    terms, _ = _data(glossary)
+    pairs = [frozenset((e["source"], e["target"])) for e in terms["edges"]]
+    assert len(pairs) == len(set(pairs))
+    assert {"source": "configuration-drift", "target": "immutable-infrastructure", "kind": "prerequisite"} in terms["edges"]
+    # blue-green lists immutable-infrastructure as prerequisite and is listed as related by it: one edge
+    assert sum(p == frozenset(("blue-green-deployment", "immutable-infrastructure")) for p in pairs) == 1
+
+
+def test_urls_without_directory_urls(glossary: Glossary) -> None:
+    terms, _ = _data(glossary, SiteInfo("T", None, use_directory_urls=False))
+    assert terms["terms"][0]["url"].endswith(".html")
+    assert terms["pages"]["home"] == "learn/index.html"
+    assert terms["paths"][0]["url"] == "learn/paths/web-security-basics.html"
+
+
+def test_model_built_once_per_glossary(glossary: Glossary, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = []
+    real = learning_data.build_learning_model
+    monkeypatch.setattr(learning_data, "build_learning_model", lambda g, s, m: calls.append(1) or real(g, s, m))
+    build = Build(glossary, SITE)
+    LEARNING.pages(build)
+    for slug in TERMS:
+        LEARNING.term_sections(build, slug)
+    LEARNING.files(build)
+    assert len(calls) == 1
+    LEARNING.pages(Build(glossary, SITE))  # a new build makes its own model: nothing outlives a build
+    assert len(calls) == 2
+
+
+def test_pages(glossary: Glossary) -> None:
+    pages = {p.src_path: p for p in LEARNING.pages(Build(glossary, SITE))}
+    for src in ("learn/index.md", "learn/quiz.md", "learn/flashcards.md", "learn/explorer.md",
+                "learn/graph.md", "learn/progress.md", "learn/paths/web-security-basics.md",
+                "learn/paths/security.md"):
+        assert src in pages
+    assert not pages["learn/paths/security.md"].in_nav and pages["learn/quiz.md"].in_nav
+    explorer = pages["learn/explorer.md"].markdown
+    assert explorer.count("<tr data-gd-slug=") == len(TERMS)
+    assert 'data-gd-root="../../"' in explorer
+    path = pages["learn/paths/web-security-basics.md"].markdown
+    assert path.index("sql-injection") < path.index("output-escaping")
+    assert 'href="../../quiz/?deck=path:web-security-basics"' in path
+
+
+def test_yaml_text_is_escaped_everywhere(glossary: Glossary) -> None:
+    html = "\n".join(p.markdown for p in LEARNING.pages(Build(glossary, SITE)))
+    html += "\n".join(s.markdown for slug in TERMS for s in LEARNING.term_sections(Build(glossary, SITE), slug))
+    assert "</script>" not in html and "<img" not in html
+    assert "Hostile &lt;/script&gt;&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt; &amp; Co" in html
+
+
+def test_term_sections(glossary: Glossary) -> None:
+    slots: dict[str, str] = {}
+    for section in LEARNING.term_sections(Build(glossary, SITE), "blue-green-deployment"):
+        slots[section.slot] = slots.get(section.slot, "") + section.markdown
+    assert set(slots) == {"after-header", "after-content", "end"}
+    read_first = slots["after-header"]
+    assert re.findall(r'data-gd-slug="([^"]+)"', read_first) == ["configuration-drift", "immutable-infrastructure"]
+    assert "hidden" not in read_first.split(">")[0]  # works without JavaScript
+    assert 'data-gd-widget="term-quiz"' in slots["after-content"] and " hidden>" in slots["after-content"]
+    assert 'data-gd-widget="local-graph"' in slots["after-content"]
+    lone = {s.slot for s in LEARNING.term_sections(Build(glossary, SITE), "floating-point")}
+    assert lone == {"after-content", "end"}  # no prerequisites, no links: no read-first, no graph
+    assert 'data-gd-widget="local-graph"' not in "".join(
+        s.markdown for s in LEARNING.term_sections(Build(glossary, SITE), "floating-point"))
+
+
+def test_every_asset_exists() -> None:
+    for path in [*LEARNING.scripts(), *LEARNING.stylesheets()]:
+        if path.startswith("vendor/"):
+            continue  # copied from node_modules by scripts/vendor-assets.mjs
+        assert (ASSETS / path).is_file(), path
+    vendor_script = (SCRIPTS / "vendor-assets.mjs").read_text()
+    for path in LEARNING.scripts():
+        if path.startswith("vendor/"):
+            assert f'"{path.removeprefix("vendor/")}"' in vendor_script, path
+
+
+def test_no_inner_html_in_browser_code() -> None:
+    for script in (ASSETS / "learning").glob("*.js"):
+        text = script.read_text()
+        assert not re.search(r"\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write", text), script.name
+
+
+def test_empty_glossary_contributes_nothing() -> None:
+    empty = Glossary({})
+    assert LEARNING.pages(Build(empty, SITE)) == [] and LEARNING.files(Build(empty, SITE)) == {}
+
+
+def test_category_titles_and_order_follow_the_site(glossary: Glossary) -> None:
+    site = SiteInfo("T", None, category_titles=(("devops", "DevOps"), ("security", "Security")))
+    terms, _ = _data(glossary, site)
+    assert [(c["id"], c["title"]) for c in terms["categories"]] == [
+        ("devops", "DevOps"), ("security", "Security"), ("language", "Language")]
+    assert [p["title"] for p in terms["paths"] if p["kind"] == "category"][0] == "DevOps: beginner to advanced"
+    explorer = next(p for p in LEARNING.pages(Build(glossary, site)) if p.src_path == "learn/explorer.md").markdown
+    assert "<td>DevOps</td>" in explorer
+
+
+def test_left_out_of_the_markdown_export(tmp_path: Path) -> None:
+    from glossdeck.export_markdown import export_pages
+
+    pages, _, _, ok = export_pages([write_learning_terms(tmp_path / "terms")], site_name="T")
+    assert ok
+    assert not any(p.src_path.startswith("learn/") for p in pages)
+    assert not any("data-gd-widget" in p.markdown for p in pages)
+
+
+def test_serve_rebuilds_encode_the_same_bytes_from_kept_fragments(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under `mkdocs serve` the data files are joined from each term's kept JSON; the bytes must be
+    exactly those of a plain encoding, before and after an edit."""
+    from glossdeck.build.memo import BuildMemo
+
+    folder = write_learning_terms(tmp_path / "terms")
+    memo = BuildMemo()  # one memo across both "rebuilds", as the plugin keeps it under serve
+    for edit in (False, True):
+        if edit:
+            target = next(p for p in sorted(folder.glob("*.yml")) if "only matters for" in p.read_text(encoding="utf-8"))
+            target.write_text(target.read_text(encoding="utf-8").replace("only matters for", "edited: matters for", 1),
+                              encoding="utf-8")
+        loaded, _ = load_glossary([folder])
+        plain = LEARNING.files(Build(loaded, SITE))
+        assert LEARNING.files(Build(loaded, SITE, memo)) == plain
+        memo.start_build()
+        assert LEARNING.files(Build(loaded, SITE, memo)) == plain  # the same glossary again: every fragment is kept
+        assert memo.misses("learning.records") == 0 and memo.hits("learning.records") == len(loaded)
+    assert b"edited: matters for" in plain["learn/data/terms.json"] + plain["learn/data/quiz.json"]
