@@ -47,6 +47,7 @@ from ..core.loading import LoadedTerm, parse_term, read_term_bytes, slug_for
 from .mermaid2 import (MERMAID_URL, VENDOR_FILE, check_mermaid2, fence_copies_raw_html,
                                   mermaid_fence_formatter)
 from .config import GlossdeckConfig
+from .site_setup import SITE_URL_LINE, is_site_url_notice, missing_settings, setup_message
 from ..core.problems import GlossdeckError, Problem, Severity
 from ..core.rubric import Rubric, load_rubric
 from ..site.context import SiteContext
@@ -89,6 +90,7 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         self._pending_files: tuple[SiteContext, str] | None = None
         self.store = LinkedStore()  # features' files between `mkdocs serve` rebuilds
         self.files_report = WriteReport()
+        self._told: str | None = None  # the setup message already logged
 
     # --- configuration ---
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -128,9 +130,10 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
             self.template_dirs.append(str(Path(custom_dir) / "glossdeck"))
         formatter = mermaid_fence_formatter(config.mdx_configs)
         self.mermaid_raw_html = fence_copies_raw_html(formatter)
-        if formatter is None:
-            log.warning("no `mermaid` custom fence in pymdownx.superfences: term diagrams will show as code; "
-                        "add one with format mermaid2.fence_mermaid_custom")
+        # with no `mermaid` fence (a site that just added `- glossdeck`), term pages carry the
+        # diagram's HTML themselves, which Material (or glossdeck.js) draws
+        self.mermaid_fence = formatter is not None
+        self.missing_settings = missing_settings(config.theme)
         mermaid2 = config.plugins.get("mermaid2")
         if mermaid2 is not None:
             for message in check_mermaid2(mermaid2):
@@ -175,10 +178,18 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         with TIMER.phase("load"):
             glossary = self._load()
+        missing = list(self.missing_settings)
         with TIMER.phase("features"):
             for feature in self.features:  # e.g. embeds: "site_url is not set"
                 for problem in feature.problems(glossary, self.layout.site):
-                    _log_problem(problem)
+                    if is_site_url_notice(problem.file, problem.field):
+                        missing.append(SITE_URL_LINE)
+                    else:
+                        _log_problem(problem)
+        told = setup_message(missing)
+        if told and told != self._told:  # once, not on every `mkdocs serve` rebuild
+            log.info(told)
+        self._told = told
         if not self.incremental:  # every problem is reported: a one-off build needs no positions now
             for entry in glossary:
                 entry.source.forget()
@@ -189,7 +200,7 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         self.ctx = SiteContext(
             glossary=glossary, rubric=self.rubric, layout=self.layout,
             category_titles=dict(self.config.categories), features=self.features,
-            mermaid_raw_html_fence=self.mermaid_raw_html,
+            mermaid_raw_html_fence=self.mermaid_raw_html, mermaid_fence=self.mermaid_fence,
             autolink_exclude=tuple(self.config.autolink_exclude_terms),
             recent_days=self.config.recent_days, recent_count=self.config.recent_count,
             site_description=config.site_description,
