@@ -11,8 +11,16 @@ import re
 from pathlib import Path
 
 import pytest
-
-from compat_support import DIAGRAM_SLUG, browser_page, diagram_svg_text, require_vendor, run, served, tool, write_project
+from compat_support import (
+    DIAGRAM_SLUG,
+    browser_page,
+    diagram_svg_text,
+    require_vendor,
+    run,
+    served,
+    tool,
+    write_project,
+)
 
 MINIMAL = """\
 site_name: An existing site
@@ -41,7 +49,7 @@ def test_only_dash_glossdeck_builds_strict_with_one_message(tmp_path: Path) -> N
     assert len(messages) == 1, log  # one message naming all that is missing
     assert "`font: false` under `theme:`" in messages[0] and "`site_url:" in messages[0]
     page = (tmp_path / "site" / "terms" / DIAGRAM_SLUG / "index.html").read_text(encoding="utf-8")
-    block = re.search(r'<pre class="mermaid" data-gd-diagram><code>(.*?)</code></pre>', page, re.S)
+    block = re.search(r'<pre class="mermaid" data-gd-diagram><code>(.*?)</code></pre>', page, re.DOTALL)
     assert block, "the diagram is not written as Mermaid's HTML"
     source = block.group(1)
     assert "flowchart LR" in source and "--&gt;|live|" in source  # HTML-escaped, not highlighted code

@@ -15,18 +15,28 @@ import re
 import shutil
 import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
 import venv
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
-
-from compat_support import (DIAGRAM_SLUG, REPO, TERMS, browser_page, diagram_svg_text, require, require_vendor,
-                            run, served, tool, tool_env, write_project)
+from compat_support import (
+    DIAGRAM_SLUG,
+    REPO,
+    TERMS,
+    browser_page,
+    diagram_svg_text,
+    require,
+    require_vendor,
+    run,
+    served,
+    tool,
+    tool_env,
+    write_project,
+)
 
 MATERIALX = "mkdocs-materialx==10.2.2"
 
@@ -123,7 +133,7 @@ def _free_port() -> int:
 
 
 def _fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - a local test server
+    with urllib.request.urlopen(url, timeout=5) as response:
         return response.read().decode("utf-8")
 
 
@@ -180,10 +190,10 @@ def materialx_python(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]
     install = subprocess.run(
         [str(python), "-m", "pip", "install", "-q", MATERIALX, "properdocs==1.6.7", "pyyaml>=6.0",
          "pydantic>=2.6,<3", "markdown>=3.5", "pymdown-extensions>=10.0", "jinja2>=3.1", "pyahocorasick>=2.0"],
-        capture_output=True, text=True, timeout=900)
+        capture_output=True, text=True, timeout=900, check=False)
     require(install.returncode == 0, f"{MATERIALX} ({install.stderr.strip()[-500:]})")
     own = subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", str(copy)],
-                         capture_output=True, text=True, timeout=600)
+                         capture_output=True, text=True, timeout=600, check=False)
     assert own.returncode == 0, own.stderr
     yield python
 

@@ -14,9 +14,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from compat_support import (DIAGRAM_SLUG, TERMS, browser_page, diagram_svg_text, require_vendor, run, served, tool,
-                            write_project)
+from compat_support import (
+    DIAGRAM_SLUG,
+    TERMS,
+    browser_page,
+    diagram_svg_text,
+    require_vendor,
+    run,
+    served,
+    tool,
+    write_project,
+)
 
 QUIZ_SLUG = "sql-injection"
 
