@@ -147,6 +147,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     from .export_markdown import register as register_export  # imported late: it pulls in the renderers
     register_export(sub)
+    from .export_command import register as register_export_formats
+    register_export_formats(sub)
     for register in EXTRA_COMMANDS:
         register(sub)
     return parser

@@ -15,9 +15,9 @@ import sys
 from pathlib import Path
 
 from .site.badges import axes_css
-from .features import GeneratedPage, load_features
+from .features import Feature, GeneratedPage, load_features
 from .core.glossary import Glossary
-from .core.problems import GlossdeckError
+from .core.problems import GlossdeckError, ProblemList
 from .core.rubric import load_rubric
 from .site.context import SiteContext
 from .site.index_pages import generate_pages
@@ -28,24 +28,26 @@ from .core.checks import load_glossary
 ASSETS = Path(__file__).parent / "assets"
 
 
-def export_pages(terms: list[Path], *, site_name: str = "Glossary", site_url: str | None = None,
-                 links: str = "md", url_prefix: str = "", rubric_path: str | None = None,
-                 categories: dict[str, str] | None = None, templates_dir: str | None = None,
-                 autolink: bool = True) -> tuple[list[GeneratedPage], dict[str, bytes], list[str], bool]:
-    """(pages, features' static files by path, problem lines, ok). Terms with errors are left out,
-    as on the site; the files (e.g. term cards) are what the plugin writes beside the built site."""
+def export_context(terms: list[Path], *, site_name: str = "Glossary", site_url: str | None = None,
+                   links: str = "md", url_prefix: str = "", rubric_path: str | None = None,
+                   categories: dict[str, str] | None = None, templates_dir: str | None = None,
+                   autolink: bool = True, features: list[Feature] | None = None,
+                   ) -> tuple[SiteContext, TermPageRenderer, ProblemList]:
+    """The loaded glossary (terms with errors left out, as on the site), its context and the term
+    page renderer. `features`: those whose pages the export carries (default: the ones that work
+    as plain Markdown, `in_markdown_export`)."""
     rubric = load_rubric(rubric_path)
-    features = load_features()
-    glossary, problems = load_glossary(terms, rubric, checks=[f.check for f in features])
+    registered = load_features()
+    glossary, problems = load_glossary(terms, rubric, checks=[f.check for f in registered])
     broken = {p.file for p in problems.errors}
     if broken:
         glossary = Glossary({s: e for s, e in glossary.entries.items() if e.file not in broken},
                             roots=glossary.roots)
     layout = Layout.create(site_name, site_url, links != "html", url_prefix,
                            link_style="md" if links == "md" else "site", category_titles=categories)
+    chosen = [f for f in registered if f.in_markdown_export] if features is None else features
     ctx = SiteContext(glossary=glossary, rubric=rubric, layout=layout, category_titles=categories or {},
-                      features=[f for f in features if f.in_markdown_export],
-                      mermaid_raw_html_fence=False)
+                      features=chosen, mermaid_raw_html_fence=False)
     seen: dict[str, set[str]] = {}
 
     def link_terms(html: str, slug: str) -> str:
@@ -57,7 +59,12 @@ def export_pages(terms: list[Path], *, site_name: str = "Glossary", site_url: st
 
     renderer = TermPageRenderer(ctx, [templates_dir] if templates_dir else [],
                                 html_hook=link_terms if autolink else None)
-    pages = generate_pages(ctx, renderer, with_home=True)
+    return ctx, renderer, problems
+
+
+def feature_files(ctx: SiteContext, problems: ProblemList) -> dict[str, bytes]:
+    """Features' static files by path (e.g. term cards) and the assets their pages load; their
+    problems go into `problems`."""
     files: dict[str, bytes] = {}
     for feature in ctx.features:
         problems.extend(feature.problems(ctx.build))
@@ -65,6 +72,21 @@ def export_pages(terms: list[Path], *, site_name: str = "Glossary", site_url: st
         for asset in [*feature.scripts(), *feature.stylesheets()]:
             if (ASSETS / asset).is_file():
                 files[f"assets/glossdeck/{asset}"] = (ASSETS / asset).read_bytes()
+    return files
+
+
+def export_pages(terms: list[Path], *, site_name: str = "Glossary", site_url: str | None = None,
+                 links: str = "md", url_prefix: str = "", rubric_path: str | None = None,
+                 categories: dict[str, str] | None = None, templates_dir: str | None = None,
+                 autolink: bool = True) -> tuple[list[GeneratedPage], dict[str, bytes], list[str], bool]:
+    """(pages, features' static files by path, problem lines, ok). Terms with errors are left out,
+    as on the site; the files (e.g. term cards) are what the plugin writes beside the built site."""
+    ctx, renderer, problems = export_context(terms, site_name=site_name, site_url=site_url, links=links,
+                                             url_prefix=url_prefix, rubric_path=rubric_path,
+                                             categories=categories, templates_dir=templates_dir,
+                                             autolink=autolink)
+    pages = generate_pages(ctx, renderer, with_home=True)
+    files = feature_files(ctx, problems)
     lines = [p.format() for p in problems.sorted()]
     return pages, files, lines, not problems.errors
 
@@ -106,7 +128,11 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = sub.add_parser("export-markdown", help="write the site's pages as plain Markdown files into OUT")
+    add_arguments(sub.add_parser("export-markdown", help="write the site's pages as plain Markdown files into OUT "
+                                 "(the same as `export markdown`)"))
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("out", metavar="OUT", help="folder to write into (created if missing)")
     parser.add_argument("--terms", nargs="+", default=["terms"], help="term files or folders (default: terms/)")
     parser.add_argument("--site-name", default="Glossary")

@@ -167,6 +167,8 @@ def build_project(root: Path, *, strict: bool = True, site_dir: Path | None = No
     collect = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collect)
+    level = logger.level
+    logger.setLevel(logging.INFO)  # INFO too: e.g. glossdeck's one set-up message
     result = BuiltSite(root, site_dir or root / "site")
     try:
         with as_a_user_builds(root):
@@ -178,6 +180,7 @@ def build_project(root: Path, *, strict: bool = True, site_dir: Path | None = No
         result.error = exc
     finally:
         logger.removeHandler(collect)
+        logger.setLevel(level)
     result.messages = collect.records
     return result
 

@@ -69,6 +69,26 @@
     get: function () { return current || standIn; },
     set: function (value) { current = harden(value); }, // the library assigns globalThis.mermaid
   });
+
+  // Themes other than Material (and its forks) draw no `pre.mermaid`: glossdeck draws the diagrams
+  // it wrote itself (marked data-gd-diagram), never a site's own blocks, which its setup draws.
+  function drawOwnDiagrams() {
+    if (window.document$) return; // Material's bundle: it draws every pre.mermaid
+    var nodes = document.querySelectorAll("pre.mermaid[data-gd-diagram]:not([data-processed])");
+    if (!nodes.length) return;
+    (current ? Promise.resolve(current) : load()).then(function (real) {
+      real.initialize(Object.assign({ startOnLoad: false }, config));
+      Array.prototype.forEach.call(nodes, function (node, index) {
+        node.setAttribute("data-processed", "true");
+        // textContent: the source as written (the HTML-escaped text decoded, <code> left out)
+        real.render("gd-diagram-" + index, node.textContent).then(function (result) {
+          node.innerHTML = result.svg; // Mermaid's own output, from source sanitised at build time
+        }).catch(function (error) { console.error(error); });
+      });
+    }).catch(function (error) { console.error(error); });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", drawOwnDiagrams);
+  else drawOwnDiagrams();
 })();
 
 // Material's search dialog has no accessible name (axe: aria-dialog-name); it lives outside the

@@ -24,7 +24,7 @@ from .memo import BuildMemo
 def settings_key(ctx: SiteContext, templates: bytes) -> tuple[Hashable, ...]:
     """The site-wide inputs of every term page: layout, category titles, fence style, features,
     templates (hashed anew each build, so an edited template invalidates every page)."""
-    return (ctx.layout, tuple(ctx.category_titles.items()), ctx.mermaid_raw_html_fence,
+    return (ctx.layout, tuple(ctx.category_titles.items()), ctx.mermaid_raw_html_fence, ctx.mermaid_fence,
             tuple(type(f).__qualname__ + ":" + f.name for f in ctx.features), templates)
 
 

@@ -39,6 +39,7 @@ from ..build.memo import BuildMemo
 from ..build.output_files import ForkedWriter, WriteReport, feature_files, write_files
 from ..build.parallel_renders import render_on_two_cores
 from ..build.serve_store import LinkedStore
+from .site_setup import SITE_URL_LINE, is_site_url_notice, missing_settings, setup_message
 from ..build.timings import TIMER
 from ..core.checks import load_glossary
 from ..core.glossary import Glossary
@@ -87,6 +88,7 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         self._pending_files: tuple[SiteContext, str] | None = None
         self.store = LinkedStore()  # features' files between `mkdocs serve` rebuilds
         self.files_report = WriteReport()
+        self._told: str | None = None  # the setup message already logged
 
     # --- configuration ---
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -132,9 +134,10 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
             self.template_dirs.append(str(Path(custom_dir) / "glossdeck"))
         formatter = mermaid_fence_formatter(config.mdx_configs)
         self.mermaid_raw_html = fence_copies_raw_html(formatter)
-        if formatter is None:
-            log.warning("no `mermaid` custom fence in pymdownx.superfences: term diagrams will show as code; "
-                        "add one with format mermaid2.fence_mermaid_custom")
+        # with no `mermaid` fence (a site that just added `- glossdeck`), term pages carry the
+        # diagram's HTML themselves, which Material (or glossdeck.js) draws
+        self.mermaid_fence = formatter is not None
+        self.missing_settings = missing_settings(config.theme)
         mermaid2 = config.plugins.get("mermaid2")
         if mermaid2 is not None:
             for message in check_mermaid2(mermaid2):
@@ -180,17 +183,25 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         self.ctx = SiteContext(
             glossary=glossary, rubric=self.rubric, layout=self.layout,
             category_titles=dict(self.config.categories), features=self.features,
-            mermaid_raw_html_fence=self.mermaid_raw_html,
+            mermaid_raw_html_fence=self.mermaid_raw_html, mermaid_fence=self.mermaid_fence,
             autolink_exclude=tuple(self.config.autolink_exclude_terms),
             recent_days=self.config.recent_days, recent_count=self.config.recent_count,
             site_description=config.site_description, memo=self.memo,
             # conversions are pure: under serve the memo keeps one renderer for the whole session
             prose=self.memo.kept("prose", ProseRenderer) if self.memo is not None else ProseRenderer(),
             phase=TIMER.phase)
+        missing = list(self.missing_settings)
         with TIMER.phase("features"):
             for feature in self.features:  # e.g. embeds: "site_url is not set"
                 for problem in feature.problems(self.ctx.build):
-                    _log_problem(problem)
+                    if is_site_url_notice(problem.file, problem.field):
+                        missing.append(SITE_URL_LINE)
+                    else:
+                        _log_problem(problem)
+        told = setup_message(missing)
+        if told and told != self._told:  # once, not on every `mkdocs serve` rebuild
+            log.info(told)
+        self._told = told
         with TIMER.phase("render"):
             return self._add_pages(self.ctx, files, config)
 

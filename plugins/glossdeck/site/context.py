@@ -41,6 +41,7 @@ class SiteContext:
     category_titles: dict[str, str] = field(default_factory=dict)  # in the order categories are listed
     features: list[Feature] = field(default_factory=list)
     mermaid_raw_html_fence: bool = True  # the site's mermaid fence copies its body into HTML unescaped
+    mermaid_fence: bool = True  # the site has a `mermaid` fence; without one, diagrams are written as HTML
     autolink_exclude: tuple[str, ...] = ()
     recent_days: int = 7
     recent_count: int = 10

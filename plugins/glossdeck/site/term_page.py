@@ -144,8 +144,11 @@ class TermPageRenderer:
         diagram = None
         if term.diagram:
             safe, _removed = mermaid_source.sanitize(term.diagram)
-            body = mermaid_source.for_raw_html_fence(safe) if ctx.mermaid_raw_html_fence else safe
-            diagram = Markup(mermaid_source.fence(body))
+            if not ctx.mermaid_fence:  # no fence would turn a ```mermaid block into a diagram
+                diagram = Markup(mermaid_source.html_block(safe))
+            else:
+                body = mermaid_source.for_raw_html_fence(safe) if ctx.mermaid_raw_html_fence else safe
+                diagram = Markup(mermaid_source.fence(body))
         code_examples = []
         for example in term.code_examples:
             mark, label = CODE_KIND_LABEL[example.kind]

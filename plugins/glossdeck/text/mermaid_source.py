@@ -54,6 +54,13 @@ def for_raw_html_fence(safe_source: str) -> str:
     return html.escape(safe_source, quote=False)
 
 
+def html_block(safe_source: str) -> str:
+    """The diagram as the HTML a Mermaid fence would give (`<pre class="mermaid"><code>`), for sites
+    with no `mermaid` fence: Material draws every `pre.mermaid`, glossdeck.js does on other themes.
+    `data-gd-diagram` marks it as glossdeck's, so glossdeck.js never draws a site's own blocks."""
+    return f'<pre class="mermaid" data-gd-diagram><code>{html.escape(safe_source, quote=False)}</code></pre>'
+
+
 def fence(body: str, language: str = "mermaid") -> str:
     """A Markdown code fence long enough that the body cannot close it."""
     longest = max((len(m) for m in re.findall(r"`+", body)), default=0)
