@@ -1,4 +1,4 @@
-"""The `glossdeck` command line: validate, new, schema (and the front ends added on top)."""
+"""The `glossdeck` command line: validate, new, schema, init (and the front ends added on top)."""
 
 from __future__ import annotations
 
@@ -149,6 +149,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     from .export_markdown import register as register_export  # imported late: it pulls in the renderers
     register_export(sub)
+    from .project_init import register as register_init
+    register_init(sub)
     for register in EXTRA_COMMANDS:
         register(sub)
     return parser
