@@ -233,6 +233,10 @@ def test_wheel_installed_without_node_builds_an_init_project(tmp_path: Path, ser
     assert (project / "schema" / "term.schema.json").is_file()
     _check(_run([venv / "bin" / "glossdeck", "validate", "--strict", "--format", "github", "terms/"],
                 cwd=project, env=env), "glossdeck validate")
+    report = _run([venv / "bin" / "glossdeck", "validate", "--strict", "--format", "codequality", "terms/"],
+                  cwd=project, env=env)  # the GitLab CI file's report
+    _check(report, "glossdeck validate --format codequality")
+    assert report.stdout.strip() == "[]"
     # built for the address the test serves it at (as a deployment sets GLOSSDECK_SITE_URL), since
     # Material's instant navigation reads the sitemap from site_url
     site = serve(project / "site")

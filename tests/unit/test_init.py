@@ -49,6 +49,7 @@ def test_init_writes_a_project_that_validates_and_builds_strictly(tmp_path: Path
     assert "glossdeck validate --strict --format github terms/" in steps and "mkdocs build --strict" in steps
     gitlab = yaml.safe_load((project / ".gitlab-ci.yml").read_text(encoding="utf-8"))
     assert "mkdocs build --strict" in gitlab["glossary"]["script"]
+    assert gitlab["glossary"]["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
 
     validate = _glossdeck("validate", "--strict", "terms/", cwd=project)
     assert validate.returncode == 0, validate.stderr
