@@ -1,15 +1,21 @@
 # The two commands a contributor needs (the README's set-up):
 #   make serve   install what is missing, then build and serve the site, reloading when terms/ change
 #   make test    install what is missing (Debian's chromium and php-cli too, as root), run the whole suite
-# (make build: the strict build; make deps: only the set-up.)
-PYTHON ?= python3
+# (make build: the strict build; make dist: a release's wheel and sdist in dist/; make deps: only the set-up.)
+# (make test PYTEST_ARGS="-m install": only the tests so marked.)
+# Python packages go into a project-local virtualenv (.venv), never into the system Python: Debian 12
+# and Ubuntu 24.04 refuse system-wide pip installs (PEP 668). VENV=... picks another folder.
+SYSTEM_PYTHON ?= python3
+VENV ?= .venv
+PYTHON := $(VENV)/bin/python
 NPM ?= npm
 export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONPATH := $(CURDIR)/plugins$(if $(PYTHONPATH),:$(PYTHONPATH))
 
 NPM_STAMP := node_modules/.glossdeck-vendored
 
-.PHONY: serve build test deps pip-deps
+.PHONY: serve build test dist deps pip-deps
 
 serve: deps
 	$(PYTHON) -m mkdocs serve --livereload
@@ -19,18 +25,31 @@ build: deps
 
 test: deps
 	scripts/setup-system.sh
-	$(PYTHON) -m pytest -n auto -q
+	$(PYTHON) -m pytest -n auto -q $(PYTEST_ARGS)
+
+# A release: the sdist, then the wheel built from it, both carrying the vendored front-end files
+# (the build backend refuses to build without them). Publish with: $(PYTHON) -m twine upload dist/*
+dist: deps
+	rm -rf dist
+	$(PYTHON) -m build --outdir dist
+	@ls -l dist
 
 deps: pip-deps $(NPM_STAMP)
 
-# pip: install this checkout (editable, with test tools) when glossdeck's MkDocs plugin or a
-# dependency is not importable from here
-pip-deps:
-	@$(PYTHON) -c "import importlib.metadata as m, mkdocs, material, mermaid2, ahocorasick, jinja2, pytest, playwright, hypothesis, jsonschema, xdist; \
+# the virtualenv; Debian/Ubuntu ship `venv` separately (python3-venv), which setup-system.sh installs as root
+$(PYTHON):
+	SYSTEM_PYTHON=$(SYSTEM_PYTHON) scripts/setup-system.sh venv
+	$(SYSTEM_PYTHON) -m venv $(VENV) || { rm -rf $(VENV); exit 1; }
+
+# pip: install this checkout into the virtualenv (editable, with test tools) when glossdeck's MkDocs
+# plugin or a dependency is not importable from it
+pip-deps: $(PYTHON)
+	@$(PYTHON) -c "import importlib.metadata as m, mkdocs, material, mermaid2, ahocorasick, jinja2, pytest, playwright, hypothesis, jsonschema, xdist, build; \
 	assert any(e.name == 'glossdeck' for e in m.entry_points(group='mkdocs.plugins'))" 2>/dev/null \
 	|| $(PYTHON) -m pip install -e '.[test]'
 
-# npm: front-end libraries (Mermaid, d3-force, ...) pinned in package-lock.json, copied into the plugin's assets
+# npm: front-end libraries (Mermaid, d3-force, ...) pinned in package-lock.json, copied with their
+# licenses into the plugin's assets (and from there into every wheel and sdist)
 $(NPM_STAMP): package.json package-lock.json scripts/vendor-assets.mjs
 	$(NPM) ci --no-audit --no-fund
 	node scripts/vendor-assets.mjs

@@ -1,14 +1,21 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the test suite needs, when they are missing:
-# chromium (browser tests), php-cli (php -l over the code examples), librsvg2-bin (SVG render checks).
+# Installs the Debian packages the set-up needs, when they are missing (as root; otherwise it says
+# what to install).
+#   setup-system.sh        what the test suite needs: chromium (browser tests), php-cli (php -l over
+#                          the code examples), librsvg2-bin (SVG render checks)
+#   setup-system.sh venv   what `python3 -m venv` needs: Debian and Ubuntu ship it as python3-venv
 set -euo pipefail
 missing=()
-command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-command -v php >/dev/null 2>&1 || missing+=(php-cli)
-command -v rsvg-convert >/dev/null 2>&1 || missing+=(librsvg2-bin)
+if [ "${1:-}" = venv ]; then
+  "${SYSTEM_PYTHON:-python3}" -c "import ensurepip, venv" >/dev/null 2>&1 || missing+=(python3-venv)
+else
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v php >/dev/null 2>&1 || missing+=(php-cli)
+  command -v rsvg-convert >/dev/null 2>&1 || missing+=(librsvg2-bin)
+fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ]; then
-  echo "setup-system: please install: ${missing[*]} (apt-get install -y ${missing[*]})" >&2
+  echo "setup-system: please install: ${missing[*]} (sudo apt-get install -y ${missing[*]})" >&2
   exit 1
 fi
 export DEBIAN_FRONTEND=noninteractive

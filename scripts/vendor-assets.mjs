@@ -1,31 +1,65 @@
 // Copies the front-end files the built site serves from node_modules (installed
-// pinned from the npm registry by `npm ci`) into the plugin's assets/vendor/ folder.
-// Nothing is ever loaded from a CDN. The folder is git-ignored: it is set-up output.
-import { copyFileSync, mkdirSync, existsSync } from "node:fs";
+// pinned from the npm registry by `npm ci`) into the plugin's assets/vendor/ folder,
+// with each library's license. Nothing is ever loaded from a CDN. The folder is
+// git-ignored (set-up output); the Python build checks it is complete before it builds
+// a wheel or sdist (build_backend/glossdeck_build.py), so releases carry these files.
+// FILES below is the one list of them: the Python build reads it too.
+import { copyFileSync, mkdirSync, existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const vendor = join(root, "plugins", "glossdeck", "assets", "vendor");
 
-// [file inside node_modules, name served by the site]
+// [npm package, file inside node_modules, name served by the site]; build_backend/glossdeck_build.py
+// parses these lines, so keep one entry per line in this form.
 const FILES = [
-  ["mermaid/dist/mermaid.min.js", "mermaid.min.js"],
+  ["mermaid", "mermaid/dist/mermaid.min.js", "mermaid.min.js"],
   // d3-force lays out the glossary graph (learning feature); the other three are its dependencies,
   // loaded before it as classic scripts that extend the global `d3`.
-  ["d3-dispatch/dist/d3-dispatch.min.js", "d3-dispatch.min.js"],
-  ["d3-quadtree/dist/d3-quadtree.min.js", "d3-quadtree.min.js"],
-  ["d3-timer/dist/d3-timer.min.js", "d3-timer.min.js"],
-  ["d3-force/dist/d3-force.min.js", "d3-force.min.js"],
+  ["d3-dispatch", "d3-dispatch/dist/d3-dispatch.min.js", "d3-dispatch.min.js"],
+  ["d3-quadtree", "d3-quadtree/dist/d3-quadtree.min.js", "d3-quadtree.min.js"],
+  ["d3-timer", "d3-timer/dist/d3-timer.min.js", "d3-timer.min.js"],
+  ["d3-force", "d3-force/dist/d3-force.min.js", "d3-force.min.js"],
 ];
+// Each served file's license sits next to it as <file>.LICENSE.txt; NOTICES covers everything bundled.
+const NOTICES = "THIRD-PARTY-LICENSES.txt";
+const LICENSE_NAME = /^(licen[cs]e|copying|notice)(\.(md|txt|markdown))?$/i;
+
+function licenseFiles(packageDir) {
+  if (!existsSync(packageDir)) return [];
+  return readdirSync(packageDir).filter((name) => LICENSE_NAME.test(name)).sort()
+    .map((name) => join(packageDir, name));
+}
 
 mkdirSync(vendor, { recursive: true });
-for (const [source, target] of FILES) {
+for (const [name, source, target] of FILES) {
   const from = join(root, "node_modules", source);
   if (!existsSync(from)) {
     console.error(`vendor-assets: ${from} is missing; run \`npm ci\` first`);
     process.exit(1);
   }
   copyFileSync(from, join(vendor, target));
+  const licenses = licenseFiles(join(root, "node_modules", name));
+  if (licenses.length === 0) {
+    console.error(`vendor-assets: node_modules/${name} has no LICENSE file to ship with ${target}`);
+    process.exit(1);
+  }
+  copyFileSync(licenses[0], join(vendor, `${target}.LICENSE.txt`));
 }
-console.log(`vendor-assets: copied ${FILES.length} file(s) into ${vendor}`);
+
+// Mermaid's bundle includes its own dependencies, so every non-dev package in the lock file
+// (the libraries above and everything they pull in) has its license in one notices file.
+const lock = JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8"));
+const sections = [];
+for (const [path, info] of Object.entries(lock.packages).sort()) {
+  if (!path || info.dev) continue;
+  const name = path.replace(/^.*node_modules\//, "");
+  const texts = licenseFiles(join(root, path)).map((file) => readFileSync(file, "utf8").trim());
+  const body = texts.length ? texts.join("\n\n") : `(no license file in the package; declared license: ${info.license ?? "none"})`;
+  sections.push(`${"=".repeat(78)}\n${name} ${info.version} (${info.license ?? "license not declared"})\n${"=".repeat(78)}\n\n${body}\n`);
+}
+writeFileSync(join(vendor, NOTICES),
+  "Third-party software shipped in glossdeck's assets/vendor/ (from the npm registry, pinned in package-lock.json).\n\n" +
+  sections.join("\n"));
+console.log(`vendor-assets: copied ${FILES.length} file(s), their licenses and ${NOTICES} (${sections.length} packages) into ${vendor}`);

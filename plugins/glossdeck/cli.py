@@ -1,4 +1,4 @@
-"""The `glossdeck` command line: validate, new, schema (and the front ends added on top)."""
+"""The `glossdeck` command line: validate, new, schema, init (and the front ends added on top)."""
 
 from __future__ import annotations
 
@@ -36,6 +36,9 @@ def format_problems(problems: list[Problem], fmt: str, strict: bool) -> str:
                            "errors": sum(p.severity is Severity.ERROR for p in problems),
                            "warnings": sum(p.severity is Severity.WARNING for p in problems)},
                           indent=2, ensure_ascii=False)
+    if fmt == "codequality":
+        from .codequality import codequality_report
+        return codequality_report(problems, strict)
     if fmt == "github":
         lines = []
         for p in problems:
@@ -60,8 +63,8 @@ def _validate(args: argparse.Namespace) -> int:
     if ordered:
         out = format_problems(ordered, args.format, args.strict)
         print(out, file=sys.stdout if args.format != "text" else sys.stderr)
-    elif args.format == "json":
-        print(format_problems([], "json", args.strict))
+    elif args.format in ("json", "codequality"):  # a report file is valid JSON even when clean
+        print(format_problems([], args.format, args.strict))
     if args.format == "text":
         count = len(glossary) if glossary is not None else 0
         summary = (f"{count} term(s) checked: {len(problems.errors)} error(s), "
@@ -129,7 +132,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = sub.add_parser("validate", help="check term files and report every problem with its location")
     validate.add_argument("paths", nargs="*", help="term files or folders (default: terms/)")
-    validate.add_argument("--format", choices=("text", "json", "github"), default="text")
+    validate.add_argument("--format", choices=("text", "json", "github", "codequality"), default="text",
+                          help="github: annotations on a pull request; codequality: GitLab's Code Quality report")
     validate.add_argument("--strict", action="store_true", help="treat warnings as failures")
     validate.add_argument("--rubric", help="a DEBT rubric YAML file replacing the shipped one")
     validate.set_defaults(run=_validate)
@@ -149,6 +153,8 @@ def build_parser() -> argparse.ArgumentParser:
     register_export(sub)
     from .export_command import register as register_export_formats
     register_export_formats(sub)
+    from .project_init import register as register_init
+    register_init(sub)
     for register in EXTRA_COMMANDS:
         register(sub)
     return parser
