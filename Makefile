@@ -14,8 +14,9 @@ export DISABLE_MKDOCS_2_WARNING := true
 export PYTHONPATH := $(CURDIR)/plugins$(if $(PYTHONPATH),:$(PYTHONPATH))
 
 NPM_STAMP := node_modules/.glossdeck-vendored
+LINTED := plugins tests scripts build_backend
 
-.PHONY: serve build test dist deps pip-deps
+.PHONY: serve build test lint dist deps pip-deps
 
 serve: deps
 	$(PYTHON) -m mkdocs serve --livereload
@@ -23,9 +24,15 @@ serve: deps
 build: deps
 	$(PYTHON) -m mkdocs build --strict
 
-test: deps
+test: deps lint
 	scripts/setup-system.sh
 	$(PYTHON) -m pytest -n auto -q $(PYTEST_ARGS)
+
+# ruff (lint and formatting) and mypy (strict on the package, bodies checked in tests): both must be clean
+lint: deps
+	$(PYTHON) -m ruff check $(LINTED)
+	$(PYTHON) -m ruff format --check $(LINTED)
+	$(PYTHON) -m mypy
 
 # A release: the sdist, then the wheel built from it, both carrying the vendored front-end files
 # (the build backend refuses to build without them). Publish with: $(PYTHON) -m twine upload dist/*
@@ -44,7 +51,7 @@ $(PYTHON):
 # pip: install this checkout into the virtualenv (editable, with test tools) when glossdeck's MkDocs
 # plugin or a dependency is not importable from it
 pip-deps: $(PYTHON)
-	@$(PYTHON) -c "import importlib.metadata as m, mkdocs, material, mermaid2, ahocorasick, jinja2, pytest, playwright, hypothesis, jsonschema, xdist, build; \
+	@$(PYTHON) -c "import importlib.metadata as m, mkdocs, material, mermaid2, ahocorasick, jinja2, pytest, playwright, hypothesis, jsonschema, xdist, build, ruff, mypy, properdocs, zensical; \
 	assert any(e.name == 'glossdeck' for e in m.entry_points(group='mkdocs.plugins'))" 2>/dev/null \
 	|| $(PYTHON) -m pip install -e '.[test]'
 

@@ -43,24 +43,30 @@ def required_vendor_files() -> list[str]:
 
 
 def missing_vendor_files() -> list[str]:
-    return [name for name in required_vendor_files()
-            if not (VENDOR_DIR / name).is_file() or (VENDOR_DIR / name).stat().st_size == 0]
+    return [
+        name
+        for name in required_vendor_files()
+        if not (VENDOR_DIR / name).is_file() or (VENDOR_DIR / name).stat().st_size == 0
+    ]
 
 
 def _require_vendor_files() -> None:
     missing = missing_vendor_files()
     if missing:
         # A message, not a traceback: SystemExit ends the backend process with this text on stderr.
-        print(f"glossdeck build: {len(missing)} vendored front-end file(s) missing from {VENDOR_DIR}:\n"
-              + "".join(f"  - {name}\n" for name in missing)
-              + "A wheel or sdist without them would draw no diagrams and no graph. Fill the folder from\n"
-              "the pinned npm packages first: `npm ci` (it runs scripts/vendor-assets.mjs), or `make dist`.",
-              file=sys.stderr)
+        print(
+            f"glossdeck build: {len(missing)} vendored front-end file(s) missing from {VENDOR_DIR}:\n"
+            + "".join(f"  - {name}\n" for name in missing)
+            + "A wheel or sdist without them would draw no diagrams and no graph. Fill the folder from\n"
+            "the pinned npm packages first: `npm ci` (it runs scripts/vendor-assets.mjs), or `make dist`.",
+            file=sys.stderr,
+        )
         raise SystemExit(1)
 
 
-def build_wheel(wheel_directory: str, config_settings: dict[str, Any] | None = None,
-                metadata_directory: str | None = None) -> str:
+def build_wheel(
+    wheel_directory: str, config_settings: dict[str, Any] | None = None, metadata_directory: str | None = None
+) -> str:
     _require_vendor_files()
     return _setuptools.build_wheel(wheel_directory, config_settings, metadata_directory)
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import itertools
 import json
 import os
 import platform
@@ -135,6 +136,7 @@ class Row:
 
 # --- the two sites --------------------------------------------------------------------------------
 
+
 def plugin_assets() -> tuple[list[str], list[str]]:
     """The stylesheets and scripts the glossdeck plugin adds to every page (features' included)."""
     import glossdeck.learning  # noqa: F401  (as the glossdeck site names it in its config)
@@ -164,12 +166,14 @@ def _title_of(markdown_file: Path) -> str:
 def _baseline_nav(docs: Path) -> str:
     """The navigation glossdeck builds (home, hand-written pages, then a Glossary section of
     categories and indexes, never every term), written out as a plain `nav:`."""
-    cats = sorted(p.relative_to(docs).as_posix() for p in (docs / "categories").glob("*.md")
-                  if p.name != "index.md")
+    cats = sorted(p.relative_to(docs).as_posix() for p in (docs / "categories").glob("*.md") if p.name != "index.md")
     glossary_parts = {"categories", "terms", "tags", "assets"}
-    features = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md")
-                      if p.relative_to(docs).parts[0] not in glossary_parts
-                      and p.name not in ("index.md", "about.md", "a-z.md", "debt.md"))
+    features = sorted(
+        p.relative_to(docs).as_posix()
+        for p in docs.rglob("*.md")
+        if p.relative_to(docs).parts[0] not in glossary_parts
+        and p.name not in ("index.md", "about.md", "a-z.md", "debt.md")
+    )
 
     def item(src: str, indent: int) -> str:
         return " " * indent + f"- {json.dumps(_title_of(docs / src))}: {src}\n"
@@ -184,23 +188,44 @@ def make_sites(root: Path, n: int) -> tuple[Path, Path]:
     """root/glossdeck and root/baseline, each with its mkdocs.yml, for n synthetic terms."""
     gd, base = root / "glossdeck", root / "baseline"
     synthetic_terms.write_terms(gd / "terms", n)
-    about = ABOUT_MD.format(first=synthetic_terms._title(0).lower(),
-                            second=synthetic_terms._title(min(1, n - 1)).lower())
+    about = ABOUT_MD.format(
+        first=synthetic_terms._title(0).lower(), second=synthetic_terms._title(min(1, n - 1)).lower()
+    )
     (gd / "docs").mkdir(parents=True)
     (gd / "docs" / "about.md").write_text(about, encoding="utf-8")
-    (gd / "mkdocs.yml").write_text(MKDOCS_YML.format(site_name=SITE_NAME, site_url=SITE_URL,
-                                                     glossdeck=GLOSSDECK_PLUGIN, extra=""), encoding="utf-8")
+    (gd / "mkdocs.yml").write_text(
+        MKDOCS_YML.format(site_name=SITE_NAME, site_url=SITE_URL, glossdeck=GLOSSDECK_PLUGIN, extra=""),
+        encoding="utf-8",
+    )
     docs = base / "docs"
-    subprocess.run([sys.executable, "-m", "glossdeck", "export-markdown", str(docs), "--terms",
-                    str(gd / "terms"), "--links", "dir", "--site-name", SITE_NAME, "--site-url", SITE_URL],
-                   check=True, capture_output=True, env=_env())
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "glossdeck",
+            "export-markdown",
+            str(docs),
+            "--terms",
+            str(gd / "terms"),
+            "--links",
+            "dir",
+            "--site-name",
+            SITE_NAME,
+            "--site-url",
+            SITE_URL,
+        ],
+        check=True,
+        capture_output=True,
+        env=_env(),
+    )
     (docs / "about.md").write_text(about, encoding="utf-8")
     # the site serves the same static files as the glossdeck site (Mermaid, glossdeck.css/js, ...)
     shutil.copytree(PLUGINS / "glossdeck" / "assets", docs / "assets" / "glossdeck", dirs_exist_ok=True)
     styles, scripts = plugin_assets()
     extra = _yaml_list("extra_css", styles) + _yaml_list("extra_javascript", scripts) + _baseline_nav(docs)
-    (base / "mkdocs.yml").write_text(MKDOCS_YML.format(site_name=SITE_NAME, site_url=SITE_URL,
-                                                       glossdeck="", extra=extra), encoding="utf-8")
+    (base / "mkdocs.yml").write_text(
+        MKDOCS_YML.format(site_name=SITE_NAME, site_url=SITE_URL, glossdeck="", extra=extra), encoding="utf-8"
+    )
     return gd, base
 
 
@@ -212,13 +237,29 @@ def _env(**extra: str) -> dict[str, str]:
 
 # --- measuring ------------------------------------------------------------------------------------
 
+
 def timed_build(site: Path, timings: Path | None = None) -> tuple[float, float, float]:
     """One `mkdocs build --strict` in a fresh process: (wall seconds, CPU seconds, peak RSS in MB)."""
     env = _env(**({"GLOSSDECK_TIMINGS": str(timings)} if timings else {}))
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                             "-f", str(site / "mkdocs.yml"), "-d", str(site / "site")],
-                            cwd=site, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--quiet",
+            "-f",
+            str(site / "mkdocs.yml"),
+            "-d",
+            str(site / "site"),
+        ],
+        cwd=site,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     assert proc.stdout is not None
     output = proc.stdout.read()
     _, status, usage = os.wait4(proc.pid, 0)
@@ -251,53 +292,79 @@ def measure(n: int, runs: int, work: Path, log: bool = True) -> Row:
             cpu[label].append(cpu_seconds)
             rss[label].append(peak)
             if log:
-                print(f"  N={n} run {run + 1}/{runs} {'glossdeck' if label == 'A' else 'baseline '}: "
-                      f"{seconds:7.2f} s wall, {cpu_seconds:7.2f} s CPU, {peak:6.0f} MB", file=sys.stderr, flush=True)
+                print(
+                    f"  N={n} run {run + 1}/{runs} {'glossdeck' if label == 'A' else 'baseline '}: "
+                    f"{seconds:7.2f} s wall, {cpu_seconds:7.2f} s CPU, {peak:6.0f} MB",
+                    file=sys.stderr,
+                    flush=True,
+                )
     per_run = [json.loads(line) for line in timings.read_text(encoding="utf-8").splitlines() if line.strip()]
-    phases = {name: statistics.median(r.get(name, 0.0) for r in per_run)
-              for name in sorted({k for r in per_run for k in r})}
+    phases = {
+        name: statistics.median(r.get(name, 0.0) for r in per_run) for name in sorted({k for r in per_run for k in r})
+    }
     a, b = statistics.median(times["A"]), statistics.median(times["B"])
     ca, cb = statistics.median(cpu["A"]), statistics.median(cpu["B"])
-    return Row(terms=n, runs=runs, glossdeck_s=a, baseline_s=b, ratio=a / b,
-               glossdeck_cpu_s=ca, baseline_cpu_s=cb, cpu_ratio=ca / cb,
-               glossdeck_rss_mb=max(rss["A"]), baseline_rss_mb=max(rss["B"]),
-               glossdeck_site_mb=_tree_mb(gd / "site"), baseline_site_mb=_tree_mb(base / "site"),
-               largest_term_page_kb=_largest_term_page_kb(gd / "site"),
-               baseline_largest_term_page_kb=_largest_term_page_kb(base / "site"),
-               phases=phases, glossdeck_all_s=times["A"], baseline_all_s=times["B"])
+    return Row(
+        terms=n,
+        runs=runs,
+        glossdeck_s=a,
+        baseline_s=b,
+        ratio=a / b,
+        glossdeck_cpu_s=ca,
+        baseline_cpu_s=cb,
+        cpu_ratio=ca / cb,
+        glossdeck_rss_mb=max(rss["A"]),
+        baseline_rss_mb=max(rss["B"]),
+        glossdeck_site_mb=_tree_mb(gd / "site"),
+        baseline_site_mb=_tree_mb(base / "site"),
+        largest_term_page_kb=_largest_term_page_kb(gd / "site"),
+        baseline_largest_term_page_kb=_largest_term_page_kb(base / "site"),
+        phases=phases,
+        glossdeck_all_s=times["A"],
+        baseline_all_s=times["B"],
+    )
 
 
 # --- reporting ------------------------------------------------------------------------------------
 
+
 def table(rows: list[Row]) -> str:
-    head = ("| terms | glossdeck (s) | baseline (s) | ratio | CPU s glossdeck / baseline (ratio) | "
-            "peak RSS glossdeck / baseline (MB) | site (MB) | largest term page (KB) | glossdeck's own work (s) |")
+    head = (
+        "| terms | glossdeck (s) | baseline (s) | ratio | CPU s glossdeck / baseline (ratio) | "
+        "peak RSS glossdeck / baseline (MB) | site (MB) | largest term page (KB) | glossdeck's own work (s) |"
+    )
     lines = [head, "|" + "---|" * 9]
     for r in rows:
         own = ", ".join(f"{k} {v:.2f}" for k, v in r.phases.items())
-        lines.append(f"| {r.terms:,} | {r.glossdeck_s:.1f} | {r.baseline_s:.1f} | {r.ratio:.2f} | "
-                     f"{r.glossdeck_cpu_s:.1f} / {r.baseline_cpu_s:.1f} ({r.cpu_ratio:.2f}) | "
-                     f"{r.glossdeck_rss_mb:.0f} / {r.baseline_rss_mb:.0f} | {r.glossdeck_site_mb:.1f} | "
-                     f"{r.largest_term_page_kb:.1f} | {own} |")
+        lines.append(
+            f"| {r.terms:,} | {r.glossdeck_s:.1f} | {r.baseline_s:.1f} | {r.ratio:.2f} | "
+            f"{r.glossdeck_cpu_s:.1f} / {r.baseline_cpu_s:.1f} ({r.cpu_ratio:.2f}) | "
+            f"{r.glossdeck_rss_mb:.0f} / {r.baseline_rss_mb:.0f} | {r.glossdeck_site_mb:.1f} | "
+            f"{r.largest_term_page_kb:.1f} | {own} |"
+        )
     return "\n".join(lines)
 
 
 def growth(rows: list[Row]) -> str:
     """The issue's scaling targets between consecutive sizes."""
     out = []
-    for small, big in zip(rows, rows[1:]):
-        out.append(f"{small.terms:,} -> {big.terms:,} terms ({big.terms / small.terms:.0f}x): build time "
-                   f"x{big.glossdeck_s / small.glossdeck_s:.2f} (CPU x{big.glossdeck_cpu_s / small.glossdeck_cpu_s:.2f}; "
-                   f"baseline x{big.baseline_s / small.baseline_s:.2f}), "
-                   f"largest term page {100 * (big.largest_term_page_kb / small.largest_term_page_kb - 1):+.1f}%")
+    for small, big in itertools.pairwise(rows):
+        out.append(
+            f"{small.terms:,} -> {big.terms:,} terms ({big.terms / small.terms:.0f}x): build time "
+            f"x{big.glossdeck_s / small.glossdeck_s:.2f} (CPU x{big.glossdeck_cpu_s / small.glossdeck_cpu_s:.2f}; "
+            f"baseline x{big.baseline_s / small.baseline_s:.2f}), "
+            f"largest term page {100 * (big.largest_term_page_kb / small.largest_term_page_kb - 1):+.1f}%"
+        )
     for r in rows:
         link = r.phases.get("autolink", 0.0)
         forked = r.phases.get("files-forked", 0.0)  # CPU time of the child writing features' files
         own = sum(r.phases.values()) - forked
         aside = f" (+{forked:.2f} s writing features' files in a forked process, on the other core)" if forked else ""
-        out.append(f"{r.terms:,} terms: auto-linking {link:.2f} s = {100 * link / r.glossdeck_s:.1f}% of the build; "
-                   f"glossdeck's own work on the build's path {own:.2f} s = {100 * own / r.glossdeck_s:.1f}%{aside}; "
-                   f"peak RSS {r.glossdeck_rss_mb:.0f} MB")
+        out.append(
+            f"{r.terms:,} terms: auto-linking {link:.2f} s = {100 * link / r.glossdeck_s:.1f}% of the build; "
+            f"glossdeck's own work on the build's path {own:.2f} s = {100 * own / r.glossdeck_s:.1f}%{aside}; "
+            f"peak RSS {r.glossdeck_rss_mb:.0f} MB"
+        )
     return "\n".join(out)
 
 
@@ -309,8 +376,10 @@ def write_csv(rows: list[Row], target: Path) -> None:
         writer.writerow(simple + [f"phase_{p}_s" for p in phases])
         for r in rows:
             data = asdict(r)
-            writer.writerow([round(data[k], 3) if isinstance(data[k], float) else data[k] for k in simple]
-                            + [round(r.phases.get(p, 0.0), 3) for p in phases])
+            writer.writerow(
+                [round(data[k], 3) if isinstance(data[k], float) else data[k] for k in simple]
+                + [round(r.phases.get(p, 0.0), 3) for p in phases]
+            )
 
 
 def plot_svg(rows: list[Row], subtitle: str) -> str:
@@ -319,34 +388,43 @@ def plot_svg(rows: list[Row], subtitle: str) -> str:
     w, h, left, right, top, bottom = 640, 380, 64, 20, 48, 52
     max_n = max(r.terms for r in rows)
     slowest = max(max(r.glossdeck_s, r.baseline_s) for r in rows)
-    step = next(m * 10 ** e for e in range(-1, 6) for m in (1, 2, 5) if m * 10 ** e * 5 >= slowest)
+    step = next(m * 10**e for e in range(-1, 6) for m in (1, 2, 5) if m * 10**e * 5 >= slowest)
     max_t = step * 5
     x = lambda n: left + (w - left - right) * n / max_n  # noqa: E731
     y = lambda t: h - bottom - (h - top - bottom) * t / max_t  # noqa: E731
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" '
-           'font-family="sans-serif" font-size="12" role="img" '
-           'aria-label="Build time against number of terms, glossdeck and plain MkDocs">',
-           f'<rect width="{w}" height="{h}" fill="#fff"/>',
-           f'<text x="{left}" y="20" font-size="14" font-weight="bold" fill="#222">Build time against number of terms</text>',
-           f'<text x="{left}" y="36" fill="#555">{_xml(subtitle)}</text>']
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" '
+        'font-family="sans-serif" font-size="12" role="img" '
+        'aria-label="Build time against number of terms, glossdeck and plain MkDocs">',
+        f'<rect width="{w}" height="{h}" fill="#fff"/>',
+        f'<text x="{left}" y="20" font-size="14" font-weight="bold" fill="#222">Build time against number of terms</text>',
+        f'<text x="{left}" y="36" fill="#555">{_xml(subtitle)}</text>',
+    ]
     for i in range(6):
         t = max_t * i / 5
         out.append(f'<line x1="{left}" x2="{w - right}" y1="{y(t):.1f}" y2="{y(t):.1f}" stroke="#ddd"/>')
         out.append(f'<text x="{left - 6}" y="{y(t) + 4:.1f}" text-anchor="end" fill="#333">{t:g} s</text>')
     for r in rows:
-        out.append(f'<text x="{x(r.terms):.1f}" y="{h - bottom + 16}" text-anchor="middle" fill="#333">{r.terms:,}</text>')
+        out.append(
+            f'<text x="{x(r.terms):.1f}" y="{h - bottom + 16}" text-anchor="middle" fill="#333">{r.terms:,}</text>'
+        )
     out.append(f'<text x="{(left + w - right) / 2}" y="{h - 12}" text-anchor="middle" fill="#333">terms</text>')
-    for key, colour, name, dash in (("glossdeck_s", "#3f51b5", "glossdeck", ""),
-                                    ("baseline_s", "#e65100", "plain MkDocs + Material (baseline)", ' stroke-dasharray="6 4"')):
+    for key, colour, _name, dash in (
+        ("glossdeck_s", "#3f51b5", "glossdeck", ""),
+        ("baseline_s", "#e65100", "plain MkDocs + Material (baseline)", ' stroke-dasharray="6 4"'),
+    ):
         points = [(0.0, 0.0)] + [(x(r.terms), y(getattr(r, key))) for r in rows]
         path = " ".join(f"{px:.1f},{py:.1f}" for px, py in points[1:])
         out.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2.5"{dash}/>')
         out += [f'<circle cx="{px:.1f}" cy="{py:.1f}" r="3.5" fill="{colour}"/>' for px, py in points[1:]]
     legend_y = top + 8
-    for i, (colour, name, dash) in enumerate((("#3f51b5", "glossdeck", ""),
-                                             ("#e65100", "plain MkDocs + Material (baseline)", ' stroke-dasharray="6 4"'))):
+    for i, (colour, name, dash) in enumerate(
+        (("#3f51b5", "glossdeck", ""), ("#e65100", "plain MkDocs + Material (baseline)", ' stroke-dasharray="6 4"'))
+    ):
         yy = legend_y + 18 * i
-        out.append(f'<line x1="{left + 12}" x2="{left + 40}" y1="{yy}" y2="{yy}" stroke="{colour}" stroke-width="2.5"{dash}/>')
+        out.append(
+            f'<line x1="{left + 12}" x2="{left + 40}" y1="{yy}" y2="{yy}" stroke="{colour}" stroke-width="2.5"{dash}/>'
+        )
         out.append(f'<text x="{left + 46}" y="{yy + 4}" fill="#222">{_xml(name)}</text>')
     out.append("</svg>")
     return "\n".join(out) + "\n"
@@ -373,20 +451,32 @@ def machine() -> str:
     import markdown
     import material
     import mkdocs
-    return (f"{os.cpu_count()} cores ({cpu}){memory}, Python {platform.python_version()}, "
-            f"MkDocs {mkdocs.__version__}, Material {material.__version__ if hasattr(material, '__version__') else '?'}, "
-            f"Python-Markdown {markdown.__version__}")
+
+    return (
+        f"{os.cpu_count()} cores ({cpu}){memory}, Python {platform.python_version()}, "
+        f"MkDocs {mkdocs.__version__}, Material {material.__version__ if hasattr(material, '__version__') else '?'}, "
+        f"Python-Markdown {markdown.__version__}"
+    )
 
 
 def write_docs(rows: list[Row], serve: dict[str, float] | None) -> None:
     DOCS_OUT.mkdir(parents=True, exist_ok=True)
     write_csv(rows, DOCS_OUT / "bench.csv")
     when = dt.date.today().isoformat()
-    (DOCS_OUT / "build-time.svg").write_text(plot_svg(rows, f"median of {_runs_text(rows)} runs, {when}"),
-                                             encoding="utf-8")
+    (DOCS_OUT / "build-time.svg").write_text(
+        plot_svg(rows, f"median of {_runs_text(rows)} runs, {when}"), encoding="utf-8"
+    )
     runs = ", ".join(f"{r.terms:,} terms: {r.runs} runs" for r in rows)
-    block = [f"Measured on {when}: {machine()}; median of {_runs_text(rows)} alternating runs per size ({runs}).", "",
-             table(rows), "", "```text", growth(rows), "```", ""]
+    block = [
+        f"Measured on {when}: {machine()}; median of {_runs_text(rows)} alternating runs per size ({runs}).",
+        "",
+        table(rows),
+        "",
+        "```text",
+        growth(rows),
+        "```",
+        "",
+    ]
     if serve:
         block += [serve_text(serve), ""]
     _replace_block(PAGE, "bench", "\n".join(block))
@@ -409,6 +499,7 @@ def _replace_block(page: Path, name: str, content: str) -> None:
 
 
 # --- serve mode -----------------------------------------------------------------------------------
+
 
 def serve_measure(n: int, work: Path) -> dict[str, float]:
     """Build once, edit one term, rebuild, as `mkdocs serve` does (config reloaded per build, plugin
@@ -435,13 +526,19 @@ def serve_measure(n: int, work: Path) -> dict[str, float]:
 
     first_total, first_own, plugin = rebuild()
     edited = gd / "terms" / f"term-{n // 2:05d}.yml"
-    edited.write_text(edited.read_text(encoding="utf-8").replace("tldr: >-\n  ", "tldr: >-\n  Edited. ", 1),
-                      encoding="utf-8")
+    edited.write_text(
+        edited.read_text(encoding="utf-8").replace("tldr: >-\n  ", "tldr: >-\n  Edited. ", 1), encoding="utf-8"
+    )
     total, own, again = rebuild()
     if again is not plugin:
         raise SystemExit("the glossdeck plugin instance did not survive the rebuild (no on_startup?)")
-    result = {"terms": n, "first_build_s": first_total, "first_own_s": first_own,
-              "rebuild_s": total, "rebuild_own_s": own}
+    result = {
+        "terms": n,
+        "first_build_s": first_total,
+        "first_own_s": first_own,
+        "rebuild_s": total,
+        "rebuild_own_s": own,
+    }
     result.update({f"rebuild_{k}_s": v for k, v in TIMER.report().items()})
     stats = getattr(plugin, "cache_stats", None)
     if callable(stats):
@@ -450,34 +547,52 @@ def serve_measure(n: int, work: Path) -> dict[str, float]:
 
 
 def serve_text(s: dict[str, float]) -> str:
-    phases = ", ".join(f"{k.removeprefix('rebuild_').removesuffix('_s')} {v:.3f} s" for k, v in s.items()
-                       if k.startswith("rebuild_") and k not in ("rebuild_s", "rebuild_own_s") and k.endswith("_s"))
-    counts = ", ".join(f"{k.removeprefix('rebuild_')} {v:.0f}" for k, v in s.items()
-                       if k.startswith("rebuild_") and not k.endswith("_s"))
-    return (f"Serve mode, {s['terms']:,.0f} terms, one term edited: glossdeck's own work "
-            f"{s['rebuild_own_s']:.3f} s of a {s['rebuild_s']:.1f} s rebuild, features' files included ({phases}"
-            f"{'; ' + counts if counts else ''}); "
-            f"first build {s['first_build_s']:.1f} s, of which glossdeck {s['first_own_s']:.2f} s.")
+    phases = ", ".join(
+        f"{k.removeprefix('rebuild_').removesuffix('_s')} {v:.3f} s"
+        for k, v in s.items()
+        if k.startswith("rebuild_") and k not in ("rebuild_s", "rebuild_own_s") and k.endswith("_s")
+    )
+    counts = ", ".join(
+        f"{k.removeprefix('rebuild_')} {v:.0f}"
+        for k, v in s.items()
+        if k.startswith("rebuild_") and not k.endswith("_s")
+    )
+    return (
+        f"Serve mode, {s['terms']:,.0f} terms, one term edited: glossdeck's own work "
+        f"{s['rebuild_own_s']:.3f} s of a {s['rebuild_s']:.1f} s rebuild, features' files included ({phases}"
+        f"{'; ' + counts if counts else ''}); "
+        f"first build {s['first_build_s']:.1f} s, of which glossdeck {s['first_own_s']:.2f} s."
+    )
 
 
 def _save_json(target: Path, rows: list[Row], serve: dict[str, float] | None) -> None:
-    target.write_text(json.dumps({"rows": [asdict(r) for r in rows], "serve": serve, "machine": machine()},
-                                 indent=2), encoding="utf-8")
+    target.write_text(
+        json.dumps({"rows": [asdict(r) for r in rows], "serve": serve, "machine": machine()}, indent=2),
+        encoding="utf-8",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--terms", default="100,1000", help="comma-separated sizes (default 100,1000)")
-    parser.add_argument("--runs", default="3",
-                        help="builds of each site per size, one number or one per size (e.g. 3,3,1; default 3)")
+    parser.add_argument(
+        "--runs", default="3", help="builds of each site per size, one number or one per size (e.g. 3,3,1; default 3)"
+    )
     parser.add_argument("--serve", action="store_true", help="measure a serve-mode rebuild after one edit")
     parser.add_argument("--serve-terms", type=int, default=1000)
-    parser.add_argument("--write-docs", action="store_true",
-                        help="write docs/performance/ (CSV, SVG) and the table in docs/performance.md")
+    parser.add_argument(
+        "--write-docs",
+        action="store_true",
+        help="write docs/performance/ (CSV, SVG) and the table in docs/performance.md",
+    )
     parser.add_argument("--keep", metavar="DIR", help="build in DIR and keep it (default: a temporary folder)")
     parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
-    parser.add_argument("--from-json", metavar="FILE", nargs="+",
-                        help="report (and with --write-docs, publish) results saved by --json, without building")
+    parser.add_argument(
+        "--from-json",
+        metavar="FILE",
+        nargs="+",
+        help="report (and with --write-docs, publish) results saved by --json, without building",
+    )
     args = parser.parse_args(argv)
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="glossdeck-bench-"))
     work.mkdir(parents=True, exist_ok=True)

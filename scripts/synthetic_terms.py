@@ -16,10 +16,39 @@ import random
 from pathlib import Path
 
 CATEGORIES = ["security", "devops", "architecture", "performance", "data", "testing", "language", "frontend"]
-WORDS = ("cache queue worker request session token header schema indexer query service container image "
-         "deploy rollback replica shard lock retry timeout budget latency payload contract module").split()
-ANCHORS = {"d": (7, "only careful code review or runtime testing"), "e": (4, "localised refactor of one component"),
-           "b": (5, "slowly decays the codebase"), "t": (6, "counter-intuitive default")}
+WORDS = [
+    "cache",
+    "queue",
+    "worker",
+    "request",
+    "session",
+    "token",
+    "header",
+    "schema",
+    "indexer",
+    "query",
+    "service",
+    "container",
+    "image",
+    "deploy",
+    "rollback",
+    "replica",
+    "shard",
+    "lock",
+    "retry",
+    "timeout",
+    "budget",
+    "latency",
+    "payload",
+    "contract",
+    "module",
+]
+ANCHORS = {
+    "d": (7, "only careful code review or runtime testing"),
+    "e": (4, "localised refactor of one component"),
+    "b": (5, "slowly decays the codebase"),
+    "t": (6, "counter-intuitive default"),
+}
 
 
 def _title(i: int) -> str:
@@ -47,12 +76,19 @@ def term_yaml(i: int, n: int) -> str:
     else:
         prereqs = []
     mentions = [_title(j).lower() for j in others]
-    paragraphs = [" ".join(_sentence(rng, mentions[k % len(mentions)] if mentions and k % 3 == 0 else None)
-                           for k in range(p * 4, p * 4 + 4)) for p in range(3)]
+    paragraphs = [
+        " ".join(
+            _sentence(rng, mentions[k % len(mentions)] if mentions and k % 3 == 0 else None)
+            for k in range(p * 4, p * 4 + 4)
+        )
+        for p in range(3)
+    ]
     paragraphs[1] += f" Prefer `{rng.choice(WORDS)}_{rng.choice(WORDS)}()` over a hand-rolled loop."
     explanation = "\n\n".join(paragraphs).replace("\n", "\n  ")
-    rationale = "\n".join(f"    {a}: Closest to '{text}' ({a}{lvl}). {_sentence(rng)} {_sentence(rng)}"
-                          for a, (lvl, text) in ANCHORS.items())
+    rationale = "\n".join(
+        f"    {a}: Closest to '{text}' ({a}{lvl}). {_sentence(rng)} {_sentence(rng)}"
+        for a, (lvl, text) in ANCHORS.items()
+    )
     code = "\n".join(f"      $x{k} = compute_{rng.choice(WORDS)}($input, {k});  // step {k}" for k in range(12))
     return f"""# yaml-language-server: $schema=../schema/term.schema.json
 title: {_title(i)}
@@ -121,4 +157,5 @@ def write_terms(folder: Path, n: int) -> None:
 
 if __name__ == "__main__":
     import sys
+
     write_terms(Path(sys.argv[1]), int(sys.argv[2]))

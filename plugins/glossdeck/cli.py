@@ -10,42 +10,51 @@ import re
 import string
 import sys
 import unicodedata
+from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Any, NoReturn
 
+from .core.checks import load_glossary
+from .core.json_schema import term_json_schema_text
 from .core.problems import GlossdeckError, Problem, ProblemList, Severity
 from .core.rubric import load_rubric
-from .core.json_schema import term_json_schema_text
-from .core.checks import load_glossary
-from .text.escape import github_command
 from .features import load_features
+from .text.escape import github_command
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # usage errors exit 2 with a one-line reason
+    def error(self, message: str) -> NoReturn:  # usage errors exit 2 with a one-line reason
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"glossdeck: error: {message}\n")
 
 
 def format_problems(problems: list[Problem], fmt: str, strict: bool) -> str:
     if fmt == "json":
-        return json.dumps({"problems": [p.as_dict() for p in problems],
-                           "errors": sum(p.severity is Severity.ERROR for p in problems),
-                           "warnings": sum(p.severity is Severity.WARNING for p in problems)},
-                          indent=2, ensure_ascii=False)
+        return json.dumps(
+            {
+                "problems": [p.as_dict() for p in problems],
+                "errors": sum(p.severity is Severity.ERROR for p in problems),
+                "warnings": sum(p.severity is Severity.WARNING for p in problems),
+            },
+            indent=2,
+            ensure_ascii=False,
+        )
     if fmt == "codequality":
         from .codequality import codequality_report
+
         return codequality_report(problems, strict)
     if fmt == "github":
         lines = []
         for p in problems:
             level = "error" if p.severity is Severity.ERROR or strict else "warning"
             title = github_command(f"glossdeck: {p.field}" if p.field else "glossdeck", prop=True)
-            lines.append(f"::{level} file={github_command(p.file, prop=True)},line={p.line},col={p.column},"
-                         f"title={title}::{github_command(p.message)}")
+            lines.append(
+                f"::{level} file={github_command(p.file, prop=True)},line={p.line},col={p.column},"
+                f"title={title}::{github_command(p.message)}"
+            )
         return "\n".join(lines)
     return "\n".join(p.format() for p in problems)
 
@@ -67,8 +76,7 @@ def _validate(args: argparse.Namespace) -> int:
         print(format_problems([], args.format, args.strict))
     if args.format == "text":
         count = len(glossary) if glossary is not None else 0
-        summary = (f"{count} term(s) checked: {len(problems.errors)} error(s), "
-                   f"{len(problems.warnings)} warning(s)")
+        summary = f"{count} term(s) checked: {len(problems.errors)} error(s), {len(problems.warnings)} warning(s)"
         print(summary, file=sys.stderr if failing else sys.stdout)
     return EXIT_PROBLEMS if failing else EXIT_OK
 
@@ -85,19 +93,27 @@ def _yaml_scalar(text: str) -> str:
 def _new(args: argparse.Namespace) -> int:
     slug = args.slug or slugify(args.title)
     if not slug:
-        print("glossdeck: error: the title has no letters or digits to make a file name from; pass --slug",
-              file=sys.stderr)
+        print(
+            "glossdeck: error: the title has no letters or digits to make a file name from; pass --slug",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", args.category):
-        print(f"glossdeck: error: category '{args.category}' must be lowercase letters, digits and hyphens",
-              file=sys.stderr)
+        print(
+            f"glossdeck: error: category '{args.category}' must be lowercase letters, digits and hyphens",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     folder = Path(args.dir)
     target = folder / f"{slug}.yml"
     schema_path = os.path.relpath(Path("schema/term.schema.json").resolve(), folder.resolve())
     template = string.Template(resources.files("glossdeck").joinpath("templates/new-term.yml").read_text("utf-8"))
-    text = template.substitute(title=_yaml_scalar(args.title), category=args.category,
-                               today=dt.date.today().isoformat(), schema_path=schema_path)
+    text = template.substitute(
+        title=_yaml_scalar(args.title),
+        category=args.category,
+        today=dt.date.today().isoformat(),
+        schema_path=schema_path,
+    )
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with open(target, "x", encoding="utf-8") as handle:  # "x": never overwrite
@@ -123,7 +139,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 Command = Callable[[argparse.Namespace], int]
 # Front ends register extra sub-commands here (name -> (configure parser, run)).
-EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
+EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction[Any]], None]] = []
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -132,8 +148,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = sub.add_parser("validate", help="check term files and report every problem with its location")
     validate.add_argument("paths", nargs="*", help="term files or folders (default: terms/)")
-    validate.add_argument("--format", choices=("text", "json", "github", "codequality"), default="text",
-                          help="github: annotations on a pull request; codequality: GitLab's Code Quality report")
+    validate.add_argument(
+        "--format",
+        choices=("text", "json", "github", "codequality"),
+        default="text",
+        help="github: annotations on a pull request; codequality: GitLab's Code Quality report",
+    )
     validate.add_argument("--strict", action="store_true", help="treat warnings as failures")
     validate.add_argument("--rubric", help="a DEBT rubric YAML file replacing the shipped one")
     validate.set_defaults(run=_validate)
@@ -149,11 +169,14 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("-o", "--output", help="write to this file instead of standard output")
     schema.set_defaults(run=_schema)
 
-    from .export_markdown import register as register_export  # imported late: it pulls in the renderers
+    from .exports.markdown import register as register_export  # imported late: it pulls in the renderers
+
     register_export(sub)
-    from .export_command import register as register_export_formats
+    from .exports.command import register as register_export_formats
+
     register_export_formats(sub)
     from .project_init import register as register_init
+
     register_init(sub)
     for register in EXTRA_COMMANDS:
         register(sub)

@@ -21,12 +21,14 @@ def codequality_report(problems: list[Problem], strict: bool) -> str:
         # stable across runs, so GitLab can tell a new finding from one already on the target branch
         identity = f"{p.file}\0{p.field}\0{p.message}"
         seen[identity] = seen.get(identity, 0) + 1  # the same finding twice in a file: two fingerprints
-        identity = f"{identity}\0{seen[identity]}".encode("utf-8")
-        findings.append({
-            "description": description,
-            "check_name": f"glossdeck.{p.field.split('.')[0].split('[')[0]}" if p.field else "glossdeck",
-            "fingerprint": hashlib.sha256(identity).hexdigest(),
-            "severity": "major" if failing else "minor",
-            "location": {"path": p.file, "lines": {"begin": max(p.line, 1)}},
-        })
+        numbered = f"{identity}\0{seen[identity]}".encode()
+        findings.append(
+            {
+                "description": description,
+                "check_name": f"glossdeck.{p.field.split('.')[0].split('[')[0]}" if p.field else "glossdeck",
+                "fingerprint": hashlib.sha256(numbered).hexdigest(),
+                "severity": "major" if failing else "minor",
+                "location": {"path": p.file, "lines": {"begin": max(p.line, 1)}},
+            }
+        )
     return json.dumps(findings, indent=2, ensure_ascii=False)

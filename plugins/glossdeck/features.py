@@ -9,14 +9,15 @@ site, and the static assets it serves.
 from __future__ import annotations
 
 import importlib
-from importlib.metadata import entry_points
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Literal, TypeVar
+from importlib.metadata import entry_points
+from typing import Any, Literal, TypeVar
 
 from .core.glossary import Glossary
 from .core.problems import Problem
 from .reuse import Memo
-from .site.layout import SiteInfo
+from .site.layout import SiteInfo as SiteInfo  # re-exported: what features see of the site
 
 V = TypeVar("V")
 
@@ -124,6 +125,7 @@ def register(feature: Feature) -> Feature:
     if not any(f.name == feature.name for f in FEATURES):
         FEATURES.append(feature)
     return feature
+
 
 ENTRY_POINT_GROUP = "glossdeck.features"
 # Features shipped with glossdeck: imported on every build (importing registers them); a site

@@ -13,6 +13,7 @@ import sys
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .core.json_schema import term_json_schema_text
@@ -71,8 +72,14 @@ def write_project(target: Path, site_name: str) -> tuple[list[Path], list[Path]]
     files = project_files(site_name)
     existing = [target / f.path for f in files if (target / f.path).exists()]
     # a file where init needs a folder (say, a file named `terms`) blocks it just the same
-    existing += sorted({parent for f in files for parent in (target / f.path).parents
-                        if parent.is_relative_to(target) and parent.exists() and not parent.is_dir()})
+    existing += sorted(
+        {
+            parent
+            for f in files
+            for parent in (target / f.path).parents
+            if parent.is_relative_to(target) and parent.exists() and not parent.is_dir()
+        }
+    )
     if existing:
         return [], existing
     written = []
@@ -96,8 +103,10 @@ def _init(args: argparse.Namespace) -> int:
         print(f"glossdeck: error: cannot write into {target}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_PROBLEMS
     if existing:
-        print(f"glossdeck: error: {len(existing)} file(s) that init would write already exist; "
-              "nothing was written:", file=sys.stderr)
+        print(
+            f"glossdeck: error: {len(existing)} file(s) that init would write already exist; nothing was written:",
+            file=sys.stderr,
+        )
         for path in existing:
             print(f"  {path}", file=sys.stderr)
         return EXIT_PROBLEMS
@@ -108,7 +117,7 @@ def _init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[Any]) -> None:
     init = sub.add_parser("init", help="write a new glossary project (mkdocs.yml, terms/, docs/, CI files)")
     init.add_argument("dir", nargs="?", default=".", help="the project folder (default: the current one)")
     init.add_argument("--site-name", help="the site's title (default: from the folder's name)")

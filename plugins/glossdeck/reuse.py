@@ -9,7 +9,8 @@ again and replaces it, so nothing stale is ever returned. Reusing never changes 
 
 from __future__ import annotations
 
-from typing import Callable, Hashable, Protocol, TypeVar
+from collections.abc import Callable, Hashable
+from typing import Protocol, TypeVar
 
 V = TypeVar("V")
 

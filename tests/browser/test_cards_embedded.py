@@ -89,15 +89,22 @@ WIKI_PAGE = """<!doctype html>
 
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_a_wiki_on_another_origin_shows_the_iframe_and_the_web_component(built: ServedSite, browser: Any,
-                                                                         tmp_path: Path, scheme: str) -> None:
+def test_a_wiki_on_another_origin_shows_the_iframe_and_the_web_component(
+    built: ServedSite, browser: Any, tmp_path: Path, scheme: str
+) -> None:
     slug = "immutable-infrastructure"
     page_html = (built.site_dir / "terms" / slug / "index.html").read_text(encoding="utf-8")
     wiki_dir = tmp_path / "wiki"
     wiki_dir.mkdir()
-    (wiki_dir / "index.html").write_text(WIKI_PAGE.format(
-        iframe=_snippet(page_html, slug, "iframe"), component=_snippet(page_html, slug, "component"),
-        picture=_snippet(page_html, slug, "picture"), hostile=HOSTILE_SLUG), encoding="utf-8")
+    (wiki_dir / "index.html").write_text(
+        WIKI_PAGE.format(
+            iframe=_snippet(page_html, slug, "iframe"),
+            component=_snippet(page_html, slug, "component"),
+            picture=_snippet(page_html, slug, "picture"),
+            hostile=HOSTILE_SLUG,
+        ),
+        encoding="utf-8",
+    )
 
     wiki = serve_folder(wiki_dir)  # no CORS: the wiki is just another site
     try:
@@ -124,15 +131,17 @@ def test_a_wiki_on_another_origin_shows_the_iframe_and_the_web_component(built: 
         page.wait_for_selector("#component-embed glossdeck-term[data-state=ready]", timeout=15000)
         card = page.locator("#component-embed glossdeck-term .card")  # Playwright pierces open shadow roots
         assert card.locator(".title").inner_text() == expected["title"]
-        assert card.locator(".tldr").inner_text() == expected["tldr_text"] or \
-            expected["tldr_text"].startswith(card.locator(".tldr").inner_text()[:40])
+        assert card.locator(".tldr").inner_text() == expected["tldr_text"] or expected["tldr_text"].startswith(
+            card.locator(".tldr").inner_text()[:40]
+        )
         assert card.locator("li").count() == 4
         assert card.locator("code").inner_text() == expected["debt"]["string"]
         tokens = card.locator("code .tok")
         assert tokens.count() == 4
         first_axis = expected["debt"]["axes"][0]["colour" if scheme == "light" else "colour_dark"]
         assert tokens.first.evaluate("n => getComputedStyle(n).color") == "rgb({}, {}, {})".format(
-            *bytes.fromhex(first_axis[1:]))  # the axis colour of the reader's scheme
+            *bytes.fromhex(first_axis[1:])
+        )  # the axis colour of the reader's scheme
         assert card.locator("a.more").get_attribute("href") == expected["links"]["page"]
         card_bg = card.evaluate("node => getComputedStyle(node).backgroundColor")
         assert card_bg == "rgb({}, {}, {})".format(*bytes.fromhex(palette.background[1:]))
@@ -146,7 +155,8 @@ def test_a_wiki_on_another_origin_shows_the_iframe_and_the_web_component(built: 
         assert hostile.locator(".v.na").inner_text() == "n/a"
         shadow_tags = page.evaluate(
             "[...document.querySelector('#hostile-embed glossdeck-term').shadowRoot.querySelectorAll('*')]"
-            ".map(n => n.localName)")
+            ".map(n => n.localName)"
+        )
         assert "script" not in shadow_tags and "img" not in shadow_tags and "b" in shadow_tags
         assert page.evaluate("window.__pwned") is None
 
@@ -183,7 +193,10 @@ def test_term_page_offers_working_copy_buttons_without_errors(built: ServedSite,
     button.click()
     page.wait_for_function("b => b.textContent === 'Copied'", arg=button.element_handle())
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied == f"[![Immutable Infrastructure — Team Glossary]({built.url}cards/{slug}.svg)]({built.url}terms/{slug}/)"
+    assert (
+        copied
+        == f"[![Immutable Infrastructure — Team Glossary]({built.url}cards/{slug}.svg)]({built.url}terms/{slug}/)"
+    )
     assert page.locator(f"#glossdeck-snippet-{slug}-markdown").inner_text() == copied
     context.close()
     assert watch.outside == [] and watch.failed == [], (watch.outside, watch.failed)

@@ -117,7 +117,7 @@ def test_term_quiz_feedback_right_and_wrong(page: Page, site: str) -> None:
     expect(feedback).to_contain_text("matters in every codebase")
     see = feedback.locator("a.gd-q__see")
     href = see.get_attribute("href")
-    assert href.endswith("terms/sql-injection/#common-misconception")
+    assert href is not None and href.endswith("terms/sql-injection/#common-misconception")
     assert page.locator("#common-misconception").count() == 1, "the link leads to the section that answers it"
 
     debt_id = next(i for i in bank if i.startswith("sql-injection:debt-"))
@@ -140,9 +140,13 @@ def test_quiz_page_round(page: Page, site: str) -> None:
     expect(runner.locator(".gd-quiz__status")).to_contain_text("Question 1 of 5")
     for n in range(5):
         box = runner.locator(".gd-q")
-        q = bank[box.get_attribute("data-gd-question")]
-        assert q["term"] in TERMS and q["term"] in {"sql-injection", "prepared-statements",
-                                                    "cross-site-scripting", "output-escaping"}
+        q = bank[box.get_attribute("data-gd-question") or ""]
+        assert q["term"] in TERMS and q["term"] in {
+            "sql-injection",
+            "prepared-statements",
+            "cross-site-scripting",
+            "output-escaping",
+        }
         _answer(page, box, q, right=n != 0)
         expect(box.locator(".gd-q__verdict")).to_contain_text("Not quite." if n == 0 else "Right.")
         next_button = runner.locator(".gd-quiz__next")
@@ -270,18 +274,24 @@ def test_graph_one_mark_per_term_and_instant_navigation(page: Page, site: str) -
     assert page.evaluate("window.__sameDocument === true"), "Material's instant navigation kept the document"
     local = page.locator(".gd-local-graph svg a.gd-node")
     expect(local).to_have_count(3)  # itself, configuration drift, blue-green deployment
-    expect(page.locator(".gd-local-graph .gd-node--current")).to_have_attribute("data-gd-slug", "immutable-infrastructure")
+    expect(page.locator(".gd-local-graph .gd-node--current")).to_have_attribute(
+        "data-gd-slug", "immutable-infrastructure"
+    )
     page.get_by_label("up to two steps away").check()
     expect(local).to_have_count(4)  # + hostile-term, related to configuration drift
     expect(page.locator(".gd-term-quiz .gd-q").first).to_be_visible()  # widgets initialised after navigation
 
 
 def test_phone_sized_screen_has_no_sideways_scroll(browser: Browser, site: str, watch: Watch) -> None:
-    context = _open_context(browser, watch, viewport={"width": 360, "height": 740}, is_mobile=True,
-                            has_touch=True)
+    context = _open_context(browser, watch, viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
     page = _new_page(context)
-    for path in ("learn/explorer/", "learn/flashcards/?deck=all", "learn/quiz/?deck=all", "terms/sql-injection/",
-                 "learn/progress/"):
+    for path in (
+        "learn/explorer/",
+        "learn/flashcards/?deck=all",
+        "learn/quiz/?deck=all",
+        "terms/sql-injection/",
+        "learn/progress/",
+    ):
         page.goto(site + path)
         page.locator("[data-gd-ready]").first.wait_for(state="attached")
         page.wait_for_timeout(100)
@@ -315,16 +325,20 @@ def test_hostile_text_stays_text(page: Page, site: str) -> None:
 def _axe(page: Page) -> list[dict[str, Any]]:
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    return [{"id": v["id"], "impact": v["impact"], "help": v["help"],
-             "targets": [n["target"] for n in v["nodes"]][:5]}
-            for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    return [
+        {"id": v["id"], "impact": v["impact"], "help": v["help"], "targets": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 def test_accessibility(page: Page, site: str, scheme: str) -> None:
     require_file(AXE, "axe-core is installed by `npm ci`")
-    page.add_init_script(f"localStorage.setItem('/.__palette', JSON.stringify({{index: {0 if scheme == 'default' else 1}, "
-                         f"color: {{scheme: '{scheme}'}}}}))")
+    page.add_init_script(
+        f"localStorage.setItem('/.__palette', JSON.stringify({{index: {0 if scheme == 'default' else 1}, "
+        f"color: {{scheme: '{scheme}'}}}}))"
+    )
     found: dict[str, list[dict[str, Any]]] = {}
 
     page.goto(site + "terms/sql-injection/")
@@ -358,8 +372,11 @@ def test_day_arithmetic_matches_python(page: Page, site: str) -> None:
     page.goto(site + "learn/")
     expect(page.locator(".gd-random")).to_be_visible()
     today = page.evaluate("glossdeck.sm2.dayString()")
-    assert today in {str(dt.date.today()), str(dt.date.today() - dt.timedelta(days=1)),
-                     str(dt.date.today() + dt.timedelta(days=1))}
+    assert today in {
+        str(dt.date.today()),
+        str(dt.date.today() - dt.timedelta(days=1)),
+        str(dt.date.today() + dt.timedelta(days=1)),
+    }
     assert page.evaluate("glossdeck.sm2.addDays('2026-03-28', 3)") == "2026-03-31"
 
 

@@ -16,17 +16,36 @@ pytestmark = pytest.mark.browser
 PageAndWatch = tuple[Any, Watch]  # a Playwright page, and what its context did
 
 # Material draws each diagram into a closed shadow root; the test opens it so it can look inside.
-OPEN_SHADOW_ROOTS = ("const attach = Element.prototype.attachShadow;"
-                     "Element.prototype.attachShadow = function (init) {"
-                     "  return attach.call(this, Object.assign({}, init, {mode: 'open'})); };")
+OPEN_SHADOW_ROOTS = (
+    "const attach = Element.prototype.attachShadow;"
+    "Element.prototype.attachShadow = function (init) {"
+    "  return attach.call(this, Object.assign({}, init, {mode: 'open'})); };"
+)
 DIAGRAM_DRAWN = """() => {
   const host = document.querySelector('article div.mermaid');
   const svg = host && host.shadowRoot && host.shadowRoot.querySelector('svg');
   return !!svg && svg.getBoundingClientRect().width > 50 && svg.querySelectorAll('.node').length > 1;
 }"""
-BLOCKS = ["breadcrumbs", "header", "debt", "aliases", "tldr", "explanation", "misconception",
-          "why-it-matters", "mistakes", "code-example", "dates", "dev-intel", "quick-fix", "applies-to",
-          "detection", "ai-agent", "related", "sources"]
+BLOCKS = [
+    "breadcrumbs",
+    "header",
+    "debt",
+    "aliases",
+    "tldr",
+    "explanation",
+    "misconception",
+    "why-it-matters",
+    "mistakes",
+    "code-example",
+    "dates",
+    "dev-intel",
+    "quick-fix",
+    "applies-to",
+    "detection",
+    "ai-agent",
+    "related",
+    "sources",
+]
 
 
 @pytest.fixture(scope="module")
@@ -36,9 +55,13 @@ def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     # addresses from site_url (port included): build for the address the site is served at.
     server = serve_folder(root / "site")
     try:
-        built = build_site(root, terms={**default_terms(), "hostile": HOSTILE_TERM},
-                           docs={"index.md": "# Welcome\n\nA page without diagrams.\n"},
-                           glossdeck="categories:\n  devops: DevOps\n", site_url=server.url)
+        built = build_site(
+            root,
+            terms={**default_terms(), "hostile": HOSTILE_TERM},
+            docs={"index.md": "# Welcome\n\nA page without diagrams.\n"},
+            glossdeck="categories:\n  devops: DevOps\n",
+            site_url=server.url,
+        )
         assert built.ok, (built.error, built.warnings())
         yield server.origin
     finally:

@@ -11,7 +11,8 @@ import re
 from pathlib import Path
 
 import pytest
-from compat_support import (
+
+from tests.support.compat import (
     DIAGRAM_SLUG,
     browser_page,
     diagram_svg_text,
@@ -77,8 +78,11 @@ def test_chromium_draws_the_diagram_with_the_served_mermaid(tmp_path: Path) -> N
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("theme,theme_extra", [("material", "  font: false"), ("mkdocs", "  highlightjs: false")],
-                         ids=["material-offline", "mkdocs-theme"])
+@pytest.mark.parametrize(
+    "theme,theme_extra",
+    [("material", "  font: false"), ("mkdocs", "  highlightjs: false")],
+    ids=["material-offline", "mkdocs-theme"],
+)
 def test_with_the_named_settings_no_request_leaves_the_site(tmp_path: Path, theme: str, theme_extra: str) -> None:
     # the MkDocs theme draws no Mermaid itself: glossdeck.js draws the diagrams glossdeck wrote
     # (its one setup message names `theme: name: material`; the pages still work)

@@ -23,7 +23,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from compat_support import (
+
+from tests.support.compat import (
     DIAGRAM_SLUG,
     REPO,
     TERMS,
@@ -108,7 +109,8 @@ def test_properdocs_build_strict_builds_the_glossary(tmp_path: Path) -> None:
 def test_properdocs_strict_fails_on_a_term_warning_like_mkdocs(tmp_path: Path) -> None:
     write_project(tmp_path, "properdocs.yml", FULL_SITE.format(theme="material"))
     (tmp_path / "terms" / "sql-injection.yml").write_text(
-        TERMS["sql-injection.yml"] + "related: [not-written-yet]\n", encoding="utf-8")
+        TERMS["sql-injection.yml"] + "related: [not-written-yet]\n", encoding="utf-8"
+    )
     result = run([tool("properdocs"), "build", "--strict"], tmp_path)
     assert result.returncode != 0
     assert re.search(r"terms/sql-injection\.yml:\d+:\d+", result.stderr), result.stderr
@@ -140,11 +142,19 @@ def _fetch(url: str) -> str:
 def test_properdocs_serve_serves_term_pages(tmp_path: Path) -> None:
     require_vendor()
     port = _free_port()
-    write_project(tmp_path, "properdocs.yml", FULL_SITE.format(theme="material").replace(
-        "http://127.0.0.1:8000/", f"http://127.0.0.1:{port}/"))
-    server = subprocess.Popen([tool("properdocs"), "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
-                              cwd=tmp_path, env=tool_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                              text=True)
+    write_project(
+        tmp_path,
+        "properdocs.yml",
+        FULL_SITE.format(theme="material").replace("http://127.0.0.1:8000/", f"http://127.0.0.1:{port}/"),
+    )
+    server = subprocess.Popen(
+        [tool("properdocs"), "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+        cwd=tmp_path,
+        env=tool_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         url = f"http://127.0.0.1:{port}/terms/{DIAGRAM_SLUG}/"
         deadline, page = time.monotonic() + 120, None
@@ -171,6 +181,7 @@ def test_properdocs_serve_serves_term_pages(tmp_path: Path) -> None:
 
 # --- MaterialX ----------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="session")
 def materialx_python(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """A Python with MaterialX, ProperDocs and glossdeck (its code from this checkout, via PYTHONPATH;
@@ -188,12 +199,34 @@ def materialx_python(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]
     shutil.copytree(REPO / "plugins", copy / "plugins", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     # glossdeck's own dependencies except Material and mermaid2 (this site uses neither)
     install = subprocess.run(
-        [str(python), "-m", "pip", "install", "-q", MATERIALX, "properdocs==1.6.7", "pyyaml>=6.0",
-         "pydantic>=2.6,<3", "markdown>=3.5", "pymdown-extensions>=10.0", "jinja2>=3.1", "pyahocorasick>=2.0"],
-        capture_output=True, text=True, timeout=900, check=False)
+        [
+            str(python),
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            MATERIALX,
+            "properdocs==1.6.7",
+            "pyyaml>=6.0",
+            "pydantic>=2.6,<3",
+            "markdown>=3.5",
+            "pymdown-extensions>=10.0",
+            "jinja2>=3.1",
+            "pyahocorasick>=2.0",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
     require(install.returncode == 0, f"{MATERIALX} ({install.stderr.strip()[-500:]})")
-    own = subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", str(copy)],
-                         capture_output=True, text=True, timeout=600, check=False)
+    own = subprocess.run(
+        [str(python), "-m", "pip", "install", "-q", "--no-deps", str(copy)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     assert own.returncode == 0, own.stderr
     yield python
 

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from compat_support import (
+
+from tests.support.compat import (
     DIAGRAM_SLUG,
     TERMS,
     browser_page,
@@ -36,9 +37,24 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     zensical = tool("zensical")
     root = tmp_path_factory.mktemp("zensical")
     write_project(root, "README.md", "A glossary exported for Zensical.\n", docs={})
-    exported = run([sys.executable, "-m", "glossdeck", "export", "zensical", "out", "--terms", "terms",
-                    "--site-name", "Zensical glossary", "--site-url", "https://example.org/glossary/",
-                    "--strict"], root)
+    exported = run(
+        [
+            sys.executable,
+            "-m",
+            "glossdeck",
+            "export",
+            "zensical",
+            "out",
+            "--terms",
+            "terms",
+            "--site-name",
+            "Zensical glossary",
+            "--site-url",
+            "https://example.org/glossary/",
+            "--strict",
+        ],
+        root,
+    )
     assert exported.returncode == 0, exported.stderr
     out = root / "out"
     built = run([zensical, "build"], out)
@@ -67,11 +83,27 @@ def test_the_built_site_has_every_part(project: Path) -> None:
         slug = Path(name).stem
         assert (site / "terms" / slug / "index.html").is_file(), slug
         assert (site / "cards" / f"{slug}.svg").is_file() and (site / "badges" / f"{slug}.svg").is_file(), slug
-    for index in ("a-z", "categories", "categories/devops", "tags", "debt",
-                  "learn", "learn/quiz", "learn/flashcards", "learn/explorer", "learn/graph", "learn/progress"):
+    for index in (
+        "a-z",
+        "categories",
+        "categories/devops",
+        "tags",
+        "debt",
+        "learn",
+        "learn/quiz",
+        "learn/flashcards",
+        "learn/explorer",
+        "learn/graph",
+        "learn/progress",
+    ):
         assert (site / index / "index.html").is_file(), index
-    for data in ("learn/data/quiz.json", "learn/data/terms.json", "api/terms.json",
-                 "assets/glossdeck/vendor/mermaid.min.js", "assets/glossdeck/vendor/d3-force.min.js"):
+    for data in (
+        "learn/data/quiz.json",
+        "learn/data/terms.json",
+        "api/terms.json",
+        "assets/glossdeck/vendor/mermaid.min.js",
+        "assets/glossdeck/vendor/d3-force.min.js",
+    ):
         assert (site / data).is_file(), data
     page = (site / "terms" / DIAGRAM_SLUG / "index.html").read_text(encoding="utf-8")
     assert '<pre class="mermaid"><code>flowchart LR' in page

@@ -22,26 +22,46 @@ import sys
 import tarfile
 import threading
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 VENDOR = REPO / "plugins" / "glossdeck" / "assets" / "vendor"
 CHROMIUM = Path("/usr/bin/chromium")
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-               "--disable-sync", "--no-first-run"]
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 # Not part of a release: version control, set-up output, build and test by-products (at the top of
 # the checkout only: glossdeck has a subpackage named `build`).
-NOT_IN_CHECKOUT = {".git", "node_modules", ".venv", "site", "build", "dist", "bench-results", ".cache",
-                   ".pytest_cache", ".hypothesis", ".make"}
+NOT_IN_CHECKOUT = {
+    ".git",
+    "node_modules",
+    ".venv",
+    "site",
+    "build",
+    "dist",
+    "bench-results",
+    ".cache",
+    ".pytest_cache",
+    ".hypothesis",
+    ".make",
+}
 
 pytestmark = pytest.mark.install
 # Material draws each diagram into a closed shadow root; opening it lets the test look inside.
-OPEN_SHADOW_ROOTS = ("const attach = Element.prototype.attachShadow;"
-                     "Element.prototype.attachShadow = function (init) {"
-                     "  return attach.call(this, Object.assign({}, init, {mode: 'open'})); };")
+OPEN_SHADOW_ROOTS = (
+    "const attach = Element.prototype.attachShadow;"
+    "Element.prototype.attachShadow = function (init) {"
+    "  return attach.call(this, Object.assign({}, init, {mode: 'open'})); };"
+)
 DIAGRAM_DRAWN = """() => {
   const host = document.querySelector('article div.mermaid');
   const svg = host && host.shadowRoot && host.shadowRoot.querySelector('svg');
@@ -73,6 +93,7 @@ def _clean_env(**extra: str) -> dict[str, str]:
 
 def _copy_checkout(target: Path, *, with_vendor: bool = True) -> Path:
     """This checkout as a release builds it (building in place would leave build/ and egg-info here)."""
+
     def ignore(folder: str, names: list[str]) -> set[str]:
         top = Path(folder).resolve() == REPO
         skipped = {n for n in names if (top and n in NOT_IN_CHECKOUT) or n == "__pycache__" or n.endswith(".egg-info")}
@@ -84,12 +105,16 @@ def _copy_checkout(target: Path, *, with_vendor: bool = True) -> Path:
     return target
 
 
-def _run(args: list[str | Path], *, cwd: Path, env: dict[str, str], timeout: float = 600) -> subprocess.CompletedProcess[str]:
+def _run(
+    args: list[str | Path], *, cwd: Path, env: dict[str, str], timeout: float = 600
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run([str(a) for a in args], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
 
 
 def _check(result: subprocess.CompletedProcess[str], what: str) -> None:
-    assert result.returncode == 0, f"{what} failed ({result.returncode}):\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
+    assert result.returncode == 0, (
+        f"{what} failed ({result.returncode}):\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}"
+    )
 
 
 def test_building_without_the_vendored_files_fails_clearly(tmp_path: Path) -> None:
@@ -107,15 +132,14 @@ def test_building_without_the_vendored_files_fails_clearly(tmp_path: Path) -> No
 
 def _node_free_path(venv_bin: Path) -> str:
     """PATH with the fresh virtualenv first and without any folder holding a `node` executable."""
-    folders = [f for f in os.environ.get("PATH", "").split(os.pathsep)
-               if f and not (Path(f) / "node").exists()]
+    folders = [f for f in os.environ.get("PATH", "").split(os.pathsep) if f and not (Path(f) / "node").exists()]
     path = os.pathsep.join([str(venv_bin), *folders])
     assert shutil.which("node", path=path) is None
     return path
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
@@ -200,16 +224,22 @@ def test_wheel_installed_without_node_builds_an_init_project(tmp_path: Path, ser
     (sdist,) = dist.glob("glossdeck-*.tar.gz")
     served = _served_vendor_files()
     with zipfile.ZipFile(wheel) as archive:
-        in_wheel = {n.removeprefix("glossdeck/assets/vendor/"): archive.read(n) for n in archive.namelist()
-                    if n.startswith("glossdeck/assets/vendor/")}
+        in_wheel = {
+            n.removeprefix("glossdeck/assets/vendor/"): archive.read(n)
+            for n in archive.namelist()
+            if n.startswith("glossdeck/assets/vendor/")
+        }
         packaged = set(archive.namelist())
     package = REPO / "plugins"
     for module in sorted((package / "glossdeck").rglob("*.py")):
         assert module.relative_to(package).as_posix() in packaged, f"the wheel lacks {module.relative_to(package)}"
     assert any(n.startswith("glossdeck/templates/project/") for n in packaged)
     with tarfile.open(sdist) as archive:
-        in_sdist = {n.split("/plugins/glossdeck/assets/vendor/", 1)[1] for n in archive.getnames()
-                    if "/plugins/glossdeck/assets/vendor/" in n}
+        in_sdist = {
+            n.split("/plugins/glossdeck/assets/vendor/", 1)[1]
+            for n in archive.getnames()
+            if "/plugins/glossdeck/assets/vendor/" in n
+        }
     for name in [*served, *(f"{n}.LICENSE.txt" for n in served), "THIRD-PARTY-LICENSES.txt"]:
         assert name in in_wheel, f"the wheel lacks vendor/{name}"
         assert name in in_sdist, f"the sdist lacks vendor/{name}"
@@ -228,13 +258,21 @@ def test_wheel_installed_without_node_builds_an_init_project(tmp_path: Path, ser
     project = tmp_path / "my-glossary"
     project.mkdir()
     _check(_run([venv / "bin" / "glossdeck", "init"], cwd=project, env=env), "glossdeck init")
-    assert (project / "terms" / "idempotency.yml").read_text().startswith(
-        "# yaml-language-server: $schema=../schema/term.schema.json")
+    assert (
+        (project / "terms" / "idempotency.yml")
+        .read_text()
+        .startswith("# yaml-language-server: $schema=../schema/term.schema.json")
+    )
     assert (project / "schema" / "term.schema.json").is_file()
-    _check(_run([venv / "bin" / "glossdeck", "validate", "--strict", "--format", "github", "terms/"],
-                cwd=project, env=env), "glossdeck validate")
-    report = _run([venv / "bin" / "glossdeck", "validate", "--strict", "--format", "codequality", "terms/"],
-                  cwd=project, env=env)  # the GitLab CI file's report
+    _check(
+        _run(
+            [venv / "bin" / "glossdeck", "validate", "--strict", "--format", "github", "terms/"], cwd=project, env=env
+        ),
+        "glossdeck validate",
+    )
+    report = _run(
+        [venv / "bin" / "glossdeck", "validate", "--strict", "--format", "codequality", "terms/"], cwd=project, env=env
+    )  # the GitLab CI file's report
     _check(report, "glossdeck validate --format codequality")
     assert report.stdout.strip() == "[]"
     # built for the address the test serves it at (as a deployment sets GLOSSDECK_SITE_URL), since
@@ -248,7 +286,10 @@ def test_wheel_installed_without_node_builds_an_init_project(tmp_path: Path, ser
     # 4. the same project with ProperDocs, the maintained fork of MkDocs 1.6
     _check(_run([python, "-m", "pip", "install", "-q", "properdocs"], cwd=tmp_path, env=env), "pip install properdocs")
     site = serve(project / "site-properdocs")
-    properdocs = _run([venv / "bin" / "properdocs", "build", "--strict", "-f", "mkdocs.yml", "-d", "site-properdocs"],
-                      cwd=project, env={**env, "GLOSSDECK_SITE_URL": site})
+    properdocs = _run(
+        [venv / "bin" / "properdocs", "build", "--strict", "-f", "mkdocs.yml", "-d", "site-properdocs"],
+        cwd=project,
+        env={**env, "GLOSSDECK_SITE_URL": site},
+    )
     _check(properdocs, "properdocs build --strict")
     _browser_check(site)

@@ -27,4 +27,4 @@ def test_repository_site_builds_strict_without_warnings(tmp_path: Path) -> None:
 
 def _primary_nav(html: str) -> str:
     start = html.index('class="md-nav md-nav--primary"')
-    return html[start:html.index("md-sidebar--secondary", start)]
+    return html[start : html.index("md-sidebar--secondary", start)]

@@ -60,13 +60,17 @@ def test_prerequisites_lead_from_basic_to_advanced(glossary: Glossary) -> None:
         for slug in entry.term.prerequisites:
             prereq = glossary.term(slug)
             assert LEVEL_RANK[prereq.level or "beginner"] <= LEVEL_RANK[entry.term.level or "advanced"], (
-                f"{entry.file}: prerequisite {slug} is more advanced than the term")
+                f"{entry.file}: prerequisite {slug} is more advanced than the term"
+            )
 
 
 def test_enough_code_pairs_and_diagrams(glossary: Glossary) -> None:
-    pairs = [e for e in glossary
-             if {"vulnerable", "fixed"} <= {c.kind for c in e.term.code_examples}
-             or {"before", "after"} <= {c.kind for c in e.term.code_examples}]
+    pairs = [
+        e
+        for e in glossary
+        if {"vulnerable", "fixed"} <= {c.kind for c in e.term.code_examples}
+        or {"before", "after"} <= {c.kind for c in e.term.code_examples}
+    ]
     assert len(pairs) >= 30
     assert sum(1 for e in glossary if e.term.diagram) >= 20
 

@@ -39,7 +39,7 @@ class ServeSite:
             assert self.plugin is None or plugin is self.plugin, "the plugin instance must survive rebuilds"
             self.plugin = plugin
             build(config)
-        return plugin.cache_stats()
+        return plugin.cache_stats()  # type: ignore[attr-defined, no-any-return]
 
     def edit(self, slug: str, old: str, new: str) -> None:
         path = self.root / "terms" / f"{slug}.yml"
@@ -89,16 +89,20 @@ def test_serve_rebuild_after_a_title_change_rerenders_the_pages_that_name_it(ser
 def test_serve_rebuild_after_a_template_change_rerenders_every_term(serve_site: ServeSite) -> None:
     folder = serve_site.root / "overrides"
     folder.mkdir()
-    (folder / "term_page.md.j2").write_text('{% extends "glossdeck/term_page.md.j2" %}\n'
-                                            '{% block footer %}<p>custom</p>{% endblock %}\n', encoding="utf-8")
+    (folder / "term_page.md.j2").write_text(
+        '{% extends "glossdeck/term_page.md.j2" %}\n{% block footer %}<p>custom</p>{% endblock %}\n', encoding="utf-8"
+    )
     yml = serve_site.root / "mkdocs.yml"
     text = yml.read_text(encoding="utf-8")
     assert "  - glossdeck:\n" in text
-    yml.write_text(text.replace("  - glossdeck:\n", "  - glossdeck:\n      templates_dir: overrides\n"), encoding="utf-8")
+    yml.write_text(
+        text.replace("  - glossdeck:\n", "  - glossdeck:\n      templates_dir: overrides\n"), encoding="utf-8"
+    )
     stats = serve_site.build()
     assert stats["term_pages_rendered"] == 12 and stats["terms_parsed"] == 0
-    (folder / "term_page.md.j2").write_text('{% extends "glossdeck/term_page.md.j2" %}\n'
-                                            '{% block footer %}<p>changed</p>{% endblock %}\n', encoding="utf-8")
+    (folder / "term_page.md.j2").write_text(
+        '{% extends "glossdeck/term_page.md.j2" %}\n{% block footer %}<p>changed</p>{% endblock %}\n', encoding="utf-8"
+    )
     assert serve_site.build()["term_pages_rendered"] == 12
     assert "changed" in (serve_site.root / "site" / "terms" / "term-00001" / "index.html").read_text(encoding="utf-8")
 

@@ -46,12 +46,18 @@ def _wait_for(url: str, wanted: str, seconds: float, server: subprocess.Popen[by
 
 
 def test_an_edit_under_mkdocs_serve_reaches_the_page_the_card_and_the_data(tmp_path: Path) -> None:
-    write_synthetic_project(tmp_path, 8, site_url="https://example.org/",
-                         glossdeck="terms_dir: terms\nfeatures: [glossdeck.learning]")
+    write_synthetic_project(
+        tmp_path, 8, site_url="https://example.org/", glossdeck="terms_dir: terms\nfeatures: [glossdeck.learning]"
+    )
     port = _free_port()
     env = dict(os.environ, TMPDIR=str(tmp_path))  # MkDocs' temporary site folder lands here
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
-                              cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     base = f"http://127.0.0.1:{port}/"
     try:
         _wait_for(base + "cards/term-00002.svg", "</svg>", 180, server)

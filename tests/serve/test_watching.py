@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 from tests.support.sites import build_site
 
@@ -11,20 +12,23 @@ def test_serve_watches_the_terms_folder(tmp_path: Path) -> None:
     """`mkdocs serve` rebuilds when a term file changes: the plugin asks the server to watch terms/."""
     from mkdocs.config import load_config
 
-    built = build_site(tmp_path / "s", glossdeck="templates_dir: overrides\n",
-                       files={"overrides/term_page.md.j2": '{% extends "glossdeck/term_page.md.j2" %}\n'})
+    built = build_site(
+        tmp_path / "s",
+        glossdeck="templates_dir: overrides\n",
+        files={"overrides/term_page.md.j2": '{% extends "glossdeck/term_page.md.j2" %}\n'},
+    )
     assert built.ok, (built.error, built.warnings())
     config = load_config(config_file=str(built.root / "mkdocs.yml"))
     plugin = config.plugins["glossdeck"]
     plugin.on_config(config)
 
     class Server:
-        watched: list[str] = []
+        watched: ClassVar[list[str]] = []
 
         def watch(self, path: str) -> None:
             self.watched.append(path)
 
     server = Server()
-    plugin.on_serve(server, config=config, builder=None)
+    plugin.on_serve(server, config=config, builder=None)  # type: ignore[arg-type]  # a stand-in server
     assert str((built.root / "terms").resolve()) in server.watched
     assert str(built.root / "overrides") in server.watched

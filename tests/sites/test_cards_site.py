@@ -55,7 +55,7 @@ def test_every_term_has_every_output(built: BuiltSite) -> None:
         embed = (site / paths.embed).read_bytes()
         assert len(embed) <= 20 * 1024 and b"<script" not in embed
         page = (site / "terms" / slug / "index.html").read_text(encoding="utf-8")
-        head = page[:page.index("</head>")]
+        head = page[: page.index("</head>")]
         links = [a for t, a in parse_html(head).tags if t == "link" and a.get("type") == "application/json+oembed"]
         assert [(a["rel"], a["href"]) for a in links] == [("alternate", f"{SITE_URL}oembed/{slug}.json")], slug
         assert 'id="embed-this-term"' in page and f"glossdeck-snippet-{slug}-iframe" in page
@@ -78,8 +78,14 @@ def test_without_site_url_the_build_says_so(tmp_path: Path) -> None:
     terms = {"only-term": {"title": "Only Term", "category": "testing", "tldr": "The only one."}}
     # one setup message (INFO) names what to add; a site that just added `- glossdeck` still builds
     # strictly, and the cards work on the site itself through relative links
-    relaxed = build_site(tmp_path / "relaxed", terms=terms, site_name=SITE_NAME, embeds=True, strict=False,
-                         docs={"index.md": "# Team glossary\n\nOur words.\n"})
+    relaxed = build_site(
+        tmp_path / "relaxed",
+        terms=terms,
+        site_name=SITE_NAME,
+        embeds=True,
+        strict=False,
+        docs={"index.md": "# Team glossary\n\nOur words.\n"},
+    )
     assert relaxed.ok, (relaxed.error, relaxed.warnings())
     told = [message for level, message in relaxed.messages if "`site_url" in message]
     assert len(told) == 1 and re.search(r"add to mkdocs.yml .*`site_url: https://", told[0]), relaxed.messages

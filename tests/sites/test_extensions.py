@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-PROBE = '''
+PROBE = """
 from glossdeck.features import Feature, GeneratedPage, TermSection, register
 
 
@@ -34,12 +34,13 @@ class Probe(Feature):
 
 
 register(Probe())
-'''
+"""
 
 
 @pytest.fixture
 def probe_module(tmp_path: Path):  # type: ignore[no-untyped-def]
     from glossdeck.features import FEATURES
+
     folder = tmp_path / "mods"
     folder.mkdir()
     (folder / "gd_probe_feature.py").write_text(PROBE)
@@ -56,26 +57,32 @@ def test_every_feature_hook_is_called(site_builder, probe_module: str) -> None: 
     assert built.ok, built.error
     assert any("probe-missing.js" in m for m in built.warnings())  # a missing asset is reported
     term = built.page("terms/immutable-infrastructure/")
-    header, debt, aliases = (term.index(s) for s in ('probe-after-header', 'data-gd-block="debt"',
-                                                     'data-gd-block="aliases"'))
+    header, debt, aliases = (
+        term.index(s) for s in ("probe-after-header", 'data-gd-block="debt"', 'data-gd-block="aliases"')
+    )
     assert debt < header < aliases
-    assert term.index('data-gd-block="dates"') < term.index("probe-after-content") < term.index('data-gd-block="dev-intel"')
+    assert (
+        term.index('data-gd-block="dates"')
+        < term.index("probe-after-content")
+        < term.index('data-gd-block="dev-intel"')
+    )
     assert term.index('data-gd-block="sources"') < term.index("probe-end")
-    head = term[:term.index("</head>")]
+    head = term[: term.index("</head>")]
     assert re.search(r'<meta (name="probe" )?content="immutable-infrastructure"', head)
     assert re.search(r'<meta (name="probe" )?content="every-page"', built.page("a-z/"))
     assert 'src="../../assets/glossdeck/probe-missing.js"' in term
     probe = built.page("learn/probe/")
     assert "3 terms" in probe and 'class="gd-autolink"' in probe
     assert (built.site_dir / "probe/data.json").read_text() == '{"terms": 3}'
-    assert "Probe" in built.page("")[:built.page("").index("md-sidebar--secondary")]  # in the glossary nav
+    assert "Probe" in built.page("")[: built.page("").index("md-sidebar--secondary")]  # in the glossary nav
 
 
 def test_a_site_overrides_the_term_page_template(site_builder) -> None:  # type: ignore[no-untyped-def]
-    override = ('{% extends "glossdeck/term_page.md.j2" %}\n'
-                '{% block tldr %}\n<p class="my-tldr">In short: {{ tldr }}</p>\n\n{% endblock %}\n')
-    built = site_builder(glossdeck="templates_dir: overrides\n",
-                         files={"overrides/term_page.md.j2": override})
+    override = (
+        '{% extends "glossdeck/term_page.md.j2" %}\n'
+        '{% block tldr %}\n<p class="my-tldr">In short: {{ tldr }}</p>\n\n{% endblock %}\n'
+    )
+    built = site_builder(glossdeck="templates_dir: overrides\n", files={"overrides/term_page.md.j2": override})
     assert built.ok, (built.error, built.warnings())
     html = built.page("terms/immutable-infrastructure/")
     assert '<p class="my-tldr">In short: <p>Servers are never modified' in html
@@ -83,6 +90,7 @@ def test_a_site_overrides_the_term_page_template(site_builder) -> None:  # type:
 
 
 def test_a_broken_template_override_fails_the_build_with_a_clear_message(site_builder) -> None:  # type: ignore[no-untyped-def]
-    built = site_builder(glossdeck="templates_dir: overrides\n",
-                         files={"overrides/term_page.md.j2": "{{ no_such_variable }}\n"})
+    built = site_builder(
+        glossdeck="templates_dir: overrides\n", files={"overrides/term_page.md.j2": "{{ no_such_variable }}\n"}
+    )
     assert not built.ok and any("term page template is broken" in m for m in built.warnings())

@@ -20,8 +20,13 @@ def render_reference(mermaid_raw_html_fence: bool) -> str:
     glossary, problems = load_glossary([FIXED_GLOSSARY])
     assert not problems.items, [p.format() for p in problems.items]
     assert "immutable-infrastructure" in glossary and len(glossary) == 7
-    ctx = SiteContext(glossary, load_rubric(), Layout.create("glossdeck", None, True),
-                      category_titles={"devops": "DevOps"}, mermaid_raw_html_fence=mermaid_raw_html_fence)
+    ctx = SiteContext(
+        glossary,
+        load_rubric(),
+        Layout.create("glossdeck", None, True),
+        category_titles={"devops": "DevOps"},
+        mermaid_raw_html_fence=mermaid_raw_html_fence,
+    )
     return TermPageRenderer(ctx).render("immutable-infrastructure")
 
 

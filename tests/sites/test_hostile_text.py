@@ -12,6 +12,7 @@ import pytest
 from tests.support.sites import build_site
 from tests.support.terms import HOSTILE_TERM, reference_term_text
 
+
 class Scan(HTMLParser):
     """Collects what would execute: scripts' text, event-handler attributes, javascript: URLs."""
 
@@ -42,15 +43,25 @@ class Scan(HTMLParser):
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):  # type: ignore[no-untyped-def]
-    built = build_site(tmp_path_factory.mktemp("hostile"),
-                       terms={"hostile": HOSTILE_TERM, "immutable-infrastructure": reference_term_text("")})
+    built = build_site(
+        tmp_path_factory.mktemp("hostile"),
+        terms={"hostile": HOSTILE_TERM, "immutable-infrastructure": reference_term_text("")},
+    )
     assert built.ok, built.error
     return built
 
 
+def _found(pattern: str, html: str) -> str:
+    """The first group of `pattern` in the page, failing the test when it is not there."""
+    match = re.search(pattern, html, re.S)
+    assert match is not None, pattern
+    return match.group(1)
+
+
 def _pages(site):  # type: ignore[no-untyped-def]
-    return {p.relative_to(site.site_dir).as_posix(): p.read_text(encoding="utf-8")
-            for p in site.site_dir.rglob("*.html")}
+    return {
+        p.relative_to(site.site_dir).as_posix(): p.read_text(encoding="utf-8") for p in site.site_dir.rglob("*.html")
+    }
 
 
 def test_nothing_from_yaml_executes_anywhere(hostile_site) -> None:  # type: ignore[no-untyped-def]
@@ -59,7 +70,7 @@ def test_nothing_from_yaml_executes_anywhere(hostile_site) -> None:  # type: ign
         scan.feed(html)
         assert not any(re.search(r"alert\(\d+\)", s) for s in scan.scripts), path
         assert scan.handlers == [], (path, scan.handlers)
-        assert "iframe" not in scan.tags and "style" not in scan.tags[scan.tags.index("body"):], path
+        assert "iframe" not in scan.tags and "style" not in scan.tags[scan.tags.index("body") :], path
 
 
 def test_hostile_text_is_visible_as_text(hostile_site) -> None:  # type: ignore[no-untyped-def]
@@ -70,15 +81,15 @@ def test_hostile_text_is_visible_as_text(hostile_site) -> None:  # type: ignore[
     assert "<code>&lt;b&gt;code&lt;/b&gt;</code>" in html
     assert "&lt;script&gt;alert(17)&lt;/script&gt;" in html
     assert "https://tracker.example/x.png" not in re.findall(r'src="([^"]+)"', html)  # no remote image
-    title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+    title = _found(r"<title>(.*?)</title>", html)
     assert "&lt;script&gt;" in title and "<script>" not in title
-    h1 = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S).group(1)
+    h1 = _found(r"<h1[^>]*>(.*?)</h1>", html)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in h1 and "{: onclick" in h1.replace("&#58;", ":")
 
 
 def test_diagram_cannot_break_out_or_add_callbacks(hostile_site) -> None:  # type: ignore[no-untyped-def]
     html = hostile_site.page("terms/hostile/")
-    diagram = re.search(r'<pre class="mermaid"><code>(.*?)</code></pre>', html, re.S).group(1)
+    diagram = _found(r'<pre class="mermaid"><code>(.*?)</code></pre>', html)
     assert "<" not in diagram
     assert "click" not in diagram and "javascript" not in diagram and "%%{" not in diagram
     assert "#60;img src=x onerror=alert(13)#62;" in diagram
@@ -86,7 +97,7 @@ def test_diagram_cannot_break_out_or_add_callbacks(hostile_site) -> None:  # typ
 
 def test_json_ld_cannot_close_its_script(hostile_site) -> None:  # type: ignore[no-untyped-def]
     html = hostile_site.page("terms/hostile/")
-    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    block = _found(r'<script type="application/ld\+json">(.*?)</script>', html)
     assert "<" not in block and ">" not in block
     data = json.loads(block)
     assert data["name"].startswith("Hostile <script>alert(1)</script>")

@@ -16,12 +16,16 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):  # type: ignore[no-untyped-def]
-    built = build_site(tmp_path_factory.mktemp("site"),
-                       docs={"guide.md": "# Guide\n\nRead about immutable infrastructure and SQL injections here. "
-                                         "Immutable infrastructure again.\n\n## Immutable infrastructure\n\n"
-                                         "`immutable infrastructure`\n"},
-                       glossdeck="categories:\n  security: Security\n  devops: DevOps\n",
-                       extra="repo_url: https://git.example.org/team/glossary\nedit_uri: edit/main/docs/")
+    built = build_site(
+        tmp_path_factory.mktemp("site"),
+        docs={
+            "guide.md": "# Guide\n\nRead about immutable infrastructure and SQL injections here. "
+            "Immutable infrastructure again.\n\n## Immutable infrastructure\n\n"
+            "`immutable infrastructure`\n"
+        },
+        glossdeck="categories:\n  security: Security\n  devops: DevOps\n",
+        extra="repo_url: https://git.example.org/team/glossary\nedit_uri: edit/main/docs/",
+    )
     assert built.ok, (built.error, built.warnings())
     return built
 
@@ -31,11 +35,21 @@ def test_strict_build_has_no_warnings(site) -> None:  # type: ignore[no-untyped-
 
 
 def test_generated_pages_exist_and_nothing_is_written_into_docs(site) -> None:  # type: ignore[no-untyped-def]
-    for path in ("index.html", "terms/immutable-infrastructure/index.html", "terms/sql-injection/index.html",
-                 "categories/index.html", "categories/devops/index.html", "categories/security/index.html",
-                 "a-z/index.html", "tags/index.html", "tags/deployment/index.html", "debt/index.html",
-                 "assets/glossdeck/vendor/mermaid.min.js", "assets/glossdeck/glossdeck.js",
-                 "assets/glossdeck/axes.css"):
+    for path in (
+        "index.html",
+        "terms/immutable-infrastructure/index.html",
+        "terms/sql-injection/index.html",
+        "categories/index.html",
+        "categories/devops/index.html",
+        "categories/security/index.html",
+        "a-z/index.html",
+        "tags/index.html",
+        "tags/deployment/index.html",
+        "debt/index.html",
+        "assets/glossdeck/vendor/mermaid.min.js",
+        "assets/glossdeck/glossdeck.js",
+        "assets/glossdeck/axes.css",
+    ):
         assert (site.site_dir / path).is_file(), path
     assert sorted(p.name for p in (site.root / "docs").iterdir()) == ["guide.md"]
 
@@ -47,7 +61,7 @@ def test_link_check_finds_no_broken_internal_link(site) -> None:  # type: ignore
 def test_navigation_lists_categories_and_indexes_not_terms(site) -> None:  # type: ignore[no-untyped-def]
     html = site.page("guide/")
     start = html.index('class="md-nav md-nav--primary"')
-    nav = html[start:html.index("md-sidebar--secondary", start)]
+    nav = html[start : html.index("md-sidebar--secondary", start)]
     assert "Glossary" in html and "A–Z index" in nav and "DevOps" in nav and "About DEBT scoring" in nav
     assert "terms/immutable-infrastructure/" not in nav
 
@@ -59,9 +73,27 @@ def test_term_page_edit_link_opens_its_yaml_file(site) -> None:  # type: ignore[
 
 def test_term_page_shows_every_block_in_reading_order(site) -> None:  # type: ignore[no-untyped-def]
     html = site.page("terms/immutable-infrastructure/")
-    order = ["breadcrumbs", "header", "debt", "aliases", "tldr", "explanation", 'class="mermaid"',
-             "misconception", "why-it-matters", "mistakes", "code-example", "dates", "dev-intel",
-             "quick-fix", "applies-to", "detection", "ai-agent", "related", "sources"]
+    order = [
+        "breadcrumbs",
+        "header",
+        "debt",
+        "aliases",
+        "tldr",
+        "explanation",
+        'class="mermaid"',
+        "misconception",
+        "why-it-matters",
+        "mistakes",
+        "code-example",
+        "dates",
+        "dev-intel",
+        "quick-fix",
+        "applies-to",
+        "detection",
+        "ai-agent",
+        "related",
+        "sources",
+    ]
     positions = []
     for block in order:
         needle = block if "=" in block else f'data-gd-block="{block}"'
@@ -81,7 +113,7 @@ def test_related_terms_prerequisites_and_backlinks_are_links(site) -> None:  # t
     sql = site.page("terms/sql-injection/")
     assert 'data-gd-block="prerequisites"' in sql and '<a href="../blue-green-deployment/">' in sql
     blue = site.page("terms/blue-green-deployment/")
-    backlinks = blue[blue.index('data-gd-block="referenced-by"'):]
+    backlinks = blue[blue.index('data-gd-block="referenced-by"') :]
     assert "SQL Injection" in backlinks and "Immutable Infrastructure" in backlinks
 
 
@@ -108,16 +140,19 @@ def test_score_badges_are_accessible_link_to_the_rubric_and_never_total(site) ->
 def test_home_page_browses_categories_and_recent_terms_with_marks(site) -> None:  # type: ignore[no-untyped-def]
     html = site.page("")
     assert 'data-gd-block="browse-categories"' in html and 'href="categories/devops/"' in html
-    added = html[html.index('data-gd-block="recently-added"'):]
+    added = html[html.index('data-gd-block="recently-added"') :]
     assert added.index("Blue-Green Deployment") < added.index("Immutable Infrastructure")
     assert "+ added" in added.split("</li>")[0]
-    updated = html[html.index('data-gd-block="recently-updated"'):]
+    updated = html[html.index('data-gd-block="recently-updated"') :]
     assert "SQL Injection" in updated.split("</li>")[0] and "updated</span>" in updated.split("</li>")[0]
 
 
 def test_a_z_lists_aliases_pointing_at_their_term_with_defined_term_set(site) -> None:  # type: ignore[no-untyped-def]
     html = site.page("a-z/")
-    assert re.search(r'immutable servers (?:→|&#8594;) <a href="\.\./terms/immutable-infrastructure/">Immutable Infrastructure</a>', html)
+    assert re.search(
+        r'immutable servers (?:→|&#8594;) <a href="\.\./terms/immutable-infrastructure/">Immutable Infrastructure</a>',
+        html,
+    )
     data = _json_ld(html)
     assert data["@type"] == "DefinedTermSet" and len(data["hasDefinedTerm"]) == 3
 
@@ -133,25 +168,34 @@ def test_term_page_has_defined_term_json_ld(site) -> None:  # type: ignore[no-un
 
 def test_autolinks_in_docs_pages_and_term_prose(site) -> None:  # type: ignore[no-untyped-def]
     guide = site.page("guide/")
-    content = guide[guide.index('<article'):guide.index('</article>')]
+    content = guide[guide.index("<article") : guide.index("</article>")]
     links = re.findall(r'<a class="gd-autolink" href="([^"]+)"[^>]*>([^<]+)</a>', content)
     assert ("../terms/immutable-infrastructure/", "immutable infrastructure") in links
     assert ("../terms/sql-injection/", "SQL injections") in links  # simple plural
     assert [href for href, _ in links].count("../terms/immutable-infrastructure/") == 1  # first mention only
     assert "<code>immutable infrastructure</code>" in content
     blue = site.page("terms/blue-green-deployment/")
-    assert '<a class="gd-autolink" href="../immutable-infrastructure/" title="Immutable Infrastructure">immutable infrastructure</a>' in blue
-    assert "Blue-Green Deployment</a>" not in blue.split('data-gd-block="tldr"')[1].split("</div>")[0]  # never to itself
+    assert (
+        '<a class="gd-autolink" href="../immutable-infrastructure/" title="Immutable Infrastructure">immutable infrastructure</a>'
+        in blue
+    )
+    assert (
+        "Blue-Green Deployment</a>" not in blue.split('data-gd-block="tldr"')[1].split("</div>")[0]
+    )  # never to itself
     ref = site.page("terms/immutable-infrastructure/")
     assert 'class="gd-autolink" href="../immutable-infrastructure/"' not in ref
 
 
 @pytest.mark.parametrize("use_directory_urls,site_url", [(False, None), (True, "https://example.org/docs/glossary/")])
 def test_links_work_with_and_without_directory_urls_and_under_a_sub_path(
-        site_builder, use_directory_urls: bool, site_url: str | None) -> None:  # type: ignore[no-untyped-def]
-    built = site_builder(use_directory_urls=use_directory_urls, site_url=site_url,
-                         docs={"guide.md": "# Guide\n\nAbout SQL injection.\n"},
-                         glossdeck="url_prefix: glossary\n")
+    site_builder, use_directory_urls: bool, site_url: str | None
+) -> None:  # type: ignore[no-untyped-def]
+    built = site_builder(
+        use_directory_urls=use_directory_urls,
+        site_url=site_url,
+        docs={"guide.md": "# Guide\n\nAbout SQL injection.\n"},
+        glossdeck="url_prefix: glossary\n",
+    )
     assert built.ok, (built.error, built.warnings())
     assert check_links(built.site_dir, base_path="/docs/glossary/" if site_url else "/") == []
     if not use_directory_urls:
@@ -164,8 +208,10 @@ def test_links_work_with_and_without_directory_urls_and_under_a_sub_path(
 
 
 def test_a_term_with_errors_is_left_out_and_fails_the_strict_build(site_builder) -> None:  # type: ignore[no-untyped-def]
-    terms = {"immutable-infrastructure": reference_term_text(""),
-             "broken": "title: Broken\ncategory: devops\ntldr: x\nlevel: expert\n"}
+    terms = {
+        "immutable-infrastructure": reference_term_text(""),
+        "broken": "title: Broken\ncategory: devops\ntldr: x\nlevel: expert\n",
+    }
     strict = site_builder(terms=terms)
     assert not strict.ok
     assert any(re.search(r"terms/broken\.yml:4:\d+: level: ", m) for m in strict.warnings()), strict.warnings()
@@ -176,8 +222,10 @@ def test_a_term_with_errors_is_left_out_and_fails_the_strict_build(site_builder)
 
 
 def test_a_warning_in_a_term_fails_the_strict_build(site_builder) -> None:  # type: ignore[no-untyped-def]
-    bad = BLUE_GREEN.replace("d: Closest to 'caught by a standard static-analysis tool' (d3).",
-                             "d: Closest to 'caught by a standard static-analysis tool' (d5).")
+    bad = BLUE_GREEN.replace(
+        "d: Closest to 'caught by a standard static-analysis tool' (d3).",
+        "d: Closest to 'caught by a standard static-analysis tool' (d5).",
+    )
     assert bad != BLUE_GREEN
     built = site_builder(terms={"blue-green-deployment": bad})
     assert not built.ok

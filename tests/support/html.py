@@ -4,6 +4,7 @@ by tag, .class or #id."""
 from __future__ import annotations
 
 from html.parser import HTMLParser
+from typing import ClassVar
 
 
 class HtmlText(HTMLParser):
@@ -16,7 +17,7 @@ class HtmlText(HTMLParser):
         self.texts: dict[str, list[str]] = {}
         self.all_text: list[str] = []
 
-    VOID = {"meta", "link", "img", "br", "source", "input", "hr"}
+    VOID: ClassVar[set[str]] = {"meta", "link", "img", "br", "source", "input", "hr"}
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
@@ -33,8 +34,11 @@ class HtmlText(HTMLParser):
     def handle_data(self, data: str) -> None:
         self.all_text.append(data)
         for tag, attrs in self.stack:
-            for key in [tag, *(f".{c}" for c in (attrs.get("class") or "").split()),
-                        *([f"#{attrs['id']}"] if attrs.get("id") else [])]:
+            for key in [
+                tag,
+                *(f".{c}" for c in (attrs.get("class") or "").split()),
+                *([f"#{attrs['id']}"] if attrs.get("id") else []),
+            ]:
                 self.texts.setdefault(key, []).append(data)
 
     def text(self, key: str) -> str:

@@ -15,20 +15,44 @@ HOSTILE_TITLE = 'Hostile </script><img src=x onerror="window.__pwned=1"> & Co'
 # slug: (title, category, level, debt, prerequisites, related)
 TERMS: dict[str, tuple[str, str, str, str, list[str], list[str]]] = {
     "sql-injection": ("SQL Injection", "security", "beginner", "debt(d4/e3/b2/t5)", [], ["prepared-statements"]),
-    "prepared-statements": ("Prepared Statements", "security", "intermediate", "debt(d3/e2/b1/t3)",
-                            ["sql-injection"], []),
-    "cross-site-scripting": ("Cross-Site Scripting (XSS)", "security", "beginner", "debt(d5/e3/b2/t6)", [],
-                             ["output-escaping"]),
+    "prepared-statements": (
+        "Prepared Statements",
+        "security",
+        "intermediate",
+        "debt(d3/e2/b1/t3)",
+        ["sql-injection"],
+        [],
+    ),
+    "cross-site-scripting": (
+        "Cross-Site Scripting (XSS)",
+        "security",
+        "beginner",
+        "debt(d5/e3/b2/t6)",
+        [],
+        ["output-escaping"],
+    ),
     "output-escaping": ("Output Escaping", "security", "advanced", "debt(d6/e4/b3/t7)", ["cross-site-scripting"], []),
     "type-juggling": ("Type Juggling", "language", "beginner", "debt(d7/e4/b2/t9)", [], ["strict-types"]),
     "strict-types": ("Strict Types", "language", "intermediate", "debt(d2/e2/b3/t2)", ["type-juggling"], []),
     "null-handling": ("Null Handling", "language", "advanced", "debt(d6/e3/b4/t6)", ["type-juggling"], []),
     "floating-point": ("Floating-Point Precision", "language", "beginner", "debt(d8/e5/b2/t8)", [], []),
-    "immutable-infrastructure": ("Immutable Infrastructure", "devops", "intermediate", "debt(d7/e9/b9/t5)",
-                                 ["configuration-drift"], ["blue-green-deployment"]),
+    "immutable-infrastructure": (
+        "Immutable Infrastructure",
+        "devops",
+        "intermediate",
+        "debt(d7/e9/b9/t5)",
+        ["configuration-drift"],
+        ["blue-green-deployment"],
+    ),
     "configuration-drift": ("Configuration Drift", "devops", "beginner", "debt(d8/e6/b7/t4)", [], []),
-    "blue-green-deployment": ("Blue-Green Deployment", "devops", "advanced", "debt(d1/e1/b0/t1)",
-                              ["immutable-infrastructure"], []),
+    "blue-green-deployment": (
+        "Blue-Green Deployment",
+        "devops",
+        "advanced",
+        "debt(d1/e1/b0/t1)",
+        ["immutable-infrastructure"],
+        [],
+    ),
     "hostile-term": (HOSTILE_TITLE, "devops", "beginner", "debt(d2/e2/b2/t2)", [], ["configuration-drift"]),
 }
 
@@ -66,11 +90,18 @@ def _term_yaml(slug: str) -> str:
     }
     if slug == "sql-injection":
         doc["quiz"] = [
-            {"question": "Which PHP API offers prepared statements?", "correct": "PDO",
-             "wrong": ["mysql_query", "eval"], "explanation": "PDO and mysqli both do; PDO is the portable one.",
-             "see": "explanation"},
-            {"question": "Escaping quotes by hand is a complete defence.", "answer": False,
-             "explanation": "Character sets and numeric contexts defeat hand-made escaping."},
+            {
+                "question": "Which PHP API offers prepared statements?",
+                "correct": "PDO",
+                "wrong": ["mysql_query", "eval"],
+                "explanation": "PDO and mysqli both do; PDO is the portable one.",
+                "see": "explanation",
+            },
+            {
+                "question": "Escaping quotes by hand is a complete defence.",
+                "answer": False,
+                "explanation": "Character sets and numeric contexts defeat hand-made escaping.",
+            },
         ]
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"  # JSON is YAML
 

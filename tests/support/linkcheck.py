@@ -48,7 +48,7 @@ def check_links(site_dir: Path, *, base_path: str = "/") -> list[str]:
                 if not path.startswith(base_path):
                     broken.append(f"{rel_page}: {url} (absolute path outside the site)")
                     continue
-                target_rel = path[len(base_path):]
+                target_rel = path[len(base_path) :]
             else:
                 target_rel = posixpath.normpath(posixpath.join(posixpath.dirname(rel_page), path)) if path else rel_page
             if target_rel.startswith(".."):

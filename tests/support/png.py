@@ -25,7 +25,7 @@ def _render(svg: bytes, out: Path) -> Path:
     return out
 
 
-def render_png(svg: bytes, out: Path) -> "Png":
+def render_png(svg: bytes, out: Path) -> Png:
     """Render through rsvg-convert and decode the pixels."""
     return Png.read(_render(svg, out))
 
@@ -50,13 +50,13 @@ class Png:
         return width, height
 
     @classmethod
-    def read(cls, path: Path) -> "Png":
+    def read(cls, path: Path) -> Png:
         data = path.read_bytes()
         assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
         pos, idat, header = 8, b"", None
         while pos < len(data):
-            (length,) = struct.unpack(">I", data[pos:pos + 4])
-            kind, body = data[pos + 4:pos + 8], data[pos + 8:pos + 8 + length]
+            (length,) = struct.unpack(">I", data[pos : pos + 4])
+            kind, body = data[pos + 4 : pos + 8], data[pos + 8 : pos + 8 + length]
             if kind == b"IHDR":
                 header = struct.unpack(">IIBBBBB", body)
             elif kind == b"IDAT":
@@ -72,7 +72,7 @@ class Png:
         previous = bytearray(stride)
         for y in range(height):
             kind = raw[y * (stride + 1)]
-            line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+            line = bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
             for i in range(stride):
                 left = line[i - channels] if i >= channels else 0
                 up = previous[i]
@@ -94,7 +94,7 @@ class Png:
 
     def pixel(self, x: int, y: int) -> tuple[int, ...]:
         start = x * self.channels
-        return tuple(self.rows[y][start:start + self.channels])
+        return tuple(self.rows[y][start : start + self.channels])
 
     def ink_columns(self, background: tuple[int, int, int], y0: int, y1: int) -> set[int]:
         """x of every column with a pixel visibly different from the background between y0 and y1."""

@@ -57,23 +57,43 @@ markdown_extensions:
 """
 
 
-def mkdocs_yml(*, site_name: str = "Test glossary", site_url: str | None = None, use_directory_urls: bool = True,
-               glossdeck: str = "", embeds: bool | None = None, extra: str = "") -> str:
+def mkdocs_yml(
+    *,
+    site_name: str = "Test glossary",
+    site_url: str | None = None,
+    use_directory_urls: bool = True,
+    glossdeck: str = "",
+    embeds: bool | None = None,
+    extra: str = "",
+) -> str:
     """`glossdeck`: the plugin's options as YAML lines; `embeds`: None turns the embeds feature on
     only with a site_url (without one it warns, cards needing absolute URLs, and strict mode fails)."""
     options = glossdeck.strip("\n") or "terms_dir: terms"
     embeds_on = site_url is not None if embeds is None else embeds
     if not embeds_on and "disabled_features" not in options:
         options += "\ndisabled_features: [embeds]"
-    return MKDOCS_YML.format(site_name=site_name, site_url=f"site_url: {site_url}" if site_url else "",
-                             use_directory_urls="true" if use_directory_urls else "false", extra=extra,
-                             glossdeck=textwrap.indent(options, "      "))
+    return MKDOCS_YML.format(
+        site_name=site_name,
+        site_url=f"site_url: {site_url}" if site_url else "",
+        use_directory_urls="true" if use_directory_urls else "false",
+        extra=extra,
+        glossdeck=textwrap.indent(options, "      "),
+    )
 
 
-def write_project(root: Path, *, terms: Mapping[str, TermSource] | None = None, docs: Mapping[str, str] | None = None,
-                  files: Mapping[str, str] | None = None, site_name: str = "Test glossary", site_url: str | None = None,
-                  use_directory_urls: bool = True, glossdeck: str = "", embeds: bool | None = None,
-                  extra: str = "") -> Path:
+def write_project(
+    root: Path,
+    *,
+    terms: Mapping[str, TermSource] | None = None,
+    docs: Mapping[str, str] | None = None,
+    files: Mapping[str, str] | None = None,
+    site_name: str = "Test glossary",
+    site_url: str | None = None,
+    use_directory_urls: bool = True,
+    glossdeck: str = "",
+    embeds: bool | None = None,
+    extra: str = "",
+) -> Path:
     """mkdocs.yml, terms/ (the three default terms unless given), docs/ and any other `files`."""
     write_terms(root / "terms", default_terms() if terms is None else terms)
     (root / "docs").mkdir(parents=True, exist_ok=True)
@@ -81,17 +101,26 @@ def write_project(root: Path, *, terms: Mapping[str, TermSource] | None = None, 
         target = root / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-    (root / "mkdocs.yml").write_text(mkdocs_yml(site_name=site_name, site_url=site_url,
-                                                use_directory_urls=use_directory_urls, glossdeck=glossdeck,
-                                                embeds=embeds, extra=extra), encoding="utf-8")
+    (root / "mkdocs.yml").write_text(
+        mkdocs_yml(
+            site_name=site_name,
+            site_url=site_url,
+            use_directory_urls=use_directory_urls,
+            glossdeck=glossdeck,
+            embeds=embeds,
+            extra=extra,
+        ),
+        encoding="utf-8",
+    )
     return root
 
 
 def write_synthetic_project(root: Path, n: int, *, site_url: str, glossdeck: str = "") -> Path:
     """A project of n synthetic terms, for a real `mkdocs` subprocess (which finds this checkout's
     glossdeck through the PYTHONPATH tests/conftest.py sets)."""
-    return write_project(root, terms=synthetic_term_texts(n), docs={"index.md": "# Home\n"}, site_url=site_url,
-                         glossdeck=glossdeck)
+    return write_project(
+        root, terms=synthetic_term_texts(n), docs={"index.md": "# Home\n"}, site_url=site_url, glossdeck=glossdeck
+    )
 
 
 def files_in(folder: Path) -> dict[str, bytes]:
@@ -185,22 +214,48 @@ def build_project(root: Path, *, strict: bool = True, site_dir: Path | None = No
     return result
 
 
-def build_site(root: Path, *, strict: bool = True, terms: Mapping[str, TermSource] | None = None,
-               docs: Mapping[str, str] | None = None, files: Mapping[str, str] | None = None,
-               site_name: str = "Test glossary", site_url: str | None = None, use_directory_urls: bool = True,
-               glossdeck: str = "", embeds: bool | None = None, extra: str = "") -> BuiltSite:
+def build_site(
+    root: Path,
+    *,
+    strict: bool = True,
+    terms: Mapping[str, TermSource] | None = None,
+    docs: Mapping[str, str] | None = None,
+    files: Mapping[str, str] | None = None,
+    site_name: str = "Test glossary",
+    site_url: str | None = None,
+    use_directory_urls: bool = True,
+    glossdeck: str = "",
+    embeds: bool | None = None,
+    extra: str = "",
+) -> BuiltSite:
     """Write a project (see write_project) into `root` and build it, in strict mode unless told."""
-    write_project(root, terms=terms, docs=docs, files=files, site_name=site_name, site_url=site_url,
-                  use_directory_urls=use_directory_urls, glossdeck=glossdeck, embeds=embeds, extra=extra)
+    write_project(
+        root,
+        terms=terms,
+        docs=docs,
+        files=files,
+        site_name=site_name,
+        site_url=site_url,
+        use_directory_urls=use_directory_urls,
+        glossdeck=glossdeck,
+        embeds=embeds,
+        extra=extra,
+    )
     return build_project(root, strict=strict)
 
 
 def build_learning_site(root: Path, *, use_directory_urls: bool = True) -> BuiltSite:
     """The learning glossary (support.learning_glossary) with the learning feature, built strictly;
     no site_url: these sites are served on a random port (cards need one, and are tested apart)."""
-    built = build_site(root, terms=learning_terms(), files={"terms/_paths.yml": PATHS_YAML},
-                       site_name="Learning test glossary", use_directory_urls=use_directory_urls,
-                       docs={"index.md": "# Test glossary\n\nA site for the learning tests.\n"},
-                       glossdeck="terms_dir: terms\nfeatures: [glossdeck.learning]", embeds=False)
+    built = build_site(
+        root,
+        terms=learning_terms(),
+        files={"terms/_paths.yml": PATHS_YAML},
+        site_name="Learning test glossary",
+        use_directory_urls=use_directory_urls,
+        docs={"index.md": "# Test glossary\n\nA site for the learning tests.\n"},
+        glossdeck="terms_dir: terms\nfeatures: [glossdeck.learning]",
+        embeds=False,
+    )
     assert built.ok, (built.error, built.warnings())
     return built

@@ -41,12 +41,21 @@ tldr: {tldr}
 """
 
 
-def write_term(folder: Path, slug: str, body: str | None = None, *, title: str | None = None,
-               category: str = "testing", tldr: str | None = None, extra: str = "") -> Path:
+def write_term(
+    folder: Path,
+    slug: str,
+    body: str | None = None,
+    *,
+    title: str | None = None,
+    category: str = "testing",
+    tldr: str | None = None,
+    extra: str = "",
+) -> Path:
     """Write <slug>.yml: the three required fields plus `extra`, or `body` (dedented) as the whole file."""
     if body is None:
-        body = MINIMAL.format(title=title or slug.replace("-", " ").title(), category=category,
-                              tldr=tldr or f"What {slug} means.") + textwrap.dedent(extra)
+        body = MINIMAL.format(
+            title=title or slug.replace("-", " ").title(), category=category, tldr=tldr or f"What {slug} means."
+        ) + textwrap.dedent(extra)
     write_terms(folder, {slug: textwrap.dedent(body)})
     return folder / f"{slug}.yml"
 
@@ -61,11 +70,15 @@ def load_terms(folder: Path, terms: Mapping[str, TermSource]) -> Glossary:
 
 # --- the reference term and two companions: what the small site tests build ----------------------
 
+
 def reference_term_text(extra: str = "related: [blue-green-deployment]\n") -> str:
     """The reference term, plus (by default) a related term for link tests."""
     # it links to terms a small test site does not hold: those lines go
-    lines = [line for line in REFERENCE_TERM.read_text(encoding="utf-8").splitlines()
-             if not line.startswith(("related:", "prerequisites:", "  related_problems:"))]
+    lines = [
+        line
+        for line in REFERENCE_TERM.read_text(encoding="utf-8").splitlines()
+        if not line.startswith(("related:", "prerequisites:", "  related_problems:"))
+    ]
     return "\n".join(lines).rstrip("\n") + "\n" + extra
 
 
@@ -122,22 +135,26 @@ edited: 2026-03-24
 
 def default_terms() -> dict[str, str]:
     """slug: YAML text of the three terms a small test site holds unless told otherwise."""
-    return {"immutable-infrastructure": reference_term_text(),
-            "blue-green-deployment": BLUE_GREEN,
-            "sql-injection": SQL_INJECTION}
+    return {
+        "immutable-infrastructure": reference_term_text(),
+        "blue-green-deployment": BLUE_GREEN,
+        "sql-injection": SQL_INJECTION,
+    }
 
 
 # --- hostile text ----------------------------------------------------------------------------------
 
 # Everything that could break out of SVG, HTML, CDATA or JSON, plus text that lays out oddly.
-HOSTILE = ("<script>alert('x')</script> ]]> <![CDATA[ & &amp; \"double\" 'single' "
-           "</svg></title><img src=x onerror=alert(1)> שלום עולם مرحبا 🎉👩‍💻")
+HOSTILE = (
+    "<script>alert('x')</script> ]]> <![CDATA[ & &amp; \"double\" 'single' "
+    "</svg></title><img src=x onerror=alert(1)> שלום עולם مرحبا 🎉👩‍💻"
+)
 RTL = "שלום עולם, זהו הסבר קצר על המונח. مرحبا بالعالم"
 EMOJI = "Deploys 🚀 go out 👩‍💻 daily 🎉 and roll back fast 🔁"
 
 # A term whose every field tries to run script or change a page's structure (numbered alerts: a
 # test can tell which field got through).
-HOSTILE_TERM = r'''title: 'Hostile <script>alert(1)</script> "><img src=x onerror=alert(2)> {: onclick=alert(3) }'
+HOSTILE_TERM = r"""title: 'Hostile <script>alert(1)</script> "><img src=x onerror=alert(2)> {: onclick=alert(3) }'
 aliases: ['</script><script>alert(4)</script>', 'x" onmouseover="alert(5)']
 category: security
 tags: [xss]
@@ -180,10 +197,11 @@ dev_intel:
     hints: ['<script>alert(21)</script>']
     tools: ['"><img src=x onerror=alert(22)>']
 related: [immutable-infrastructure]
-'''
+"""
 
 
 # --- the reference term as fields, for tests that vary one field at a time ------------------------
+
 
 def term_data(**overrides: Any) -> dict[str, Any]:
     """The reference term's card-relevant fields; an override of None leaves that field out."""
@@ -193,8 +211,10 @@ def term_data(**overrides: Any) -> dict[str, Any]:
         "category": "devops",
         "level": "intermediate",
         "tldr": "Servers are never modified after deployment: you build a new image and replace the old server.",
-        "misconception": {"belief": "You can never update a server.",
-                          "correction": "You update by replacing servers, not by changing them."},
+        "misconception": {
+            "belief": "You can never update a server.",
+            "correction": "You update by replacing servers, not by changing them.",
+        },
         "debt": "debt(d7/e9/b9/t5)",
         "added": "2026-03-15",
         "edited": "2026-03-22",
@@ -210,6 +230,7 @@ def term_data(**overrides: Any) -> dict[str, Any]:
 
 
 # --- synthetic glossaries of any size (scripts/synthetic_terms.py, also used by the benchmarks) ----
+
 
 def synthetic_terms() -> ModuleType:
     """scripts/synthetic_terms.py, which the benchmarks use too."""

@@ -13,14 +13,21 @@ REPO = Path(__file__).resolve().parents[2]
 
 def _validate(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(REPO / "plugins")}
-    return subprocess.run([sys.executable, "-m", "glossdeck", "validate", "--format", "codequality", *args],
-                          cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "glossdeck", "validate", "--format", "codequality", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_report_locates_each_problem_with_gitlab_fields(tmp_path: Path) -> None:
     (tmp_path / "terms").mkdir()
     (tmp_path / "terms" / "bad.yml").write_text(
-        "title: Bad\ncategory: misc\ntldr: Short.\nlevel: expert\nmisconception: {belif: x}\n", encoding="utf-8")
+        "title: Bad\ncategory: misc\ntldr: Short.\nlevel: expert\nmisconception: {belif: x}\n", encoding="utf-8"
+    )
     result = _validate("terms/", cwd=tmp_path)
     assert result.returncode == 1
     findings = json.loads(result.stdout)

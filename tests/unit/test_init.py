@@ -12,14 +12,23 @@ import jsonschema
 import yaml
 
 REPO = Path(__file__).resolve().parents[2]
-EXPECTED = {"mkdocs.yml", "requirements.txt", "docs/index.md", "terms/idempotency.yml", ".gitignore",
-            ".github/workflows/glossary.yml", ".gitlab-ci.yml", "schema/term.schema.json"}
+EXPECTED = {
+    "mkdocs.yml",
+    "requirements.txt",
+    "docs/index.md",
+    "terms/idempotency.yml",
+    ".gitignore",
+    ".github/workflows/glossary.yml",
+    ".gitlab-ci.yml",
+    "schema/term.schema.json",
+}
 
 
 def _glossdeck(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(REPO / "plugins")}
-    return subprocess.run([sys.executable, "-m", "glossdeck", *args], cwd=cwd, env=env, capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "glossdeck", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120
+    )
 
 
 def _files(root: Path) -> set[str]:
@@ -42,8 +51,9 @@ def test_init_writes_a_project_that_validates_and_builds_strictly(tmp_path: Path
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     assert 'site_name: "Team Notes glossary"' in config
     assert "font: false" in config and "javascript: assets/glossdeck/vendor/mermaid.min.js" in config
-    assert "://" not in "".join(line.split("#")[0] for line in config.splitlines()
-                                if "GLOSSDECK_SITE_URL" not in line), "nothing from another host"
+    assert "://" not in "".join(
+        line.split("#")[0] for line in config.splitlines() if "GLOSSDECK_SITE_URL" not in line
+    ), "nothing from another host"
     workflow = yaml.safe_load((project / ".github" / "workflows" / "glossary.yml").read_text(encoding="utf-8"))
     steps = [step.get("run", "") for step in workflow["jobs"]["build"]["steps"]]
     assert "glossdeck validate --strict --format github terms/" in steps and "mkdocs build --strict" in steps
@@ -54,8 +64,14 @@ def test_init_writes_a_project_that_validates_and_builds_strictly(tmp_path: Path
     validate = _glossdeck("validate", "--strict", "terms/", cwd=project)
     assert validate.returncode == 0, validate.stderr
     env = {**os.environ, "PYTHONPATH": str(REPO / "plugins"), "NO_MKDOCS_2_WARNING": "1"}
-    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, env=env,
-                           capture_output=True, text=True, timeout=300)
+    build = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert build.returncode == 0, build.stderr
     page = (project / "site" / "terms" / "idempotency" / "index.html").read_text(encoding="utf-8")
     assert "assets/glossdeck/vendor/mermaid.min.js" in page and 'class="mermaid"' in page

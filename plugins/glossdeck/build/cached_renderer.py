@@ -9,8 +9,8 @@ it, nothing else.
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Sequence
 from pathlib import Path
-from typing import Hashable, Sequence
 
 import jinja2
 
@@ -24,8 +24,14 @@ from .memo import BuildMemo
 def settings_key(ctx: SiteContext, templates: bytes) -> tuple[Hashable, ...]:
     """The site-wide inputs of every term page: layout, category titles, fence style, features,
     templates (hashed anew each build, so an edited template invalidates every page)."""
-    return (ctx.layout, tuple(ctx.category_titles.items()), ctx.mermaid_raw_html_fence, ctx.mermaid_fence,
-            tuple(type(f).__qualname__ + ":" + f.name for f in ctx.features), templates)
+    return (
+        ctx.layout,
+        tuple(ctx.category_titles.items()),
+        ctx.mermaid_raw_html_fence,
+        ctx.mermaid_fence,
+        tuple(type(f).__qualname__ + ":" + f.name for f in ctx.features),
+        templates,
+    )
 
 
 class CachingRenderer(TermPageRenderer):
@@ -35,9 +41,13 @@ class CachingRenderer(TermPageRenderer):
         templates = template_fingerprint(override_dirs)
         # Compiling the page template is the largest fixed cost of a rebuild: the environment is
         # kept by override folders and template contents (any template edit makes a new key).
-        env: jinja2.Environment = reuse(memo, "templates", "environment",
-                                        (tuple(str(d) for d in override_dirs), templates),
-                                        lambda: template_environment(override_dirs))
+        env: jinja2.Environment = reuse(
+            memo,
+            "templates",
+            "environment",
+            (tuple(str(d) for d in override_dirs), templates),
+            lambda: template_environment(override_dirs),
+        )
         super().__init__(ctx, override_dirs, env=env)
         self.memo = memo
         self.settings = settings_key(ctx, templates)

@@ -10,12 +10,14 @@ would stay locked forever in the child.
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import os
 import signal
 import threading
 import time
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 
 class ForkedTaskError(Exception):
@@ -55,8 +57,9 @@ class ForkedTask:
         try:
             outcome, value, self.cpu_seconds = marshal.loads(data)
         except (EOFError, ValueError, TypeError):
-            raise ForkedTaskError(f"the child process ended with status {os.waitstatus_to_exitcode(status)} "
-                                  "and no result") from None
+            raise ForkedTaskError(
+                f"the child process ended with status {os.waitstatus_to_exitcode(status)} and no result"
+            ) from None
         if outcome != "ok":
             raise ForkedTaskError(value)
         return value
@@ -67,7 +70,5 @@ class ForkedTask:
             os.waitpid(self.pid, 0)
         except (ProcessLookupError, ChildProcessError):
             pass
-        try:
+        with contextlib.suppress(OSError):
             os.close(self.read_end)
-        except OSError:
-            pass

@@ -8,7 +8,8 @@ table, so tests and the bench can check that an edit re-does only the work it in
 
 from __future__ import annotations
 
-from typing import Callable, Generic, Hashable, TypeVar
+from collections.abc import Callable, Hashable
+from typing import Generic, TypeVar
 
 V = TypeVar("V")
 

@@ -18,11 +18,12 @@ once: resolving and mkdir per file cost a millisecond a file.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
 
 from ..features import Build, Feature
 from .forked import ForkedTask, ForkedTaskError, fork_available
+
 
 def unsafe_path(rel: str) -> bool:
     parts = rel.split("/")

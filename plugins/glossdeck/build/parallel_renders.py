@@ -9,13 +9,14 @@ error (a broken template, say) surfaces as it would without the child.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from ..site.index_pages import Rendered, render_one_by_one
 from .forked import ForkedTask, ForkedTaskError, fork_available
 
 # Below this many terms a fork (copying page tables, copy-on-write faults) costs more than it saves.
 PARALLEL_MIN_TERMS = 200
+
 
 def render_on_two_cores(slugs: list[str], render_one: Callable[[str], str]) -> dict[str, Rendered]:
     """Each slug's page Markdown, or a one-element tuple with the reason it failed (a

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import shutil
 import tempfile
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..features import Feature
 from .output_files import FolderMaker, WriteReport, unsafe_path
@@ -63,10 +64,8 @@ class LinkedStore:
         produced = {rel for files in by_folder.values() for rel, _ in files}
         for rel in [r for r in self.fingerprints if r not in produced]:
             del self.fingerprints[rel]
-            try:
+            with contextlib.suppress(OSError):
                 os.remove(os.path.join(store, *rel.split("/")))
-            except OSError:
-                pass
         site_folders = FolderMaker()
         for top, files in by_folder.items():
             if top and self._link_folder(os.path.join(store, top), os.path.join(site_dir, top)):

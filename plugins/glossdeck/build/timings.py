@@ -12,9 +12,9 @@ import json
 import os
 import time
 from collections import defaultdict
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 TIMINGS_ENV = "GLOSSDECK_TIMINGS"
 

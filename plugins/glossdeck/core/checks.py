@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import graphlib
+from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
-from typing import Callable, Hashable, Iterable
 
+from ..reuse import Memo, reuse
 from .debt import AXIS_BY_LETTER, AXIS_LETTERS
 from .glossary import Glossary
 from .loading import LoadedTerm, find_term_files, read_term_file
+from .model import Term
 from .problems import GlossdeckError, Problem, ProblemList, Severity, did_you_mean
 from .rubric import Rubric, load_rubric
-from ..reuse import Memo, reuse
 
 TLDR_SOFT_LIMIT = 400
 RESERVED_TAGS = frozenset({"index"})
@@ -30,8 +31,10 @@ def _error(entry: LoadedTerm, path: tuple[str | int, ...], field: str, message: 
 def _check_references(glossary: Glossary, entry: LoadedTerm) -> list[Problem]:
     problems: list[Problem] = []
     term = entry.term
-    lists: list[tuple[tuple[str, ...], list[str]]] = [(("prerequisites",), term.prerequisites),
-                                                     (("related",), term.related)]
+    lists: list[tuple[tuple[str, ...], list[str]]] = [
+        (("prerequisites",), term.prerequisites),
+        (("related",), term.related),
+    ]
     if term.dev_intel:
         lists.append((("dev_intel", "related_problems"), term.dev_intel.related_problems))
     for path, slugs in lists:
@@ -58,8 +61,9 @@ def _check_names(glossary: Glossary) -> list[Problem]:
         key = entry.term.title.lower()
         if key in owners:
             other, _ = owners[key]
-            problems.append(_error(entry, ("title",), "title",
-                                   f"title '{entry.term.title}' is also the title of {other.file}"))
+            problems.append(
+                _error(entry, ("title",), "title", f"title '{entry.term.title}' is also the title of {other.file}")
+            )
         owners.setdefault(key, (entry, "title"))
     for entry in glossary:
         for i, alias in enumerate(entry.term.aliases):
@@ -71,14 +75,15 @@ def _check_names(glossary: Glossary) -> list[Problem]:
                 continue
             other, what = owner
             if other.slug == entry.slug:
-                problems.append(_error(entry, ("aliases", i), field,
-                                       f"alias '{alias}' repeats this term's own {what}"))
+                problems.append(_error(entry, ("aliases", i), field, f"alias '{alias}' repeats this term's own {what}"))
             elif what == "title":
-                problems.append(_error(entry, ("aliases", i), field,
-                                       f"alias '{alias}' is the title of another term ({other.file})"))
+                problems.append(
+                    _error(entry, ("aliases", i), field, f"alias '{alias}' is the title of another term ({other.file})")
+                )
             else:
-                problems.append(_error(entry, ("aliases", i), field,
-                                       f"alias '{alias}' is also an alias of {other.file}"))
+                problems.append(
+                    _error(entry, ("aliases", i), field, f"alias '{alias}' is also an alias of {other.file}")
+                )
     return problems
 
 
@@ -92,8 +97,7 @@ def _check_cycles(glossary: Glossary) -> list[Problem]:
         problems = []
         for slug in dict.fromkeys(cycle):
             entry = glossary.entries[slug]
-            problems.append(_error(entry, ("prerequisites",), "prerequisites",
-                                   f"prerequisites form a cycle: {chain}"))
+            problems.append(_error(entry, ("prerequisites",), "prerequisites", f"prerequisites form a cycle: {chain}"))
         return problems
     return []
 
@@ -109,25 +113,35 @@ def _check_term(entry: LoadedTerm, rubric: Rubric) -> list[Problem]:
             path = compact if compact in entry.source.positions else ("debt", letter)
             field = f"debt.{letter}.rationale"
             if axis.rationale is None:
-                problems.append(_warn(entry, path, field,
-                                      f"{AXIS_BY_LETTER[letter].name} score has no rationale"))
+                problems.append(_warn(entry, path, field, f"{AXIS_BY_LETTER[letter].name} score has no rationale"))
                 continue
             for message in rubric.check_rationale(letter, axis.score, axis.rationale):
                 problems.append(_warn(entry, path if path == compact else (*path, "rationale"), field, message))
     for i, tag in enumerate(term.tags):
         if tag in RESERVED_TAGS:  # tags/<tag>.md would replace the tags index page
-            problems.append(_error(entry, ("tags", i), f"tags[{i}]",
-                                   f"tag '{tag}' is reserved for the tags index page; choose another name"))
+            problems.append(
+                _error(
+                    entry,
+                    ("tags", i),
+                    f"tags[{i}]",
+                    f"tag '{tag}' is reserved for the tags index page; choose another name",
+                )
+            )
     if term.added and term.edited and term.edited < term.added:
-        problems.append(_error(entry, ("edited",), "edited",
-                               f"edited ({term.edited}) is before added ({term.added})"))
+        problems.append(_error(entry, ("edited",), "edited", f"edited ({term.edited}) is before added ({term.added})"))
     if len(term.tldr) > TLDR_SOFT_LIMIT:
-        problems.append(_warn(entry, ("tldr",), "tldr",
-                              f"TL;DR is {len(term.tldr)} characters; keep it under {TLDR_SOFT_LIMIT} (one or two sentences)"))
+        problems.append(
+            _warn(
+                entry,
+                ("tldr",),
+                "tldr",
+                f"TL;DR is {len(term.tldr)} characters; keep it under {TLDR_SOFT_LIMIT} (one or two sentences)",
+            )
+        )
     return problems
 
 
-_SECTION_PRESENT = {
+_SECTION_PRESENT: dict[str, Callable[[Term], bool]] = {
     "tldr": lambda t: True,
     "explanation": lambda t: t.explanation is not None,
     "why_it_matters": lambda t: t.why_it_matters is not None,
@@ -149,12 +163,20 @@ def check_quiz(entry: LoadedTerm) -> list[Problem]:
     for i, q in enumerate(entry.term.quiz):
         if q.see is not None and not _SECTION_PRESENT[q.see](entry.term):
             line, col = entry.locate("quiz", i, "see")
-            problems.append(Problem(entry.file, line, col, f"quiz[{i}].see",
-                                    f"this term has no {q.see.replace('_', ' ')}, so the link would lead nowhere"))
+            problems.append(
+                Problem(
+                    entry.file,
+                    line,
+                    col,
+                    f"quiz[{i}].see",
+                    f"this term has no {q.see.replace('_', ' ')}, so the link would lead nowhere",
+                )
+            )
         if q.question in seen:
             line, col = entry.locate("quiz", i, "question")
-            problems.append(Problem(entry.file, line, col, f"quiz[{i}].question",
-                                    f"same question as quiz[{seen[q.question]}]"))
+            problems.append(
+                Problem(entry.file, line, col, f"quiz[{i}].question", f"same question as quiz[{seen[q.question]}]")
+            )
         seen.setdefault(q.question, i)
     return problems
 
@@ -162,8 +184,13 @@ def check_quiz(entry: LoadedTerm) -> list[Problem]:
 def _own_problems(entry: LoadedTerm, rubric: Rubric, rubric_key: Hashable, memo: Memo | None) -> list[Problem]:
     """A term's own checks (rubric citations, tags, dates, its quiz); under `mkdocs serve` kept by the
     file's content, so a rebuild re-checks the edited file only. Checks across terms always run."""
-    return reuse(memo, "term-checks", entry.file, (entry.digest, rubric_key),
-                 lambda: [*_check_term(entry, rubric), *check_quiz(entry)])
+    return reuse(
+        memo,
+        "term-checks",
+        entry.file,
+        (entry.digest, rubric_key),
+        lambda: [*_check_term(entry, rubric), *check_quiz(entry)],
+    )
 
 
 GlossaryCheck = Callable[[Glossary], list[Problem]]
@@ -180,9 +207,14 @@ def check_glossary(glossary: Glossary, rubric: Rubric, memo: Memo | None = None)
     return problems
 
 
-def load_glossary(paths: list[Path], rubric: Rubric | None = None,
-                  read: Callable[[Path], LoadedTerm] = read_term_file, *,
-                  checks: Iterable[GlossaryCheck] = (), memo: Memo | None = None) -> tuple[Glossary, ProblemList]:
+def load_glossary(
+    paths: list[Path],
+    rubric: Rubric | None = None,
+    read: Callable[[Path], LoadedTerm] = read_term_file,
+    *,
+    checks: Iterable[GlossaryCheck] = (),
+    memo: Memo | None = None,
+) -> tuple[Glossary, ProblemList]:
     """Load every term file under `paths`, check the whole, and return what loaded plus all problems.
 
     Files with errors are left out of the glossary; the problems say why. `read` turns one file into
@@ -200,8 +232,15 @@ def load_glossary(paths: list[Path], rubric: Rubric | None = None,
             problems.extend(exc.problems)
             continue
         if entry.slug in entries:
-            problems.add(Problem(entry.file, 1, 1, "", f"duplicate slug '{entry.slug}': "
-                                 f"{entries[entry.slug].file} has the same file name"))
+            problems.add(
+                Problem(
+                    entry.file,
+                    1,
+                    1,
+                    "",
+                    f"duplicate slug '{entry.slug}': {entries[entry.slug].file} has the same file name",
+                )
+            )
             continue
         entries[entry.slug] = entry
     glossary = Glossary(entries, roots=tuple(paths))

@@ -22,14 +22,10 @@ class Axis:
 
 
 AXES: tuple[Axis, ...] = (
-    Axis("d", "Detectability", "Operational debt",
-         "how invisible misuse is to your safety net", "#0969da", "#58a6ff"),
-    Axis("e", "Effort", "Remediation debt",
-         "work required to fix once spotted", "#9a6700", "#d29922"),
-    Axis("b", "Burden", "Structural debt",
-         "long-term weight of choosing wrong", "#8250df", "#bc8cff"),
-    Axis("t", "Trap", "Cognitive debt",
-         "how counter-intuitive correct behaviour is", "#cf222e", "#ff7b72"),
+    Axis("d", "Detectability", "Operational debt", "how invisible misuse is to your safety net", "#0969da", "#58a6ff"),
+    Axis("e", "Effort", "Remediation debt", "work required to fix once spotted", "#9a6700", "#d29922"),
+    Axis("b", "Burden", "Structural debt", "long-term weight of choosing wrong", "#8250df", "#bc8cff"),
+    Axis("t", "Trap", "Cognitive debt", "how counter-intuitive correct behaviour is", "#cf222e", "#ff7b72"),
 )
 AXIS_BY_LETTER: dict[str, Axis] = {a.letter: a for a in AXES}
 AXIS_LETTERS: tuple[str, ...] = tuple(a.letter for a in AXES)

@@ -14,8 +14,11 @@ SCHEMA_COMMENT_PATH = "../schema/term.schema.json"  # relative to a file in term
 def _strip_titles(node: Any) -> Any:
     """Pydantic adds a 'title' to every property; editors show descriptions instead, so drop the noise."""
     if isinstance(node, dict):
-        return {k: _strip_titles(v) for k, v in node.items()
-                if not (k == "title" and isinstance(v, str) and "properties" not in node)}
+        return {
+            k: _strip_titles(v)
+            for k, v in node.items()
+            if not (k == "title" and isinstance(v, str) and "properties" not in node)
+        }
     if isinstance(node, list):
         return [_strip_titles(v) for v in node]
     return node

@@ -6,15 +6,16 @@ import os
 import re
 import types
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .located_yaml import MAX_FILE_BYTES, SourceMap, load_yaml_text
 from .model import SLUG_PATTERN, Term
 from .problems import GlossdeckError, Problem, did_you_mean
-from .located_yaml import MAX_FILE_BYTES, SourceMap, load_yaml_text
 
 TERM_SUFFIXES = (".yml", ".yaml")
 _SLUG_RE = re.compile(SLUG_PATTERN)
@@ -90,10 +91,8 @@ def _document_loc(loc: tuple[str | int, ...], data: Any) -> tuple[str | int, ...
     kept: list[str | int] = []
     node = data
     for i, part in enumerate(loc):
-        if isinstance(node, dict) and part in node:
-            kept.append(part)
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if in_list or (isinstance(node, dict) and part in node):
             kept.append(part)
             node = node[part]
         elif isinstance(node, dict) and i == len(loc) - 1 and isinstance(part, str) and "[" not in part:
@@ -102,8 +101,9 @@ def _document_loc(loc: tuple[str | int, ...], data: Any) -> tuple[str | int, ...
     return tuple(kept)
 
 
-def problems_from_validation(exc: ValidationError, file: str, source: SourceMap,
-                             data: Any, root: type[BaseModel] = Term) -> list[Problem]:
+def problems_from_validation(
+    exc: ValidationError, file: str, source: SourceMap, data: Any, root: type[BaseModel] = Term
+) -> list[Problem]:
     """Pydantic errors for a YAML document validated as `root`, each located in its file."""
     problems: list[Problem] = []
     for err in exc.errors(include_url=False):
@@ -123,8 +123,9 @@ def problems_from_validation(exc: ValidationError, file: str, source: SourceMap,
         elif kind == "string_pattern_mismatch" and (err.get("ctx") or {}).get("pattern") == SLUG_PATTERN:
             line, col = source.locate(loc)
             suggestion = re.sub(r"[^a-z0-9]+", "-", str(err.get("input")).lower()).strip("-")
-            message = (f"{_short(err.get('input'))} is not a slug: use lowercase letters, digits and "
-                       f"single hyphens" + (f", e.g. '{suggestion}'" if suggestion else ""))
+            message = f"{_short(err.get('input'))} is not a slug: use lowercase letters, digits and single hyphens" + (
+                f", e.g. '{suggestion}'" if suggestion else ""
+            )
         else:
             line, col = source.locate(loc)
             msg = err["msg"].removeprefix("Value error, ")
@@ -144,8 +145,16 @@ def parse_term(raw: bytes, file: str, slug: str) -> LoadedTerm:
     problems: list[Problem] = []
     if not _SLUG_RE.match(slug):
         suggestion = re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-") or "term"
-        problems.append(Problem(file, 1, 1, "", f"file name '{slug}' is not a valid slug "
-                                f"(lowercase letters, digits, hyphens); rename it to '{suggestion}.yml'"))
+        problems.append(
+            Problem(
+                file,
+                1,
+                1,
+                "",
+                f"file name '{slug}' is not a valid slug "
+                f"(lowercase letters, digits, hyphens); rename it to '{suggestion}.yml'",
+            )
+        )
     for key in doc.data:
         if not isinstance(key, str):
             line, col = doc.source.locate((key,), key=True)

@@ -79,12 +79,21 @@ class _Builder:
         self.nodes += 1
         mark = node.start_mark
         if self.nodes > MAX_NODES:
-            raise _fail(self.file, mark.line + 1, mark.column + 1,
-                        f"document expands to more than {MAX_NODES} values (an alias bomb?)",
-                        _dotted(path))
+            raise _fail(
+                self.file,
+                mark.line + 1,
+                mark.column + 1,
+                f"document expands to more than {MAX_NODES} values (an alias bomb?)",
+                _dotted(path),
+            )
         if depth > MAX_DEPTH:
-            raise _fail(self.file, mark.line + 1, mark.column + 1,
-                        f"values nested more than {MAX_DEPTH} deep (a recursive alias?)", _dotted(path[:3]) + "...")
+            raise _fail(
+                self.file,
+                mark.line + 1,
+                mark.column + 1,
+                f"values nested more than {MAX_DEPTH} deep (a recursive alias?)",
+                _dotted(path[:3]) + "...",
+            )
         self.source.positions.setdefault(path, (mark.line + 1, mark.column + 1))
         if isinstance(node, yaml.ScalarNode):
             if node.tag == _STR_TAG:  # the common case: no constructor needed
@@ -92,37 +101,39 @@ class _Builder:
             try:
                 return self.constructor.construct_object(node, deep=True)
             except yaml.YAMLError as exc:
-                raise _fail(self.file, mark.line + 1, mark.column + 1,
-                            f"unsupported value: {_reason(exc)}", _dotted(path)) from None
+                raise _fail(
+                    self.file, mark.line + 1, mark.column + 1, f"unsupported value: {_reason(exc)}", _dotted(path)
+                ) from None
             except (ValueError, OverflowError, TypeError) as exc:  # e.g. a date like 2026-13-01
-                raise _fail(self.file, mark.line + 1, mark.column + 1,
-                            f"invalid value {node.value[:40]!r}: {exc}", _dotted(path)) from None
+                raise _fail(
+                    self.file,
+                    mark.line + 1,
+                    mark.column + 1,
+                    f"invalid value {node.value[:40]!r}: {exc}",
+                    _dotted(path),
+                ) from None
         if isinstance(node, yaml.SequenceNode):
             if node.tag not in ("tag:yaml.org,2002:seq",):
-                raise _fail(self.file, mark.line + 1, mark.column + 1,
-                            f"unsupported tag {node.tag}", _dotted(path))
-            return [self.build(child, path + (i,), depth + 1) for i, child in enumerate(node.value)]
+                raise _fail(self.file, mark.line + 1, mark.column + 1, f"unsupported tag {node.tag}", _dotted(path))
+            return [self.build(child, (*path, i), depth + 1) for i, child in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode):
             if node.tag not in ("tag:yaml.org,2002:map",):
-                raise _fail(self.file, mark.line + 1, mark.column + 1,
-                            f"unsupported tag {node.tag}", _dotted(path))
+                raise _fail(self.file, mark.line + 1, mark.column + 1, f"unsupported tag {node.tag}", _dotted(path))
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
                     km = key_node.start_mark
-                    raise _fail(self.file, km.line + 1, km.column + 1,
-                                "mapping keys must be plain text", _dotted(path))
-                key = self.build(key_node, path + ("<key>",), depth + 1)
+                    raise _fail(self.file, km.line + 1, km.column + 1, "mapping keys must be plain text", _dotted(path))
+                key = self.build(key_node, (*path, "<key>"), depth + 1)
                 if not isinstance(key, (str, int, float, bool)) and key is not None:
                     key = str(key)
                 km = key_node.start_mark
-                child_path = path + (key if isinstance(key, (str, int)) else str(key),)
+                child_path = (*path, key if isinstance(key, (str, int)) else str(key))
                 if key in result:
-                    raise _fail(self.file, km.line + 1, km.column + 1,
-                                f"duplicate key '{key}'", _dotted(child_path))
+                    raise _fail(self.file, km.line + 1, km.column + 1, f"duplicate key '{key}'", _dotted(child_path))
                 self.source.key_positions[child_path] = (km.line + 1, km.column + 1)
                 result[key] = self.build(value_node, child_path, depth + 1)
-            self.source.positions.pop(path + ("<key>",), None)
+            self.source.positions.pop((*path, "<key>"), None)
             return result
         raise _fail(self.file, mark.line + 1, mark.column + 1, "unsupported YAML node", _dotted(path))
 

@@ -51,9 +51,11 @@ class Misconception(Strict):
 
 class CodeExample(Strict):
     kind: Literal["vulnerable", "fixed", "before", "after", "example"] = Field(
-        description="vulnerable/fixed for security-like pairs, before/after for refactorings.")
+        description="vulnerable/fixed for security-like pairs, before/after for refactorings."
+    )
     language: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_+#.-]{1,30}$")] = Field(
-        description="Highlighting language, e.g. php, bash, sql, yaml.")
+        description="Highlighting language, e.g. php, bash, sql, yaml."
+    )
     code: Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
     caption: Line | None = None
 
@@ -61,7 +63,9 @@ class CodeExample(Strict):
 class AxisScore(Strict):
     score: int = Field(ge=0, le=9, description="0 = the axis does not apply; 1 least cost, 9 most.")
     rationale: Prose | None = Field(
-        default=None, description="Why this score; name the rubric level, e.g. \"Closest to 'architectural rework' (e9).\"")
+        default=None,
+        description="Why this score; name the rubric level, e.g. \"Closest to 'architectural rework' (e9).\"",
+    )
 
 
 _AXIS_SCHEMA = {
@@ -73,11 +77,14 @@ _AXIS_SCHEMA = {
         "rationale": {"type": "string", "minLength": 1},
     },
 }
-_DEBT_STRING_SCHEMA = {"type": "string", "pattern": DEBT_PATTERN.pattern,
-                       "description": "debt(d<N>/e<N>/b<N>/t<N>), one digit 0-9 per axis."}
+_DEBT_STRING_SCHEMA = {
+    "type": "string",
+    "pattern": DEBT_PATTERN.pattern,
+    "description": "debt(d<N>/e<N>/b<N>/t<N>), one digit 0-9 per axis.",
+}
 DEBT_JSON_SCHEMA: dict[str, Any] = {
     "description": "The DEBT score: four axes 0-9 (0 = does not apply), each with a rationale. "
-                   "Write the compact string with rationales beside it, or one block per axis.",
+    "Write the compact string with rationales beside it, or one block per axis.",
     "oneOf": [
         _DEBT_STRING_SCHEMA,
         {
@@ -142,7 +149,8 @@ class Debt(Strict):
         return format_debt_string(self.scores)
 
     def axis(self, letter: str) -> AxisScore:
-        return getattr(self, letter)
+        score: AxisScore = getattr(self, letter)
+        return score
 
 
 class Detection(Strict):
@@ -166,31 +174,48 @@ class AiAgent(Strict):
     manual_fix: bool | None = Field(default=None, description="true when a human must make the fix.")
     fix_effort: Rating | None = None
     context: Literal["line", "function", "file", "module", "project"] | None = Field(
-        default=None, description="How much code an agent must read to judge it.")
+        default=None, description="How much code an agent must read to judge it."
+    )
 
 
 # Parts of a term page a quiz explanation can point the reader at ("see" in a quiz question).
-QuizSection = Literal["tldr", "explanation", "why_it_matters", "misconception", "mistakes", "quick_fix",
-                      "diagram", "code_examples", "debt", "dev_intel"]
+QuizSection = Literal[
+    "tldr",
+    "explanation",
+    "why_it_matters",
+    "misconception",
+    "mistakes",
+    "quick_fix",
+    "diagram",
+    "code_examples",
+    "debt",
+    "dev_intel",
+]
 
 
 class QuizQuestion(Strict):
     """An author's own question: true-or-false (`answer`) or multiple choice (`correct` + `wrong`)."""
 
     # Tell editors about the two forms too; the validator below gives the located message.
-    model_config = ConfigDict(json_schema_extra={"oneOf": [
-        {"required": ["answer"], "not": {"anyOf": [{"required": ["correct"]}, {"required": ["wrong"]}]}},
-        {"required": ["correct", "wrong"], "not": {"required": ["answer"]}},
-    ]})
+    model_config = ConfigDict(
+        json_schema_extra={
+            "oneOf": [
+                {"required": ["answer"], "not": {"anyOf": [{"required": ["correct"]}, {"required": ["wrong"]}]}},
+                {"required": ["correct", "wrong"], "not": {"required": ["answer"]}},
+            ]
+        }
+    )
 
     question: Line = Field(description="The question, or for true/false the statement to judge.")
     answer: bool | None = Field(default=None, description="For a true-or-false statement: true or false.")
     correct: Line | None = Field(default=None, description="For multiple choice: the right answer.")
-    wrong: list[Line] = Field(default_factory=list, max_length=5,
-                              description="For multiple choice: 1 to 5 wrong answers (distractors).")
+    wrong: list[Line] = Field(
+        default_factory=list, max_length=5, description="For multiple choice: 1 to 5 wrong answers (distractors)."
+    )
     explanation: Prose = Field(description="Shown after answering, right or wrong: why the answer is what it is.")
-    see: QuizSection | None = Field(default=None, description="The part of the term page that answers it "
-                                    "(default: explanation, else tldr).")
+    see: QuizSection | None = Field(
+        default=None, description="The part of the term page that answers it (default: explanation, else tldr)."
+    )
 
     @field_validator("wrong")
     @classmethod
@@ -203,12 +228,11 @@ class QuizQuestion(Strict):
         return value
 
     @model_validator(mode="after")
-    def _one_form(self) -> "QuizQuestion":
+    def _one_form(self) -> QuizQuestion:
         if self.answer is not None and (self.correct is not None or self.wrong):
             raise ValueError("give either 'answer: true/false' or 'correct' with 'wrong' choices, not both")
         if self.answer is None and self.correct is None:
-            raise ValueError("a question needs 'answer: true' or 'answer: false', "
-                             "or 'correct' with 'wrong' choices")
+            raise ValueError("a question needs 'answer: true' or 'answer: false', or 'correct' with 'wrong' choices")
         if self.correct is not None and not self.wrong:
             raise ValueError("'correct' needs at least one 'wrong' choice beside it")
         if self.correct is not None and self.correct.casefold() in {w.casefold() for w in self.wrong}:
@@ -254,7 +278,8 @@ class Term(Strict):
     mistakes: list[Prose] = Field(default_factory=list, description="Common mistakes, one per item.")
     quick_fix: Prose | None = None
     diagram: Annotated[str, StringConstraints(min_length=1, max_length=20_000)] | None = Field(
-        default=None, description="Mermaid diagram source (flowchart, sequenceDiagram, ...).")
+        default=None, description="Mermaid diagram source (flowchart, sequenceDiagram, ...)."
+    )
     code_examples: list[CodeExample] = Field(default_factory=list)
     debt: Annotated[Debt | None, WithJsonSchema(DEBT_JSON_SCHEMA)] = None
     dev_intel: DevIntel | None = None
@@ -264,8 +289,9 @@ class Term(Strict):
     added: dt.date | None = Field(default=None, description="ISO date the term was added, e.g. 2026-03-15.")
     edited: dt.date | None = Field(default=None, description="ISO date of the last edit.")
     sources: list[Source] = Field(default_factory=list, description="URLs (or {url, title}) a reader can check.")
-    quiz: list[QuizQuestion] = Field(default_factory=list, max_length=20,
-                                     description="Your own quiz questions, shown with the generated ones.")
+    quiz: list[QuizQuestion] = Field(
+        default_factory=list, max_length=20, description="Your own quiz questions, shown with the generated ones."
+    )
 
     @field_validator("added", "edited", mode="before")
     @classmethod

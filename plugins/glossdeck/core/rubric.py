@@ -8,12 +8,13 @@ from importlib import resources
 from pathlib import Path
 
 from .debt import AXIS_LETTERS
-from .problems import GlossdeckError, Problem
 from .located_yaml import load_yaml_text
+from .problems import GlossdeckError, Problem
 
 # "Closest to 'architectural rework' (e9)" -> anchor text and level
-CITATION = re.compile(r"""closest to ['"‘“](?P<anchor>[^'"’”]+)['"’”]\s*\((?P<axis>[debt])(?P<level>[0-9])\)""",
-                      re.IGNORECASE)
+CITATION = re.compile(
+    r"""closest to ['"‘“](?P<anchor>[^'"’”]+)['"’”]\s*\((?P<axis>[debt])(?P<level>[0-9])\)""", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -40,13 +41,13 @@ class Rubric:
                 messages.append(f"rationale cites '{cited_axis}{level}' but this is the '{axis}' axis")
                 continue
             if level != score:
-                messages.append(
-                    f"rationale says closest to ({axis}{level}) but the score is {axis}{score}")
+                messages.append(f"rationale says closest to ({axis}{level}) but the score is {axis}{score}")
             known = self.level_of(axis, anchor)
             if known is None:
                 choices = "; ".join(f"{axis}{lv} '{t}'" for lv, t in sorted(self.levels.get(axis, {}).items()))
-                messages.append(f"rationale names anchor '{anchor}', which the rubric does not have "
-                                f"(anchors: {choices})")
+                messages.append(
+                    f"rationale names anchor '{anchor}', which the rubric does not have (anchors: {choices})"
+                )
             elif known != level:
                 messages.append(f"anchor '{anchor}' is level {axis}{known} in the rubric, not {axis}{level}")
         return messages

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 
-from .card_view import CardView
 from ..text.markup import Markup, element
+from .card_view import CardView
 from .text_measure import MONO_STACK, SANS_STACK, Face, ellipsize, text_width
 
 HEIGHT = 20
@@ -43,24 +43,54 @@ def render_badge(view: CardView) -> str:
                 pieces.append("/")
             pieces.append(element("tspan", {"fill": axis.colour_dark}, f"{axis.letter}{axis.score}"))
         pieces.append(")")
-        message_text = element("text", {"x": label_w + PAD_X, "y": baseline, "font-family": MONO_STACK,
-                                        "font-weight": "bold", "fill": PUNCTUATION}, *pieces)
+        message_text = element(
+            "text",
+            {
+                "x": label_w + PAD_X,
+                "y": baseline,
+                "font-family": MONO_STACK,
+                "font-weight": "bold",
+                "fill": PUNCTUATION,
+            },
+            *pieces,
+        )
     else:
         message_text = element("text", {"x": label_w + PAD_X, "y": baseline, "fill": INK}, message)
 
     svg = element(
         "svg",
-        {"xmlns": "http://www.w3.org/2000/svg", "width": round(width), "height": HEIGHT,
-         "viewBox": f"0 0 {round(width)} {HEIGHT}", "role": "img", "aria-label": spoken,
-         "font-family": SANS_STACK, "font-size": SIZE},
+        {
+            "xmlns": "http://www.w3.org/2000/svg",
+            "width": round(width),
+            "height": HEIGHT,
+            "viewBox": f"0 0 {round(width)} {HEIGHT}",
+            "role": "img",
+            "aria-label": spoken,
+            "font-family": SANS_STACK,
+            "font-size": SIZE,
+        },
         element("title", {}, spoken),
         # rounded ends; the id carries the slug so two badges inlined in one page do not clash
-        element("clipPath", {"id": clip}, element("rect", {"width": round(width), "height": HEIGHT, "rx": 3},
-                                                  self_closing=True)),
-        element("g", {"clip-path": f"url(#{clip})"},
-                element("rect", {"width": label_w, "height": HEIGHT, "fill": LABEL_BG}, self_closing=True),
-                element("rect", {"x": label_w, "width": round(width) - label_w, "height": HEIGHT,
-                                 "fill": MESSAGE_BG if view.debt else UNSCORED_BG}, self_closing=True)),
+        element(
+            "clipPath",
+            {"id": clip},
+            element("rect", {"width": round(width), "height": HEIGHT, "rx": 3}, self_closing=True),
+        ),
+        element(
+            "g",
+            {"clip-path": f"url(#{clip})"},
+            element("rect", {"width": label_w, "height": HEIGHT, "fill": LABEL_BG}, self_closing=True),
+            element(
+                "rect",
+                {
+                    "x": label_w,
+                    "width": round(width) - label_w,
+                    "height": HEIGHT,
+                    "fill": MESSAGE_BG if view.debt else UNSCORED_BG,
+                },
+                self_closing=True,
+            ),
+        ),
         element("text", {"x": PAD_X, "y": baseline, "fill": INK}, label),
         message_text,
     )

@@ -9,10 +9,10 @@ bars in their identity colours; the debt(...) string and the edited date.
 
 from __future__ import annotations
 
-from .card_view import AxisView, CardView
-from .palette import PALETTES, Palette, Scheme
 from ..text.markup import Markup, element, join
 from ..text.plain_text import is_rtl, truncate
+from .card_view import AxisView, CardView
+from .palette import PALETTES, Palette, Scheme
 from .text_measure import MONO_STACK, SANS_STACK, ellipsize, text_width, wrap
 
 CARD_WIDTH = 600
@@ -29,8 +29,9 @@ FOOT_SIZE = 12
 DEBT_SIZE = 14
 
 
-def _lines(source: str, lines: list[str], y: float, leading: float,
-           attrs: dict[str, str | int | float | None]) -> Markup:
+def _lines(
+    source: str, lines: list[str], y: float, leading: float, attrs: dict[str, str | int | float | None]
+) -> Markup:
     """A text block, one tspan per line. Right-to-left text (Hebrew, Arabic) starts at the right
     edge with an RTL base direction, so its punctuation lands where a reader expects it."""
     rtl = is_rtl(source)
@@ -47,14 +48,30 @@ def _axis(axis: AxisView, x: float, y: float, width: float, palette: Palette) ->
     label = ellipsize(axis.name, width - score_width - 4, AXIS_LABEL_SIZE)
     parts = [
         element("text", {"x": x, "y": y, "font-size": AXIS_LABEL_SIZE, "fill": palette.text}, label),
-        element("text", {"x": x + width, "y": y, "font-size": AXIS_SCORE_SIZE, "font-weight": "bold",
-                         "text-anchor": "end", "fill": colour if axis.applies else palette.muted}, axis.label),
-        element("rect", {"x": x, "y": y + 7, "width": width, "height": 6, "rx": 3, "fill": palette.track},
-                self_closing=True),
+        element(
+            "text",
+            {
+                "x": x + width,
+                "y": y,
+                "font-size": AXIS_SCORE_SIZE,
+                "font-weight": "bold",
+                "text-anchor": "end",
+                "fill": colour if axis.applies else palette.muted,
+            },
+            axis.label,
+        ),
+        element(
+            "rect", {"x": x, "y": y + 7, "width": width, "height": 6, "rx": 3, "fill": palette.track}, self_closing=True
+        ),
     ]
     if axis.applies:
-        parts.append(element("rect", {"x": x, "y": y + 7, "width": width * axis.score / 9, "height": 6, "rx": 3,
-                                      "fill": colour}, self_closing=True))
+        parts.append(
+            element(
+                "rect",
+                {"x": x, "y": y + 7, "width": width * axis.score / 9, "height": 6, "rx": 3, "fill": colour},
+                self_closing=True,
+            )
+        )
     return element("g", {"aria-hidden": "true"}, *parts)
 
 
@@ -66,8 +83,18 @@ def _debt_string(view: CardView, x: float, y: float, palette: Palette) -> Markup
             pieces.append("/")
         pieces.append(element("tspan", {"fill": palette.axis(axis)}, f"{axis.letter}{axis.score}"))
     pieces.append(")")
-    return element("text", {"x": x, "y": y, "font-family": MONO_STACK, "font-size": DEBT_SIZE,
-                            "font-weight": "bold", "fill": palette.text}, *pieces)
+    return element(
+        "text",
+        {
+            "x": x,
+            "y": y,
+            "font-family": MONO_STACK,
+            "font-size": DEBT_SIZE,
+            "font-weight": "bold",
+            "fill": palette.text,
+        },
+        *pieces,
+    )
 
 
 def _description(view: CardView) -> str:
@@ -85,8 +112,19 @@ def render_card(view: CardView, scheme: Scheme = "light") -> str:
     body: list[Markup] = [
         element("title", {"id": f"{ids}-title"}, f"{view.title} — {view.site_name}"),
         element("desc", {"id": f"{ids}-desc"}, _description(view)),
-        element("rect", {"x": 0.5, "y": 0.5, "width": CARD_WIDTH - 1, "height": CARD_HEIGHT - 1, "rx": 12,
-                         "fill": palette.background, "stroke": palette.border}, self_closing=True),
+        element(
+            "rect",
+            {
+                "x": 0.5,
+                "y": 0.5,
+                "width": CARD_WIDTH - 1,
+                "height": CARD_HEIGHT - 1,
+                "rx": 12,
+                "fill": palette.background,
+                "stroke": palette.border,
+            },
+            self_closing=True,
+        ),
     ]
 
     # top line: kicker at the left, site name at the right, sharing the width
@@ -94,15 +132,39 @@ def render_card(view: CardView, scheme: Scheme = "light") -> str:
     site_width = text_width(site, KICKER_SIZE)
     kicker_room = INNER - site_width - 16
     kicker = ellipsize(view.kicker, kicker_room - KICKER_SPACING * len(view.kicker), KICKER_SIZE, "bold")
-    body.append(element("text", {"x": PAD, "y": 36, "font-size": KICKER_SIZE, "font-weight": "bold",
-                                 "letter-spacing": KICKER_SPACING, "fill": palette.muted}, kicker))
-    body.append(element("text", {"x": CARD_WIDTH - PAD, "y": 36, "font-size": KICKER_SIZE,
-                                 "text-anchor": "end", "fill": palette.muted}, site))
+    body.append(
+        element(
+            "text",
+            {
+                "x": PAD,
+                "y": 36,
+                "font-size": KICKER_SIZE,
+                "font-weight": "bold",
+                "letter-spacing": KICKER_SPACING,
+                "fill": palette.muted,
+            },
+            kicker,
+        )
+    )
+    body.append(
+        element(
+            "text",
+            {"x": CARD_WIDTH - PAD, "y": 36, "font-size": KICKER_SIZE, "text-anchor": "end", "fill": palette.muted},
+            site,
+        )
+    )
 
     title = wrap(view.title, INNER, TITLE_SIZE, TITLE_LINES, "bold")
     title_y = 70
-    body.append(_lines(view.title, title.lines, title_y, TITLE_LEADING,
-                       {"font-size": TITLE_SIZE, "font-weight": "bold", "fill": palette.text}))
+    body.append(
+        _lines(
+            view.title,
+            title.lines,
+            title_y,
+            TITLE_LEADING,
+            {"font-size": TITLE_SIZE, "font-weight": "bold", "fill": palette.text},
+        )
+    )
 
     # the TL;DR takes whatever height the title and the axes leave
     footer_y = CARD_HEIGHT - 20
@@ -118,13 +180,31 @@ def render_card(view: CardView, scheme: Scheme = "light") -> str:
             body.append(_axis(axis, PAD + i * (width + AXIS_GAP), axes_top + 12, width, palette))
         body.append(_debt_string(view, PAD, footer_y, palette))
     if view.date_line:
-        body.append(element("text", {"x": CARD_WIDTH - PAD, "y": footer_y, "font-size": FOOT_SIZE,
-                                     "text-anchor": "end", "fill": palette.muted}, view.date_line))
+        body.append(
+            element(
+                "text",
+                {
+                    "x": CARD_WIDTH - PAD,
+                    "y": footer_y,
+                    "font-size": FOOT_SIZE,
+                    "text-anchor": "end",
+                    "fill": palette.muted,
+                },
+                view.date_line,
+            )
+        )
 
-    svg = element("svg", {
-        "xmlns": "http://www.w3.org/2000/svg",
-        "width": CARD_WIDTH, "height": CARD_HEIGHT, "viewBox": f"0 0 {CARD_WIDTH} {CARD_HEIGHT}",
-        "role": "img", "aria-labelledby": f"{ids}-title {ids}-desc",
-        "font-family": SANS_STACK,
-    }, join(body))
+    svg = element(
+        "svg",
+        {
+            "xmlns": "http://www.w3.org/2000/svg",
+            "width": CARD_WIDTH,
+            "height": CARD_HEIGHT,
+            "viewBox": f"0 0 {CARD_WIDTH} {CARD_HEIGHT}",
+            "role": "img",
+            "aria-labelledby": f"{ids}-title {ids}-desc",
+            "font-family": SANS_STACK,
+        },
+        join(body),
+    )
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + svg + "\n"

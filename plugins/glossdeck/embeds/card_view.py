@@ -80,10 +80,16 @@ def card_view(slug: str, term: Term, site_name: str) -> CardView:
     axes: tuple[AxisView, ...] = ()
     if term.debt is not None:
         axes = tuple(
-            AxisView(a.letter, a.name, a.kind, term.debt.axis(a.letter).score,
-                     score_label(term.debt.axis(a.letter).score),
-                     one_line(r) if (r := term.debt.axis(a.letter).rationale) else None,
-                     a.colour, a.colour_dark)
+            AxisView(
+                a.letter,
+                a.name,
+                a.kind,
+                term.debt.axis(a.letter).score,
+                score_label(term.debt.axis(a.letter).score),
+                one_line(r) if (r := term.debt.axis(a.letter).rationale) else None,
+                a.colour,
+                a.colour_dark,
+            )
             for a in AXES
         )
     misconception = term.misconception
@@ -102,4 +108,3 @@ def card_view(slug: str, term: Term, site_name: str) -> CardView:
         edited=term.edited,
         site_name=one_line(site_name) or "Glossary",
     )
-

@@ -12,12 +12,12 @@ from __future__ import annotations
 import base64
 import hashlib
 
-from .card_view import AxisView, CardView
-from .palette import DARK, LIGHT, Palette
 from ..core.debt import AXES
-from .output_paths import Linker, term_paths
 from ..text.markup import Markup, element, join
 from ..text.plain_text import truncate
+from .card_view import AxisView, CardView
+from .output_paths import Linker, term_paths
+from .palette import DARK, LIGHT, Palette
 
 MAX_BYTES = 20 * 1024
 IFRAME_WIDTH = 600
@@ -29,8 +29,10 @@ TITLE_CHARS = 140
 
 def _palette_vars(p: Palette) -> str:
     axes = "".join(f"--{a.letter}:{a.colour if p is LIGHT else a.colour_dark};" for a in AXES)
-    return (f"--bg:{p.background};--border:{p.border};--text:{p.text};--muted:{p.muted};"
-            f"--link:{p.link};--track:{p.track};{axes}")
+    return (
+        f"--bg:{p.background};--border:{p.border};--text:{p.text};--muted:{p.muted};"
+        f"--link:{p.link};--track:{p.track};{axes}"
+    )
 
 
 def _stylesheet() -> str:
@@ -82,21 +84,28 @@ CONTENT_SECURITY_POLICY = (
 
 def iframe_html(view: CardView, src: str) -> Markup:
     """The <iframe> that shows an embed page (oEmbed's `html` and the HTML snippet)."""
-    return element("iframe", {
-        "src": src, "title": f"{view.title} — {view.site_name}", "width": IFRAME_WIDTH, "height": IFRAME_HEIGHT,
-        "style": "border:0;max-width:100%", "loading": "lazy",
-        "referrerpolicy": "strict-origin-when-cross-origin",
-    })
+    return element(
+        "iframe",
+        {
+            "src": src,
+            "title": f"{view.title} — {view.site_name}",
+            "width": IFRAME_WIDTH,
+            "height": IFRAME_HEIGHT,
+            "style": "border:0;max-width:100%",
+            "loading": "lazy",
+            "referrerpolicy": "strict-origin-when-cross-origin",
+        },
+    )
 
 
 def _axis(axis: AxisView) -> Markup:
     value_class = "v" if axis.applies else "v na"
     return element(
-        "li", {"class": f"ax-{axis.letter}", "title": f"{axis.kind}: {axis.spoken}"},
+        "li",
+        {"class": f"ax-{axis.letter}", "title": f"{axis.kind}: {axis.spoken}"},
         element("span", {}, axis.name),
         element("span", {"class": value_class}, axis.label),
-        element("span", {"class": "bar", "aria-hidden": "true"},
-                element("i", {"class": f"s{axis.score}"})),
+        element("span", {"class": "bar", "aria-hidden": "true"}, element("i", {"class": f"s{axis.score}"})),
     )
 
 
@@ -117,22 +126,31 @@ def render_embed_page(view: CardView, linker: Linker) -> str:
     open_new = {"target": "_blank", "rel": "noopener"}
 
     blocks: list[Markup] = [
-        element("p", {"class": "kicker"}, element("b", {}, view.kicker),
-                element("span", {}, view.site_name)),
+        element("p", {"class": "kicker"}, element("b", {}, view.kicker), element("span", {}, view.site_name)),
         element("h1", {"id": "term", "class": "clamp", "dir": "auto"}, element("a", {"href": page, **open_new}, title)),
         element("p", {"class": "tldr clamp", "dir": "auto"}, truncate(view.tldr, TLDR_CHARS)),
     ]
     if view.belief is not None and view.correction is not None:
-        blocks.append(element(
-            "div", {"class": "mis"},
-            element("p", {"class": "clamp", "dir": "auto"}, element("b", {}, "Misconception: "),
-                    truncate(view.belief, MISCONCEPTION_CHARS)),
-            element("p", {"class": "clamp", "dir": "auto"}, element("b", {}, "In fact: "),
-                    truncate(view.correction, MISCONCEPTION_CHARS)),
-        ))
+        blocks.append(
+            element(
+                "div",
+                {"class": "mis"},
+                element(
+                    "p",
+                    {"class": "clamp", "dir": "auto"},
+                    element("b", {}, "Misconception: "),
+                    truncate(view.belief, MISCONCEPTION_CHARS),
+                ),
+                element(
+                    "p",
+                    {"class": "clamp", "dir": "auto"},
+                    element("b", {}, "In fact: "),
+                    truncate(view.correction, MISCONCEPTION_CHARS),
+                ),
+            )
+        )
     if view.axes:
-        blocks.append(element("ul", {"class": "axes", "aria-label": view.debt_spoken},
-                              *(_axis(a) for a in view.axes)))
+        blocks.append(element("ul", {"class": "axes", "aria-label": view.debt_spoken}, *(_axis(a) for a in view.axes)))
     footer: list[Markup] = []
     if view.debt:
         footer.append(_debt_string(view))
@@ -141,19 +159,20 @@ def render_embed_page(view: CardView, linker: Linker) -> str:
     footer.append(element("a", {"class": "more", "href": page, **open_new}, "Read more →"))
     blocks.append(element("footer", {}, *footer))
 
-    head = join([
-        element("meta", {"charset": "utf-8"}, void=True),
-        element("meta", {"name": "viewport", "content": "width=device-width, initial-scale=1"}, void=True),
-        element("meta", {"http-equiv": "Content-Security-Policy", "content": CONTENT_SECURITY_POLICY}, void=True),
-        element("meta", {"name": "color-scheme", "content": "light dark"}, void=True),
-        element("meta", {"name": "referrer", "content": "strict-origin-when-cross-origin"}, void=True),
-        # the term page is the one to index; this is only its card
-        element("meta", {"name": "robots", "content": "noindex"}, void=True),
-        element("title", {}, f"{view.title} — {view.site_name}"),
-        element("link", {"rel": "canonical", "href": page}, void=True),
-        element("link", {"rel": "icon", "href": "data:,"}, void=True),  # no favicon request
-        element("style", {}, Markup(STYLESHEET)),
-    ])
+    head = join(
+        [
+            element("meta", {"charset": "utf-8"}, void=True),
+            element("meta", {"name": "viewport", "content": "width=device-width, initial-scale=1"}, void=True),
+            element("meta", {"http-equiv": "Content-Security-Policy", "content": CONTENT_SECURITY_POLICY}, void=True),
+            element("meta", {"name": "color-scheme", "content": "light dark"}, void=True),
+            element("meta", {"name": "referrer", "content": "strict-origin-when-cross-origin"}, void=True),
+            # the term page is the one to index; this is only its card
+            element("meta", {"name": "robots", "content": "noindex"}, void=True),
+            element("title", {}, f"{view.title} — {view.site_name}"),
+            element("link", {"rel": "canonical", "href": page}, void=True),
+            element("link", {"rel": "icon", "href": "data:,"}, void=True),  # no favicon request
+            element("style", {}, Markup(STYLESHEET)),
+        ]
+    )
     body = element("article", {"class": "card", "aria-labelledby": "term"}, *blocks)
     return f'<!doctype html>\n<html lang="en">\n<head>{head}</head>\n<body>{body}</body>\n</html>\n'
-

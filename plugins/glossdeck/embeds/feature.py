@@ -9,23 +9,23 @@ oEmbed discovery <link> and the "Embed this term" section.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from importlib import resources
-from typing import Iterator
 
-from .badge_svg import render_badge, shields_endpoint
-from .card_view import CardView, card_view
-from .card_svg import render_card
-from .embed_page import render_embed_page
-from .snippets import section_markdown
-from .output_paths import API_INDEX_PATH, SCRIPT_PATH, Linker, term_paths
-from ..features import Build, Feature, SiteInfo, TermSection
-from ..reuse import reuse
 from ..core.glossary import Glossary
 from ..core.loading import LoadedTerm
-from .oembed import SITEMAP_STUB, SITEMAP_STUB_PATH, discovery_link, oembed_json
 from ..core.problems import Problem, Severity
-from .web_component import component_script
+from ..features import Build, Feature, SiteInfo, TermSection
+from ..reuse import reuse
+from .badge_svg import render_badge, shields_endpoint
+from .card_svg import render_card
+from .card_view import CardView, card_view
+from .embed_page import render_embed_page
+from .oembed import SITEMAP_STUB, SITEMAP_STUB_PATH, discovery_link, oembed_json
+from .output_paths import API_INDEX_PATH, SCRIPT_PATH, Linker, term_paths
+from .snippets import section_markdown
 from .term_api import index_json, schema_files, term_json
+from .web_component import component_script
 
 COPY_SCRIPT_ASSET = "glossdeck-embed.js"
 STYLESHEET_ASSET = "glossdeck-embed.css"
@@ -53,23 +53,34 @@ def _index_bytes(build: Build) -> bytes:
     """api/terms.json; under `mkdocs serve` kept while every term's view (title, aliases, level,
     DEBT, date) is the same, so an edit to a term's prose does not re-encode the whole index."""
     views = {slug: view_of(build, slug) for slug in build.glossary.entries}
-    key = (tuple((slug, v.title, v.aliases, v.category, v.level, v.debt, v.edited) for slug, v in views.items()),
-           build.site)
-    return reuse(build.memo, "embeds.index", "api/terms.json", key,
-                 lambda: index_json(views, Linker(build.site), build.site.site_name).encode())
+    key = (
+        tuple((slug, v.title, v.aliases, v.category, v.level, v.debt, v.edited) for slug, v in views.items()),
+        build.site,
+    )
+    return reuse(
+        build.memo,
+        "embeds.index",
+        "api/terms.json",
+        key,
+        lambda: index_json(views, Linker(build.site), build.site.site_name).encode(),
+    )
 
 
 def _colliding(glossary: Glossary) -> dict[str, str]:
     """Slug -> the other slug whose dark card path it would overwrite ("x-dark" vs "x")."""
-    return {slug: slug.removesuffix("-dark") for slug in glossary.entries
-            if slug.endswith("-dark") and slug.removesuffix("-dark") in glossary}
+    return {
+        slug: slug.removesuffix("-dark")
+        for slug in glossary.entries
+        if slug.endswith("-dark") and slug.removesuffix("-dark") in glossary
+    }
 
 
 def term_outputs(build: Build, slug: str) -> dict[str, bytes]:
     """Every per-term file, by site-relative path (what `files()` writes for one term)."""
     entry = build.glossary.entries[slug]
-    return reuse(build.memo, "embeds.files", slug, (entry.digest, build.site),
-                 lambda: _render_outputs(entry, build.site))
+    return reuse(
+        build.memo, "embeds.files", slug, (entry.digest, build.site), lambda: _render_outputs(entry, build.site)
+    )
 
 
 def _render_outputs(entry: LoadedTerm, site: SiteInfo) -> dict[str, bytes]:
@@ -113,13 +124,23 @@ class EmbedsFeature(Feature):
         if slug is None or slug not in build.glossary:
             return ""
         entry = build.glossary.entries[slug]
-        return reuse(build.memo, "embeds.head", slug, (entry.digest, build.site),
-                     lambda: str(discovery_link(view_of(build, slug), Linker(build.site))))
+        return reuse(
+            build.memo,
+            "embeds.head",
+            slug,
+            (entry.digest, build.site),
+            lambda: str(discovery_link(view_of(build, slug), Linker(build.site))),
+        )
 
     def term_sections(self, build: Build, slug: str) -> list[TermSection]:
         entry = build.glossary.entries[slug]
-        return reuse(build.memo, "embeds.sections", slug, (entry.digest, build.site),
-                     lambda: [TermSection("end", section_markdown(view_of(build, slug), Linker(build.site)))])
+        return reuse(
+            build.memo,
+            "embeds.sections",
+            slug,
+            (entry.digest, build.site),
+            lambda: [TermSection("end", section_markdown(view_of(build, slug), Linker(build.site)))],
+        )
 
     def scripts(self) -> list[str]:
         return [COPY_SCRIPT_ASSET]
@@ -131,19 +152,32 @@ class EmbedsFeature(Feature):
         glossary, site = build.glossary, build.site
         found: list[Problem] = []
         if not site.site_url and len(glossary):
-            found.append(Problem(
-                "mkdocs.yml", 1, 1, "site_url",
-                "site_url is not set, so term cards, embed snippets, oEmbed and the JSON API use relative "
-                "links that break once pasted into another site (a wiki); set site_url (in mkdocs.yml; "
-                "--site-url for export-markdown) to the address the site is published at, or "
-                "disabled_features: [embeds] to publish no cards",
-                Severity.WARNING))
+            found.append(
+                Problem(
+                    "mkdocs.yml",
+                    1,
+                    1,
+                    "site_url",
+                    "site_url is not set, so term cards, embed snippets, oEmbed and the JSON API use relative "
+                    "links that break once pasted into another site (a wiki); set site_url (in mkdocs.yml; "
+                    "--site-url for export-markdown) to the address the site is published at, or "
+                    "disabled_features: [embeds] to publish no cards",
+                    Severity.WARNING,
+                )
+            )
         for slug, other in _colliding(glossary).items():
             entry = glossary.entries[slug]
-            found.append(Problem(
-                entry.file, 1, 1, "",
-                f"the card of '{slug}' (cards/{slug}.svg) has the path of the dark card of '{other}'; "
-                f"'{other}' gets no dark card: rename one of the two files", Severity.WARNING))
+            found.append(
+                Problem(
+                    entry.file,
+                    1,
+                    1,
+                    "",
+                    f"the card of '{slug}' (cards/{slug}.svg) has the path of the dark card of '{other}'; "
+                    f"'{other}' gets no dark card: rename one of the two files",
+                    Severity.WARNING,
+                )
+            )
         return found
 
 

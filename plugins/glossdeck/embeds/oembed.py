@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import json
 
+from ..text.markup import Markup, element
 from .card_view import CardView
 from .embed_page import IFRAME_HEIGHT, IFRAME_WIDTH, iframe_html
 from .output_paths import Linker, term_paths
-from ..text.markup import Markup, element
 
 CACHE_AGE_SECONDS = 86400  # a day: terms change rarely, and each card shows its edited date
 
@@ -21,8 +21,9 @@ CACHE_AGE_SECONDS = 86400  # a day: terms change rarely, and each card shows its
 # fetches "sitemap.xml" next to it, i.e. oembed/sitemap.xml: without this file every term page
 # logs a 404 in the console. An empty URL set gives Material nothing to act on.
 SITEMAP_STUB_PATH = "oembed/sitemap.xml"
-SITEMAP_STUB = ('<?xml version="1.0" encoding="UTF-8"?>\n'
-                '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')
+SITEMAP_STUB = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n'
+)
 
 
 def oembed_json(view: CardView, linker: Linker) -> str:
@@ -44,5 +45,6 @@ def oembed_json(view: CardView, linker: Linker) -> str:
 def discovery_link(view: CardView, linker: Linker) -> Markup:
     """<link rel="alternate" type="application/json+oembed"> for the term page's <head>."""
     href = linker.from_page(term_paths(view.slug).oembed, linker.site.term_src(view.slug))
-    return element("link", {"rel": "alternate", "type": "application/json+oembed", "href": href,
-                            "title": view.title}, void=True)
+    return element(
+        "link", {"rel": "alternate", "type": "application/json+oembed", "href": href, "title": view.title}, void=True
+    )

@@ -27,8 +27,10 @@ class Palette:
         return axis.colour if self.scheme == "light" else axis.colour_dark
 
 
-LIGHT = Palette("light", background="#ffffff", border="#d1d9e0", text="#1f2328", muted="#59636e",
-                link="#0969da", track="#e6eaef")
-DARK = Palette("dark", background="#0d1117", border="#3d444d", text="#f0f6fc", muted="#9198a1",
-               link="#4493f8", track="#262c36")
+LIGHT = Palette(
+    "light", background="#ffffff", border="#d1d9e0", text="#1f2328", muted="#59636e", link="#0969da", track="#e6eaef"
+)
+DARK = Palette(
+    "dark", background="#0d1117", border="#3d444d", text="#f0f6fc", muted="#9198a1", link="#4493f8", track="#262c36"
+)
 PALETTES: dict[Scheme, Palette] = {"light": LIGHT, "dark": DARK}

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .card_view import CardView
-from .card_svg import CARD_HEIGHT, CARD_WIDTH
-from .embed_page import iframe_html
-from .output_paths import SCRIPT_PATH, Linker, term_paths
 from ..text.escape import commonmark_text, markdown_url
 from ..text.markup import Markup, element, join
+from .card_svg import CARD_HEIGHT, CARD_WIDTH
+from .card_view import CardView
+from .embed_page import iframe_html
+from .output_paths import SCRIPT_PATH, Linker, term_paths
 
 SECTION_TITLE = "Embed this term"
+
 
 @dataclass(frozen=True)
 class Snippet:
@@ -46,9 +47,16 @@ def embed_urls(view: CardView, linker: Linker) -> EmbedUrls:
     def to(target: str) -> str:
         return linker.from_page(target, src)
 
-    return EmbedUrls(page=to(linker.site.term_url(view.slug)), card=to(paths.card), card_dark=to(paths.card_dark),
-                     badge=to(paths.badge), embed=to(linker.embed_url(view.slug)), oembed=to(paths.oembed),
-                     script=to(SCRIPT_PATH), site=to(""))
+    return EmbedUrls(
+        page=to(linker.site.term_url(view.slug)),
+        card=to(paths.card),
+        card_dark=to(paths.card_dark),
+        badge=to(paths.badge),
+        embed=to(linker.embed_url(view.slug)),
+        oembed=to(paths.oembed),
+        script=to(SCRIPT_PATH),
+        site=to(""),
+    )
 
 
 def snippets(view: CardView, linker: Linker) -> list[Snippet]:
@@ -56,24 +64,38 @@ def snippets(view: CardView, linker: Linker) -> list[Snippet]:
     alt = f"{view.title} — {view.site_name}"
     markdown = f"[![{commonmark_text(alt)}]({markdown_url(urls.card)})]({markdown_url(urls.page)})"
     picture = element(
-        "a", {"href": urls.page},
-        element("picture", {},
-                element("source", {"media": "(prefers-color-scheme: dark)", "srcset": urls.card_dark}, void=True),
-                element("img", {"src": urls.card, "alt": alt, "width": CARD_WIDTH, "height": CARD_HEIGHT}, void=True)),
+        "a",
+        {"href": urls.page},
+        element(
+            "picture",
+            {},
+            element("source", {"media": "(prefers-color-scheme: dark)", "srcset": urls.card_dark}, void=True),
+            element("img", {"src": urls.card, "alt": alt, "width": CARD_WIDTH, "height": CARD_HEIGHT}, void=True),
+        ),
     )
-    component = join([
-        element("script", {"src": urls.script, "defer": True}), Markup("\n"),
-        element("glossdeck-term", {"slug": view.slug, "site": urls.site},
-                element("a", {"href": urls.page}, view.title)),
-    ])
+    component = join(
+        [
+            element("script", {"src": urls.script, "defer": True}),
+            Markup("\n"),
+            element(
+                "glossdeck-term", {"slug": view.slug, "site": urls.site}, element("a", {"href": urls.page}, view.title)
+            ),
+        ]
+    )
     badge_alt = f"{view.title}: {view.debt}" if view.debt else view.title
     badge = f"[![{commonmark_text(badge_alt)}]({markdown_url(urls.badge)})]({markdown_url(urls.page)})"
     return [
         Snippet("markdown", "Markdown image", "GitHub, GitLab, Confluence Markdown, any Markdown wiki", markdown),
         Snippet("picture", "HTML image, light and dark", "GitHub and GitLab follow the reader's theme", str(picture)),
-        Snippet("iframe", "HTML iframe", "Confluence iframe/HTML macro, MediaWiki iframe extensions, any HTML page",
-                str(iframe_html(view, urls.embed))),
-        Snippet("component", "Web component", "Pages that run scripts: portals, docs sites, dashboards", str(component)),
+        Snippet(
+            "iframe",
+            "HTML iframe",
+            "Confluence iframe/HTML macro, MediaWiki iframe extensions, any HTML page",
+            str(iframe_html(view, urls.embed)),
+        ),
+        Snippet(
+            "component", "Web component", "Pages that run scripts: portals, docs sites, dashboards", str(component)
+        ),
         Snippet("url", "Embed page URL", "Notion /embed, any tool that embeds a URL", urls.embed),
         Snippet("oembed", "oEmbed URL", "Tools that read oEmbed (found automatically from the term page)", urls.oembed),
         Snippet("badge", "DEBT badge (Markdown)", "A compact score badge for READMEs and lists", badge),
@@ -82,19 +104,26 @@ def snippets(view: CardView, linker: Linker) -> list[Snippet]:
 
 WHERE_TO_USE: tuple[tuple[str, str], ...] = (
     ("GitHub / GitLab", "the Markdown image, or the light/dark HTML image; they strip iframes and scripts."),
-    ("Notion", "type /embed and paste the embed page URL (or paste the term page's address and pick "
-               "“Create embed”)."),
-    ("Confluence", "the Markdown image (or the card's URL in an Image macro); the iframe in an iframe or HTML "
-                   "macro where your admin allows it."),
-    ("MediaWiki", "the card's SVG URL shows inline once this site is in $wgAllowExternalImagesFrom; "
-                  "the iframe needs an iframe extension."),
+    ("Notion", "type /embed and paste the embed page URL (or paste the term page's address and pick “Create embed”)."),
+    (
+        "Confluence",
+        "the Markdown image (or the card's URL in an Image macro); the iframe in an iframe or HTML "
+        "macro where your admin allows it.",
+    ),
+    (
+        "MediaWiki",
+        "the card's SVG URL shows inline once this site is in $wgAllowExternalImagesFrom; "
+        "the iframe needs an iframe extension.",
+    ),
 )
 
 
 # The same list on every term page: built once.
-WHERE_TO_USE_HTML = element("ul", {"class": "glossdeck-embed__where"},
-                            *(element("li", {}, element("strong", {}, name + ":"), " ", advice)
-                              for name, advice in WHERE_TO_USE))
+WHERE_TO_USE_HTML = element(
+    "ul",
+    {"class": "glossdeck-embed__where"},
+    *(element("li", {}, element("strong", {}, name + ":"), " ", advice) for name, advice in WHERE_TO_USE),
+)
 
 
 def section_markdown(view: CardView, linker: Linker) -> str:
@@ -102,36 +131,77 @@ def section_markdown(view: CardView, linker: Linker) -> str:
     Markdown leaves it whole)."""
     src = linker.site.term_src(view.slug)
     paths = term_paths(view.slug)
-    local = {k: linker.site.relative(src, p) for k, p in
-             (("card", paths.card), ("dark", paths.card_dark), ("badge", paths.badge))}
+    local = {
+        k: linker.site.relative(src, p)
+        for k, p in (("card", paths.card), ("dark", paths.card_dark), ("badge", paths.badge))
+    }
     alt = f"{view.title} — {view.site_name}"
     preview = element(
-        "p", {"class": "glossdeck-embed__preview"},
-        element("img", {"class": "glossdeck-card-light", "src": local["card"], "alt": alt,
-                        "width": CARD_WIDTH, "height": CARD_HEIGHT, "loading": "lazy"}, void=True),
-        element("img", {"class": "glossdeck-card-dark", "src": local["dark"], "alt": alt,
-                        "width": CARD_WIDTH, "height": CARD_HEIGHT, "loading": "lazy"}, void=True),
+        "p",
+        {"class": "glossdeck-embed__preview"},
+        element(
+            "img",
+            {
+                "class": "glossdeck-card-light",
+                "src": local["card"],
+                "alt": alt,
+                "width": CARD_WIDTH,
+                "height": CARD_HEIGHT,
+                "loading": "lazy",
+            },
+            void=True,
+        ),
+        element(
+            "img",
+            {
+                "class": "glossdeck-card-dark",
+                "src": local["dark"],
+                "alt": alt,
+                "width": CARD_WIDTH,
+                "height": CARD_HEIGHT,
+                "loading": "lazy",
+            },
+            void=True,
+        ),
     )
     blocks: list[Markup] = [preview]
     if not linker.absolute:
-        blocks.append(element(
-            "p", {"class": "glossdeck-embed__warning"},
-            element("strong", {}, "This site has no site_url."),
-            " The snippets below link relative to this page, so they only work on this site. "
-            "Set site_url in mkdocs.yml to the address the site is published at to embed cards elsewhere.",
-        ))
+        blocks.append(
+            element(
+                "p",
+                {"class": "glossdeck-embed__warning"},
+                element("strong", {}, "This site has no site_url."),
+                " The snippets below link relative to this page, so they only work on this site. "
+                "Set site_url in mkdocs.yml to the address the site is published at to embed cards elsewhere.",
+            )
+        )
     blocks.append(WHERE_TO_USE_HTML)  # which snippet to take comes before the snippets themselves
     for snippet in snippets(view, linker):
         code_id = f"glossdeck-snippet-{view.slug}-{snippet.key}"
-        blocks.append(element(
-            "div", {"class": "glossdeck-snippet"},
-            element("p", {"class": "glossdeck-snippet__head"},
-                    element("strong", {}, snippet.label), " — ", snippet.hint,
-                    element("button", {"type": "button", "class": "md-button glossdeck-copy",
-                                       "data-glossdeck-copy": code_id,
-                                       "aria-label": f"Copy the {snippet.label} snippet"}, "Copy")),
-            element("pre", {}, element("code", {"id": code_id}, snippet.code)),
-        ))
+        blocks.append(
+            element(
+                "div",
+                {"class": "glossdeck-snippet"},
+                element(
+                    "p",
+                    {"class": "glossdeck-snippet__head"},
+                    element("strong", {}, snippet.label),
+                    " — ",
+                    snippet.hint,
+                    element(
+                        "button",
+                        {
+                            "type": "button",
+                            "class": "md-button glossdeck-copy",
+                            "data-glossdeck-copy": code_id,
+                            "aria-label": f"Copy the {snippet.label} snippet",
+                        },
+                        "Copy",
+                    ),
+                ),
+                element("pre", {}, element("code", {"id": code_id}, snippet.code)),
+            )
+        )
     body = element("div", {"class": "glossdeck-embed"}, *blocks)
     # one line per snippet at most (titles are single-line), so Markdown keeps the HTML block whole
     return f"## {SECTION_TITLE}\n\n{body}\n"

@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .card_view import CardView
-from .output_paths import API_INDEX_PATH, API_SCHEMA_PATHS, SCRIPT_PATH, Linker, term_paths
 from ..core.model import Term
 from ..text.plain_text import clean_text
+from .card_view import CardView
+from .output_paths import API_INDEX_PATH, API_SCHEMA_PATHS, SCRIPT_PATH, Linker, term_paths
 
 SCHEMA_VERSION = 1
 
@@ -35,8 +35,19 @@ def _dump(data: dict[str, Any]) -> str:
 
 
 def _axes(view: CardView) -> list[dict[str, Any]]:
-    return [{"letter": a.letter, "name": a.name, "kind": a.kind, "score": a.score, "label": a.label,
-             "rationale": a.rationale, "colour": a.colour, "colour_dark": a.colour_dark} for a in view.axes]
+    return [
+        {
+            "letter": a.letter,
+            "name": a.name,
+            "kind": a.kind,
+            "score": a.score,
+            "label": a.label,
+            "rationale": a.rationale,
+            "colour": a.colour,
+            "colour_dark": a.colour_dark,
+        }
+        for a in view.axes
+    ]
 
 
 def term_links(linker: Linker, slug: str, from_file: str) -> dict[str, str]:
@@ -83,17 +94,19 @@ def index_json(views: dict[str, CardView], linker: Linker, site_name: str) -> st
     """api/terms.json: one short entry per term, in slug order, for search boxes and link checkers."""
     entries = []
     for slug, view in views.items():
-        entries.append({
-            "slug": slug,
-            "title": view.title,
-            "aliases": list(view.aliases),
-            "category": view.category,
-            "level": view.level,
-            "debt": view.debt,
-            "edited": view.edited.isoformat() if view.edited else None,
-            "url": linker.url(linker.site.term_url(slug), API_INDEX_PATH),
-            "json": linker.url(term_paths(slug).json, API_INDEX_PATH),
-        })
+        entries.append(
+            {
+                "slug": slug,
+                "title": view.title,
+                "aliases": list(view.aliases),
+                "category": view.category,
+                "level": view.level,
+                "debt": view.debt,
+                "edited": view.edited.isoformat() if view.edited else None,
+                "url": linker.url(linker.site.term_url(slug), API_INDEX_PATH),
+                "json": linker.url(term_paths(slug).json, API_INDEX_PATH),
+            }
+        )
     data = {
         "schema_version": SCHEMA_VERSION,
         "site": {"name": site_name, "url": linker.site_root(API_INDEX_PATH)},
@@ -111,8 +124,23 @@ TERM_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "title": "glossdeck term (api/terms/<slug>.json)",
     "type": "object",
-    "required": ["schema_version", "slug", "title", "aliases", "category", "level", "tldr", "tldr_text",
-                 "misconception", "debt", "added", "edited", "site", "links", "term"],
+    "required": [
+        "schema_version",
+        "slug",
+        "title",
+        "aliases",
+        "category",
+        "level",
+        "tldr",
+        "tldr_text",
+        "misconception",
+        "debt",
+        "added",
+        "edited",
+        "site",
+        "links",
+        "term",
+    ],
     "properties": {
         "schema_version": {"const": SCHEMA_VERSION},
         "slug": {"type": "string", "pattern": "^[a-z0-9]+(?:-[a-z0-9]+)*$"},
@@ -123,34 +151,48 @@ TERM_SCHEMA: dict[str, Any] = {
         "tldr": {"type": "string", "description": "As authored (Markdown)."},
         "tldr_text": {"type": "string", "description": "Plain text, one line."},
         "misconception": {
-            "type": ["object", "null"], "required": ["belief", "correction"],
+            "type": ["object", "null"],
+            "required": ["belief", "correction"],
             "properties": {"belief": {"type": "string"}, "correction": {"type": "string"}},
         },
         "debt": {
-            "type": ["object", "null"], "required": ["string", "axes"],
+            "type": ["object", "null"],
+            "required": ["string", "axes"],
             "properties": {
                 "string": {"type": "string", "pattern": r"^debt\(d[0-9]/e[0-9]/b[0-9]/t[0-9]\)$"},
-                "axes": {"type": "array", "minItems": 4, "maxItems": 4, "items": {
-                    "type": "object",
-                    "required": ["letter", "name", "kind", "score", "label", "rationale", "colour", "colour_dark"],
-                    "properties": {
-                        "letter": {"enum": ["d", "e", "b", "t"]},
-                        "name": {"type": "string"}, "kind": {"type": "string"},
-                        "score": {"type": "integer", "minimum": 0, "maximum": 9},
-                        "label": {"type": "string", "description": "What to show: \"n/a\" for 0."},
-                        "rationale": _NULLABLE_STRING,
-                        "colour": {"type": "string", "pattern": "^#[0-9a-f]{6}$"},
-                        "colour_dark": {"type": "string", "pattern": "^#[0-9a-f]{6}$"},
+                "axes": {
+                    "type": "array",
+                    "minItems": 4,
+                    "maxItems": 4,
+                    "items": {
+                        "type": "object",
+                        "required": ["letter", "name", "kind", "score", "label", "rationale", "colour", "colour_dark"],
+                        "properties": {
+                            "letter": {"enum": ["d", "e", "b", "t"]},
+                            "name": {"type": "string"},
+                            "kind": {"type": "string"},
+                            "score": {"type": "integer", "minimum": 0, "maximum": 9},
+                            "label": {"type": "string", "description": 'What to show: "n/a" for 0.'},
+                            "rationale": _NULLABLE_STRING,
+                            "colour": {"type": "string", "pattern": "^#[0-9a-f]{6}$"},
+                            "colour_dark": {"type": "string", "pattern": "^#[0-9a-f]{6}$"},
+                        },
                     },
-                }},
+                },
             },
         },
         "added": _DATE,
         "edited": _DATE,
-        "site": {"type": "object", "required": ["name", "url"],
-                 "properties": {"name": {"type": "string"}, "url": {"type": "string"}}},
-        "links": {"type": "object", "required": _LINK_NAMES,
-                  "properties": {n: {"type": "string"} for n in _LINK_NAMES}},
+        "site": {
+            "type": "object",
+            "required": ["name", "url"],
+            "properties": {"name": {"type": "string"}, "url": {"type": "string"}},
+        },
+        "links": {
+            "type": "object",
+            "required": _LINK_NAMES,
+            "properties": {n: {"type": "string"} for n in _LINK_NAMES},
+        },
         "term": {"type": "object", "description": "The validated term as authored; see schema/term.schema.json."},
     },
 }
@@ -164,17 +206,24 @@ INDEX_SCHEMA: dict[str, Any] = {
         "schema_version": {"const": SCHEMA_VERSION},
         "site": {"type": "object", "required": ["name", "url"]},
         "count": {"type": "integer", "minimum": 0},
-        "terms": {"type": "array", "items": {
-            "type": "object",
-            "required": ["slug", "title", "aliases", "category", "level", "debt", "edited", "url", "json"],
-            "properties": {
-                "slug": {"type": "string"}, "title": {"type": "string"},
-                "aliases": {"type": "array", "items": {"type": "string"}},
-                "category": {"type": "string"}, "level": _NULLABLE_STRING,
-                "debt": _NULLABLE_STRING, "edited": _DATE,
-                "url": {"type": "string"}, "json": {"type": "string"},
+        "terms": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["slug", "title", "aliases", "category", "level", "debt", "edited", "url", "json"],
+                "properties": {
+                    "slug": {"type": "string"},
+                    "title": {"type": "string"},
+                    "aliases": {"type": "array", "items": {"type": "string"}},
+                    "category": {"type": "string"},
+                    "level": _NULLABLE_STRING,
+                    "debt": _NULLABLE_STRING,
+                    "edited": _DATE,
+                    "url": {"type": "string"},
+                    "json": {"type": "string"},
+                },
             },
-        }},
+        },
     },
 }
 

@@ -37,8 +37,20 @@ _TABLES: dict[str, dict[str, int]] = {
     "regular": dict(zip(_ASCII, map(int, _REGULAR.split(",")))),
     "bold": dict(zip(_ASCII, map(int, _BOLD.split(",")))),
 }
-_PUNCTUATION = {"…": 1000, "—": 1000, "–": 500, "“": 660, "”": 660, "‘": 380, "’": 380,
-                "·": 380, "•": 640, "→": 838, "←": 838, "×": 838}
+_PUNCTUATION = {
+    "…": 1000,
+    "—": 1000,
+    "–": 500,
+    "“": 660,
+    "”": 660,
+    "‘": 380,
+    "’": 380,
+    "·": 380,
+    "•": 640,
+    "→": 838,
+    "←": 838,
+    "×": 838,
+}
 _MONO = 602
 _WIDE = 1000  # CJK ideographs, full-width forms
 _EMOJI = 1300  # colour emoji faces draw wider than an em

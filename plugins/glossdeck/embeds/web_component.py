@@ -14,8 +14,10 @@ SOURCE = "templates/glossdeck-term.js"
 
 
 def css_variables(palette: Palette) -> str:
-    return (f"--bg:{palette.background};--border:{palette.border};--text:{palette.text};"
-            f"--muted:{palette.muted};--link:{palette.link};--track:{palette.track};")
+    return (
+        f"--bg:{palette.background};--border:{palette.border};--text:{palette.text};"
+        f"--muted:{palette.muted};--link:{palette.link};--track:{palette.track};"
+    )
 
 
 def component_script() -> str:

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..core.debt import AXES
-from ..features import Build, SiteInfo
 from ..core.glossary import Glossary
-from .paths import LearningPath, all_paths, read_first_all
-from ..text.plain_text import markdown_paragraphs_to_plain as plain_text
-from .quiz import Question, question_bank
+from ..features import Build, SiteInfo
 from ..reuse import Memo, reuse
+from ..text.plain_text import markdown_paragraphs_to_plain as plain_text
+from .paths import LearningPath, all_paths, read_first_all
+from .quiz import Question, question_bank
 
 DATA_VERSION = 1
 DATA_DIR = "learn/data"
@@ -74,12 +74,15 @@ class LearningModel:
     @property
     def quiz_json(self) -> dict[str, Any]:
         """quiz.json's content, built when asked (serve rebuilds join kept fragments instead)."""
-        return {"version": DATA_VERSION,
-                "questions": {slug: [q.as_json() for q in qs] for slug, qs in self.questions.items() if qs}}
+        return {
+            "version": DATA_VERSION,
+            "questions": {slug: [q.as_json() for q in qs] for slug, qs in self.questions.items() if qs},
+        }
 
 
-def _term_record(glossary: Glossary, site: SiteInfo, slug: str, question_count: int,
-                 read_first: list[str]) -> dict[str, Any]:
+def _term_record(
+    glossary: Glossary, site: SiteInfo, slug: str, question_count: int, read_first: list[str]
+) -> dict[str, Any]:
     term = glossary.term(slug)
     record: dict[str, Any] = {
         "slug": slug,
@@ -97,8 +100,10 @@ def _term_record(glossary: Glossary, site: SiteInfo, slug: str, question_count: 
         "questions": question_count,
     }
     if term.misconception:
-        record["misconception"] = {"belief": plain_text(term.misconception.belief),
-                                   "correction": plain_text(term.misconception.correction)}
+        record["misconception"] = {
+            "belief": plain_text(term.misconception.belief),
+            "correction": plain_text(term.misconception.correction),
+        }
     if term.debt:
         record["debt"] = term.debt.scores
         record["debtString"] = term.debt.string
@@ -107,18 +112,19 @@ def _term_record(glossary: Glossary, site: SiteInfo, slug: str, question_count: 
     return record
 
 
-def _record(glossary: Glossary, site: SiteInfo, slug: str, question_count: int,
-            read_first: list[str], memo: Memo | None) -> dict[str, Any]:
+def _record(
+    glossary: Glossary, site: SiteInfo, slug: str, question_count: int, read_first: list[str], memo: Memo | None
+) -> dict[str, Any]:
     """A term's record, kept across `mkdocs serve` rebuilds by everything it shows: the term file's
     bytes, the terms pointing at it, what to read first, its question count, the site."""
     if memo is None:
         return _term_record(glossary, site, slug, question_count, read_first)
     entry = glossary.entries[slug]
     related = tuple(r for r in Glossary.outgoing(entry.term) if r in glossary)
-    key = (entry.file, entry.digest, site, related, tuple(glossary.backlinks(slug)), tuple(read_first),
-           question_count)
-    return reuse(memo, "learning.records", slug, key,
-                 lambda: _term_record(glossary, site, slug, question_count, read_first))
+    key = (entry.file, entry.digest, site, related, tuple(glossary.backlinks(slug)), tuple(read_first), question_count)
+    return reuse(
+        memo, "learning.records", slug, key, lambda: _term_record(glossary, site, slug, question_count, read_first)
+    )
 
 
 def _edges(glossary: Glossary) -> list[dict[str, str]]:
@@ -156,18 +162,36 @@ def build_learning_model(glossary: Glossary, site: SiteInfo, memo: Memo | None =
     terms_json: dict[str, Any] = {
         "version": DATA_VERSION,
         "site": site.site_name,
-        "axes": [{"letter": a.letter, "name": a.name, "kind": a.kind, "question": a.question,
-                  "colour": a.colour, "colourDark": a.colour_dark} for a in AXES],
+        "axes": [
+            {
+                "letter": a.letter,
+                "name": a.name,
+                "kind": a.kind,
+                "question": a.question,
+                "colour": a.colour,
+                "colourDark": a.colour_dark,
+            }
+            for a in AXES
+        ],
         "levels": ["beginner", "intermediate", "advanced"],
-        "categories": [{"id": c, "title": site.category_title(c), "count": len(glossary.categories[c])}
-                       for c in categories_in_order(glossary, site)],
+        "categories": [
+            {"id": c, "title": site.category_title(c), "count": len(glossary.categories[c])}
+            for c in categories_in_order(glossary, site)
+        ],
         "tags": sorted(glossary.tags),
-        "terms": [_record(glossary, site, e.slug, len(questions[e.slug]), read_first[e.slug], memo)
-                  for e in glossary],
+        "terms": [_record(glossary, site, e.slug, len(questions[e.slug]), read_first[e.slug], memo) for e in glossary],
         "edges": _kept_edges(glossary, memo),
-        "paths": [{"id": p.id, "title": p.title, "kind": p.kind, "url": site.page_url(path_src(p)),
-                   "terms": list(p.terms), **({"description": plain_text(p.description)} if p.description else {})}
-                  for p in paths],
+        "paths": [
+            {
+                "id": p.id,
+                "title": p.title,
+                "kind": p.kind,
+                "url": site.page_url(path_src(p)),
+                "terms": list(p.terms),
+                **({"description": plain_text(p.description)} if p.description else {}),
+            }
+            for p in paths
+        ],
         "pages": {name: site.page_url(src) for name, src in PAGES.items()},
         "anchors": SECTION_ANCHORS,
     }
@@ -239,8 +263,10 @@ class FragmentMemo:
         return encoded
 
     def terms_json(self, data: dict[str, Any]) -> bytes:
-        members = [(key, _json_array([self._record(r) for r in value]) if key == "terms" else self._member(key, value))
-                   for key, value in data.items()]
+        members = [
+            (key, _json_array([self._record(r) for r in value]) if key == "terms" else self._member(key, value))
+            for key, value in data.items()
+        ]
         live = {id(r) for r in data["terms"]}
         self.records = {k: v for k, v in self.records.items() if k in live}
         return _json_object(members)
@@ -257,4 +283,3 @@ class FragmentMemo:
             parts.append((slug, encoded))
         self.questions = kept
         return _json_object([("version", _json(DATA_VERSION)), ("questions", _json_object(parts))])
-

@@ -6,14 +6,14 @@ sections, data files and browser assets through the `Feature` interface.
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
+from ..core.glossary import Glossary
 from ..core.problems import Problem
 from ..features import Build, Feature, GeneratedPage, SiteInfo, TermSection
 from ..reuse import reuse
-from ..core.glossary import Glossary
 from .data import MODEL, PAGES, LearningModel, data_files, learning_model, path_src
-from .paths import curated_paths
 from .pages import (
     explorer_page,
     flashcards_page,
@@ -27,14 +27,27 @@ from .pages import (
     read_first_section,
     term_progress_section,
 )
+from .paths import curated_paths
 
 # Classic scripts, in load order: d3's modules extend one global `d3`; core.js defines the
 # namespace the others add to, and each widget module registers itself with it.
-VENDOR_SCRIPTS = ["vendor/d3-dispatch.min.js", "vendor/d3-quadtree.min.js", "vendor/d3-timer.min.js",
-                  "vendor/d3-force.min.js"]
-LEARNING_SCRIPTS = ["learning/core.js", "learning/sm2.js", "learning/progress-store.js", "learning/quiz.js",
-                    "learning/flashcards.js", "learning/paths.js", "learning/explorer.js", "learning/graph.js",
-                    "learning/progress-page.js"]
+VENDOR_SCRIPTS = [
+    "vendor/d3-dispatch.min.js",
+    "vendor/d3-quadtree.min.js",
+    "vendor/d3-timer.min.js",
+    "vendor/d3-force.min.js",
+]
+LEARNING_SCRIPTS = [
+    "learning/core.js",
+    "learning/sm2.js",
+    "learning/progress-store.js",
+    "learning/quiz.js",
+    "learning/flashcards.js",
+    "learning/paths.js",
+    "learning/explorer.js",
+    "learning/graph.js",
+    "learning/progress-page.js",
+]
 
 
 class Learning(Feature):
@@ -58,8 +71,7 @@ class Learning(Feature):
             GeneratedPage(PAGES["graph"], "Graph", graph_page(glossary, site)),
             GeneratedPage(PAGES["progress"], "My progress", progress_page(site)),
         ]
-        pages += [GeneratedPage(path_src(p), p.title, path_page(glossary, site, p), in_nav=False)
-                  for p in model.paths]
+        pages += [GeneratedPage(path_src(p), p.title, path_page(glossary, site, p), in_nav=False) for p in model.paths]
         return pages
 
     def term_sections(self, build: Build, slug: str) -> list[TermSection]:
@@ -67,13 +79,19 @@ class Learning(Feature):
         model = learning_model(build)
         record = model.term_records[slug]
         # everything the sections show: kept across `mkdocs serve` rebuilds by these inputs
-        key = (site, tuple((s, glossary.term(s).title) for s in record["readFirst"]),
-               len(model.questions[slug]), bool(record["prerequisites"] or record["related"] or record["backlinks"]))
-        return reuse(build.memo, "learning.sections", slug, key,
-                     lambda: self._sections(glossary, site, slug, model, record))
+        key = (
+            site,
+            tuple((s, glossary.term(s).title) for s in record["readFirst"]),
+            len(model.questions[slug]),
+            bool(record["prerequisites"] or record["related"] or record["backlinks"]),
+        )
+        return reuse(
+            build.memo, "learning.sections", slug, key, lambda: self._sections(glossary, site, slug, model, record)
+        )
 
-    def _sections(self, glossary: Glossary, site: SiteInfo, slug: str, model: LearningModel,
-                  record: dict[str, Any]) -> list[TermSection]:
+    def _sections(
+        self, glossary: Glossary, site: SiteInfo, slug: str, model: LearningModel, record: dict[str, Any]
+    ) -> list[TermSection]:
         sections: list[TermSection] = []
         if record["readFirst"]:
             sections.append(TermSection("after-header", read_first_section(glossary, site, slug, record["readFirst"])))

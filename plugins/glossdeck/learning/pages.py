@@ -8,16 +8,16 @@ so with JavaScript off a page never shows an empty box. Every string from YAML i
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..core.debt import AXES
+from ..core.glossary import Glossary
+from ..features import SiteInfo
 from ..text.escape import attr, md_inline
 from ..text.markup import attributes
-from ..features import SiteInfo
-from ..core.glossary import Glossary
+from ..text.plain_text import markdown_paragraphs_to_plain as plain_text
 from .data import PAGES, LearningModel, path_src
 from .paths import LearningPath
-from ..text.plain_text import markdown_paragraphs_to_plain as plain_text
 
 esc = attr  # text for an HTML element or a quoted attribute
 md_text = md_inline  # text for a Markdown heading or paragraph
@@ -27,15 +27,28 @@ def _attrs(**values: str | None) -> str:
     return attributes(values)
 
 
-def widget(name: str, site: SiteInfo, src: str, *, hidden: bool = True, tag: str = "div",
-           cls: str = "", inner: str = "", labelledby: str | None = None, **data: str | None) -> str:
+def widget(
+    name: str,
+    site: SiteInfo,
+    src: str,
+    *,
+    hidden: bool = True,
+    tag: str = "div",
+    cls: str = "",
+    inner: str = "",
+    labelledby: str | None = None,
+    **data: str | None,
+) -> str:
     """A placeholder the browser code fills in. `data-gd-root` leads back to the site root from this
     page, so the script finds the data files whatever the URL scheme or sub-path."""
     # gd-nolink: the site's auto-linker leaves these alone (they link terms themselves, or get filled in later)
-    attrs = _attrs(class_=f"gd-learn gd-{name} gd-nolink {cls}".strip(), aria_labelledby=labelledby,
-                   data_gd_widget=name,
-                   data_gd_root=site.relative(src, "") or "./",
-                   **{f"data_gd_{k}": v for k, v in data.items()})
+    attrs = _attrs(
+        class_=f"gd-learn gd-{name} gd-nolink {cls}".strip(),
+        aria_labelledby=labelledby,
+        data_gd_widget=name,
+        data_gd_root=site.relative(src, "") or "./",
+        **{f"data_gd_{k}": v for k, v in data.items()},
+    )
     return f"<{tag}{attrs}{' hidden' if hidden else ''}>{inner}</{tag}>"
 
 
@@ -49,28 +62,36 @@ def _noscript(what: str) -> str:
 
 # -- term page sections --------------------------------------------------------------------------
 
+
 def read_first_section(glossary: Glossary, site: SiteInfo, slug: str, read_first: list[str]) -> str:
     src = site.term_src(slug)
-    items = "".join(f"<li>{_link(site, src, site.term_url(s), glossary.term(s).title, data_gd_slug=s)}</li>"
-                    for s in read_first)
+    items = "".join(
+        f"<li>{_link(site, src, site.term_url(s), glossary.term(s).title, data_gd_slug=s)}</li>" for s in read_first
+    )
     title_id = "gd-read-first-title"
-    inner = (f'<p class="gd-read-first__title" id="{title_id}"><strong>Read these first</strong>, '
-             f"in this order:</p><ol>{items}</ol>")
+    inner = (
+        f'<p class="gd-read-first__title" id="{title_id}"><strong>Read these first</strong>, '
+        f"in this order:</p><ol>{items}</ol>"
+    )
     return widget("read-first", site, src, hidden=False, tag="nav", inner=inner, labelledby=title_id, term=slug)
 
 
 def quiz_section(site: SiteInfo, slug: str, count: int) -> str:
-    inner = (f'<h2 id="gd-check-yourself">Check yourself</h2>'
-             f'<p class="gd-quiz__intro">{count} question{"s" if count != 1 else ""} about this term. '
-             "Your answers are kept in this browser only.</p>")
-    return widget("term-quiz", site, site.term_src(slug), tag="section", inner=inner,
-                  labelledby="gd-check-yourself", term=slug)
+    inner = (
+        f'<h2 id="gd-check-yourself">Check yourself</h2>'
+        f'<p class="gd-quiz__intro">{count} question{"s" if count != 1 else ""} about this term. '
+        "Your answers are kept in this browser only.</p>"
+    )
+    return widget(
+        "term-quiz", site, site.term_src(slug), tag="section", inner=inner, labelledby="gd-check-yourself", term=slug
+    )
 
 
 def local_graph_section(site: SiteInfo, slug: str) -> str:
     inner = '<h2 id="gd-connections">Connections</h2>'
-    return widget("local-graph", site, site.term_src(slug), tag="section", inner=inner,
-                  labelledby="gd-connections", term=slug)
+    return widget(
+        "local-graph", site, site.term_src(slug), tag="section", inner=inner, labelledby="gd-connections", term=slug
+    )
 
 
 def term_progress_section(site: SiteInfo, slug: str) -> str:
@@ -78,6 +99,7 @@ def term_progress_section(site: SiteInfo, slug: str) -> str:
 
 
 # -- generated pages -----------------------------------------------------------------------------
+
 
 def _path_list(site: SiteInfo, src: str, paths: Iterable[LearningPath]) -> str:
     items = []
@@ -98,8 +120,9 @@ def home_page(glossary: Glossary, site: SiteInfo, model: LearningModel) -> str:
         ("graph", "Graph", "How the terms connect: prerequisites and related terms."),
         ("progress", "My progress", "What you have read, answered and reviewed; export it or bring it back."),
     ]
-    items = "".join(f"<li>{_link(site, src, site.page_url(PAGES[key]), title)}: {esc(blurb)}</li>"
-                    for key, title, blurb in tools)
+    items = "".join(
+        f"<li>{_link(site, src, site.page_url(PAGES[key]), title)}: {esc(blurb)}</li>" for key, title, blurb in tools
+    )
     curated = [p for p in model.paths if p.kind == "curated"]
     by_category = [p for p in model.paths if p.kind == "category"]
     parts = [
@@ -115,9 +138,14 @@ def home_page(glossary: Glossary, site: SiteInfo, model: LearningModel) -> str:
     ]
     if curated:
         parts += ["## Curated paths", "", _path_list(site, src, curated), ""]
-    parts += ["## Paths by category", "",
-              "Each category from beginner to advanced, never a term before its prerequisites.", "",
-              _path_list(site, src, by_category), ""]
+    parts += [
+        "## Paths by category",
+        "",
+        "Each category from beginner to advanced, never a term before its prerequisites.",
+        "",
+        _path_list(site, src, by_category),
+        "",
+    ]
     return "\n".join(parts)
 
 
@@ -127,8 +155,10 @@ def path_page(glossary: Glossary, site: SiteInfo, path: LearningPath) -> str:
     for slug in path.terms:
         term = glossary.term(slug)
         level = f' <span class="gd-level">{esc(term.level)}</span>' if term.level else ""
-        steps.append(f'<li data-gd-slug="{esc(slug)}">{_link(site, src, site.term_url(slug), term.title)}{level}'
-                     f'<br><span class="gd-path__tldr">{esc(_one_line(term.tldr))}</span></li>')
+        steps.append(
+            f'<li data-gd-slug="{esc(slug)}">{_link(site, src, site.term_url(slug), term.title)}{level}'
+            f'<br><span class="gd-path__tldr">{esc(_one_line(term.tldr))}</span></li>'
+        )
     deck = f"path:{path.id}"
     quiz = site.relative(src, site.page_url(PAGES["quiz"])) + "?deck=" + deck
     cards = site.relative(src, site.page_url(PAGES["flashcards"])) + "?deck=" + deck
@@ -154,8 +184,9 @@ def _one_line(markdown: str) -> str:
 
 
 def _deck_note() -> str:
-    return ('<p class="gd-hint">Choose a deck: everything, one category, one learning path, '
-            "or the terms you got wrong.</p>")
+    return (
+        '<p class="gd-hint">Choose a deck: everything, one category, one learning path, or the terms you got wrong.</p>'
+    )
 
 
 def _widget_page(site: SiteInfo, key: str, title: str, intro: str, subject: str, name: str) -> str:
@@ -165,60 +196,89 @@ def _widget_page(site: SiteInfo, key: str, title: str, intro: str, subject: str,
 
 def quiz_page(site: SiteInfo) -> str:
     return _widget_page(
-        site, "quiz", "Quiz",
+        site,
+        "quiz",
+        "Quiz",
         "Questions generated from the terms: spot the misconception, find the vulnerable example, match a "
         "TL;DR to its term, and guess a DEBT score (within one point counts).",
-        "The quiz", "quiz-runner")
+        "The quiz",
+        "quiz-runner",
+    )
 
 
 def flashcards_page(site: SiteInfo) -> str:
     return _widget_page(
-        site, "flashcards", "Flashcards",
+        site,
+        "flashcards",
+        "Flashcards",
         "Recall the term, turn the card, and grade yourself honestly: the SM-2 algorithm then decides when "
         "the card comes back. Keys: <kbd>Space</kbd> turns the card; <kbd>1</kbd> Again, <kbd>2</kbd> Hard, "
         "<kbd>3</kbd> Good, <kbd>4</kbd> Easy.",
-        "Flashcards", "flashcards")
+        "Flashcards",
+        "flashcards",
+    )
 
 
 def progress_page(site: SiteInfo) -> str:
     return _widget_page(
-        site, "progress", "My progress",
+        site,
+        "progress",
+        "My progress",
         "Your progress lives in this browser's storage, for this site only. Export it to a file to keep "
         "it safe or to carry it to another browser, and import it there.",
-        "This page", "progress")
+        "This page",
+        "progress",
+    )
 
 
 def explorer_page(glossary: Glossary, site: SiteInfo) -> str:
     src = PAGES["explorer"]
-    head = ("<thead><tr><th scope=\"col\">Term</th><th scope=\"col\">Category</th><th scope=\"col\">Level</th>"
-            "<th scope=\"col\">DEBT</th></tr></thead>")
+    head = (
+        '<thead><tr><th scope="col">Term</th><th scope="col">Category</th><th scope="col">Level</th>'
+        '<th scope="col">DEBT</th></tr></thead>'
+    )
     rows = []
     for entry in glossary:
         term = entry.term
         rows.append(
             f'<tr data-gd-slug="{esc(entry.slug)}"><td>{_link(site, src, site.term_url(entry.slug), term.title)}</td>'
             f"<td>{esc(site.category_title(term.category))}</td><td>{esc(term.level or '')}</td>"
-            f"<td><code>{esc(term.debt.string) if term.debt else ''}</code></td></tr>")
+            f"<td><code>{esc(term.debt.string) if term.debt else ''}</code></td></tr>"
+        )
     # No class on the table itself, so Material styles it like any Markdown table.
-    table = (f'<div class="gd-explorer__static gd-nolink md-typeset__scrollwrap"><div class="md-typeset__table"><table>'
-             f"{head}<tbody>{''.join(rows)}</tbody></table></div></div>")
+    table = (
+        f'<div class="gd-explorer__static gd-nolink md-typeset__scrollwrap"><div class="md-typeset__table"><table>'
+        f"{head}<tbody>{''.join(rows)}</tbody></table></div></div>"
+    )
     axes = ", ".join(f"{a.name} ({a.letter})" for a in AXES)
-    return "\n".join([
-        "# Explorer", "",
-        f"Every term, filterable by category, level, tag and each DEBT axis ({esc(axes)}). The DEBT map "
-        "plots the terms on the two axes you choose; 0 means the axis does not apply and sits apart, "
-        "in the n/a band.", "",
-        widget("explorer", site, src, inner=""), "",
-        table, "",
-    ])
+    return "\n".join(
+        [
+            "# Explorer",
+            "",
+            f"Every term, filterable by category, level, tag and each DEBT axis ({esc(axes)}). The DEBT map "
+            "plots the terms on the two axes you choose; 0 means the axis does not apply and sits apart, "
+            "in the n/a band.",
+            "",
+            widget("explorer", site, src, inner=""),
+            "",
+            table,
+            "",
+        ]
+    )
 
 
 def graph_page(glossary: Glossary, site: SiteInfo) -> str:
     src = PAGES["graph"]
-    return "\n".join([
-        "# Graph", "",
-        f"The {len(glossary)} terms and how they connect: an arrow leads from a prerequisite to the term "
-        "that needs it; a plain line joins related terms. Select a term to open it.", "",
-        _noscript("The graph"), "",
-        widget("graph", site, src), "",
-    ])
+    return "\n".join(
+        [
+            "# Graph",
+            "",
+            f"The {len(glossary)} terms and how they connect: an arrow leads from a prerequisite to the term "
+            "that needs it; a plain line joins related terms. Select a term to open it.",
+            "",
+            _noscript("The graph"),
+            "",
+            widget("graph", site, src),
+            "",
+        ]
+    )

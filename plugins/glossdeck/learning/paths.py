@@ -23,12 +23,12 @@ from typing import Literal
 
 from pydantic import Field, ValidationError
 
-from ..features import SiteInfo
 from ..core.glossary import Glossary
 from ..core.loading import display_path, problems_from_validation
+from ..core.located_yaml import SourceMap, load_yaml_text
 from ..core.model import Line, Prose, Slug, Strict
 from ..core.problems import GlossdeckError, Problem, Severity, did_you_mean
-from ..core.located_yaml import SourceMap, load_yaml_text
+from ..features import SiteInfo
 
 PATHS_FILE_NAMES = ("_paths.yml", "_paths.yaml")
 LEVEL_RANK = {"beginner": 0, "intermediate": 1, "advanced": 2, None: 3}  # unlevelled terms last
@@ -113,9 +113,15 @@ def category_path(glossary: Glossary, category: str) -> list[str]:
 def category_paths(glossary: Glossary, site: SiteInfo | None = None) -> list[LearningPath]:
     """One path per category, in the site's category order, titled with the site's category titles."""
     site = site or SiteInfo("", None)
-    return [LearningPath(id=category, title=f"{site.category_title(category)}: beginner to advanced",
-                         kind="category", terms=tuple(category_path(glossary, category)))
-            for category in site.category_order(list(glossary.categories))]
+    return [
+        LearningPath(
+            id=category,
+            title=f"{site.category_title(category)}: beginner to advanced",
+            kind="category",
+            terms=tuple(category_path(glossary, category)),
+        )
+        for category in site.category_order(list(glossary.categories))
+    ]
 
 
 def find_paths_files(roots: tuple[Path, ...]) -> list[Path]:
@@ -142,8 +148,11 @@ def _check_paths(spec: PathsFile, glossary: Glossary, file: str, source: SourceM
             add(("paths", i, "id"), f"paths[{i}].id", f"path id '{path.id}' is already used by paths[{ids[path.id]}]")
         ids.setdefault(path.id, i)
         if path.id in glossary.categories:
-            add(("paths", i, "id"), f"paths[{i}].id",
-                f"path id '{path.id}' is a category, whose beginner-to-advanced path has that id; choose another")
+            add(
+                ("paths", i, "id"),
+                f"paths[{i}].id",
+                f"path id '{path.id}' is a category, whose beginner-to-advanced path has that id; choose another",
+            )
         position: dict[str, int] = {}
         for j, slug in enumerate(path.terms):
             field = f"paths[{i}].terms[{j}]"
@@ -158,8 +167,12 @@ def _check_paths(spec: PathsFile, glossary: Glossary, file: str, source: SourceM
                 continue
             for prereq in glossary.term(slug).prerequisites:
                 if position.get(prereq, -1) > j:
-                    add(("paths", i, "terms", j), f"paths[{i}].terms[{j}]",
-                        f"'{slug}' comes before its prerequisite '{prereq}'", Severity.WARNING)
+                    add(
+                        ("paths", i, "terms", j),
+                        f"paths[{i}].terms[{j}]",
+                        f"'{slug}' comes before its prerequisite '{prereq}'",
+                        Severity.WARNING,
+                    )
     return problems
 
 
@@ -180,8 +193,11 @@ def load_curated_paths(file: Path, glossary: Glossary) -> tuple[list[LearningPat
         return [], problems_from_validation(exc, shown, doc.source, doc.data, PathsFile)
     problems = _check_paths(spec, glossary, shown, doc.source)
     bad = {p.field.split(".")[0] for p in problems if p.severity is Severity.ERROR}
-    paths = [LearningPath(id=p.id, title=p.title, kind="curated", terms=tuple(p.terms), description=p.description)
-             for i, p in enumerate(spec.paths) if f"paths[{i}]" not in bad]
+    paths = [
+        LearningPath(id=p.id, title=p.title, kind="curated", terms=tuple(p.terms), description=p.description)
+        for i, p in enumerate(spec.paths)
+        if f"paths[{i}]" not in bad
+    ]
     return paths, problems
 
 

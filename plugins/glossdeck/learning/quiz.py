@@ -15,20 +15,20 @@ gives the same quiz, so builds are reproducible and tests can know the right ans
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import random
 import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from ..reuse import Memo, reuse
 from ..core.debt import AXIS_BY_LETTER, AXIS_LETTERS
 from ..core.glossary import Glossary
 from ..core.loading import LoadedTerm
 from ..core.model import QuizQuestion, Term
+from ..reuse import Memo, reuse
 from ..text.plain_text import first_sentence
 from ..text.plain_text import markdown_paragraphs_to_plain as plain_text
-from ..core.problems import Problem
 
 QuestionKind = Literal["true-false", "choice", "debt"]
 MASK = "_____"
@@ -37,8 +37,11 @@ MAX_CODE_CHOICES = 4
 DEBT_TOLERANCE = 1  # "within one point counts"
 # A correction that opens like this is a rebuttal ("No, ...") or leans on the belief it answers
 # ("It only ...", "Only if ..."): out of context it is not a statement a reader can judge.
-_REBUTTAL = re.compile(r"^(no|not|nope|yes|actually|wrong|false|true|in fact|on the contrary|only if|"
-                       r"it|its|it's|they|this|that|these|those|but|and|so)\b", re.IGNORECASE)
+_REBUTTAL = re.compile(
+    r"^(no|not|nope|yes|actually|wrong|false|true|in fact|on the contrary|only if|"
+    r"it|its|it's|they|this|that|these|those|but|and|so)\b",
+    re.IGNORECASE,
+)
 _PROBLEM_KINDS = {"vulnerable": "fixed", "before": "after"}
 
 
@@ -62,12 +65,20 @@ class Question:
     axis: str | None = None  # debt questions only
 
     def as_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"id": self.id, "term": self.term, "kind": self.kind, "source": self.source,
-                                "prompt": self.prompt, "explanation": self.explanation, "see": self.see,
-                                "answer": self.answer}
+        data: dict[str, Any] = {
+            "id": self.id,
+            "term": self.term,
+            "kind": self.kind,
+            "source": self.source,
+            "prompt": self.prompt,
+            "explanation": self.explanation,
+            "see": self.see,
+            "answer": self.answer,
+        }
         if self.choices:
-            data["choices"] = [{"text": c.text, **({"language": c.language} if c.language else {})}
-                               for c in self.choices]
+            data["choices"] = [
+                {"text": c.text, **({"language": c.language} if c.language else {})} for c in self.choices
+            ]
         if self.axis is not None:
             data["axis"] = self.axis
         return data
@@ -125,18 +136,32 @@ def _misconception_questions(entry: LoadedTerm) -> list[Question]:
     if term.misconception is None:
         return []
     correction = plain_text(term.misconception.correction)
-    out = [Question(
-        id=f"{entry.slug}:misconception-false", term=entry.slug, kind="true-false",
-        source="misconception-false",
-        prompt=plain_text(term.misconception.belief), answer=False,
-        explanation=f"False. {correction}", see="misconception")]
+    out = [
+        Question(
+            id=f"{entry.slug}:misconception-false",
+            term=entry.slug,
+            kind="true-false",
+            source="misconception-false",
+            prompt=plain_text(term.misconception.belief),
+            answer=False,
+            explanation=f"False. {correction}",
+            see="misconception",
+        )
+    ]
     statement = first_sentence(correction)
     if len(statement.split()) >= 6 and not _REBUTTAL.match(statement) and len(statement) <= 400:
-        out.append(Question(
-            id=f"{entry.slug}:misconception-true", term=entry.slug, kind="true-false",
-            source="misconception-true", prompt=statement, answer=True,
-            explanation=f"True. It is the common belief that is wrong: “{plain_text(term.misconception.belief)}”",
-            see="misconception"))
+        out.append(
+            Question(
+                id=f"{entry.slug}:misconception-true",
+                term=entry.slug,
+                kind="true-false",
+                source="misconception-true",
+                prompt=statement,
+                answer=True,
+                explanation=f"True. It is the common belief that is wrong: “{plain_text(term.misconception.belief)}”",
+                see="misconception",
+            )
+        )
     return out
 
 
@@ -150,15 +175,27 @@ def _code_question(entry: LoadedTerm) -> list[Question]:
         qid = f"{entry.slug}:code"
         order = [bad, *good]
         _rng(qid).shuffle(order)
-        prompt = ("Which of these examples is the vulnerable one?" if bad_kind == "vulnerable"
-                  else "Which of these examples is the “before” version, the one that needs fixing?")
+        prompt = (
+            "Which of these examples is the vulnerable one?"
+            if bad_kind == "vulnerable"
+            else "Which of these examples is the “before” version, the one that needs fixing?"
+        )
         why = f"The {bad_kind} example" + (f": {bad.caption}." if bad.caption else ".")
         if entry.term.quick_fix:
             why += f" The fix: {plain_text(entry.term.quick_fix)}"
-        return [Question(
-            id=qid, term=entry.slug, kind="choice", source="code", prompt=prompt,
-            choices=tuple(Choice(e.code.rstrip("\n"), e.language) for e in order),
-            answer=order.index(bad), explanation=why, see="code_examples")]
+        return [
+            Question(
+                id=qid,
+                term=entry.slug,
+                kind="choice",
+                source="code",
+                prompt=prompt,
+                choices=tuple(Choice(e.code.rstrip("\n"), e.language) for e in order),
+                answer=order.index(bad),
+                explanation=why,
+                see="code_examples",
+            )
+        ]
     return []
 
 
@@ -185,11 +222,19 @@ def _tldr_question(glossary: Glossary, entry: LoadedTerm) -> list[Question]:
     order = [entry.slug, *distractors]
     rng.shuffle(order)
     tldr = mask_names(plain_text(entry.term.tldr), names_of(entry.term))
-    return [Question(
-        id=qid, term=entry.slug, kind="choice", source="tldr",
-        prompt=f"Which term does this describe? “{tldr}”",
-        choices=tuple(Choice(glossary.term(s).title) for s in order), answer=order.index(entry.slug),
-        explanation=f"{entry.term.title}: {plain_text(entry.term.tldr)}", see="tldr")]
+    return [
+        Question(
+            id=qid,
+            term=entry.slug,
+            kind="choice",
+            source="tldr",
+            prompt=f"Which term does this describe? “{tldr}”",
+            choices=tuple(Choice(glossary.term(s).title) for s in order),
+            answer=order.index(entry.slug),
+            explanation=f"{entry.term.title}: {plain_text(entry.term.tldr)}",
+            see="tldr",
+        )
+    ]
 
 
 def _debt_question(entry: LoadedTerm) -> list[Question]:
@@ -206,11 +251,20 @@ def _debt_question(entry: LoadedTerm) -> list[Question]:
     why = f"{axis.name} is {shown} in {debt.string}."
     if rationale:
         why += " " + plain_text(rationale)
-    return [Question(
-        id=f"{entry.slug}:debt-{letter}", term=entry.slug, kind="debt", source=f"debt-{letter}",
-        prompt=f"How does {entry.term.title} score on {axis.name} ({axis.kind.lower()}: {axis.question})? "
-               "Within one point counts.",
-        answer=score, axis=letter, explanation=why, see="debt")]
+    return [
+        Question(
+            id=f"{entry.slug}:debt-{letter}",
+            term=entry.slug,
+            kind="debt",
+            source=f"debt-{letter}",
+            prompt=f"How does {entry.term.title} score on {axis.name} ({axis.kind.lower()}: {axis.question})? "
+            "Within one point counts.",
+            answer=score,
+            axis=letter,
+            explanation=why,
+            see="debt",
+        )
+    ]
 
 
 def author_question_id(slug: str, question: QuizQuestion) -> str:
@@ -225,23 +279,48 @@ def _author_questions(entry: LoadedTerm) -> list[Question]:
         qid = author_question_id(entry.slug, q)
         see = q.see or _default_see(entry.term)
         if q.answer is not None:
-            out.append(Question(id=qid, term=entry.slug, kind="true-false", source=qid.split(":", 1)[1],
-                                prompt=q.question, answer=q.answer, explanation=q.explanation, see=see))
+            out.append(
+                Question(
+                    id=qid,
+                    term=entry.slug,
+                    kind="true-false",
+                    source=qid.split(":", 1)[1],
+                    prompt=q.question,
+                    answer=q.answer,
+                    explanation=q.explanation,
+                    see=see,
+                )
+            )
             continue
         assert q.correct is not None  # the model guarantees one of the two forms
         order = [q.correct, *q.wrong]
         _rng(qid).shuffle(order)
-        out.append(Question(id=qid, term=entry.slug, kind="choice", source=qid.split(":", 1)[1],
-                            prompt=q.question, choices=tuple(Choice(c) for c in order),
-                            answer=order.index(q.correct), explanation=q.explanation, see=see))
+        out.append(
+            Question(
+                id=qid,
+                term=entry.slug,
+                kind="choice",
+                source=qid.split(":", 1)[1],
+                prompt=q.question,
+                choices=tuple(Choice(c) for c in order),
+                answer=order.index(q.correct),
+                explanation=q.explanation,
+                see=see,
+            )
+        )
     return out
 
 
 def questions_for(glossary: Glossary, slug: str) -> list[Question]:
     """Every question about one term: generated ones first, then the author's."""
     entry = glossary.entries[slug]
-    return [*_misconception_questions(entry), *_code_question(entry), *_tldr_question(glossary, entry),
-            *_debt_question(entry), *_author_questions(entry)]
+    return [
+        *_misconception_questions(entry),
+        *_code_question(entry),
+        *_tldr_question(glossary, entry),
+        *_debt_question(entry),
+        *_author_questions(entry),
+    ]
 
 
 def question_bank(glossary: Glossary, memo: Memo | None = None) -> dict[str, list[Question]]:
@@ -254,11 +333,13 @@ def question_bank(glossary: Glossary, memo: Memo | None = None) -> dict[str, lis
     if memo is None:
         return {entry.slug: questions_for(glossary, entry.slug) for entry in glossary}
     everyone = hash(tuple((e.slug, e.term.title) for e in glossary))
-    by_category = {c: hash(tuple((e.slug, e.term.title) for e in entries))
-                   for c, entries in glossary.categories.items()}
+    by_category = {
+        c: hash(tuple((e.slug, e.term.title) for e in entries)) for c, entries in glossary.categories.items()
+    }
     bank: dict[str, list[Question]] = {}
     for entry in glossary:
         key = (entry.file, entry.digest, by_category[entry.term.category], everyone)
-        bank[entry.slug] = reuse(memo, "learning.questions", entry.slug, key,
-                                 lambda slug=entry.slug: questions_for(glossary, slug))  # type: ignore[misc]
+        bank[entry.slug] = reuse(
+            memo, "learning.questions", entry.slug, key, functools.partial(questions_for, glossary, entry.slug)
+        )
     return bank

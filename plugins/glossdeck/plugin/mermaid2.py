@@ -41,8 +41,10 @@ def check_mermaid2(mermaid2: Any) -> list[str]:
     options = mermaid2.config
     javascript = (options.get("javascript") or "").strip()
     if not javascript:
-        problems.append(f"mermaid2 has no 'javascript' option, so it would load Mermaid from a CDN; "
-                        f"set `javascript: {MERMAID_URL}` (the copy glossdeck serves)")
+        problems.append(
+            f"mermaid2 has no 'javascript' option, so it would load Mermaid from a CDN; "
+            f"set `javascript: {MERMAID_URL}` (the copy glossdeck serves)"
+        )
     elif javascript.lstrip("./") == MERMAID_URL:
         if not VENDOR_FILE.is_file():
             problems.append(f"{VENDOR_FILE} is missing: run `npm ci` (it copies Mermaid there)")
@@ -51,10 +53,14 @@ def check_mermaid2(mermaid2: Any) -> list[str]:
             # serves this one from the plugin, so it records the path as found.
             mermaid2._javascript = javascript
     elif "://" in javascript or javascript.startswith("//"):
-        problems.append(f"mermaid2 loads Mermaid from another host ({javascript}); the site must serve it "
-                        f"itself: set `javascript: {MERMAID_URL}`")
+        problems.append(
+            f"mermaid2 loads Mermaid from another host ({javascript}); the site must serve it "
+            f"itself: set `javascript: {MERMAID_URL}`"
+        )
     level = (options.get("arguments") or {}).get("securityLevel")
     if level not in (None, "strict"):
-        problems.append(f"mermaid2 arguments set securityLevel: {level!r}; glossdeck requires 'strict' "
-                        "(diagram text comes from term files)")
+        problems.append(
+            f"mermaid2 arguments set securityLevel: {level!r}; glossdeck requires 'strict' "
+            "(diagram text comes from term files)"
+        )
     return problems

@@ -35,17 +35,25 @@ def ascii_page(markdown: str) -> str:
             continue
         found = _FENCE.match(line)
         if fence:
-            if found and found.group(1)[0] == fence[0] and len(found.group(1)) >= len(fence) \
-                    and not line.strip().strip(fence[0]):
+            if (
+                found
+                and found.group(1)[0] == fence[0]
+                and len(found.group(1)) >= len(fence)
+                and not line.strip().strip(fence[0])
+            ):
                 fence = ""
             continue
-        if found and not (found.group(1)[0] == "`" and "`" in line[found.end():]):
+        if found and not (found.group(1)[0] == "`" and "`" in line[found.end() :]):
             fence = found.group(1)
             continue
         # left as they are: headings (anchors are made from their text), lines that may hold inline
         # code (a backtick) and indented code
-        if not line.isascii() and not line.lstrip().startswith("#") and "`" not in line \
-                and not line.startswith(("    ", "\t")):
+        if (
+            not line.isascii()
+            and not line.lstrip().startswith("#")
+            and "`" not in line
+            and not line.startswith(("    ", "\t"))
+        ):
             lines[i] = line.encode("ascii", "xmlcharrefreplace").decode("ascii")
     return "\n".join(lines)
 

@@ -11,8 +11,14 @@ from mkdocs.structure.pages import Page
 from ..site.context import SiteContext
 
 
-def add_glossary_section(nav: Navigation, files: Files, ctx: SiteContext, generated: set[str], title: str,
-                         feature_nav: list[tuple[str, list[str]]]) -> Navigation:
+def add_glossary_section(
+    nav: Navigation,
+    files: Files,
+    ctx: SiteContext,
+    generated: set[str],
+    title: str,
+    feature_nav: list[tuple[str, list[str]]],
+) -> Navigation:
     """Append a "Glossary" section (categories, A-Z, tags, DEBT, each feature's pages), unless the
     site's own `nav` already lists a glossary page."""
     layout = ctx.layout
@@ -25,15 +31,16 @@ def add_glossary_section(nav: Navigation, files: Files, ctx: SiteContext, genera
         return file.page if file is not None and src in generated else None
 
     categories = [p for p in (page(layout.category(c)) for c in ctx.category_order) if p]
-    children: list[Any] = []
+    children: list[Any] = []  # Sections and Pages (MkDocs' StructureItem)
     overview = page(layout.categories_index)
     if categories:
-        children.append(Section("Categories", [*([overview] if overview else []), *categories]))
+        items: list[Any] = [*([overview] if overview else []), *categories]
+        children.append(Section("Categories", items))
     children += [p for p in (page(layout.a_z), page(layout.tags_index), page(layout.debt)) if p]
     for section_title, srcs in feature_nav:  # a feature's pages, in a section of their own if it names one
         found = [p for p in (page(s) for s in srcs) if p]
         if found:
-            children += [Section(section_title, found)] if section_title else found
+            children += [Section(section_title, list[Any](found))] if section_title else found
     if not children:
         return nav
     glossary_section = Section(title, children)

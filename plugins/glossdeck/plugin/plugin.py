@@ -22,6 +22,7 @@ time goes to build.timings.TIMER (read by scripts/bench.py).
 from __future__ import annotations
 
 import fnmatch
+import functools
 import os
 from pathlib import Path
 from typing import Any, Literal
@@ -39,7 +40,6 @@ from ..build.memo import BuildMemo
 from ..build.output_files import ForkedWriter, WriteReport, feature_files, write_files
 from ..build.parallel_renders import render_on_two_cores
 from ..build.serve_store import LinkedStore
-from .site_setup import SITE_URL_LINE, is_site_url_notice, missing_settings, setup_message
 from ..build.timings import TIMER
 from ..core.checks import load_glossary
 from ..core.glossary import Glossary
@@ -59,6 +59,7 @@ from .config import GlossdeckConfig
 from .mermaid2 import MERMAID_URL, VENDOR_FILE, check_mermaid2, fence_copies_raw_html, mermaid_fence_formatter
 from .narrow_strings import ascii_html, ascii_page
 from .nav import add_glossary_section
+from .site_setup import SITE_URL_LINE, is_site_url_notice, missing_settings, setup_message
 
 log = get_plugin_logger(__name__)
 
@@ -103,11 +104,16 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
     def cache_stats(self) -> dict[str, int]:
         """Work done and reused in the last build (the bench's serve mode prints these)."""
         memo = self.memo or BuildMemo()
-        return {"terms_parsed": memo.misses("parsed-terms"),
-                "term_pages_rendered": self.renderer.renders if self.renderer else 0,
-                "term_pages_reused": memo.hits("term-pages"), "mentions_scanned": memo.misses("mentions"),
-                "pages_autolinked": memo.misses("autolinked"), "pages_autolink_reused": memo.hits("autolinked"),
-                "feature_files_written": self.files_report.written, "feature_files_linked": self.files_report.linked}
+        return {
+            "terms_parsed": memo.misses("parsed-terms"),
+            "term_pages_rendered": self.renderer.renders if self.renderer else 0,
+            "term_pages_reused": memo.hits("term-pages"),
+            "mentions_scanned": memo.misses("mentions"),
+            "pages_autolinked": memo.misses("autolinked"),
+            "pages_autolink_reused": memo.hits("autolinked"),
+            "feature_files_written": self.files_report.written,
+            "feature_files_linked": self.files_report.linked,
+        }
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         TIMER.reset()  # one build's totals (under `mkdocs serve`, every rebuild starts here)
@@ -126,8 +132,13 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         except GlossdeckError as exc:
             raise PluginError("glossdeck: cannot use the DEBT rubric:\n" + str(exc)) from None
         self.features = load_features(self.config.features, self.config.disabled_features)
-        self.layout = Layout.create(config.site_name, config.site_url, config.use_directory_urls,
-                                    self.config.url_prefix, category_titles=dict(self.config.categories))
+        self.layout = Layout.create(
+            config.site_name,
+            config.site_url,
+            config.use_directory_urls,
+            self.config.url_prefix,
+            category_titles=dict(self.config.categories),
+        )
         self.template_dirs = [str(self.root / self.config.templates_dir)] if self.config.templates_dir else []
         custom_dir = config.theme.custom_dir if hasattr(config.theme, "custom_dir") else None
         if custom_dir:
@@ -156,40 +167,54 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
                 config.extra_css.append(url)
         for url in scripts:
             if url not in [str(s) for s in config.extra_javascript]:
-                config.extra_javascript.append(url)  # type: ignore[arg-type]
+                config.extra_javascript.append(url)
         return config
 
     # --- the glossary and its pages ---
     def _read(self, path: Path) -> LoadedTerm:
         """One term file; under `mkdocs serve`, parsed again only when its bytes changed."""
         file, raw = read_term_bytes(path)
-        return reuse(self.memo, "parsed-terms", str(path), (file, hash(raw), len(raw)),
-                     lambda: parse_term(raw, file, slug_for(path)))
+        return reuse(
+            self.memo,
+            "parsed-terms",
+            str(path),
+            (file, hash(raw), len(raw)),
+            lambda: parse_term(raw, file, slug_for(path)),
+        )
 
     def _load(self) -> Glossary:
-        glossary, problems = load_glossary([self.terms_dir], self.rubric, read=self._read,
-                                           checks=[f.check for f in self.features], memo=self.memo)
+        glossary, problems = load_glossary(
+            [self.terms_dir], self.rubric, read=self._read, checks=[f.check for f in self.features], memo=self.memo
+        )
         for problem in problems.sorted():
             _log_problem(problem)
         broken = {p.file for p in problems.errors}
         if broken:  # a term with errors is left out; links to it render as plain text
-            glossary = Glossary({s: e for s, e in glossary.entries.items() if e.file not in broken},
-                                roots=glossary.roots)
+            glossary = Glossary(
+                {s: e for s, e in glossary.entries.items() if e.file not in broken}, roots=glossary.roots
+            )
         return glossary
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         with TIMER.phase("load"):
             glossary = self._load()
         self.ctx = SiteContext(
-            glossary=glossary, rubric=self.rubric, layout=self.layout,
-            category_titles=dict(self.config.categories), features=self.features,
-            mermaid_raw_html_fence=self.mermaid_raw_html, mermaid_fence=self.mermaid_fence,
+            glossary=glossary,
+            rubric=self.rubric,
+            layout=self.layout,
+            category_titles=dict(self.config.categories),
+            features=self.features,
+            mermaid_raw_html_fence=self.mermaid_raw_html,
+            mermaid_fence=self.mermaid_fence,
             autolink_exclude=tuple(self.config.autolink_exclude_terms),
-            recent_days=self.config.recent_days, recent_count=self.config.recent_count,
-            site_description=config.site_description, memo=self.memo,
+            recent_days=self.config.recent_days,
+            recent_count=self.config.recent_count,
+            site_description=config.site_description,
+            memo=self.memo,
             # conversions are pure: under serve the memo keeps one renderer for the whole session
             prose=self.memo.kept("prose", ProseRenderer) if self.memo is not None else ProseRenderer(),
-            phase=TIMER.phase)
+            phase=TIMER.phase,
+        )
         missing = list(self.missing_settings)
         with TIMER.phase("features"):
             for feature in self.features:  # e.g. embeds: "site_url is not set"
@@ -209,8 +234,11 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         glossary = ctx.glossary
         home = files.get_file_from_path(self.layout.home) or files.get_file_from_path("README.md")
         self.home_src = home.src_uri if home is not None and self.config.home else None
-        renderer = (CachingRenderer(ctx, self.template_dirs, self.memo) if self.memo is not None
-                    else TermPageRenderer(ctx, self.template_dirs))
+        renderer = (
+            CachingRenderer(ctx, self.template_dirs, self.memo)
+            if self.memo is not None
+            else TermPageRenderer(ctx, self.template_dirs)
+        )
         self.renderer = renderer
         self.generated = set()
         with TIMER.phase("features"):
@@ -219,22 +247,35 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         self.feature_nav = [(f.nav_section, [p.src_path for p in pages if p.in_nav]) for f, pages in by_feature]
         failures: list[Problem] = []
         try:
-            pages = generate_pages(ctx, renderer, with_home=home is None, with_features=False, failures=failures,
-                                   render_terms=render_one_by_one if self.incremental else render_on_two_cores)
+            pages = generate_pages(
+                ctx,
+                renderer,
+                with_home=home is None,
+                with_features=False,
+                failures=failures,
+                render_terms=render_one_by_one if self.incremental else render_on_two_cores,
+            )
         except jinja2.TemplateError as exc:
             raise PluginError(f"glossdeck: the term page template is broken: {exc}") from None
         for problem in failures:
             _log_problem(problem)
         for page in [*pages, *extras]:
             if files.get_file_from_path(page.src_path) is not None:
-                log.warning(f"docs/{page.src_path} exists, so glossdeck does not generate its own "
-                            f"'{page.title}' page there (set url_prefix to move glossdeck's pages)")
+                log.warning(
+                    f"docs/{page.src_path} exists, so glossdeck does not generate its own "
+                    f"'{page.title}' page there (set url_prefix to move glossdeck's pages)"
+                )
                 continue
             slug = self.layout.slug_of(page.src_path)
             inclusion = InclusionLevel.INCLUDED if page.src_path == self.layout.home else InclusionLevel.NOT_IN_NAV
             # narrow strings: see narrow_strings.py
-            content = reuse(self.memo, "narrowed", page.src_path, text_key(page.markdown),
-                            lambda markdown=page.markdown: ascii_page(markdown))  # type: ignore[misc]
+            content = reuse(
+                self.memo,
+                "narrowed",
+                page.src_path,
+                text_key(page.markdown),
+                functools.partial(ascii_page, page.markdown),
+            )
             file = File.generated(config, page.src_path, content=content, inclusion=inclusion)
             if slug is not None and slug in glossary:
                 # "Edit this page" opens the term's YAML file (edit_uri is relative to docs_dir)
@@ -262,8 +303,10 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
                     files.append(File.generated(config, src, abs_src_path=str(path)))
         files.append(File.generated(config, f"{ASSETS_URL}/axes.css", content=axes_css()))
         if not VENDOR_FILE.is_file():
-            log.error(f"{VENDOR_FILE} is missing, so diagrams cannot render: run `npm ci` "
-                      f"(it installs Mermaid and copies it to {MERMAID_URL})")
+            log.error(
+                f"{VENDOR_FILE} is missing, so diagrams cannot render: run `npm ci` "
+                f"(it installs Mermaid and copies it to {MERMAID_URL})"
+            )
 
     # --- navigation ---
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -289,9 +332,12 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
 
         def link() -> str:
             return ctx.autolinker.link_html(
-                html, lambda slug: layout.href(src, layout.term(slug)) if slug in glossary else None,
-                self_slug=layout.slug_of(src), title_for=lambda slug: glossary.term(slug).title,
-                narrow=ascii_html)
+                html,
+                lambda slug: layout.href(src, layout.term(slug)) if slug in glossary else None,
+                self_slug=layout.slug_of(src),
+                title_for=lambda slug: glossary.term(slug).title,
+                narrow=ascii_html,
+            )
 
         with TIMER.phase("autolink"):
             # the same HTML linked against the same names gives the same page: reuse it
@@ -384,4 +430,3 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
             if Path(folder).is_dir():
                 server.watch(folder)
         return server
-

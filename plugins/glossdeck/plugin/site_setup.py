@@ -31,13 +31,16 @@ def missing_settings(theme: Any) -> list[str]:
     name = getattr(theme, "name", None)
     missing: list[str] = []
     if not is_material(name):
-        missing.append(f"`theme: name: material` (glossdeck's pages are styled for Material; theme "
-                       f"'{name}' shows them unstyled; diagrams are drawn either way)")
+        missing.append(
+            f"`theme: name: material` (glossdeck's pages are styled for Material; theme "
+            f"'{name}' shows them unstyled; diagrams are drawn either way)"
+        )
     elif _setting(theme, "font") is not False:
         missing.append("`font: false` under `theme:` (Material otherwise loads Google Fonts from another host)")
     if _setting(theme, "highlightjs"):  # MkDocs' own themes
-        missing.append(f"`highlightjs: false` under `theme:` (theme '{name}' otherwise loads highlight.js "
-                       "from another host)")
+        missing.append(
+            f"`highlightjs: false` under `theme:` (theme '{name}' otherwise loads highlight.js from another host)"
+        )
     return missing
 
 
@@ -47,8 +50,10 @@ def is_site_url_notice(file: str, field: str) -> bool:
     return file == "mkdocs.yml" and field == "site_url"
 
 
-SITE_URL_LINE = ("`site_url: https://...` (the address the site is published at: term cards and embed "
-                 "snippets need it to work once pasted into another site)")
+SITE_URL_LINE = (
+    "`site_url: https://...` (the address the site is published at: term cards and embed "
+    "snippets need it to work once pasted into another site)"
+)
 
 
 def setup_message(missing: list[str]) -> str | None:

@@ -10,19 +10,45 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
 
 import ahocorasick  # pyahocorasick: linear-time multi-pattern matching for thousands of names
 
-from ..text.escape import attr, text
 from ..core.glossary import Glossary
+from ..text.escape import attr, text
 
-SKIP_TAGS = frozenset({"a", "code", "pre", "kbd", "samp", "script", "style", "textarea", "svg", "math",
-                       "h1", "h2", "h3", "h4", "h5", "h6", "button", "select", "option", "label",
-                       "title", "head", "template", "noscript"})
-VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                       "param", "source", "track", "wbr"})
+SKIP_TAGS = frozenset(
+    {
+        "a",
+        "code",
+        "pre",
+        "kbd",
+        "samp",
+        "script",
+        "style",
+        "textarea",
+        "svg",
+        "math",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "button",
+        "select",
+        "option",
+        "label",
+        "title",
+        "head",
+        "template",
+        "noscript",
+    }
+)
+VOID_TAGS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
+)
 NOLINK_MARKER = "gd-nolink"  # as a class, or in a data-gd-nolink attribute
 MIN_NAME_LENGTH = 3
 
@@ -107,7 +133,7 @@ class Autolinker:
             self._automaton.make_automaton()
 
     @classmethod
-    def from_glossary(cls, glossary: Glossary, exclude: Iterable[str] = ()) -> "Autolinker":
+    def from_glossary(cls, glossary: Glossary, exclude: Iterable[str] = ()) -> Autolinker:
         skipped = set(exclude)
         names: dict[str, str] = {}
         for entry in glossary:  # aliases first, so titles overwrite a clashing alias
@@ -145,10 +171,16 @@ class Autolinker:
         """Slugs of every term named in a piece of text."""
         return {m.slug for m in self.matches(value)}
 
-    def link_html(self, page_html: str, href_for: Callable[[str], str | None], *,
-                  self_slug: str | None = None, seen: set[str] | None = None,
-                  title_for: Callable[[str], str] | None = None,
-                  narrow: Callable[[str], str] = str) -> str:
+    def link_html(
+        self,
+        page_html: str,
+        href_for: Callable[[str], str | None],
+        *,
+        self_slug: str | None = None,
+        seen: set[str] | None = None,
+        title_for: Callable[[str], str] | None = None,
+        narrow: Callable[[str], str] = str,
+    ) -> str:
         """Rendered HTML with the first mention of each term (not `self_slug`) turned into a link.
 
         `seen` carries the terms already linked on this page across several calls; `narrow` is
@@ -183,8 +215,14 @@ class Autolinker:
                 position = end
         return "".join(out)
 
-    def _link_text(self, raw: str, href_for: Callable[[str], str | None], linked: set[str],
-                   title_for: Callable[[str], str] | None, narrow: Callable[[str], str]) -> str:
+    def _link_text(
+        self,
+        raw: str,
+        href_for: Callable[[str], str | None],
+        linked: set[str],
+        title_for: Callable[[str], str] | None,
+        narrow: Callable[[str], str],
+    ) -> str:
         plain = html.unescape(raw)
         pieces: list[str] = []
         position = 0
@@ -196,9 +234,10 @@ class Autolinker:
                 continue
             linked.add(match.slug)
             title = f' title="{narrow(attr(title_for(match.slug)))}"' if title_for else ""
-            pieces.append(narrow(text(plain[position:match.start])))
-            pieces.append(f'<a class="gd-autolink" href="{attr(href)}"{title}>'
-                          f'{narrow(text(plain[match.start:match.end]))}</a>')
+            pieces.append(narrow(text(plain[position : match.start])))
+            pieces.append(
+                f'<a class="gd-autolink" href="{attr(href)}"{title}>{narrow(text(plain[match.start : match.end]))}</a>'
+            )
             position = match.end
         if not pieces:
             return raw  # untouched text keeps its original entities

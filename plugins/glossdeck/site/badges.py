@@ -8,8 +8,8 @@ as "n/a" (the axis does not apply), and no badge ever shows a total.
 from __future__ import annotations
 
 from ..core.debt import AXES, AXIS_BY_LETTER
-from ..text.escape import attr, text
 from ..core.model import Debt
+from ..text.escape import attr, text
 
 SEVERITY_ICON = {"low": "🟢", "medium": "🟡", "high": "🟠", "critical": "🔴"}
 
@@ -37,8 +37,7 @@ def axis_badge(letter: str, score: int, href: str | None) -> str:
 
 
 def debt_label(debt: Debt) -> str:
-    parts = [axis_description(a.letter, debt.axis(a.letter).score).replace(" (", ", ").split(";")[0]
-             for a in AXES]
+    parts = [axis_description(a.letter, debt.axis(a.letter).score).replace(" (", ", ").split(";")[0] for a in AXES]
     return "DEBT profile " + debt.string + ": " + "; ".join(parts)
 
 
@@ -53,22 +52,25 @@ def debt_string_badge(debt: Debt, href: str | None) -> str:
 
 def level_badge(level: str) -> str:
     name = level.capitalize()
-    return (f'<span class="gd-badge gd-level gd-level-{attr(level)}" title="Level: {attr(name)}">'
-            f'{text(name)}</span>')
+    return f'<span class="gd-badge gd-level gd-level-{attr(level)}" title="Level: {attr(name)}">{text(name)}</span>'
 
 
 def severity_badge(severity: str) -> str:
     name = severity.capitalize()
     icon = SEVERITY_ICON.get(severity, "")
-    return (f'<span class="gd-badge gd-severity gd-severity-{attr(severity)}" title="Severity: {attr(name)}" '
-            f'aria-label="Severity: {attr(name)}"><span aria-hidden="true">{icon}</span> {text(name)}</span>')
+    return (
+        f'<span class="gd-badge gd-severity gd-severity-{attr(severity)}" title="Severity: {attr(name)}" '
+        f'aria-label="Severity: {attr(name)}"><span aria-hidden="true">{icon}</span> {text(name)}</span>'
+    )
 
 
 def rating_badge(label: str, value: str, css: str = "gd-rating") -> str:
     """A labelled low/medium/high value, e.g. "Fix effort: High"."""
     shown = value.capitalize()
-    return (f'<span class="gd-badge {css} gd-rating-{attr(value)}" title="{attr(label)}: {attr(shown)}">'
-            f'{text(label)}: {text(shown)}</span>')
+    return (
+        f'<span class="gd-badge {css} gd-rating-{attr(value)}" title="{attr(label)}: {attr(shown)}">'
+        f"{text(label)}: {text(shown)}</span>"
+    )
 
 
 def yes_no(value: bool, yes: str, no: str) -> str:
@@ -80,9 +82,10 @@ def axes_css() -> str:
     """Axis identity colours for both palettes, from debt.AXES (the one place they are defined)."""
     light = "\n".join(f"  --gd-axis-{a.letter}: {a.colour};" for a in AXES)
     dark = "\n".join(f"  --gd-axis-{a.letter}: {a.colour_dark};" for a in AXES)
-    per_axis = "\n".join(
-        f".gd-axis-{a.letter} {{ --gd-axis: var(--gd-axis-{a.letter}); }}" for a in AXES)
-    return (f":root, [data-md-color-scheme=\"default\"] {{\n{light}\n}}\n"
-            f"[data-md-color-scheme=\"slate\"] {{\n{dark}\n}}\n"
-            f"@media (prefers-color-scheme: dark) {{ :root:not([data-md-color-scheme]) {{\n{dark}\n}} }}\n"
-            f"{per_axis}\n")
+    per_axis = "\n".join(f".gd-axis-{a.letter} {{ --gd-axis: var(--gd-axis-{a.letter}); }}" for a in AXES)
+    return (
+        f':root, [data-md-color-scheme="default"] {{\n{light}\n}}\n'
+        f'[data-md-color-scheme="slate"] {{\n{dark}\n}}\n'
+        f"@media (prefers-color-scheme: dark) {{ :root:not([data-md-color-scheme]) {{\n{dark}\n}} }}\n"
+        f"{per_axis}\n"
+    )

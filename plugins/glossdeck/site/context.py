@@ -5,19 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections import defaultdict
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from contextlib import AbstractContextManager, nullcontext
-from typing import Callable
-
-from .autolink import Autolinker
-from ..features import Build, Feature
-from ..reuse import Memo, reuse
-from ..text.prose import ProseRenderer
 from ..core.glossary import Glossary
 from ..core.model import Term
 from ..core.rubric import Rubric
+from ..features import Build, Feature
+from ..reuse import Memo, reuse
+from ..text.prose import ProseRenderer
+from .autolink import Autolinker
 from .layout import Layout
 
 
@@ -25,7 +24,7 @@ def build_date() -> dt.date:
     """Today, or the date of SOURCE_DATE_EPOCH when set (reproducible builds, golden tests)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
     return dt.date.today()
 
 
@@ -109,8 +108,7 @@ class SiteContext:
 
 def prose_text(term: Term) -> str:
     """All the prose of a term, joined: what auto-linking would scan on its page."""
-    parts = [term.tldr, term.explanation or "", term.why_it_matters or "", term.quick_fix or "",
-             *term.mistakes]
+    parts = [term.tldr, term.explanation or "", term.why_it_matters or "", term.quick_fix or "", *term.mistakes]
     if term.misconception:
         parts += [term.misconception.belief, term.misconception.correction]
     return "\n".join(parts)

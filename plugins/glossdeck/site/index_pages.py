@@ -9,22 +9,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 
 import jinja2
 
-from typing import Callable, Union
-
-from . import badges
-from ..reuse import reuse
 from ..core.debt import AXES, AXIS_BY_LETTER
-from ..text.escape import attr, md_inline, text, yaml_scalar
-from ..features import GeneratedPage, TermSection
 from ..core.loading import LoadedTerm
 from ..core.problems import Problem
+from ..features import GeneratedPage, TermSection
+from ..reuse import reuse
+from ..text.escape import attr, md_inline, text, yaml_scalar
+from . import badges
 from .context import SiteContext
 from .term_page import TermPageRenderer
 
-Rendered = Union[str, tuple[str]]  # a term page's Markdown, or (why it could not be rendered,)
+Rendered = str | tuple[str]  # a term page's Markdown, or (why it could not be rendered,)
 # Renders every term page: (slugs, render one) -> each slug's page (build/ has a two-core one)
 RenderTerms = Callable[[list[str], Callable[[str], str]], dict[str, Rendered]]
 
@@ -52,8 +51,13 @@ def _front_matter(title: str, **extra: str) -> str:
 def _term_item(ctx: SiteContext, from_src: str, entry: LoadedTerm, *, marks: str = "") -> str:
     """A list item, kept between `mkdocs serve` rebuilds by everything it shows (the term's file,
     the page listing it, the layout): category and tag pages list every term on each rebuild."""
-    return reuse(ctx.memo, "list-items", (from_src, entry.slug, marks), (ctx.layout, entry.file, entry.digest),
-                 lambda: _render_term_item(ctx, from_src, entry, marks=marks))
+    return reuse(
+        ctx.memo,
+        "list-items",
+        (from_src, entry.slug, marks),
+        (ctx.layout, entry.file, entry.digest),
+        lambda: _render_term_item(ctx, from_src, entry, marks=marks),
+    )
 
 
 def _render_term_item(ctx: SiteContext, from_src: str, entry: LoadedTerm, *, marks: str = "") -> str:
@@ -76,41 +80,60 @@ def _term_list(ctx: SiteContext, from_src: str, entries: list[LoadedTerm], css: 
 
 
 def _recent_marks(ctx: SiteContext, entry: LoadedTerm) -> str:
-    """"+ added" / "updated" marks for terms added or edited within `recent_days` of the build date."""
+    """ "+ added" / "updated" marks for terms added or edited within `recent_days` of the build date."""
     since = ctx.today - dt.timedelta(days=ctx.recent_days)
     marks = []
     if entry.term.added and entry.term.added > since:
-        marks.append('<span class="gd-mark gd-mark-added" title="Added in the last '
-                     f'{ctx.recent_days} days">+ added</span>')
+        marks.append(
+            f'<span class="gd-mark gd-mark-added" title="Added in the last {ctx.recent_days} days">+ added</span>'
+        )
     if entry.term.edited and entry.term.edited > since and entry.term.edited != entry.term.added:
-        marks.append('<span class="gd-mark gd-mark-updated" title="Updated in the last '
-                     f'{ctx.recent_days} days">updated</span>')
+        marks.append(
+            f'<span class="gd-mark gd-mark-updated" title="Updated in the last {ctx.recent_days} days">updated</span>'
+        )
     return " ".join(marks)
 
 
 def home_sections(ctx: SiteContext, home_src: str) -> str:
     """Appended to the home page: browse by category, recently added, recently updated."""
     layout, glossary = ctx.layout, ctx.glossary
-    out = ["", '## Browse by category', "",
-           '<div class="gd-category-grid gd-nolink" data-gd-block="browse-categories">']
+    out = [
+        "",
+        "## Browse by category",
+        "",
+        '<div class="gd-category-grid gd-nolink" data-gd-block="browse-categories">',
+    ]
     for category in ctx.category_order:
         count = len(glossary.categories[category])
-        out.append(f'<a class="gd-category-card" href="{attr(layout.href(home_src, layout.category(category)))}">'
-                   f'<strong>{text(ctx.category_title(category))}</strong> '
-                   f'<span>{count} term{"s" if count != 1 else ""}</span></a>')
+        out.append(
+            f'<a class="gd-category-card" href="{attr(layout.href(home_src, layout.category(category)))}">'
+            f"<strong>{text(ctx.category_title(category))}</strong> "
+            f"<span>{count} term{'s' if count != 1 else ''}</span></a>"
+        )
     out.append("</div>")
-    out += ["", f'<p class="gd-index-links gd-nolink"><a href="{attr(layout.href(home_src, layout.a_z))}">A–Z index</a>'
-            f' · <a href="{attr(layout.href(home_src, layout.tags_index))}">Tags</a>'
-            f' · <a href="{attr(layout.href(home_src, layout.debt))}">About DEBT scoring</a></p>', ""]
-    legend = (f'<p class="gd-legend">Marks: <span class="gd-mark gd-mark-added">+ added</span> · '
-              f'<span class="gd-mark gd-mark-updated">updated</span> in the last {ctx.recent_days} days '
-              f'(build date <time datetime="{ctx.today.isoformat()}">{ctx.today.isoformat()}</time>)</p>')
+    out += [
+        "",
+        f'<p class="gd-index-links gd-nolink"><a href="{attr(layout.href(home_src, layout.a_z))}">A–Z index</a>'
+        f' · <a href="{attr(layout.href(home_src, layout.tags_index))}">Tags</a>'
+        f' · <a href="{attr(layout.href(home_src, layout.debt))}">About DEBT scoring</a></p>',
+        "",
+    ]
+    legend = (
+        f'<p class="gd-legend">Marks: <span class="gd-mark gd-mark-added">+ added</span> · '
+        f'<span class="gd-mark gd-mark-updated">updated</span> in the last {ctx.recent_days} days '
+        f'(build date <time datetime="{ctx.today.isoformat()}">{ctx.today.isoformat()}</time>)</p>'
+    )
     added = sorted((e for e in glossary if e.term.added), key=lambda e: (e.term.added, e.slug), reverse=True)
-    edited = sorted((e for e in glossary if e.term.edited and e.term.edited != e.term.added),
-                    key=lambda e: (e.term.edited, e.slug), reverse=True)
+    edited = sorted(
+        (e for e in glossary if e.term.edited and e.term.edited != e.term.added),
+        key=lambda e: (e.term.edited, e.slug),
+        reverse=True,
+    )
     shown_legend = False
-    for heading, entries, block in (("Recently added", added, "recently-added"),
-                                     ("Recently updated", edited, "recently-updated")):
+    for heading, entries, block in (
+        ("Recently added", added, "recently-added"),
+        ("Recently updated", edited, "recently-updated"),
+    ):
         if not entries:
             continue
         out += [f"## {heading}", ""]
@@ -118,7 +141,7 @@ def home_sections(ctx: SiteContext, home_src: str) -> str:
             out += [legend, ""]
             shown_legend = True
         out += [f'<ul class="gd-term-list gd-recent" data-gd-block="{block}">']
-        out += [_term_item(ctx, home_src, e, marks=_recent_marks(ctx, e)) for e in entries[:ctx.recent_count]]
+        out += [_term_item(ctx, home_src, e, marks=_recent_marks(ctx, e)) for e in entries[: ctx.recent_count]]
         out += ["</ul>", ""]
     return "\n".join(out) + "\n"
 
@@ -126,9 +149,11 @@ def home_sections(ctx: SiteContext, home_src: str) -> str:
 def default_home(ctx: SiteContext) -> str:
     """A home page for sites without docs/index.md."""
     name = ctx.layout.site.site_name
-    intro = ctx.site_description or (f"A glossary of {len(ctx.glossary)} programming concepts, each with a "
-                                     "plain explanation, a diagram, common mistakes, code examples and a "
-                                     "DEBT profile of what it costs the developers who use it.")
+    intro = ctx.site_description or (
+        f"A glossary of {len(ctx.glossary)} programming concepts, each with a "
+        "plain explanation, a diagram, common mistakes, code examples and a "
+        "DEBT profile of what it costs the developers who use it."
+    )
     return _front_matter(name) + f"# {md_inline(name)}\n\n<p>{text(intro)}</p>\n" + home_sections(ctx, ctx.layout.home)
 
 
@@ -138,10 +163,12 @@ def category_page(ctx: SiteContext, category: str) -> str:
     entries = ctx.glossary.categories[category]
     title = ctx.category_title(category)
     count = f"{len(entries)} term{'s' if len(entries) != 1 else ''}"
-    return (_front_matter(title, description=f"{title}: {count} in the glossary")
-            + f"# {md_inline(title)}\n\n"
-            + f'<p class="gd-nolink"><a href="{attr(layout.href(src, layout.categories_index))}">All categories</a> · {count}</p>\n\n'
-            + _term_list(ctx, src, entries))
+    return (
+        _front_matter(title, description=f"{title}: {count} in the glossary")
+        + f"# {md_inline(title)}\n\n"
+        + f'<p class="gd-nolink"><a href="{attr(layout.href(src, layout.categories_index))}">All categories</a> · {count}</p>\n\n'
+        + _term_list(ctx, src, entries)
+    )
 
 
 def categories_index(ctx: SiteContext) -> str:
@@ -150,8 +177,10 @@ def categories_index(ctx: SiteContext) -> str:
     out = [_front_matter("Categories"), "# Categories", "", '<ul class="gd-category-list gd-nolink">']
     for category in ctx.category_order:
         count = len(ctx.glossary.categories[category])
-        out.append(f'<li><a href="{attr(layout.href(src, layout.category(category)))}">'
-                   f'{text(ctx.category_title(category))}</a> ({count})</li>')
+        out.append(
+            f'<li><a href="{attr(layout.href(src, layout.category(category)))}">'
+            f"{text(ctx.category_title(category))}</a> ({count})</li>"
+        )
     out.append("</ul>")
     return "\n".join(out) + "\n"
 
@@ -166,8 +195,13 @@ def a_z_page(ctx: SiteContext) -> str:
     built again only when a title, alias or DEBT profile changes: most edits change none)."""
     if ctx.memo is None:
         return _a_z_page(ctx)
-    key = (ctx.layout, tuple((e.slug, e.term.title, tuple(e.term.aliases), e.term.debt.string if e.term.debt else None)
-                             for e in ctx.glossary))
+    key = (
+        ctx.layout,
+        tuple(
+            (e.slug, e.term.title, tuple(e.term.aliases), e.term.debt.string if e.term.debt else None)
+            for e in ctx.glossary
+        ),
+    )
     return reuse(ctx.memo, "a-z", "a-z", key, lambda: _a_z_page(ctx))
 
 
@@ -183,12 +217,19 @@ def _a_z_page(ctx: SiteContext) -> str:
     for row in rows:
         by_letter[_letter(row[1])].append(row)
     letters = sorted(by_letter, key=lambda c: (c == "#", c))
-    out = [_front_matter("A–Z index", description=f"All {len(ctx.glossary)} terms of the glossary, with their other names"),
-           "# A–Z index", "",
-           f'<p class="gd-nolink">{len(ctx.glossary)} terms. Other names are listed too and point at their term.</p>', "",
-           '<nav class="gd-letters gd-nolink" aria-label="Letters">'
-           + " ".join(f'<a href="#letter-{"other" if c == "#" else c.lower()}">{text(c)}</a>' for c in letters)
-           + "</nav>", ""]
+    out = [
+        _front_matter(
+            "A–Z index", description=f"All {len(ctx.glossary)} terms of the glossary, with their other names"
+        ),
+        "# A–Z index",
+        "",
+        f'<p class="gd-nolink">{len(ctx.glossary)} terms. Other names are listed too and point at their term.</p>',
+        "",
+        '<nav class="gd-letters gd-nolink" aria-label="Letters">'
+        + " ".join(f'<a href="#letter-{"other" if c == "#" else c.lower()}">{text(c)}</a>' for c in letters)
+        + "</nav>",
+        "",
+    ]
     for letter in letters:
         anchor = "other" if letter == "#" else letter.lower()
         out += [f'<h2 id="letter-{anchor}">{text(letter)}</h2>', "", '<ul class="gd-a-z gd-nolink">']
@@ -197,8 +238,11 @@ def _a_z_page(ctx: SiteContext) -> str:
             if is_alias:
                 out.append(f'<li class="gd-alias">{text(name)} → <a href="{href}">{text(entry.term.title)}</a></li>')
             else:
-                debt = (" " + badges.debt_string_badge(entry.term.debt, layout.href(src, layout.debt))
-                        if entry.term.debt else "")
+                debt = (
+                    " " + badges.debt_string_badge(entry.term.debt, layout.href(src, layout.debt))
+                    if entry.term.debt
+                    else ""
+                )
                 out.append(f'<li><a href="{href}">{text(name)}</a>{debt}</li>')
         out += ["</ul>", ""]
     return "\n".join(out)
@@ -209,11 +253,13 @@ def tags_index(ctx: SiteContext) -> str:
     src = layout.tags_index
     out = [_front_matter("Tags"), "# Tags", ""]
     if not ctx.glossary.tags:
-        return "\n".join(out + ["<p>No term has tags yet.</p>"]) + "\n"
+        return "\n".join([*out, "<p>No term has tags yet.</p>"]) + "\n"
     out.append('<p class="gd-tag-cloud gd-nolink">')
     for tag, entries in ctx.glossary.tags.items():
-        out.append(f'<a class="gd-badge gd-tag" href="{attr(layout.href(src, layout.tag(tag)))}">'
-                   f'{text(tag)} <span class="gd-count">{len(entries)}</span></a>')
+        out.append(
+            f'<a class="gd-badge gd-tag" href="{attr(layout.href(src, layout.tag(tag)))}">'
+            f'{text(tag)} <span class="gd-count">{len(entries)}</span></a>'
+        )
     out.append("</p>")
     return "\n".join(out) + "\n"
 
@@ -222,9 +268,12 @@ def tag_page(ctx: SiteContext, tag: str) -> str:
     layout = ctx.layout
     src = layout.tag(tag)
     entries = ctx.glossary.tags[tag]
-    return (_front_matter(f"Tag: {tag}") + f"# Tag: {md_inline(tag)}\n\n"
-            + f'<p class="gd-nolink"><a href="{attr(layout.href(src, layout.tags_index))}">All tags</a></p>\n\n'
-            + _term_list(ctx, src, entries))
+    return (
+        _front_matter(f"Tag: {tag}")
+        + f"# Tag: {md_inline(tag)}\n\n"
+        + f'<p class="gd-nolink"><a href="{attr(layout.href(src, layout.tags_index))}">All tags</a></p>\n\n'
+        + _term_list(ctx, src, entries)
+    )
 
 
 SHAPES = (
@@ -237,32 +286,48 @@ SHAPES = (
 
 def debt_page(ctx: SiteContext) -> str:
     """About DEBT scoring, generated from the rubric: each axis in its colour with its anchored levels."""
-    src = ctx.layout.debt
-    out = [_front_matter("About DEBT scoring",
-                         description="How the glossary scores what a concept costs: four axes, 0-9, never a sum"),
-           "# About DEBT scoring", "",
-           "<p>Every term carries a DEBT profile such as <code>debt(d7/e9/b9/t5)</code>: four scores, one per "
-           "axis, always in the order d, e, b, t. Each score is one digit: 1 is the least cost and 9 the most; "
-           "<strong>0 means the axis does not apply</strong> and is shown as “n/a”, never as a low score.</p>", "",
-           "<p>A profile is never added up: <code>debt(d7/e4/b2/t9)</code> says what to do in a way that a total "
-           "cannot, because the <em>shape</em> carries the meaning. Each score comes with a rationale that names "
-           "the level of the rubric below it is closest to, e.g. “Closest to ‘architectural rework’ (e9)”.</p>", "",
-           '<p class="gd-axis-legend gd-nolink">'
-           + " ".join(f'<a class="gd-badge gd-axis gd-axis-{a.letter}" href="#{badges.axis_anchor(a.letter)}" '
-                      f'title="{attr(a.name)}">{a.letter}</a> {text(a.name)}' for a in AXES) + "</p>", ""]
+    out = [
+        _front_matter(
+            "About DEBT scoring",
+            description="How the glossary scores what a concept costs: four axes, 0-9, never a sum",
+        ),
+        "# About DEBT scoring",
+        "",
+        "<p>Every term carries a DEBT profile such as <code>debt(d7/e9/b9/t5)</code>: four scores, one per "
+        "axis, always in the order d, e, b, t. Each score is one digit: 1 is the least cost and 9 the most; "
+        "<strong>0 means the axis does not apply</strong> and is shown as “n/a”, never as a low score.</p>",
+        "",
+        "<p>A profile is never added up: <code>debt(d7/e4/b2/t9)</code> says what to do in a way that a total "
+        "cannot, because the <em>shape</em> carries the meaning. Each score comes with a rationale that names "
+        "the level of the rubric below it is closest to, e.g. “Closest to ‘architectural rework’ (e9)”.</p>",
+        "",
+        '<p class="gd-axis-legend gd-nolink">'
+        + " ".join(
+            f'<a class="gd-badge gd-axis gd-axis-{a.letter}" href="#{badges.axis_anchor(a.letter)}" '
+            f'title="{attr(a.name)}">{a.letter}</a> {text(a.name)}'
+            for a in AXES
+        )
+        + "</p>",
+        "",
+    ]
     for axis in AXES:
         levels = ctx.rubric.levels.get(axis.letter, {})
-        out += [f"## {axis.name} ({axis.letter})", "",
-                f'<section class="gd-axis-section gd-axis-{axis.letter}" id="{badges.axis_anchor(axis.letter)}" '
-                f'data-gd-axis="{axis.letter}">',
-                f'<p class="gd-axis-kind"><span class="gd-badge gd-axis gd-axis-{axis.letter}">{axis.letter}</span> '
-                f'<strong>{text(axis.kind)}</strong> — {text(axis.question)}.</p>',
-                f'<p class="gd-axis-question">{text(QUESTIONS[axis.letter])}</p>',
-                '<table class="gd-levels"><thead><tr><th scope="col">Score</th><th scope="col">Anchor</th></tr></thead><tbody>']
+        out += [
+            f"## {axis.name} ({axis.letter})",
+            "",
+            f'<section class="gd-axis-section gd-axis-{axis.letter}" id="{badges.axis_anchor(axis.letter)}" '
+            f'data-gd-axis="{axis.letter}">',
+            f'<p class="gd-axis-kind"><span class="gd-badge gd-axis gd-axis-{axis.letter}">{axis.letter}</span> '
+            f"<strong>{text(axis.kind)}</strong> — {text(axis.question)}.</p>",
+            f'<p class="gd-axis-question">{text(QUESTIONS[axis.letter])}</p>',
+            '<table class="gd-levels"><thead><tr><th scope="col">Score</th><th scope="col">Anchor</th></tr></thead><tbody>',
+        ]
         for level in sorted(levels):
             shown = "n/a (0)" if level == 0 else f"{axis.letter}{level}"
-            out.append(f'<tr><th scope="row"><span class="gd-badge gd-axis gd-axis-{axis.letter}'
-                       f'{" gd-na" if level == 0 else ""}">{text(shown)}</span></th><td>{text(levels[level])}</td></tr>')
+            out.append(
+                f'<tr><th scope="row"><span class="gd-badge gd-axis gd-axis-{axis.letter}'
+                f'{" gd-na" if level == 0 else ""}">{text(shown)}</span></th><td>{text(levels[level])}</td></tr>'
+            )
         out += ["</tbody></table>", "</section>", ""]
     out += ["## Reading a profile", "", '<ul class="gd-shapes">']
     out += [f"<li><strong>{text(shape)}</strong>: {text(advice)}</li>" for shape, advice in SHAPES]
@@ -272,12 +337,12 @@ def debt_page(ctx: SiteContext) -> str:
 
 QUESTIONS = {
     "d": "How invisible is misuse to your safety net — compiler, linter, static analysis, tests, review? "
-         "High means nothing catches it before production.",
+    "High means nothing catches it before production.",
     "e": "Once spotted, how much work is the fix? Low is a one-line patch; high is architectural rework.",
     "b": "How much does choosing wrong weigh on every future maintainer? Two flavours score here: decay "
-         "(slowly poisons the codebase) and reach (load-bearing, system-wide); a rationale names the flavour.",
+    "(slowly poisons the codebase) and reach (load-bearing, system-wide); a rationale names the flavour.",
     "t": "Will a competent developer new to the concept guess wrong about how it behaves? "
-         "High means a catastrophic, counter-intuitive trap.",
+    "High means a catastrophic, counter-intuitive trap.",
 }
 assert set(QUESTIONS) == set(AXIS_BY_LETTER)
 
@@ -295,9 +360,15 @@ def feature_pages(ctx: SiteContext) -> list[GeneratedPage]:
         return [page for feature in ctx.features for page in feature.pages(ctx.build)]
 
 
-def generate_pages(ctx: SiteContext, renderer: TermPageRenderer, *, with_home: bool,
-                   with_features: bool = True, failures: list[Problem] | None = None,
-                   render_terms: RenderTerms = render_one_by_one) -> list[GeneratedPage]:
+def generate_pages(
+    ctx: SiteContext,
+    renderer: TermPageRenderer,
+    *,
+    with_home: bool,
+    with_features: bool = True,
+    failures: list[Problem] | None = None,
+    render_terms: RenderTerms = render_one_by_one,
+) -> list[GeneratedPage]:
     """Every generated page of the site (the home page only when the site has none of its own).
 
     A term page that cannot be rendered is left out and reported in `failures` (a broken template
@@ -325,8 +396,9 @@ def generate_pages(ctx: SiteContext, renderer: TermPageRenderer, *, with_home: b
         pages.append(GeneratedPage(layout.term(entry.slug), entry.term.title, markdown))
     pages.append(GeneratedPage(layout.categories_index, "Categories", categories_index(ctx)))
     for category in ctx.category_order:
-        pages.append(GeneratedPage(layout.category(category), ctx.category_title(category),
-                                   category_page(ctx, category)))
+        pages.append(
+            GeneratedPage(layout.category(category), ctx.category_title(category), category_page(ctx, category))
+        )
     pages.append(GeneratedPage(layout.a_z, "A–Z index", a_z_page(ctx)))
     pages.append(GeneratedPage(layout.tags_index, "Tags", tags_index(ctx)))
     for tag in glossary.tags:

@@ -100,7 +100,7 @@ LinkStyle = Literal["site", "md"]
 
 
 def normalise_prefix(prefix: str) -> str:
-    """"glossary" / "/glossary/" -> "glossary/"; "" stays "" (pages at the site root)."""
+    """ "glossary" / "/glossary/" -> "glossary/"; "" stays "" (pages at the site root)."""
     prefix = prefix.strip().strip("/")
     return f"{prefix}/" if prefix else ""
 
@@ -112,13 +112,24 @@ class Layout:
     link_style: LinkStyle = "site"  # "site": built URLs; "md": links between .md files
 
     @classmethod
-    def create(cls, site_name: str, site_url: str | None, use_directory_urls: bool, prefix: str = "",
-               link_style: LinkStyle = "site", category_titles: dict[str, str] | None = None) -> "Layout":
+    def create(
+        cls,
+        site_name: str,
+        site_url: str | None,
+        use_directory_urls: bool,
+        prefix: str = "",
+        link_style: LinkStyle = "site",
+        category_titles: dict[str, str] | None = None,
+    ) -> Layout:
         norm = normalise_prefix(prefix)
         url = (site_url.rstrip("/") + "/") if site_url else None
-        info = SiteInfo(site_name=site_name, site_url=url, use_directory_urls=use_directory_urls,
-                        terms_prefix=f"{norm}terms",
-                        category_titles=tuple((category_titles or {}).items()))
+        info = SiteInfo(
+            site_name=site_name,
+            site_url=url,
+            use_directory_urls=use_directory_urls,
+            terms_prefix=f"{norm}terms",
+            category_titles=tuple((category_titles or {}).items()),
+        )
         return cls(info, norm, link_style)
 
     # --- source paths of generated pages ("src" as MkDocs knows them) ---
@@ -157,7 +168,7 @@ class Layout:
     def slug_of(self, src: str) -> str | None:
         if not self.is_term(src):
             return None
-        return src[len(self.site.terms_prefix) + 1:-3] or None
+        return src[len(self.site.terms_prefix) + 1 : -3] or None
 
     # --- URLs ---
     def url(self, src: str) -> str:

@@ -10,37 +10,50 @@ replace single blocks.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Hashable, Sequence
+from typing import Any
 
 import jinja2
 
-from . import badges, debt_chart
-
+from ..core.debt import AXES
+from ..core.loading import LoadedTerm
+from ..features import TermSection
 from ..text import escape, mermaid_source, prose
 from ..text.markup import Markup, element
-from ..core.debt import AXES
-from ..features import TermSection
-from ..core.loading import LoadedTerm
+from . import badges, debt_chart
 from .context import SiteContext
 
 TEMPLATE_NAME = "term_page.md.j2"
 PACKAGE_TEMPLATES = Path(__file__).parent.parent / "templates"
-CODE_KIND_LABEL = {"vulnerable": ("✗", "Vulnerable"), "fixed": ("✓", "Fixed"), "before": ("←", "Before"),
-                   "after": ("→", "After"), "example": ("›", "Example")}
+CODE_KIND_LABEL = {
+    "vulnerable": ("✗", "Vulnerable"),
+    "fixed": ("✓", "Fixed"),
+    "before": ("←", "Before"),
+    "after": ("→", "After"),
+    "example": ("›", "Example"),
+}
 
 
 def template_environment(override_dirs: Sequence[str | Path] = ()) -> jinja2.Environment:
     """Overrides first, then the shipped templates (also reachable as "glossdeck/<name>")."""
     shipped = jinja2.FileSystemLoader(str(PACKAGE_TEMPLATES))
-    loader = jinja2.ChoiceLoader([
-        *(jinja2.FileSystemLoader(str(d)) for d in override_dirs if Path(d).is_dir()),
-        jinja2.PrefixLoader({"glossdeck": shipped}),
-        shipped,
-    ])
-    env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True,
-                             keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+    loader = jinja2.ChoiceLoader(
+        [
+            *(jinja2.FileSystemLoader(str(d)) for d in override_dirs if Path(d).is_dir()),
+            jinja2.PrefixLoader({"glossdeck": shipped}),
+            shipped,
+        ]
+    )
+    env = jinja2.Environment(
+        loader=loader,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
     env.filters["md_inline"] = lambda value: Markup(escape.md_inline(value))
     env.filters["prose"] = lambda value: Markup(prose.to_html(value))  # overrides may use these
     env.filters["prose_inline"] = lambda value: Markup(prose.to_inline_html(value))
@@ -79,9 +92,13 @@ def _fmt_date(value: Any) -> str:
 class TermPageRenderer:
     """Renders term pages for one build (the template is loaded once)."""
 
-    def __init__(self, ctx: SiteContext, override_dirs: Sequence[str | Path] = (),
-                 html_hook: Callable[[str, str], str] | None = None,
-                 env: jinja2.Environment | None = None) -> None:
+    def __init__(
+        self,
+        ctx: SiteContext,
+        override_dirs: Sequence[str | Path] = (),
+        html_hook: Callable[[str, str], str] | None = None,
+        env: jinja2.Environment | None = None,
+    ) -> None:
         self.ctx = ctx
         self.env = env or template_environment(override_dirs)
         self.template = self.env.get_template(TEMPLATE_NAME)
@@ -104,16 +121,17 @@ class TermPageRenderer:
         """Every other term this term's page names: prerequisites, related, related problems, backlinks."""
         term = self.ctx.glossary.term(slug)
         dev = term.dev_intel
-        return [*term.prerequisites, *term.related, *(dev.related_problems if dev else []),
-                *self.ctx.backlinks(slug)]
+        return [*term.prerequisites, *term.related, *(dev.related_problems if dev else []), *self.ctx.backlinks(slug)]
 
     def dependencies(self, slug: str) -> tuple[Hashable, ...]:
         """What this page shows of other terms (which ones, in order, with their title and TL;DR):
         with the term's own file, all a cached page depends on besides the site's settings."""
         entries, related = self.ctx.glossary.entries, set(self.ctx.glossary.term(slug).related)
         # only "Related terms" shows a TL;DR; the other lists show titles
-        return tuple((s, e.term.title, e.term.tldr if s in related else None)
-                     if (e := entries.get(s)) is not None else (s,) for s in self.linked_slugs(slug))
+        return tuple(
+            (s, e.term.title, e.term.tldr if s in related else None) if (e := entries.get(s)) is not None else (s,)
+            for s in self.linked_slugs(slug)
+        )
 
     def context(self, slug: str, sections: Sequence[TermSection] = ()) -> dict[str, Any]:
         ctx, layout = self.ctx, self.ctx.layout
@@ -134,13 +152,21 @@ class TermPageRenderer:
         if term.debt:
             for axis in AXES:
                 score = term.debt.axis(axis.letter)
-                axes.append({
-                    "letter": axis.letter, "name": axis.name, "kind": axis.kind, "question": axis.question,
-                    "score": score.score,
-                    "badge": Markup(badges.axis_badge(axis.letter, score.score,
-                                                      layout.href(src, layout.debt, badges.axis_anchor(axis.letter)))),
-                    "rationale": prose_html(score.rationale),
-                })
+                axes.append(
+                    {
+                        "letter": axis.letter,
+                        "name": axis.name,
+                        "kind": axis.kind,
+                        "question": axis.question,
+                        "score": score.score,
+                        "badge": Markup(
+                            badges.axis_badge(
+                                axis.letter, score.score, layout.href(src, layout.debt, badges.axis_anchor(axis.letter))
+                            )
+                        ),
+                        "rationale": prose_html(score.rationale),
+                    }
+                )
         diagram = None
         if term.diagram:
             safe, _removed = mermaid_source.sanitize(term.diagram)
@@ -152,11 +178,15 @@ class TermPageRenderer:
         code_examples = []
         for example in term.code_examples:
             mark, label = CODE_KIND_LABEL[example.kind]
-            code_examples.append({
-                "kind": example.kind, "mark": mark, "label": label,
-                "caption": prose_html(example.caption, inline=True),
-                "fence": Markup(mermaid_source.fence(example.code.rstrip("\n"), example.language)),
-            })
+            code_examples.append(
+                {
+                    "kind": example.kind,
+                    "mark": mark,
+                    "label": label,
+                    "caption": prose_html(example.caption, inline=True),
+                    "fence": Markup(mermaid_source.fence(example.code.rstrip("\n"), example.language)),
+                }
+            )
         dev = term.dev_intel
         detection = dev.detection if dev else None
         ai = term.ai_agent
@@ -186,9 +216,12 @@ class TermPageRenderer:
             "tldr": prose_html(term.tldr),
             "explanation": prose_html(term.explanation),
             "diagram": diagram,
-            "misconception": {"belief": prose_html(term.misconception.belief),
-                              "correction": prose_html(term.misconception.correction)}
-            if term.misconception else None,
+            "misconception": {
+                "belief": prose_html(term.misconception.belief),
+                "correction": prose_html(term.misconception.correction),
+            }
+            if term.misconception
+            else None,
             "why_it_matters": prose_html(term.why_it_matters),
             "mistakes": [prose_html(m, inline=True) for m in term.mistakes],
             "code_examples": code_examples,
@@ -196,23 +229,33 @@ class TermPageRenderer:
             "edited": {"iso": term.edited.isoformat(), "text": _fmt_date(term.edited)} if term.edited else None,
             "dev_intel": {
                 "severity": Markup(badges.severity_badge(dev.severity)) if dev and dev.severity else None,
-                "fix_effort": Markup(badges.rating_badge("Fix effort", dev.fix_effort)) if dev and dev.fix_effort else None,
+                "fix_effort": Markup(badges.rating_badge("Fix effort", dev.fix_effort))
+                if dev and dev.fix_effort
+                else None,
                 "hints": list(detection.hints) if detection else [],
-                "automated": None if not detection or detection.automated is None else Markup(
-                    badges.yes_no(detection.automated, "Yes", "No")),
+                "automated": None
+                if not detection or detection.automated is None
+                else Markup(badges.yes_no(detection.automated, "Yes", "No")),
                 "tools": list(detection.tools) if detection else [],
                 "related_problems": [self.link(src, s) for s in (dev.related_problems if dev else [])],
             },
             "quick_fix": prose_html(term.quick_fix),
             "prerequisites": [self.link(src, s) for s in term.prerequisites],
-            "ai_agent": None if ai is None else [
-                Markup(b) for b in (
+            "ai_agent": None
+            if ai is None
+            else [
+                Markup(b)
+                for b in (
                     badges.rating_badge("Confidence", ai.confidence) if ai.confidence else None,
                     badges.rating_badge("False positives", ai.false_positives) if ai.false_positives else None,
-                    badges.yes_no(not ai.manual_fix, "Auto-fixable", "Manual fix") if ai.manual_fix is not None else None,
+                    badges.yes_no(not ai.manual_fix, "Auto-fixable", "Manual fix")
+                    if ai.manual_fix is not None
+                    else None,
                     badges.rating_badge("Fix", ai.fix_effort) if ai.fix_effort else None,
                     badges.rating_badge("Context", ai.context) if ai.context else None,
-                ) if b],
+                )
+                if b
+            ],
             "related": [self.link(src, s) for s in term.related],
             "referenced_by": [self.link(src, s) for s in ctx.backlinks(slug)],
             "sources": [{"url": s.url, "title": s.title or s.url} for s in term.sources],

@@ -39,6 +39,7 @@ def md_inline(value: object) -> str:
 
     Escaping "{" and ":" also stops attr_list (`{: onclick=...}`) from adding attributes.
     """
+
     def neutral(match: re.Match[str]) -> str:
         char = match.group()
         if char in _PYTHON_MARKDOWN_ESCAPABLE:
@@ -62,8 +63,13 @@ def markdown_url(url: str) -> str:
 def json_for_script(data: Any) -> str:
     """JSON that is safe inside <script type="application/ld+json">: no "</script>", "<!--" or "&" entity."""
     out = json.dumps(data, ensure_ascii=False, sort_keys=False, indent=None, separators=(",", ":"))
-    return (out.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return (
+        out.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 def yaml_scalar(value: str) -> str:

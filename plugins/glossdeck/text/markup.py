@@ -8,7 +8,7 @@ text can never become markup by forgetting a call.
 from __future__ import annotations
 
 import html
-from typing import Iterable, Union
+from collections.abc import Iterable, Mapping
 
 from .plain_text import clean_text
 
@@ -23,8 +23,8 @@ class Markup(str):
         return self
 
 
-Child = Union[str, Markup, None]
-AttrValue = Union[str, int, float, bool, None]
+Child = str | Markup | None
+AttrValue = str | int | float | bool | None
 
 
 def escape(text: str) -> Markup:
@@ -44,7 +44,7 @@ def number(value: float) -> str:
     return str(int(rounded)) if rounded == int(rounded) else str(rounded)
 
 
-def attributes(attrs: dict[str, AttrValue]) -> Markup:
+def attributes(attrs: Mapping[str, AttrValue]) -> Markup:
     out = []
     for name, value in attrs.items():
         if value is None or value is False:
@@ -63,8 +63,13 @@ def join(children: Iterable[Child]) -> Markup:
     return Markup("".join(c if isinstance(c, Markup) else escape(c) for c in children if c is not None))
 
 
-def element(tag: str, attrs: dict[str, AttrValue] | None = None, *children: Child,
-            void: bool = False, self_closing: bool = False) -> Markup:
+def element(
+    tag: str,
+    attrs: dict[str, AttrValue] | None = None,
+    *children: Child,
+    void: bool = False,
+    self_closing: bool = False,
+) -> Markup:
     """<tag attrs>children</tag>; `void` for HTML void elements, `self_closing` for empty XML."""
     opening = f"<{tag}{attributes(attrs or {})}"
     if void:

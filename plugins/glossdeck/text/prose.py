@@ -71,8 +71,11 @@ def _md() -> markdown.Markdown:
 # markup characters, a line starting like a list, a heading underline or an indented code block,
 # trailing spaces (line breaks), control and separator characters. tests/test_build_work.py checks
 # that both paths give the same HTML.
-_NOT_PLAIN = re.compile(r"[\\`*_\[\]<>!#|~{}&=+:\t\r\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]"
-                        r"|^ *(?:-|\d+[.)])|^ {4}| $", re.MULTILINE)
+_NOT_PLAIN = re.compile(
+    r"[\\`*_\[\]<>!#|~{}&=+:\t\r\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]"
+    r"|^ *(?:-|\d+[.)])|^ {4}| $",
+    re.MULTILINE,
+)
 _BLANK_LINES = re.compile(r"\n{2,}")
 
 

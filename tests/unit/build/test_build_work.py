@@ -39,8 +39,18 @@ def prose_fields(glossary: Glossary) -> set[str]:
     fields: set[str] = set()
     for entry in glossary:
         term = entry.term
-        fields.update(f for f in (term.tldr, term.explanation, term.why_it_matters, term.quick_fix, *term.mistakes,
-                                  *(e.caption for e in term.code_examples)) if f)
+        fields.update(
+            f
+            for f in (
+                term.tldr,
+                term.explanation,
+                term.why_it_matters,
+                term.quick_fix,
+                *term.mistakes,
+                *(e.caption for e in term.code_examples),
+            )
+            if f
+        )
         if term.misconception:
             fields.update((term.misconception.belief, term.misconception.correction))
         if term.debt:
@@ -70,8 +80,9 @@ def render_all(glossary: Glossary) -> tuple[int, int]:
     """(prose conversions, whole-glossary scans) for rendering every generated page once."""
     glossary.entries = CountingEntries(glossary.entries)
     features = [LEARNING, EMBEDS]  # the built-in features: their per-page work counts too
-    ctx = SiteContext(glossary=glossary, rubric=load_rubric(), layout=Layout.create("t", "https://e.org/", True),
-                      features=features)
+    ctx = SiteContext(
+        glossary=glossary, rubric=load_rubric(), layout=Layout.create("t", "https://e.org/", True), features=features
+    )
     CountingEntries.scans = 0
     generate_pages(ctx, TermPageRenderer(ctx), with_home=True)
     for slug in list(dict.keys(glossary.entries)):  # what on_post_page asks of features, per page
@@ -98,8 +109,12 @@ def test_pages_of_ascii_terms_are_ascii(tmp_path: Path) -> None:
     from glossdeck.plugin.narrow_strings import ascii_page
 
     glossary = synthetic_glossary(tmp_path, 30)
-    ctx = SiteContext(glossary=glossary, rubric=load_rubric(), layout=Layout.create("t", "https://e.org/", True),
-                      features=[LEARNING, EMBEDS])
+    ctx = SiteContext(
+        glossary=glossary,
+        rubric=load_rubric(),
+        layout=Layout.create("t", "https://e.org/", True),
+        features=[LEARNING, EMBEDS],
+    )
     pages = [p for p in generate_pages(ctx, TermPageRenderer(ctx), with_home=True) if ctx.layout.slug_of(p.src_path)]
     assert len(pages) == 30  # term pages: the bulk of a site (a few list pages keep an en dash in a heading)
     wide = {page.src_path: sorted({c for c in ascii_page(page.markdown) if not c.isascii()}) for page in pages}
@@ -128,6 +143,7 @@ def test_read_first_does_not_sort_the_glossary_per_term(tmp_path: Path) -> None:
 
 
 # --- a real MkDocs build: one auto-link pass per page (serve rebuilds: tests/serve/test_rebuilds.py) --
+
 
 def test_autolinking_is_one_pass_per_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     passes: list[int] = []

@@ -42,15 +42,20 @@ def test_store_writes_only_changed_files_and_puts_every_file_back_into_a_cleaned
 
     site = tmp_path / "site"
     store = LinkedStore()
-    first = store.sync(items({"cards/a.svg": b"<svg>a</svg>", "cards/b.svg": b"<svg>b</svg>", "api/x.json": b"{}",
-                              "top.txt": b"top"}), str(site))
+    first = store.sync(
+        items({"cards/a.svg": b"<svg>a</svg>", "cards/b.svg": b"<svg>b</svg>", "api/x.json": b"{}", "top.txt": b"top"}),
+        str(site),
+    )
     assert (first.written, first.linked) == (4, 4)
     clean_directory(str(site))
-    second = store.sync(items({"cards/a.svg": b"<svg>a</svg>", "cards/b.svg": b"<svg>B!</svg>", "top.txt": b"top"}),
-                        str(site))
+    second = store.sync(
+        items({"cards/a.svg": b"<svg>a</svg>", "cards/b.svg": b"<svg>B!</svg>", "top.txt": b"top"}), str(site)
+    )
     assert (second.written, second.linked) == (1, 3)
     assert files_in(site) == {"cards/a.svg": b"<svg>a</svg>", "cards/b.svg": b"<svg>B!</svg>", "top.txt": b"top"}
-    assert store.root is not None and files_in(Path(store.root)) == files_in(site)  # api/x.json is gone from the store too
+    assert store.root is not None and files_in(Path(store.root)) == files_in(
+        site
+    )  # api/x.json is gone from the store too
     # a folder only features write into is one link to the store; a top-level file is hard-linked
     assert (site / "cards").is_symlink() and os.path.samefile(site / "cards", Path(store.root) / "cards")
     assert os.path.samefile(site / "top.txt", Path(store.root) / "top.txt")
@@ -63,8 +68,11 @@ def test_store_links_file_by_file_into_folders_mkdocs_also_writes(tmp_path: Path
     store = LinkedStore()
     report = store.sync(items({"learn/data/terms.json": b"[]", "learn/data/quiz.json": b"{}"}), str(site))
     assert report.linked == 2 and not (site / "learn").is_symlink()
-    assert files_in(site) == {"learn/quiz/index.html": b"<p>MkDocs' page</p>", "learn/data/quiz.json": b"{}",
-                          "learn/data/terms.json": b"[]"}
+    assert files_in(site) == {
+        "learn/quiz/index.html": b"<p>MkDocs' page</p>",
+        "learn/data/quiz.json": b"{}",
+        "learn/data/terms.json": b"[]",
+    }
 
 
 def test_store_replaces_files_a_dirty_rebuild_left_in_the_site(tmp_path: Path) -> None:
@@ -121,8 +129,14 @@ def test_a_one_off_build_writes_cards_from_a_forked_child(tmp_path: Path) -> Non
     write_synthetic_project(tmp_path, 6, site_url="https://example.org/g/")
     timings = tmp_path / "timings.jsonl"
     env = dict(os.environ, GLOSSDECK_TIMINGS=str(timings))
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"], cwd=tmp_path, env=env,
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     phases = json.loads(timings.read_text(encoding="utf-8").splitlines()[-1])
     assert phases.get("files-forked", 0) > 0 and "files" not in phases

@@ -20,12 +20,14 @@ pytestmark = needs_fork
 
 
 def _python(code: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], cwd=cwd, capture_output=True, text=True,
-                          timeout=300)
+    return subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)], cwd=cwd, capture_output=True, text=True, timeout=300
+    )
 
 
 def test_pages_rendered_on_two_cores_equal_those_of_one_process(tmp_path: Path) -> None:
-    done = _python(f"""
+    done = _python(
+        f"""
         import json, os, sys
         sys.path[:0] = [{str(SCRIPTS)!r}]
         from pathlib import Path
@@ -65,25 +67,34 @@ def test_pages_rendered_on_two_cores_equal_those_of_one_process(tmp_path: Path) 
             results[parallel] = ([(p.src_path, p.markdown) for p in pages], [f.format() for f in failures])
         print(json.dumps({{"same": results[False] == results[True], "forks": len(forks),
                           "failures": results[True][1], "pages": len(results[True][0])}}))
-    """, tmp_path)
+    """,
+        tmp_path,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     result = json.loads(done.stdout.splitlines()[-1])
     assert result["forks"] == 1 and result["same"]
-    assert len(result["failures"]) == 1 and "term-00200.yml" in result["failures"][0] and "odd term" in result["failures"][0]
+    assert (
+        len(result["failures"]) == 1
+        and "term-00200.yml" in result["failures"][0]
+        and "odd term" in result["failures"][0]
+    )
     assert result["pages"] > 219
 
 
 def test_a_build_renders_term_pages_on_two_cores(tmp_path: Path) -> None:
     """`mkdocs build` with the threshold lowered so a small site forks: every term page is built."""
     write_synthetic_project(tmp_path, 8, site_url="https://example.org/")
-    done = _python("""
+    done = _python(
+        """
         import sys
         from glossdeck.build import parallel_renders as term_renders
         term_renders.PARALLEL_MIN_TERMS = 2
         from mkdocs.__main__ import cli
         sys.argv = ["mkdocs", "build", "--strict", "-q"]
         cli()
-    """, tmp_path)
+    """,
+        tmp_path,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     for i in range(8):
         html = (tmp_path / "site" / "terms" / f"term-{i:05d}" / "index.html").read_text(encoding="utf-8")

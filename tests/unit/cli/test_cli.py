@@ -29,8 +29,10 @@ def test_validate_defaults_to_terms_folder_and_reports_wrong_type_with_line(tmp_
 
 
 def test_all_problems_across_files_are_reported_together(tmp_path: Path) -> None:
-    write_terms(tmp_path / "terms", {"one": "title: One\ncategory: x\n",
-                                     "two": "title: Two\ncategory: x\ntldr: t\nlevel: guru\n"})
+    write_terms(
+        tmp_path / "terms",
+        {"one": "title: One\ncategory: x\n", "two": "title: Two\ncategory: x\ntldr: t\nlevel: guru\n"},
+    )
     result = run_cli("validate", cwd=tmp_path)
     assert result.returncode == 1
     assert "terms/one.yml:1:1: tldr: required field 'tldr' is missing" in result.stderr
@@ -51,8 +53,14 @@ def test_json_and_github_formats(tmp_path: Path) -> None:
     assert as_json.returncode == 1
     report = json.loads(as_json.stdout)
     assert report["errors"] == 1
-    assert report["problems"][0] | {"message": ""} == {"file": "terms/bad.yml", "line": 4, "column": 8,
-                                                         "field": "level", "message": "", "severity": "error"}
+    assert report["problems"][0] | {"message": ""} == {
+        "file": "terms/bad.yml",
+        "line": 4,
+        "column": 8,
+        "field": "level",
+        "message": "",
+        "severity": "error",
+    }
     github = run_cli("validate", "--format", "github", cwd=tmp_path)
     assert github.returncode == 1
     assert github.stdout.startswith("::error file=terms/bad.yml,line=4,col=8,title=glossdeck%3A level::")
@@ -71,7 +79,7 @@ def test_missing_path_is_a_located_problem(tmp_path: Path) -> None:
 
 
 def test_new_writes_a_valid_commented_template_and_never_overwrites(tmp_path: Path) -> None:
-    created = run_cli("new", "Cache Stampede: the \"thundering\" herd", "--category", "performance", cwd=tmp_path)
+    created = run_cli("new", 'Cache Stampede: the "thundering" herd', "--category", "performance", cwd=tmp_path)
     assert created.returncode == 0, created.stderr
     path = tmp_path / "terms" / "cache-stampede-the-thundering-herd.yml"
     assert created.stdout.strip() == "terms/cache-stampede-the-thundering-herd.yml"
@@ -80,7 +88,7 @@ def test_new_writes_a_valid_commented_template_and_never_overwrites(tmp_path: Pa
     assert yaml.safe_load(text)["title"] == 'Cache Stampede: the "thundering" herd'
     assert run_cli("validate", "--strict", cwd=tmp_path).returncode == 0
     path.write_text(text + "# my edits\n")
-    again = run_cli("new", "Cache Stampede: the \"thundering\" herd", "--category", "performance", cwd=tmp_path)
+    again = run_cli("new", 'Cache Stampede: the "thundering" herd', "--category", "performance", cwd=tmp_path)
     assert again.returncode == 1 and "already exists" in again.stderr
     assert path.read_text().endswith("# my edits\n")
 
@@ -95,8 +103,8 @@ HOSTILE_FILES: dict[str, bytes] = {
     "empty": b"",
     "list": b"- 1\n- 2\n",
     "huge": b"a" * (50 * 1024 * 1024),
-    "bomb": b"a: &a ['x','x','x','x','x','x','x','x','x']\n" + b"".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n".encode() for i in range(9)),
+    "bomb": b"a: &a ['x','x','x','x','x','x','x','x','x']\n"
+    + b"".join(f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n".encode() for i in range(9)),
     "python-tag": b"title: !!python/object/apply:os.system ['touch pwned']\ncategory: x\ntldr: t\n",
     "utf8": b"title: caf\xe9\ncategory: x\ntldr: t\n",
 }

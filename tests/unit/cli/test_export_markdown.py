@@ -14,11 +14,18 @@ def test_export_markdown_writes_the_same_pages_with_working_links(tmp_path: Path
     result = run_cli("export-markdown", "out", "--terms", "terms", "--site-name", "Test", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     out = tmp_path / "out"
-    for path in ("index.md", "terms/immutable-infrastructure.md", "categories/devops.md", "a-z.md",
-                 "tags/index.md", "debt.md", "assets/glossdeck/glossdeck.css"):
+    for path in (
+        "index.md",
+        "terms/immutable-infrastructure.md",
+        "categories/devops.md",
+        "a-z.md",
+        "tags/index.md",
+        "debt.md",
+        "assets/glossdeck/glossdeck.css",
+    ):
         assert (out / path).is_file(), path
     page = (out / "terms/blue-green-deployment.md").read_text()
-    assert page.startswith("---\ntitle: \"Blue-Green Deployment\"")
+    assert page.startswith('---\ntitle: "Blue-Green Deployment"')
     assert "```mermaid\nflowchart LR\n  R[Router] -->|live| B[Blue]" in page  # a standard fence
     assert '<a class="gd-autolink" href="immutable-infrastructure.md"' in page
     for md in out.rglob("*.md"):

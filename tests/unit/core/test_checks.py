@@ -18,10 +18,17 @@ def messages(folder: Path) -> list[str]:
 
 def test_unknown_references_are_located_with_suggestions(tmp_path: Path) -> None:
     write_term(tmp_path, "sql-injection")
-    write_term(tmp_path, "xss", extra="related:\n  - sql-injection\n  - sql-injectoin\nprerequisites: [nothing-like-it]\n")
+    write_term(
+        tmp_path, "xss", extra="related:\n  - sql-injection\n  - sql-injectoin\nprerequisites: [nothing-like-it]\n"
+    )
     found = messages(tmp_path)
-    assert any(m.startswith(f"{tmp_path}/xss.yml:6:5: related[1]: unknown term 'sql-injectoin' (did you mean 'sql-injection'?)")
-               or m.endswith("related[1]: unknown term 'sql-injectoin' (did you mean 'sql-injection'?)") for m in found), found
+    assert any(
+        m.startswith(
+            f"{tmp_path}/xss.yml:6:5: related[1]: unknown term 'sql-injectoin' (did you mean 'sql-injection'?)"
+        )
+        or m.endswith("related[1]: unknown term 'sql-injectoin' (did you mean 'sql-injection'?)")
+        for m in found
+    ), found
     assert any("prerequisites[0]: unknown term 'nothing-like-it'" in m for m in found)
 
 
@@ -31,8 +38,10 @@ def test_duplicate_slugs_and_aliases_and_title_collisions(tmp_path: Path) -> Non
     write_term(tmp_path, "other", extra="aliases: [shared name, Same]\n")
     found = messages(tmp_path)
     assert any("duplicate slug 'same'" in m for m in found), found
-    assert any("same.yml:4:11: aliases[0]: alias 'Shared Name' is also an alias of" in m and m.endswith("other.yml")
-               for m in found), found
+    assert any(
+        "same.yml:4:11: aliases[0]: alias 'Shared Name' is also an alias of" in m and m.endswith("other.yml")
+        for m in found
+    ), found
     assert any("aliases[1]: alias 'Same' is the title of another term" in m for m in found), found
 
 
@@ -70,8 +79,12 @@ def test_rubric_citations_are_checked_and_are_warnings(tmp_path: Path) -> None:
     assert not any("debt.d.rationale" in m for m in found)
     assert "warning: debt.e.rationale: rationale says closest to (e8) but the score is e9" in found, found
     assert "warning: debt.e.rationale: anchor 'architectural rework' is level e9 in the rubric, not e8" in found
-    assert any(m.startswith("warning: debt.b.rationale: rationale names anchor 'no such anchor', which the rubric "
-                            "does not have") for m in found)
+    assert any(
+        m.startswith(
+            "warning: debt.b.rationale: rationale names anchor 'no such anchor', which the rubric does not have"
+        )
+        for m in found
+    )
     assert "warning: debt.t.rationale: Trap score has no rationale" in found
     lines = {p.field: p.line for p in problems.items}
     assert lines["debt.e.rationale"] == 8 and lines["debt.b.rationale"] == 9
@@ -89,8 +102,9 @@ def test_a_glossary_can_replace_the_rubric(tmp_path: Path) -> None:
 def test_lookups_backlinks_categories_and_prerequisite_order(tmp_path: Path) -> None:
     write_term(tmp_path, "basics", title="Basics", category="intro", extra="aliases: [The Basics]\n")
     write_term(tmp_path, "middle", category="intro", extra="prerequisites: [basics]\ntags: [core]\n")
-    write_term(tmp_path, "advanced", category="deep",
-               extra="prerequisites: [middle]\nrelated: [basics]\ntags: [core]\n")
+    write_term(
+        tmp_path, "advanced", category="deep", extra="prerequisites: [middle]\nrelated: [basics]\ntags: [core]\n"
+    )
     glossary, problems = load_glossary([tmp_path])
     assert not problems
     assert glossary.lookup("THE BASICS").slug == "basics"  # type: ignore[union-attr]
@@ -122,5 +136,7 @@ def test_repository_terms_are_valid_strictly() -> None:
 def test_a_tag_that_would_replace_the_tags_index_is_a_located_error(tmp_path: Path) -> None:
     write_term(tmp_path, "a", extra="tags: [ok, index]\n")
     found = messages(tmp_path)
-    assert any(m.endswith("a.yml:4:12: tags[1]: tag 'index' is reserved for the tags index page; choose another name")
-               for m in found), found
+    assert any(
+        m.endswith("a.yml:4:12: tags[1]: tag 'index' is reserved for the tags index page; choose another name")
+        for m in found
+    ), found

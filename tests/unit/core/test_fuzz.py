@@ -8,17 +8,70 @@ from hypothesis import strategies as st
 from glossdeck.core.loading import parse_term
 from glossdeck.core.problems import GlossdeckError
 
-FIELDS = ["title", "category", "tldr", "debt", "aliases", "level", "added", "mistakes", "related",
-          "code_examples", "misconception", "dev_intel", "ai_agent", "sources", "applies_to"]
-SNIPPETS = ["debt(d7/e9/b9/t5)", "debt(d1/e1)", "!!python/object:os.system", "&a [*a]", "*missing", "2026-02-30",
-            "<script>alert(1)</script>", "{", "[", "- ", ": ", "\t", "\x00", "\u202e", "~", "null", "yes", "1e999",
-            "'", '"', "|", ">-", "? ", "---", "...", "%YAML 1.1", "!!binary aGVsbG8=", "!!set {a, b}"]
+FIELDS = [
+    "title",
+    "category",
+    "tldr",
+    "debt",
+    "aliases",
+    "level",
+    "added",
+    "mistakes",
+    "related",
+    "code_examples",
+    "misconception",
+    "dev_intel",
+    "ai_agent",
+    "sources",
+    "applies_to",
+]
+SNIPPETS = [
+    "debt(d7/e9/b9/t5)",
+    "debt(d1/e1)",
+    "!!python/object:os.system",
+    "&a [*a]",
+    "*missing",
+    "2026-02-30",
+    "<script>alert(1)</script>",
+    "{",
+    "[",
+    "- ",
+    ": ",
+    "\t",
+    "\x00",
+    "\u202e",
+    "~",
+    "null",
+    "yes",
+    "1e999",
+    "'",
+    '"',
+    "|",
+    ">-",
+    "? ",
+    "---",
+    "...",
+    "%YAML 1.1",
+    "!!binary aGVsbG8=",
+    "!!set {a, b}",
+]
 
-scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=40),
-                    st.sampled_from(SNIPPETS), st.dates().map(str))
-values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                       st.dictionaries(st.sampled_from(FIELDS + ["x", "d", "score"]),
-                                                                       inner, max_size=4)), max_leaves=12)
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.text(max_size=40),
+    st.sampled_from(SNIPPETS),
+    st.dates().map(str),
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.sampled_from([*FIELDS, "x", "d", "score"]), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
 
 
 def _dump(value: object, depth: int = 0) -> str:
@@ -44,7 +97,9 @@ def test_random_bytes(raw: bytes) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(SNIPPETS + FIELDS + ["\n", " ", "  ", "title: x\ncategory: y\ntldr: z\n"]), max_size=30))
+@given(
+    st.lists(st.sampled_from(SNIPPETS + FIELDS + ["\n", " ", "  ", "title: x\ncategory: y\ntldr: z\n"]), max_size=30)
+)
 def test_hostile_snippet_soup(parts: list[str]) -> None:
     _must_only_raise_our_error("".join(parts).encode("utf-8", "surrogatepass"))
 

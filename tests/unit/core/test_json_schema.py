@@ -41,7 +41,8 @@ def test_schema_accepts_every_repository_term_and_each_starts_with_the_schema_li
     assert files
     for path in files:
         assert path.read_text(encoding="utf-8").startswith(
-            "# yaml-language-server: $schema=../schema/term.schema.json\n"), path
+            "# yaml-language-server: $schema=../schema/term.schema.json\n"
+        ), path
         errors = list(validator.iter_errors(_as_json_document(path)))
         assert not errors, (path, [e.message for e in errors])
 

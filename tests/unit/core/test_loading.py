@@ -76,15 +76,22 @@ def test_only_title_category_and_tldr_are_required() -> None:
         ("title: A\ncategory: x\ntldr: t\nmistakes:\n  - ok\n  - [nested]\n", "terms/sample.yml:6:5: mistakes[1]: "),
         ("title: A\ncategory: x\ntldr: t\ndebt: debt(d7/e9/b9)\n", "terms/sample.yml:4:7: debt: malformed DEBT string"),
         ("title: A\ncategory: x\ntldr: t\ndebt: debt(d7/e9/b9/t10)\n", "malformed DEBT string"),
-        ("title: A\ncategory: x\ntldr: t\ndebt:\n  d: {score: 12}\n  e: {score: 1}\n  b: {score: 1}\n  t: {score: 1}\n",
-         "terms/sample.yml:5:14: debt.d.score: Input should be less than or equal to 9"),
+        (
+            "title: A\ncategory: x\ntldr: t\ndebt:\n  d: {score: 12}\n  e: {score: 1}\n  b: {score: 1}\n  t: {score: 1}\n",
+            "terms/sample.yml:5:14: debt.d.score: Input should be less than or equal to 9",
+        ),
         ("title: A\ncategory: x\ntldr: t\nadded: 2026-13-01\n", "terms/sample.yml:4:8: added: invalid value"),
         ("title: A\ncategory: x\ntldr: t\nadded: yesterday\n", "terms/sample.yml:4:8: added: not an ISO date"),
-        ("title: A\ncategory: x\ntldr: t\nsources: [ftp://x.org/a]\n", "terms/sample.yml:4:11: sources[0]: not an http(s) URL"),
+        (
+            "title: A\ncategory: x\ntldr: t\nsources: [ftp://x.org/a]\n",
+            "terms/sample.yml:4:11: sources[0]: not an http(s) URL",
+        ),
         ("title: A\ncategory: Dev Ops\ntldr: t\n", "terms/sample.yml:2:11: category: 'Dev Ops' is not a slug"),
         ("title: A\ncategory: x\ntldr: t\nrelated: [Not A Slug]\n", "related[0]: 'Not A Slug' is not a slug"),
-        ("title: A\ncategory: x\ntldr: t\ncode_examples:\n  - kind: broken\n    language: php\n    code: x\n",
-         "terms/sample.yml:5:11: code_examples[0].kind: Input should be "),
+        (
+            "title: A\ncategory: x\ntldr: t\ncode_examples:\n  - kind: broken\n    language: php\n    code: x\n",
+            "terms/sample.yml:5:11: code_examples[0].kind: Input should be ",
+        ),
     ],
 )
 def test_wrong_values_are_reported_at_their_line_and_field(text: str, expected: str) -> None:
@@ -93,8 +100,10 @@ def test_wrong_values_are_reported_at_their_line_and_field(text: str, expected: 
 
 def test_misspelled_key_suggests_the_right_one() -> None:
     messages = problems_of("title: A\ncategory: x\ntldr: t\nmisconception:\n  belif: wrong\n  correction: right\n")
-    assert any(m.startswith("terms/sample.yml:5:3: misconception.belif: unknown key 'belif' (did you mean 'belief'?)")
-               for m in messages), messages
+    assert any(
+        m.startswith("terms/sample.yml:5:3: misconception.belif: unknown key 'belif' (did you mean 'belief'?)")
+        for m in messages
+    ), messages
 
 
 def test_duplicate_keys_are_an_error_not_a_silent_overwrite() -> None:
@@ -119,9 +128,12 @@ def test_bad_file_names_are_reported() -> None:
         (b"\x00\x01\x02binary", "NUL bytes"),
         (b"!!python/object/apply:os.system ['echo pwned']\n", "unsupported"),
         (b"title: !!python/name:os.system ''\ncategory: x\ntldr: t\n", "unsupported value"),
-        (b"a: &a [1, 2]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
-         b"d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n"
-         b"f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n", "alias bomb"),
+        (
+            b"a: &a [1, 2]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+            b"d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n"
+            b"f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n",
+            "alias bomb",
+        ),
         (b"a: &a [*a]\n", "nested more than 64 deep"),
         (b"x" * 2_000_000, "larger than the limit"),
         (b"[" * 5000, "YAML syntax error"),

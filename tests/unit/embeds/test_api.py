@@ -10,15 +10,14 @@ from urllib.parse import urljoin
 import jsonschema
 import pytest
 
-from glossdeck.features import Build
+from glossdeck.embeds import EMBEDS
 from glossdeck.embeds.badge_svg import render_badge, shields_endpoint
 from glossdeck.embeds.card_view import card_view
 from glossdeck.embeds.embed_page import IFRAME_HEIGHT, IFRAME_WIDTH
-from glossdeck.embeds.output_paths import Linker, term_paths
-from glossdeck.embeds import EMBEDS
-from glossdeck.features import SiteInfo
 from glossdeck.embeds.oembed import discovery_link, oembed_json
+from glossdeck.embeds.output_paths import Linker, term_paths
 from glossdeck.embeds.term_api import INDEX_SCHEMA, SCHEMA_VERSION, TERM_SCHEMA, index_json, term_json
+from glossdeck.features import Build, SiteInfo
 from tests.support.html import parse_html
 from tests.support.terms import load_terms, term_data
 
@@ -28,11 +27,20 @@ FLAT = SiteInfo("Team Glossary", "https://docs.example.com/glossary/", use_direc
 
 
 def _glossary(tmp_path: Path):  # type: ignore[no-untyped-def]
-    return load_terms(tmp_path / "terms", {
-        "immutable-infrastructure": term_data(tags=["deployment"]),
-        "blue-green": term_data(title="Blue-Green Deployment", aliases=["blue/green"], debt="debt(d3/e4/b0/t2)",
-                                misconception=None, level=None, related=["immutable-infrastructure"]),
-    })
+    return load_terms(
+        tmp_path / "terms",
+        {
+            "immutable-infrastructure": term_data(tags=["deployment"]),
+            "blue-green": term_data(
+                title="Blue-Green Deployment",
+                aliases=["blue/green"],
+                debt="debt(d3/e4/b0/t2)",
+                misconception=None,
+                level=None,
+                related=["immutable-infrastructure"],
+            ),
+        },
+    )
 
 
 def test_term_json_carries_the_card_view_the_links_and_the_whole_term(tmp_path: Path) -> None:
@@ -71,10 +79,17 @@ def test_index_lists_every_term_in_slug_order(tmp_path: Path) -> None:
     assert data["count"] == 2
     assert [t["slug"] for t in data["terms"]] == ["blue-green", "immutable-infrastructure"]
     first = data["terms"][0]
-    assert first == {"slug": "blue-green", "title": "Blue-Green Deployment", "aliases": ["blue/green"],
-                     "category": "devops", "level": None, "debt": "debt(d3/e4/b0/t2)", "edited": "2026-03-22",
-                     "url": "https://docs.example.com/glossary/terms/blue-green/",
-                     "json": "https://docs.example.com/glossary/api/terms/blue-green.json"}
+    assert first == {
+        "slug": "blue-green",
+        "title": "Blue-Green Deployment",
+        "aliases": ["blue/green"],
+        "category": "devops",
+        "level": None,
+        "debt": "debt(d3/e4/b0/t2)",
+        "edited": "2026-03-22",
+        "url": "https://docs.example.com/glossary/terms/blue-green/",
+        "json": "https://docs.example.com/glossary/api/terms/blue-green.json",
+    }
 
 
 @pytest.mark.parametrize("site", [NO_URL, SiteInfo("S", None, use_directory_urls=False)], ids=["dirs", "flat"])
@@ -87,7 +102,7 @@ def test_without_site_url_links_are_relative_to_the_file_that_holds_them(tmp_pat
     page = site.term_url("blue-green")
     assert urljoin(base + term_file, data["links"]["page"]) == base + page
     for name, link in data["links"].items():
-        target = urljoin(base + term_file, link)[len(base):]
+        target = urljoin(base + term_file, link)[len(base) :]
         target_file = target + "index.html" if target.endswith("/") else target
         if name != "page":
             assert target_file in files, (name, link)
@@ -95,8 +110,10 @@ def test_without_site_url_links_are_relative_to_the_file_that_holds_them(tmp_pat
     assert urljoin(base + "api/terms.json", index["terms"][0]["url"]) == base + page
     oembed = json.loads(files[term_paths("blue-green").oembed])
     src = parse_html(oembed["html"]).tags[0][1]["src"] or ""
-    assert urljoin(base + term_paths("blue-green").oembed, src)[len(base):] in (
-        "embed/blue-green/", "embed/blue-green/index.html")
+    assert urljoin(base + term_paths("blue-green").oembed, src)[len(base) :] in (
+        "embed/blue-green/",
+        "embed/blue-green/index.html",
+    )
     embed_page = files[term_paths("blue-green").embed].decode()
     more = [a for t, a in parse_html(embed_page).tags if t == "a"][-1]["href"] or ""
     assert urljoin(base + term_paths("blue-green").embed, more) == base + page

@@ -35,7 +35,7 @@ def test_embed_page_shows_the_card_with_misconception_and_read_more(tmp_path: Pa
     assert "edited 2026-03-22" in doc.text("footer")
     assert doc.text("b").startswith("DEVOPS · INTERMEDIATE")
     assert doc.text(".kicker").endswith("Team Glossary")
-    more = [a for t, a in doc.tags if t == "a" and "more" in (a.get("class") or "")][0]
+    more = next(a for t, a in doc.tags if t == "a" and "more" in (a.get("class") or ""))
     assert more["href"] == "https://docs.example.com/glossary/terms/term/"
     assert more["target"] == "_blank" and "noopener" in (more["rel"] or "")
     assert [a.get("class") for t, a in doc.tags if t == "li"] == ["ax-d", "ax-e", "ax-b", "ax-t"]
@@ -80,8 +80,9 @@ def test_light_and_dark_follow_the_readers_preference(tmp_path: Path) -> None:
 
 
 def test_embed_page_stays_under_its_size_limit_with_maximal_text(tmp_path: Path) -> None:
-    html = _page(tmp_path, title="Ш" * 500, tldr="漢🎉" * 6000,
-                 misconception={"belief": "&<" * 9000, "correction": "\"'" * 9000})
+    html = _page(
+        tmp_path, title="Ш" * 500, tldr="漢🎉" * 6000, misconception={"belief": "&<" * 9000, "correction": "\"'" * 9000}
+    )
     assert len(html.encode("utf-8")) <= MAX_BYTES
 
 

@@ -14,14 +14,13 @@ from pathlib import Path
 import markdown
 import pytest
 
-from glossdeck.features import Build
-from glossdeck.embeds.output_paths import term_paths
+from glossdeck.core.problems import Severity
 from glossdeck.embeds import EMBEDS
 from glossdeck.embeds.feature import asset_text
+from glossdeck.embeds.output_paths import term_paths
 from glossdeck.embeds.palette import DARK, LIGHT
 from glossdeck.embeds.web_component import component_script, css_variables
-from glossdeck.features import FEATURES, SiteInfo
-from glossdeck.core.problems import Severity
+from glossdeck.features import FEATURES, Build, SiteInfo
 from tests.support.commands import run_cli
 from tests.support.html import parse_html
 from tests.support.policy import require_node
@@ -32,17 +31,22 @@ OUTPUT_NAMES = ("card", "card_dark", "badge", "badge_json", "embed", "json", "oe
 
 
 def _glossary(tmp_path: Path):  # type: ignore[no-untyped-def]
-    return load_terms(tmp_path / "terms", {
-        "immutable-infrastructure": term_data(),
-        "blue-green": term_data(title="Blue-Green Deployment", debt=None, misconception=None),
-        "canary-release": term_data(title="Canary Release", tldr="Ship to a few users first.", edited=None),
-    })
+    return load_terms(
+        tmp_path / "terms",
+        {
+            "immutable-infrastructure": term_data(),
+            "blue-green": term_data(title="Blue-Green Deployment", debt=None, misconception=None),
+            "canary-release": term_data(title="Canary Release", tldr="Ship to a few users first.", edited=None),
+        },
+    )
 
 
 def test_importing_registers_the_feature_once() -> None:
     # in a fresh interpreter, so reloading the module cannot disturb other tests
-    code = ("import importlib, glossdeck.embeds as m; importlib.reload(m); importlib.reload(m); "
-            "from glossdeck.features import FEATURES; print([f.name for f in FEATURES])")
+    code = (
+        "import importlib, glossdeck.embeds as m; importlib.reload(m); importlib.reload(m); "
+        "from glossdeck.features import FEATURES; print([f.name for f in FEATURES])"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "['embeds']"
@@ -60,8 +64,13 @@ def test_every_term_gets_every_output_and_the_site_gets_index_schemas_and_script
     glossary = _glossary(tmp_path)
     files = EMBEDS.files(Build(glossary, SITE))
     expected = {getattr(term_paths(slug), name) for slug in glossary.entries for name in OUTPUT_NAMES}
-    expected |= {"api/terms.json", "api/schema/term-v1.json", "api/schema/terms-v1.json", "embed/glossdeck-term.js",
-                 "oembed/sitemap.xml"}
+    expected |= {
+        "api/terms.json",
+        "api/schema/term-v1.json",
+        "api/schema/terms-v1.json",
+        "embed/glossdeck-term.js",
+        "oembed/sitemap.xml",
+    }
     assert set(files) == expected
     for path, data in files.items():
         assert isinstance(data, bytes) and data, path
@@ -92,7 +101,9 @@ def test_missing_site_url_is_a_clear_warning(tmp_path: Path) -> None:
 
 
 def test_a_slug_ending_in_dark_that_shadows_a_dark_card_is_reported(tmp_path: Path) -> None:
-    glossary = load_terms(tmp_path / "terms", {"theme": term_data(title="Theme"), "theme-dark": term_data(title="Theme Dark")})
+    glossary = load_terms(
+        tmp_path / "terms", {"theme": term_data(title="Theme"), "theme-dark": term_data(title="Theme Dark")}
+    )
     problems = EMBEDS.problems(Build(glossary, SITE))
     assert len(problems) == 1 and "theme-dark" in problems[0].message and problems[0].file.endswith("theme-dark.yml")
     files = EMBEDS.files(Build(glossary, SITE))
@@ -108,12 +119,14 @@ def test_head_has_the_oembed_discovery_link_on_term_pages_only(tmp_path: Path) -
     assert attrs["href"] == "https://docs.example.com/glossary/oembed/blue-green.json"
 
 
-MATERIAL_LIKE = ["attr_list", "md_in_html", "toc", "tables", "admonition", "pymdownx.superfences",
-                 "pymdownx.details"]
+MATERIAL_LIKE = ["attr_list", "md_in_html", "toc", "tables", "admonition", "pymdownx.superfences", "pymdownx.details"]
 
 
-@pytest.mark.parametrize("site", [SITE, SiteInfo("S", None), SiteInfo("S", None, use_directory_urls=False)],
-                         ids=["site_url", "no-site_url", "flat-urls"])
+@pytest.mark.parametrize(
+    "site",
+    [SITE, SiteInfo("S", None), SiteInfo("S", None, use_directory_urls=False)],
+    ids=["site_url", "no-site_url", "flat-urls"],
+)
 def test_embed_section_renders_preview_snippets_copy_buttons_and_advice(tmp_path: Path, site: SiteInfo) -> None:
     glossary = _glossary(tmp_path)
     [section] = EMBEDS.term_sections(Build(glossary, site), "immutable-infrastructure")
@@ -122,8 +135,11 @@ def test_embed_section_renders_preview_snippets_copy_buttons_and_advice(tmp_path
     doc = parse_html(html)
     assert doc.text("h2") == "Embed this term"
     files = EMBEDS.files(Build(glossary, site))
-    page_dir = posixpath.dirname(site.term_url("immutable-infrastructure").rstrip("/") + "/x") \
-        if site.use_directory_urls else posixpath.dirname(site.term_url("immutable-infrastructure"))
+    page_dir = (
+        posixpath.dirname(site.term_url("immutable-infrastructure").rstrip("/") + "/x")
+        if site.use_directory_urls
+        else posixpath.dirname(site.term_url("immutable-infrastructure"))
+    )
     images = [a for t, a in doc.tags if t == "img"]
     assert len(images) == 2
     for img in images:  # the preview's relative URLs resolve to the generated cards
@@ -133,8 +149,10 @@ def test_embed_section_renders_preview_snippets_copy_buttons_and_advice(tmp_path
     buttons = [a for t, a in doc.tags if t == "button"]
     assert len(buttons) == len(code_ids) == 7
     assert {b["data-glossdeck-copy"] for b in buttons} == code_ids
-    snippet = {key: doc.text(f"#glossdeck-snippet-immutable-infrastructure-{key}") for key in
-               ("markdown", "picture", "iframe", "component", "url", "oembed", "badge")}
+    snippet = {
+        key: doc.text(f"#glossdeck-snippet-immutable-infrastructure-{key}")
+        for key in ("markdown", "picture", "iframe", "component", "url", "oembed", "badge")
+    }
     image, link = re.fullmatch(r"\[!\[[^\]]+\]\(([^)]+)\)\]\(([^)]+)\)", snippet["markdown"]).groups()  # type: ignore[union-attr]
     if site.site_url:
         assert image == site.site_url + "cards/immutable-infrastructure.svg"
@@ -142,7 +160,8 @@ def test_embed_section_renders_preview_snippets_copy_buttons_and_advice(tmp_path
     else:  # relative to this page: still right on this site
         assert posixpath.normpath(posixpath.join(page_dir, image)) == "cards/immutable-infrastructure.svg"
         assert posixpath.normpath(posixpath.join(page_dir, link)) == posixpath.normpath(
-            site.term_url("immutable-infrastructure"))
+            site.term_url("immutable-infrastructure")
+        )
     assert parse_html(snippet["iframe"]).tags[0][0] == "iframe"
     assert [t for t, _ in parse_html(snippet["picture"]).tags] == ["a", "picture", "source", "img"]
     assert [t for t, _ in parse_html(snippet["component"]).tags] == ["script", "glossdeck-term", "a"]
@@ -188,12 +207,23 @@ def test_scripts_are_valid_javascript(tmp_path: Path, name: str) -> None:
 def test_export_markdown_writes_the_cards_beside_the_pages(tmp_path: Path) -> None:
     terms = tmp_path / "terms"
     load_terms(terms, {"blue-green": term_data(title="Blue-Green Deployment")})
-    result = run_cli("export-markdown", "out", "--terms", str(terms), "--site-url", "https://g.example/",
-                     "--links", "dir", cwd=tmp_path)
+    result = run_cli(
+        "export-markdown",
+        "out",
+        "--terms",
+        str(terms),
+        "--site-url",
+        "https://g.example/",
+        "--links",
+        "dir",
+        cwd=tmp_path,
+    )
     assert result.returncode == 0, result.stderr
     out = tmp_path / "out"
-    for path in [getattr(term_paths("blue-green"), n) for n in OUTPUT_NAMES] + ["api/terms.json",
-                                                                                   "embed/glossdeck-term.js"]:
+    for path in [getattr(term_paths("blue-green"), n) for n in OUTPUT_NAMES] + [
+        "api/terms.json",
+        "embed/glossdeck-term.js",
+    ]:
         assert (out / path).is_file(), path
     assert (out / "assets/glossdeck/glossdeck-embed.css").is_file()
     page = (out / "terms/blue-green.md").read_text(encoding="utf-8")

@@ -10,11 +10,10 @@ from pathlib import Path
 import markdown
 import pytest
 
-from glossdeck.features import Build
-from glossdeck.embeds.output_paths import term_paths
-from glossdeck.embeds import EMBEDS
-from glossdeck.features import SiteInfo
 from glossdeck.core.glossary import Glossary
+from glossdeck.embeds import EMBEDS
+from glossdeck.embeds.output_paths import term_paths
+from glossdeck.features import Build, SiteInfo
 from glossdeck.text.plain_text import one_line
 from tests.support.html import parse_html
 from tests.support.terms import EMOJI, HOSTILE, RTL, load_terms, term_data
@@ -22,23 +21,28 @@ from tests.support.terms import EMOJI, HOSTILE, RTL, load_terms, term_data
 NS = "{http://www.w3.org/2000/svg}"
 TITLE = "<script>alert('t')</script> & \"Q\" ]]> שלום 🎉"
 LONG_TLDR = (HOSTILE + " " + RTL + " " + EMOJI + " ") * 40
-SITE_NAME = "Docs </title><script>x()</script> & \"co\""
+SITE_NAME = 'Docs </title><script>x()</script> & "co"'
 
 
 @pytest.fixture
 def glossary(tmp_path: Path) -> Glossary:
-    loaded = load_terms(tmp_path / "terms", {"evil": term_data(
-        title=TITLE,
-        aliases=["<img src=x onerror=alert(1)>", "a]]>b", "'quoted' & \"double\""],
-        tldr=LONG_TLDR[:5000],
-        misconception={"belief": HOSTILE, "correction": "</p></div><script>alert(2)</script> " + RTL},
-        debt={"score": "debt(d7/e0/b9/t5)", "rationale": {"d": HOSTILE, "b": RTL}},
-    )})
+    loaded = load_terms(
+        tmp_path / "terms",
+        {
+            "evil": term_data(
+                title=TITLE,
+                aliases=["<img src=x onerror=alert(1)>", "a]]>b", "'quoted' & \"double\""],
+                tldr=LONG_TLDR[:5000],
+                misconception={"belief": HOSTILE, "correction": "</p></div><script>alert(2)</script> " + RTL},
+                debt={"score": "debt(d7/e0/b9/t5)", "rationale": {"d": HOSTILE, "b": RTL}},
+            )
+        },
+    )
     assert len(loaded.term("evil").tldr) == 5000
     return loaded
 
 
-SITES = [SiteInfo(SITE_NAME, "https://x.test/a&b/\"q\"/"), SiteInfo(SITE_NAME, None)]
+SITES = [SiteInfo(SITE_NAME, 'https://x.test/a&b/"q"/'), SiteInfo(SITE_NAME, None)]
 
 
 @pytest.fixture(params=SITES, ids=["site_url", "no-site_url"])

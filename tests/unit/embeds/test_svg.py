@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from glossdeck.core.debt import AXES
 from glossdeck.embeds.badge_svg import render_badge
+from glossdeck.embeds.card_svg import CARD_HEIGHT, CARD_WIDTH, MAX_BYTES, PAD, render_card
 from glossdeck.embeds.card_view import card_view
 from glossdeck.embeds.palette import DARK, LIGHT
-from glossdeck.embeds.card_svg import CARD_HEIGHT, CARD_WIDTH, MAX_BYTES, PAD, render_card
-from glossdeck.core.debt import AXES
 from tests.support.png import hex_rgb, render_png
 from tests.support.terms import EMOJI, RTL, load_terms, term_data
 
@@ -65,13 +65,13 @@ def test_card_is_self_contained_and_small(tmp_path: Path) -> None:
 
 
 def test_zero_scores_show_as_not_applicable_never_as_low(tmp_path: Path) -> None:
-    svg, root = _card(tmp_path, debt="debt(d1/e1/b0/t1)")
+    _svg, root = _card(tmp_path, debt="debt(d1/e1/b0/t1)")
     texts = _texts(root)
     assert texts.count("n/a") == 1
     assert "debt(d1/e1/b0/t1)" in texts  # the string stays verbatim
     desc = root.find(f"{NS}desc").text or ""  # type: ignore[union-attr]
     assert "Burden not applicable" in desc
-    burden = [g for g in root.iter(f"{NS}g") if "Burden" in "".join(g.itertext())][0]
+    burden = next(g for g in root.iter(f"{NS}g") if "Burden" in "".join(g.itertext()))
     assert len(burden.findall(f"{NS}rect")) == 1  # the empty track only, no score bar
 
 
@@ -86,7 +86,7 @@ def test_card_without_debt_or_dates_leaves_those_parts_out(tmp_path: Path) -> No
 
 def test_long_tldr_ends_in_an_ellipsis(tmp_path: Path) -> None:
     _, root = _card(tmp_path, tldr="Long sentence about servers. " * 300)
-    tldr_text = [t for t in root.iter(f"{NS}text") if "".join(t.itertext()).startswith("Long")][0]
+    tldr_text = next(t for t in root.iter(f"{NS}text") if "".join(t.itertext()).startswith("Long"))
     lines = [span.text or "" for span in tldr_text.iter(f"{NS}tspan")]
     assert 3 <= len(lines) <= 8
     assert lines[-1].endswith("…") and not any(line.endswith("…") for line in lines[:-1])
@@ -104,8 +104,7 @@ def test_right_to_left_text_is_anchored_at_the_right_edge(tmp_path: Path) -> Non
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("case", ["reference", "wide", "emoji-cjk", "rtl"])
-def test_card_renders_at_its_declared_size_with_text_inside_the_margins(tmp_path: Path, scheme: str,
-                                                                        case: str) -> None:
+def test_card_renders_at_its_declared_size_with_text_inside_the_margins(tmp_path: Path, scheme: str, case: str) -> None:
     overrides = {
         "reference": {},
         "wide": {"title": "WWWW MMMM " * 30, "tldr": "WWW MMM @@@ %%% " * 200, "category": "wide-category-name"},
@@ -124,7 +123,7 @@ def test_card_renders_at_its_declared_size_with_text_inside_the_margins(tmp_path
 
 
 def test_badge_is_small_valid_and_spells_the_score(tmp_path: Path) -> None:
-    glossary = load_terms(tmp_path / "terms", {"term": term_data(title="A <b>&</b> \"title\" " * 20)})
+    glossary = load_terms(tmp_path / "terms", {"term": term_data(title='A <b>&</b> "title" ' * 20)})
     view = card_view("term", glossary.term("term"), "Site")
     svg = render_badge(view)
     root = ET.fromstring(svg.encode())

@@ -5,17 +5,18 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import glossdeck.learning.data as learning_data
-from glossdeck.features import Build
-from glossdeck.features import FEATURES, SiteInfo
-from glossdeck.core.glossary import Glossary
-from glossdeck.learning import LEARNING, Learning
 from glossdeck.core.checks import load_glossary
+from glossdeck.core.glossary import Glossary
+from glossdeck.features import FEATURES, Build, SiteInfo
+from glossdeck.learning import LEARNING, Learning
 from tests.support.learning_glossary import HOSTILE_TITLE, TERMS, write_learning_terms
 from tests.support.paths import ASSETS, SCRIPTS
+
 SITE = SiteInfo("Test <glossary>", None)
 
 
@@ -26,7 +27,7 @@ def glossary(tmp_path_factory: pytest.TempPathFactory) -> Glossary:
     return loaded
 
 
-def _data(glossary: Glossary, site: SiteInfo = SITE) -> tuple[dict, dict]:
+def _data(glossary: Glossary, site: SiteInfo = SITE) -> tuple[dict[str, Any], dict[str, Any]]:
     files = LEARNING.files(Build(glossary, site))
     return json.loads(files["learn/data/terms.json"]), json.loads(files["learn/data/quiz.json"])
 
@@ -62,7 +63,9 @@ def test_edges_once_per_pair(glossary: Glossary) -> None:
     terms, _ = _data(glossary)
     pairs = [frozenset((e["source"], e["target"])) for e in terms["edges"]]
     assert len(pairs) == len(set(pairs))
-    assert {"source": "configuration-drift", "target": "immutable-infrastructure", "kind": "prerequisite"} in terms["edges"]
+    assert {"source": "configuration-drift", "target": "immutable-infrastructure", "kind": "prerequisite"} in terms[
+        "edges"
+    ]
     # blue-green lists immutable-infrastructure as prerequisite and is listed as related by it: one edge
     assert sum(p == frozenset(("blue-green-deployment", "immutable-infrastructure")) for p in pairs) == 1
 
@@ -75,9 +78,14 @@ def test_urls_without_directory_urls(glossary: Glossary) -> None:
 
 
 def test_model_built_once_per_glossary(glossary: Glossary, monkeypatch: pytest.MonkeyPatch) -> None:
-    calls = []
+    calls: list[int] = []
     real = learning_data.build_learning_model
-    monkeypatch.setattr(learning_data, "build_learning_model", lambda g, s, m: calls.append(1) or real(g, s, m))
+
+    def counted(g: Glossary, s: SiteInfo, m: object) -> object:
+        calls.append(1)
+        return real(g, s, m)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(learning_data, "build_learning_model", counted)
     build = Build(glossary, SITE)
     LEARNING.pages(build)
     for slug in TERMS:
@@ -90,9 +98,16 @@ def test_model_built_once_per_glossary(glossary: Glossary, monkeypatch: pytest.M
 
 def test_pages(glossary: Glossary) -> None:
     pages = {p.src_path: p for p in LEARNING.pages(Build(glossary, SITE))}
-    for src in ("learn/index.md", "learn/quiz.md", "learn/flashcards.md", "learn/explorer.md",
-                "learn/graph.md", "learn/progress.md", "learn/paths/web-security-basics.md",
-                "learn/paths/security.md"):
+    for src in (
+        "learn/index.md",
+        "learn/quiz.md",
+        "learn/flashcards.md",
+        "learn/explorer.md",
+        "learn/graph.md",
+        "learn/progress.md",
+        "learn/paths/web-security-basics.md",
+        "learn/paths/security.md",
+    ):
         assert src in pages
     assert not pages["learn/paths/security.md"].in_nav and pages["learn/quiz.md"].in_nav
     explorer = pages["learn/explorer.md"].markdown
@@ -123,7 +138,8 @@ def test_term_sections(glossary: Glossary) -> None:
     lone = {s.slot for s in LEARNING.term_sections(Build(glossary, SITE), "floating-point")}
     assert lone == {"after-content", "end"}  # no prerequisites, no links: no read-first, no graph
     assert 'data-gd-widget="local-graph"' not in "".join(
-        s.markdown for s in LEARNING.term_sections(Build(glossary, SITE), "floating-point"))
+        s.markdown for s in LEARNING.term_sections(Build(glossary, SITE), "floating-point")
+    )
 
 
 def test_every_asset_exists() -> None:
@@ -152,14 +168,17 @@ def test_category_titles_and_order_follow_the_site(glossary: Glossary) -> None:
     site = SiteInfo("T", None, category_titles=(("devops", "DevOps"), ("security", "Security")))
     terms, _ = _data(glossary, site)
     assert [(c["id"], c["title"]) for c in terms["categories"]] == [
-        ("devops", "DevOps"), ("security", "Security"), ("language", "Language")]
-    assert [p["title"] for p in terms["paths"] if p["kind"] == "category"][0] == "DevOps: beginner to advanced"
+        ("devops", "DevOps"),
+        ("security", "Security"),
+        ("language", "Language"),
+    ]
+    assert next(p["title"] for p in terms["paths"] if p["kind"] == "category") == "DevOps: beginner to advanced"
     explorer = next(p for p in LEARNING.pages(Build(glossary, site)) if p.src_path == "learn/explorer.md").markdown
     assert "<td>DevOps</td>" in explorer
 
 
 def test_left_out_of_the_markdown_export(tmp_path: Path) -> None:
-    from glossdeck.export_markdown import export_pages
+    from glossdeck.exports.markdown import export_pages
 
     pages, _, _, ok = export_pages([write_learning_terms(tmp_path / "terms")], site_name="T")
     assert ok
@@ -167,8 +186,9 @@ def test_left_out_of_the_markdown_export(tmp_path: Path) -> None:
     assert not any("data-gd-widget" in p.markdown for p in pages)
 
 
-def test_serve_rebuilds_encode_the_same_bytes_from_kept_fragments(tmp_path: Path,
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_serve_rebuilds_encode_the_same_bytes_from_kept_fragments(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Under `mkdocs serve` the data files are joined from each term's kept JSON; the bytes must be
     exactly those of a plain encoding, before and after an edit."""
     from glossdeck.build.memo import BuildMemo
@@ -177,9 +197,13 @@ def test_serve_rebuilds_encode_the_same_bytes_from_kept_fragments(tmp_path: Path
     memo = BuildMemo()  # one memo across both "rebuilds", as the plugin keeps it under serve
     for edit in (False, True):
         if edit:
-            target = next(p for p in sorted(folder.glob("*.yml")) if "only matters for" in p.read_text(encoding="utf-8"))
-            target.write_text(target.read_text(encoding="utf-8").replace("only matters for", "edited: matters for", 1),
-                              encoding="utf-8")
+            target = next(
+                p for p in sorted(folder.glob("*.yml")) if "only matters for" in p.read_text(encoding="utf-8")
+            )
+            target.write_text(
+                target.read_text(encoding="utf-8").replace("only matters for", "edited: matters for", 1),
+                encoding="utf-8",
+            )
         loaded, _ = load_glossary([folder])
         plain = LEARNING.files(Build(loaded, SITE))
         assert LEARNING.files(Build(loaded, SITE, memo)) == plain

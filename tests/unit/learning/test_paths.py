@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from glossdeck.learning.paths import all_paths, category_path, read_first
-from glossdeck.core.problems import Severity
 from glossdeck.core.checks import load_glossary
+from glossdeck.core.problems import Severity
 from glossdeck.learning import LEARNING
+from glossdeck.learning.paths import all_paths, category_path, read_first
 from tests.support.learning_glossary import write_learning_terms
 from tests.support.terms import write_term
 
 
-def _term(folder: Path, slug: str, level: str | None = None, prereqs: tuple[str, ...] = (),
-          category: str = "c") -> None:
+def _term(
+    folder: Path, slug: str, level: str | None = None, prereqs: tuple[str, ...] = (), category: str = "c"
+) -> None:
     extra = (f"level: {level}\n" if level else "") + (f"prerequisites: [{', '.join(prereqs)}]\n" if prereqs else "")
     write_term(folder, slug, title=slug.upper(), category=category, tldr="t", extra=extra)
 
@@ -52,7 +53,8 @@ def test_curated_paths_come_first(tmp_path: Path) -> None:
 
 def test_paths_file_problems_are_located(tmp_path: Path) -> None:
     folder = write_learning_terms(tmp_path / "terms", with_paths=False)
-    (folder / "_paths.yml").write_text("""\
+    (folder / "_paths.yml").write_text(
+        """\
 paths:
   - id: first
     title: First
@@ -63,13 +65,19 @@ paths:
   - id: security
     title: Clash
     terms: [type-juggling]
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     glossary, problems = load_glossary([folder], checks=[LEARNING.check])
     found = {(p.file.endswith("_paths.yml"), p.line, p.field, p.severity): p.message for p in problems.sorted()}
     assert found[(True, 4, "paths[0].terms[2]", Severity.ERROR)] == "'sql-injection' is already step 2 of this path"
-    assert found[(True, 4, "paths[0].terms[3]", Severity.ERROR)].startswith("unknown term 'sql-injectoin' (did you mean 'sql-injection'?)")
-    assert found[(True, 4, "paths[0].terms[0]", Severity.WARNING)] == \
-        "'prepared-statements' comes before its prerequisite 'sql-injection'"
+    assert found[(True, 4, "paths[0].terms[3]", Severity.ERROR)].startswith(
+        "unknown term 'sql-injectoin' (did you mean 'sql-injection'?)"
+    )
+    assert (
+        found[(True, 4, "paths[0].terms[0]", Severity.WARNING)]
+        == "'prepared-statements' comes before its prerequisite 'sql-injection'"
+    )
     assert "already used by paths[0]" in found[(True, 5, "paths[1].id", Severity.ERROR)]
     assert "is a category" in found[(True, 8, "paths[2].id", Severity.ERROR)]
     assert [p.id for p in all_paths(glossary) if p.kind == "curated"] == []  # paths with errors are left out

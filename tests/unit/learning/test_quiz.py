@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from glossdeck.core.glossary import Glossary
-from glossdeck.learning.quiz import MASK, is_debt_answer_right, mask_names, question_bank, questions_for
 from glossdeck.core.checks import load_glossary
+from glossdeck.core.glossary import Glossary
+from glossdeck.learning.quiz import MASK, Question, is_debt_answer_right, mask_names, question_bank, questions_for
 from tests.support.learning_glossary import TERMS, write_learning_terms
 from tests.support.terms import write_term
 
@@ -21,7 +21,7 @@ def glossary(tmp_path_factory: pytest.TempPathFactory) -> Glossary:
     return loaded
 
 
-def _by_source(glossary: Glossary, slug: str) -> dict[str, object]:
+def _by_source(glossary: Glossary, slug: str) -> dict[str, Question]:
     return {q.source: q for q in questions_for(glossary, slug)}
 
 
@@ -35,12 +35,20 @@ def test_misconception_true_and_false(glossary: Glossary) -> None:
 
 
 def test_rebuttal_corrections_make_no_true_statement(tmp_path: Path) -> None:
-    write_term(tmp_path, "a", "title: A\ncategory: c\ntldr: t\nmisconception:\n  belief: It is slow.\n"
-                              "  correction: No. It is fast enough for nearly every program you write.\n")
+    write_term(
+        tmp_path,
+        "a",
+        "title: A\ncategory: c\ntldr: t\nmisconception:\n  belief: It is slow.\n"
+        "  correction: No. It is fast enough for nearly every program you write.\n",
+    )
     glossary, _ = load_glossary([tmp_path])
     assert [q.source for q in questions_for(glossary, "a")] == ["misconception-false"]
-    write_term(tmp_path, "a", "title: A\ncategory: c\ntldr: t\nmisconception:\n  belief: It is slow.\n"
-                              "  correction: It only helps when the data is often not needed at all.\n")
+    write_term(
+        tmp_path,
+        "a",
+        "title: A\ncategory: c\ntldr: t\nmisconception:\n  belief: It is slow.\n"
+        "  correction: It only helps when the data is often not needed at all.\n",
+    )
     glossary, _ = load_glossary([tmp_path])
     assert [q.source for q in questions_for(glossary, "a")] == ["misconception-false"]
 
@@ -72,7 +80,9 @@ def test_mask_names_whole_words_plurals_any_case() -> None:
 
 def test_debt_question_and_tolerance(glossary: Glossary) -> None:
     q = next(q for q in questions_for(glossary, "immutable-infrastructure") if q.kind == "debt")
-    scores = glossary.term("immutable-infrastructure").debt.scores
+    debt = glossary.term("immutable-infrastructure").debt
+    assert debt is not None and q.axis is not None
+    scores = debt.scores
     assert q.axis in scores and q.answer == scores[q.axis] and q.see == "debt"
     assert q.explanation.startswith(f"{q.explanation.split(' is ')[0]} is ")
     assert is_debt_answer_right(5, 4) and is_debt_answer_right(5, 6) and not is_debt_answer_right(5, 7)
@@ -91,8 +101,9 @@ def test_ids_unique_and_builds_reproducible(glossary: Glossary) -> None:
     bank = question_bank(glossary)
     ids = [q.id for qs in bank.values() for q in qs]
     assert len(ids) == len(set(ids))
-    assert [q.as_json() for qs in question_bank(glossary).values() for q in qs] == \
-           [q.as_json() for qs in bank.values() for q in qs]
+    assert [q.as_json() for qs in question_bank(glossary).values() for q in qs] == [
+        q.as_json() for qs in bank.values() for q in qs
+    ]
 
 
 def test_a_lone_term_gets_no_tldr_question(tmp_path: Path) -> None:

@@ -12,7 +12,8 @@ def test_mermaid2_must_use_the_locally_served_library_and_stay_strict() -> None:
 
     assert any("CDN" in p for p in check_mermaid2(Mermaid2(javascript=None, arguments={})))
     assert any("another host" in p for p in check_mermaid2(Mermaid2(javascript="https://cdn.example/m.js")))
-    assert any("strict" in p for p in check_mermaid2(Mermaid2(javascript=MERMAID_URL,
-                                                               arguments={"securityLevel": "loose"})))
+    assert any(
+        "strict" in p for p in check_mermaid2(Mermaid2(javascript=MERMAID_URL, arguments={"securityLevel": "loose"}))
+    )
     local = Mermaid2(javascript=MERMAID_URL, arguments={"securityLevel": "strict"})
     assert check_mermaid2(local) == [] and local._javascript == MERMAID_URL  # type: ignore[attr-defined]

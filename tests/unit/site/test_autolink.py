@@ -11,13 +11,17 @@ def link(html: str, names: dict[str, str], self_slug: str | None = None) -> str:
 
 def test_autolink_whole_words_case_insensitive_plurals_first_mention() -> None:
     out = link("<p>Queries and a QUERY. Policies, policy; subquery.</p>", {"query": "q", "policy": "p"})
-    assert out == ('<p><a class="gd-autolink" href="/q/">Queries</a> and a QUERY. '
-                   '<a class="gd-autolink" href="/p/">Policies</a>, policy; subquery.</p>')
+    assert out == (
+        '<p><a class="gd-autolink" href="/q/">Queries</a> and a QUERY. '
+        '<a class="gd-autolink" href="/p/">Policies</a>, policy; subquery.</p>'
+    )
 
 
 def test_autolink_never_inside_code_pre_headings_links_or_marked_elements() -> None:
-    html = ('<h2>cache</h2><p><code>cache</code> <a href="x">cache</a></p><pre>cache</pre>'
-            '<div class="gd-nolink"><span>cache</span></div><p>a cache</p>')
+    html = (
+        '<h2>cache</h2><p><code>cache</code> <a href="x">cache</a></p><pre>cache</pre>'
+        '<div class="gd-nolink"><span>cache</span></div><p>a cache</p>'
+    )
     out = link(html, {"cache": "c"})
     assert out.count("gd-autolink") == 1 and out.endswith('<p>a <a class="gd-autolink" href="/c/">cache</a></p>')
 

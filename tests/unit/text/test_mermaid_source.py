@@ -7,8 +7,16 @@ import pytest
 from glossdeck.text.mermaid_source import fence, sanitize
 
 
-@pytest.mark.parametrize("line", ["click A call alert()", "  click B href \"javascript:x\"", "call foo()",
-                                  "%%{init: {'securityLevel': 'loose'}}%%", "link A: x @ https://e.org"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "click A call alert()",
+        '  click B href "javascript:x"',
+        "call foo()",
+        "%%{init: {'securityLevel': 'loose'}}%%",
+        "link A: x @ https://e.org",
+    ],
+)
 def test_mermaid_interactive_and_config_directives_are_removed(line: str) -> None:
     safe, removed = sanitize(f"flowchart LR\n  A --> B\n{line}")
     assert removed and "alert" not in safe and "javascript" not in safe and "%%{" not in safe

@@ -12,21 +12,23 @@ from glossdeck.text.markup import Markup, element, escape
 from glossdeck.text.plain_text import clean_text, is_rtl, markdown_to_plain, truncate
 
 
-@pytest.mark.parametrize("source, plain", [
-    ("Use **immutable** images, not *mutable* _servers_.", "Use immutable images, not mutable servers."),
-    ("Run `docker build -t app:*latest* .` first", "Run docker build -t app:*latest* . first"),
-    ("See [Fowler's bliki](https://martinfowler.com/bliki/ImmutableServer.html) now",
-     "See Fowler's bliki now"),
-    ("Read <https://example.com/x> please", "Read https://example.com/x please"),
-    ("An ![diagram](x.png) inline", "An diagram inline"),
-    ("Two\nlines  and\ttabs", "Two lines and tabs"),
-    ("snake_case_names stay", "snake_case_names stay"),
-    ("2 * 3 * 4 is arithmetic", "2 * 3 * 4 is arithmetic"),
-    (r"Escaped \*stars\* and \[brackets\]", "Escaped *stars* and [brackets]"),
-    ("~~old~~ new", "old new"),
-    ("<script>alert(1)</script> & <b>bold</b>", "<script>alert(1)</script> & <b>bold</b>"),
-    ("`` code with ` tick ``", "code with ` tick"),
-])
+@pytest.mark.parametrize(
+    "source, plain",
+    [
+        ("Use **immutable** images, not *mutable* _servers_.", "Use immutable images, not mutable servers."),
+        ("Run `docker build -t app:*latest* .` first", "Run docker build -t app:*latest* . first"),
+        ("See [Fowler's bliki](https://martinfowler.com/bliki/ImmutableServer.html) now", "See Fowler's bliki now"),
+        ("Read <https://example.com/x> please", "Read https://example.com/x please"),
+        ("An ![diagram](x.png) inline", "An diagram inline"),
+        ("Two\nlines  and\ttabs", "Two lines and tabs"),
+        ("snake_case_names stay", "snake_case_names stay"),
+        ("2 * 3 * 4 is arithmetic", "2 * 3 * 4 is arithmetic"),
+        (r"Escaped \*stars\* and \[brackets\]", "Escaped *stars* and [brackets]"),
+        ("~~old~~ new", "old new"),
+        ("<script>alert(1)</script> & <b>bold</b>", "<script>alert(1)</script> & <b>bold</b>"),
+        ("`` code with ` tick ``", "code with ` tick"),
+    ],
+)
 def test_markdown_is_reduced_to_the_words_a_reader_sees(source: str, plain: str) -> None:
     assert markdown_to_plain(source) == plain
 

@@ -13,26 +13,35 @@ import argparse
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
-from .site.badges import axes_css
-from .features import Feature, GeneratedPage, load_features
-from .core.glossary import Glossary
-from .core.problems import GlossdeckError, ProblemList
-from .core.rubric import load_rubric
-from .site.context import SiteContext
-from .site.index_pages import generate_pages
-from .site.layout import Layout
-from .site.term_page import TermPageRenderer
-from .core.checks import load_glossary
+from ..core.checks import load_glossary
+from ..core.glossary import Glossary
+from ..core.problems import GlossdeckError, ProblemList
+from ..core.rubric import load_rubric
+from ..features import Feature, GeneratedPage, load_features
+from ..site.badges import axes_css
+from ..site.context import SiteContext
+from ..site.index_pages import generate_pages
+from ..site.layout import Layout
+from ..site.term_page import TermPageRenderer
 
-ASSETS = Path(__file__).parent / "assets"
+ASSETS = Path(__file__).parent.parent / "assets"
 
 
-def export_context(terms: list[Path], *, site_name: str = "Glossary", site_url: str | None = None,
-                   links: str = "md", url_prefix: str = "", rubric_path: str | None = None,
-                   categories: dict[str, str] | None = None, templates_dir: str | None = None,
-                   autolink: bool = True, features: list[Feature] | None = None,
-                   ) -> tuple[SiteContext, TermPageRenderer, ProblemList]:
+def export_context(
+    terms: list[Path],
+    *,
+    site_name: str = "Glossary",
+    site_url: str | None = None,
+    links: str = "md",
+    url_prefix: str = "",
+    rubric_path: str | None = None,
+    categories: dict[str, str] | None = None,
+    templates_dir: str | None = None,
+    autolink: bool = True,
+    features: list[Feature] | None = None,
+) -> tuple[SiteContext, TermPageRenderer, ProblemList]:
     """The loaded glossary (terms with errors left out, as on the site), its context and the term
     page renderer. `features`: those whose pages the export carries (default: the ones that work
     as plain Markdown, `in_markdown_export`)."""
@@ -41,24 +50,39 @@ def export_context(terms: list[Path], *, site_name: str = "Glossary", site_url: 
     glossary, problems = load_glossary(terms, rubric, checks=[f.check for f in registered])
     broken = {p.file for p in problems.errors}
     if broken:
-        glossary = Glossary({s: e for s, e in glossary.entries.items() if e.file not in broken},
-                            roots=glossary.roots)
-    layout = Layout.create(site_name, site_url, links != "html", url_prefix,
-                           link_style="md" if links == "md" else "site", category_titles=categories)
+        glossary = Glossary({s: e for s, e in glossary.entries.items() if e.file not in broken}, roots=glossary.roots)
+    layout = Layout.create(
+        site_name,
+        site_url,
+        links != "html",
+        url_prefix,
+        link_style="md" if links == "md" else "site",
+        category_titles=categories,
+    )
     chosen = [f for f in registered if f.in_markdown_export] if features is None else features
-    ctx = SiteContext(glossary=glossary, rubric=rubric, layout=layout, category_titles=categories or {},
-                      features=chosen, mermaid_raw_html_fence=False)
+    ctx = SiteContext(
+        glossary=glossary,
+        rubric=rubric,
+        layout=layout,
+        category_titles=categories or {},
+        features=chosen,
+        mermaid_raw_html_fence=False,
+    )
     seen: dict[str, set[str]] = {}
 
     def link_terms(html: str, slug: str) -> str:
         src = layout.term(slug)
         return ctx.autolinker.link_html(
-            html, lambda target: layout.href(src, layout.term(target)) if target in glossary else None,
-            self_slug=slug, seen=seen.setdefault(slug, set()),
-            title_for=lambda target: glossary.term(target).title)
+            html,
+            lambda target: layout.href(src, layout.term(target)) if target in glossary else None,
+            self_slug=slug,
+            seen=seen.setdefault(slug, set()),
+            title_for=lambda target: glossary.term(target).title,
+        )
 
-    renderer = TermPageRenderer(ctx, [templates_dir] if templates_dir else [],
-                                html_hook=link_terms if autolink else None)
+    renderer = TermPageRenderer(
+        ctx, [templates_dir] if templates_dir else [], html_hook=link_terms if autolink else None
+    )
     return ctx, renderer, problems
 
 
@@ -75,16 +99,31 @@ def feature_files(ctx: SiteContext, problems: ProblemList) -> dict[str, bytes]:
     return files
 
 
-def export_pages(terms: list[Path], *, site_name: str = "Glossary", site_url: str | None = None,
-                 links: str = "md", url_prefix: str = "", rubric_path: str | None = None,
-                 categories: dict[str, str] | None = None, templates_dir: str | None = None,
-                 autolink: bool = True) -> tuple[list[GeneratedPage], dict[str, bytes], list[str], bool]:
+def export_pages(
+    terms: list[Path],
+    *,
+    site_name: str = "Glossary",
+    site_url: str | None = None,
+    links: str = "md",
+    url_prefix: str = "",
+    rubric_path: str | None = None,
+    categories: dict[str, str] | None = None,
+    templates_dir: str | None = None,
+    autolink: bool = True,
+) -> tuple[list[GeneratedPage], dict[str, bytes], list[str], bool]:
     """(pages, features' static files by path, problem lines, ok). Terms with errors are left out,
     as on the site; the files (e.g. term cards) are what the plugin writes beside the built site."""
-    ctx, renderer, problems = export_context(terms, site_name=site_name, site_url=site_url, links=links,
-                                             url_prefix=url_prefix, rubric_path=rubric_path,
-                                             categories=categories, templates_dir=templates_dir,
-                                             autolink=autolink)
+    ctx, renderer, problems = export_context(
+        terms,
+        site_name=site_name,
+        site_url=site_url,
+        links=links,
+        url_prefix=url_prefix,
+        rubric_path=rubric_path,
+        categories=categories,
+        templates_dir=templates_dir,
+        autolink=autolink,
+    )
     pages = generate_pages(ctx, renderer, with_home=True)
     files = feature_files(ctx, problems)
     lines = [p.format() for p in problems.sorted()]
@@ -113,10 +152,16 @@ def write_pages(pages: list[GeneratedPage], out: Path, files: dict[str, bytes] |
 def _run(args: argparse.Namespace) -> int:
     out = Path(args.out)
     try:
-        pages, files, lines, ok = export_pages([Path(p) for p in args.terms], site_name=args.site_name,
-                                        site_url=args.site_url, links=args.links, url_prefix=args.url_prefix,
-                                        rubric_path=args.rubric, autolink=not args.no_autolink,
-                                        templates_dir=args.templates_dir)
+        pages, files, lines, ok = export_pages(
+            [Path(p) for p in args.terms],
+            site_name=args.site_name,
+            site_url=args.site_url,
+            links=args.links,
+            url_prefix=args.url_prefix,
+            rubric_path=args.rubric,
+            autolink=not args.no_autolink,
+            templates_dir=args.templates_dir,
+        )
     except GlossdeckError as exc:
         print(str(exc), file=sys.stderr)
         return 1
@@ -127,9 +172,13 @@ def _run(args: argparse.Namespace) -> int:
     return 0 if ok or not args.strict else 1
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    add_arguments(sub.add_parser("export-markdown", help="write the site's pages as plain Markdown files into OUT "
-                                 "(the same as `export markdown`)"))
+def register(sub: argparse._SubParsersAction[Any]) -> None:
+    add_arguments(
+        sub.add_parser(
+            "export-markdown",
+            help="write the site's pages as plain Markdown files into OUT (the same as `export markdown`)",
+        )
+    )
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -137,8 +186,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--terms", nargs="+", default=["terms"], help="term files or folders (default: terms/)")
     parser.add_argument("--site-name", default="Glossary")
     parser.add_argument("--site-url", default=None, help="absolute base URL, for structured data")
-    parser.add_argument("--links", choices=("md", "dir", "html"), default="md",
-                        help="link to .md files (default), to folder URLs (x/) or to .html pages")
+    parser.add_argument(
+        "--links",
+        choices=("md", "dir", "html"),
+        default="md",
+        help="link to .md files (default), to folder URLs (x/) or to .html pages",
+    )
     parser.add_argument("--url-prefix", default="", help="folder the pages go under, e.g. glossary")
     parser.add_argument("--rubric", default=None, help="a DEBT rubric YAML file replacing the shipped one")
     parser.add_argument("--templates-dir", default=None, help="folder with a term_page.md.j2 override")

@@ -22,10 +22,10 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .core.problems import GlossdeckError
-from .export_markdown import ASSETS, export_context, feature_files, write_pages
-from .features import GeneratedPage, load_features
-from .site.index_pages import generate_pages
+from ..core.problems import GlossdeckError
+from ..features import GeneratedPage, load_features
+from ..site.index_pages import generate_pages
+from .markdown import ASSETS, export_context, feature_files, write_pages
 
 CONFIG_NAME = "zensical.toml"
 DOCS_DIR = "docs"
@@ -45,16 +45,34 @@ class ZensicalExport:
     ok: bool = True
 
 
-def build_export(terms: list[Path], *, site_name: str = "Glossary", site_url: str | None = None,
-                 url_prefix: str = "", rubric_path: str | None = None, categories: dict[str, str] | None = None,
-                 templates_dir: str | None = None, autolink: bool = True, feature_modules: tuple[str, ...] = (),
-                 disabled_features: tuple[str, ...] = (), nav_title: str = "Glossary") -> ZensicalExport:
+def build_export(
+    terms: list[Path],
+    *,
+    site_name: str = "Glossary",
+    site_url: str | None = None,
+    url_prefix: str = "",
+    rubric_path: str | None = None,
+    categories: dict[str, str] | None = None,
+    templates_dir: str | None = None,
+    autolink: bool = True,
+    feature_modules: tuple[str, ...] = (),
+    disabled_features: tuple[str, ...] = (),
+    nav_title: str = "Glossary",
+) -> ZensicalExport:
     features = load_features(feature_modules, disabled_features)
-    ctx, renderer, problems = export_context(terms, site_name=site_name, site_url=site_url, links="dir",
-                                             url_prefix=url_prefix, rubric_path=rubric_path,
-                                             categories=categories, templates_dir=templates_dir,
-                                             autolink=autolink, features=features)
-    layout, glossary = ctx.layout, ctx.glossary
+    ctx, renderer, problems = export_context(
+        terms,
+        site_name=site_name,
+        site_url=site_url,
+        links="dir",
+        url_prefix=url_prefix,
+        rubric_path=rubric_path,
+        categories=categories,
+        templates_dir=templates_dir,
+        autolink=autolink,
+        features=features,
+    )
+    layout, _glossary = ctx.layout, ctx.glossary
     pages = generate_pages(ctx, renderer, with_home=True, with_features=False)
     by_src = {page.src_path: page for page in pages}
 
@@ -63,8 +81,9 @@ def build_export(terms: list[Path], *, site_name: str = "Glossary", site_url: st
         return {page.title: src} if page is not None else None
 
     # the glossary's section, as the plugin's on_nav builds it: categories and indexes, never every term
-    categories_section = [e for e in (entry(layout.categories_index),
-                                      *(entry(layout.category(c)) for c in ctx.category_order)) if e]
+    categories_section = [
+        e for e in (entry(layout.categories_index), *(entry(layout.category(c)) for c in ctx.category_order)) if e
+    ]
     glossary_nav: list[object] = [{"Categories": categories_section}] if categories_section else []
     glossary_nav += [e for e in (entry(layout.a_z), entry(layout.tags_index), entry(layout.debt)) if e]
     for feature in features:
@@ -82,12 +101,17 @@ def build_export(terms: list[Path], *, site_name: str = "Glossary", site_url: st
     stylesheets = [f"{ASSETS_URL}/{name}" for name in OWN_STYLESHEETS]
     scripts = [f"{ASSETS_URL}/{name}" for name in OWN_SCRIPTS]
     for feature in features:
-        stylesheets += [f"{ASSETS_URL}/{path}" for path in feature.stylesheets() if f"{ASSETS_URL}/{path}" not in stylesheets]
+        stylesheets += [
+            f"{ASSETS_URL}/{path}" for path in feature.stylesheets() if f"{ASSETS_URL}/{path}" not in stylesheets
+        ]
         scripts += [f"{ASSETS_URL}/{path}" for path in feature.scripts() if f"{ASSETS_URL}/{path}" not in scripts]
     lines = [p.format() for p in problems.sorted()]
-    missing = [f"glossdeck: {ASSETS / path.removeprefix(ASSETS_URL + '/')} is missing, so the site cannot "
-               f"load it: run `npm ci` (it copies the vendored libraries there)"
-               for path in [*scripts, f"{ASSETS_URL}/vendor/mermaid.min.js"] if path not in files]
+    missing = [
+        f"glossdeck: {ASSETS / path.removeprefix(ASSETS_URL + '/')} is missing, so the site cannot "
+        f"load it: run `npm ci` (it copies the vendored libraries there)"
+        for path in [*scripts, f"{ASSETS_URL}/vendor/mermaid.min.js"]
+        if path not in files
+    ]
     return ZensicalExport(pages, files, nav, stylesheets, scripts, lines + missing, not problems.errors and not missing)
 
 
@@ -161,18 +185,27 @@ def write_export(export: ZensicalExport, out: Path, *, site_name: str, site_url:
 def _run(args: argparse.Namespace) -> int:
     out = Path(args.out)
     try:
-        export = build_export([Path(p) for p in args.terms], site_name=args.site_name, site_url=args.site_url,
-                              url_prefix=args.url_prefix, rubric_path=args.rubric, templates_dir=args.templates_dir,
-                              autolink=not args.no_autolink, feature_modules=tuple(args.features),
-                              disabled_features=tuple(args.disabled_features))
+        export = build_export(
+            [Path(p) for p in args.terms],
+            site_name=args.site_name,
+            site_url=args.site_url,
+            url_prefix=args.url_prefix,
+            rubric_path=args.rubric,
+            templates_dir=args.templates_dir,
+            autolink=not args.no_autolink,
+            feature_modules=tuple(args.features),
+            disabled_features=tuple(args.disabled_features),
+        )
     except GlossdeckError as exc:
         print(str(exc), file=sys.stderr)
         return 1
     for line in export.problems:
         print(line, file=sys.stderr)
     write_export(export, out, site_name=args.site_name, site_url=args.site_url)
-    print(f"{len(export.pages)} page(s) and {len(export.files)} other file(s) written to {out / DOCS_DIR}, "
-          f"and {out / CONFIG_NAME}; build it with: cd {out} && zensical build")
+    print(
+        f"{len(export.pages)} page(s) and {len(export.files)} other file(s) written to {out / DOCS_DIR}, "
+        f"and {out / CONFIG_NAME}; build it with: cd {out} && zensical build"
+    )
     return 0 if export.ok or not args.strict else 1
 
 
@@ -185,9 +218,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rubric", default=None, help="a DEBT rubric YAML file replacing the shipped one")
     parser.add_argument("--templates-dir", default=None, help="folder with a term_page.md.j2 override")
     parser.add_argument("--no-autolink", action="store_true", help="do not link term names in prose")
-    parser.add_argument("--features", nargs="*", default=[], metavar="MODULE",
-                        help="extra feature modules to import (as the plugin's `features` option)")
-    parser.add_argument("--disabled-features", nargs="*", default=[], metavar="NAME",
-                        help="features to leave out, e.g. embeds")
+    parser.add_argument(
+        "--features",
+        nargs="*",
+        default=[],
+        metavar="MODULE",
+        help="extra feature modules to import (as the plugin's `features` option)",
+    )
+    parser.add_argument(
+        "--disabled-features", nargs="*", default=[], metavar="NAME", help="features to leave out, e.g. embeds"
+    )
     parser.add_argument("--strict", action="store_true", help="exit 1 when a term has errors")
     parser.set_defaults(run=_run)

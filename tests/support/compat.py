@@ -27,13 +27,21 @@ REPO = Path(__file__).resolve().parents[2]
 PLUGINS = REPO / "plugins"
 VENDOR_MERMAID = PLUGINS / "glossdeck" / "assets" / "vendor" / "mermaid.min.js"
 CHROMIUM = Path("/usr/bin/chromium")
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-               "--disable-sync", "--no-first-run"]
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 # Material draws each diagram into a closed shadow root; opened here so the test can look inside
 # (Playwright's selectors pierce open shadow roots).
-OPEN_SHADOW_ROOTS = ("const attach = Element.prototype.attachShadow;"
-                     "Element.prototype.attachShadow = function (init) {"
-                     "  return attach.call(this, Object.assign({}, init, {mode: 'open'})); };")
+OPEN_SHADOW_ROOTS = (
+    "const attach = Element.prototype.attachShadow;"
+    "Element.prototype.attachShadow = function (init) {"
+    "  return attach.call(this, Object.assign({}, init, {mode: 'open'})); };"
+)
 BUILD_DATE_EPOCH = "1774569600"  # 2026-03-27, so "recently added" marks never depend on today
 
 DIAGRAM_SLUG = "blue-green-deployment"
@@ -141,17 +149,17 @@ def tool_env() -> dict[str, str]:
 
 
 def run(args: list[str], cwd: Path, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(args, cwd=cwd, env=tool_env(), capture_output=True, text=True, timeout=timeout,
-                          check=False)
+    return subprocess.run(args, cwd=cwd, env=tool_env(), capture_output=True, text=True, timeout=timeout, check=False)
 
 
-def write_project(root: Path, config_name: str, config_text: str,
-                  docs: dict[str, str] | None = None) -> Path:
+def write_project(root: Path, config_name: str, config_text: str, docs: dict[str, str] | None = None) -> Path:
     """terms/ (the small glossary), docs/ and the tool's config file in `root`."""
     (root / "terms").mkdir(parents=True, exist_ok=True)
     for name, text in TERMS.items():
         (root / "terms" / name).write_text(text, encoding="utf-8")
-    for name, text in (docs if docs is not None else {"index.md": "# An existing site\n\nIts own home page.\n"}).items():
+    for name, text in (
+        docs if docs is not None else {"index.md": "# An existing site\n\nIts own home page.\n"}
+    ).items():
         target = root / "docs" / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
