@@ -194,8 +194,13 @@ def materialx_python(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]
     venv.create(folder, with_pip=True)
     python = folder / "bin" / "python"
     copy = tmp_path_factory.mktemp("glossdeck-copy")
-    for part in ("pyproject.toml", "README.md"):
+    # what a build of the package reads: its metadata, the in-tree build backend and the file list it
+    # checks the vendored files against (scripts/vendor-assets.mjs)
+    for part in ("pyproject.toml", "README.md", "MANIFEST.in", "package.json", "package-lock.json"):
         shutil.copyfile(REPO / part, copy / part)
+    (copy / "scripts").mkdir()
+    shutil.copyfile(REPO / "scripts" / "vendor-assets.mjs", copy / "scripts" / "vendor-assets.mjs")
+    shutil.copytree(REPO / "build_backend", copy / "build_backend", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(REPO / "plugins", copy / "plugins", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     # glossdeck's own dependencies except Material and mermaid2 (this site uses neither)
     install = subprocess.run(

@@ -5,7 +5,7 @@
 - mermaid2 looks for a local library inside docs_dir only; glossdeck serves it from the plugin
   instead, so once glossdeck has checked the file exists it tells mermaid2 the path is resolved.
 - The mermaid fence's formatter decides how a diagram's text must be written: mermaid2's formatters
-  copy the fence body into HTML unescaped, so glossdeck escapes it first (`mermaid_safe`).
+  copy the fence body into HTML unescaped, so glossdeck escapes it first (`text.mermaid_source`).
 """
 
 from __future__ import annotations

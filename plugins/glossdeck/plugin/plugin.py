@@ -386,7 +386,7 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
             self._forked.cancel()
             self._forked = None
 
-    # --- features' files (see feature_files.py) ---
+    # --- features' files (see build/output_files.py and build/serve_store.py) ---
     def _start_feature_files(self, config: MkDocsConfig) -> None:
         """A one-off build forks a child that writes features' files on the other core while MkDocs
         renders the pages; under `mkdocs serve` (or where fork is unsafe) they are written, or

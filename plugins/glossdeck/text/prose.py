@@ -69,7 +69,7 @@ def _md() -> markdown.Markdown:
 # Prose with none of Markdown's syntax (about half of real prose fields: plain sentences) becomes
 # <p> paragraphs without running Python-Markdown. Anything that could be syntax takes the full path:
 # markup characters, a line starting like a list, a heading underline or an indented code block,
-# trailing spaces (line breaks), control and separator characters. tests/test_build_work.py checks
+# trailing spaces (line breaks), control and separator characters. tests/unit/text/test_fast_paths.py checks
 # that both paths give the same HTML.
 _NOT_PLAIN = re.compile(
     r"[\\`*_\[\]<>!#|~{}&=+:\t\r\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]"
