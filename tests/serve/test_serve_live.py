@@ -45,20 +45,60 @@ def _wait_for(url: str, wanted: str, seconds: float, server: subprocess.Popen[by
     pytest.fail(f"{url} did not show {wanted!r} within {seconds} s")
 
 
-def test_an_edit_under_mkdocs_serve_reaches_the_page_the_card_and_the_data(tmp_path: Path) -> None:
-    write_synthetic_project(
-        tmp_path, 8, site_url="https://example.org/", glossdeck="terms_dir: terms\nfeatures: [glossdeck.learning]"
-    )
+def _serve(root: Path) -> tuple[subprocess.Popen[bytes], str]:
     port = _free_port()
-    env = dict(os.environ, TMPDIR=str(tmp_path))  # MkDocs' temporary site folder lands here
+    env = dict(os.environ, TMPDIR=str(root))  # MkDocs' temporary site folder lands here
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
-        cwd=tmp_path,
+        cwd=root,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-    base = f"http://127.0.0.1:{port}/"
+    return server, f"http://127.0.0.1:{port}/"
+
+
+def _stop(server: subprocess.Popen[bytes]) -> str:
+    server.send_signal(signal.SIGINT)  # Ctrl+C, as an author stops it
+    try:
+        _, errors = server.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        _, errors = server.communicate()
+    return errors.decode("utf-8", "replace")
+
+
+def test_a_term_broken_mid_edit_keeps_its_last_good_page_with_a_notice(tmp_path: Path) -> None:
+    write_synthetic_project(tmp_path, 4, site_url="https://example.org/")
+    server, base = _serve(tmp_path)
+    term = tmp_path / "terms" / "term-00001.yml"
+    good = term.read_text(encoding="utf-8")
+    try:
+        _wait_for(base + "terms/term-00001/", "gd-tldr", 180, server)
+        term.write_text(good.replace("title:", "title: [unclosed", 1), encoding="utf-8")  # typing...
+        page = _wait_for(base + "terms/term-00001/", "gd-stale", 120, server)
+        assert "This page is out of date" in page and "terms/term-00001.yml:3:8: YAML syntax error" in page
+        assert "gd-tldr" in page  # the last good content is still there
+        assert "gd-stale" not in (_get(base + "terms/term-00002/") or "gd-stale")
+        term.write_text(good.replace("tldr: >-\n  ", "tldr: >-\n  Fixed again. ", 1), encoding="utf-8")
+        page = _wait_for(base + "terms/term-00001/", "Fixed again", 120, server)
+        assert "gd-stale" not in page
+        term.unlink()  # a deleted term's page goes, stale or not
+        deadline = time.monotonic() + 120
+        while _get(base + "terms/term-00001/") is not None and time.monotonic() < deadline:
+            time.sleep(0.3)
+        assert _get(base + "terms/term-00001/") is None
+    finally:
+        log = _stop(server)
+    assert "Traceback" not in log, log[-3000:]
+    assert "terms/term-00001.yml:3:8: YAML syntax error" in log  # the problem is logged with its place
+
+
+def test_an_edit_under_mkdocs_serve_reaches_the_page_the_card_and_the_data(tmp_path: Path) -> None:
+    write_synthetic_project(
+        tmp_path, 8, site_url="https://example.org/", glossdeck="terms_dir: terms\nfeatures: [glossdeck.learning]"
+    )
+    server, base = _serve(tmp_path)
     try:
         _wait_for(base + "cards/term-00002.svg", "</svg>", 180, server)
         _wait_for(base + "terms/term-00002/", "gd-tldr", 30, server)
@@ -73,13 +113,7 @@ def test_an_edit_under_mkdocs_serve_reaches_the_page_the_card_and_the_data(tmp_p
         assert "Freshly edited" in (_get(base + "learn/data/terms.json") or "")
         assert "Freshly edited" not in (_get(base + "cards/term-00003.svg") or "Freshly edited")
     finally:
-        server.send_signal(signal.SIGINT)  # Ctrl+C, as an author stops it
-        try:
-            _, errors = server.communicate(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            _, errors = server.communicate()
-    log = errors.decode("utf-8", "replace")
+        log = _stop(server)
     assert "Traceback" not in log, log[-3000:]
     assert "ERROR" not in log, log[-3000:]
     # the store of features' files beside MkDocs' temporary site folder goes when the server stops

@@ -9,7 +9,7 @@ import pytest
 
 from tests.support.linkcheck import check_links
 from tests.support.sites import build_site
-from tests.support.terms import BLUE_GREEN, reference_term_text
+from tests.support.terms import BLUE_GREEN
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -205,20 +205,6 @@ def test_links_work_with_and_without_directory_urls_and_under_a_sub_path(
     else:
         data = _json_ld(built.page("glossary/terms/sql-injection/"))
         assert data["url"] == "https://example.org/docs/glossary/glossary/terms/sql-injection/"
-
-
-def test_a_term_with_errors_is_left_out_and_fails_the_strict_build(site_builder) -> None:  # type: ignore[no-untyped-def]
-    terms = {
-        "immutable-infrastructure": reference_term_text(""),
-        "broken": "title: Broken\ncategory: devops\ntldr: x\nlevel: expert\n",
-    }
-    strict = site_builder(terms=terms)
-    assert not strict.ok
-    assert any(re.search(r"terms/broken\.yml:4:\d+: level: ", m) for m in strict.warnings()), strict.warnings()
-    relaxed = site_builder(terms=terms, strict=False)
-    assert relaxed.ok
-    assert not (relaxed.site_dir / "terms/broken").exists()
-    assert (relaxed.site_dir / "terms/immutable-infrastructure/index.html").is_file()
 
 
 def test_a_warning_in_a_term_fails_the_strict_build(site_builder) -> None:  # type: ignore[no-untyped-def]

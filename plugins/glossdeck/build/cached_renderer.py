@@ -54,5 +54,6 @@ class CachingRenderer(TermPageRenderer):
 
     def render(self, slug: str, sections: Sequence[TermSection] = ()) -> str:
         entry = self.ctx.glossary.entries[slug]
-        key = (self.settings, entry.file, entry.digest, self.dependencies(slug), tuple(sections))
+        stale = self.ctx.glossary.stale.get(slug)
+        key = (self.settings, entry.file, entry.digest, self.dependencies(slug), tuple(sections), stale)
         return reuse(self.memo, "term-pages", slug, key, lambda: TermPageRenderer.render(self, slug, sections))

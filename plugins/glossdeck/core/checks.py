@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import graphlib
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from pathlib import Path
 
 from ..reuse import Memo, reuse
 from .debt import AXIS_BY_LETTER, AXIS_LETTERS
-from .glossary import Glossary
-from .loading import LoadedTerm, find_term_files, read_term_file
+from .glossary import RESERVED_TAGS, Glossary
+from .loading import LoadedTerm, display_path, find_term_files, read_term_file
 from .model import Term
 from .problems import GlossdeckError, Problem, ProblemList, Severity, did_you_mean
 from .rubric import Rubric, load_rubric
 
 TLDR_SOFT_LIMIT = 400
-RESERVED_TAGS = frozenset({"index"})
 
 
 def _warn(entry: LoadedTerm, path: tuple[str | int, ...], field: str, message: str) -> Problem:
@@ -42,11 +40,14 @@ def _check_references(glossary: Glossary, entry: LoadedTerm) -> list[Problem]:
         for i, slug in enumerate(slugs):
             field = ".".join(path) + f"[{i}]"
             if slug == entry.slug:
-                problems.append(_error(entry, (*path, i), field, "a term cannot refer to itself"))
+                problems.append(
+                    _warn(entry, (*path, i), field, "a term cannot refer to itself; the entry is not shown")
+                )
             elif slug not in glossary:
+                # the term keeps its page: the entry shows as "not written yet" and on the Wanted terms page
                 found = glossary.lookup(slug.replace("-", " "))
                 hint = f" (did you mean '{found.slug}'?)" if found else did_you_mean(slug, glossary.entries)
-                problems.append(_error(entry, (*path, i), field, f"unknown term '{slug}'{hint}"))
+                problems.append(_warn(entry, (*path, i), field, f"no term '{slug}' yet{hint}"))
             if slug in seen:
                 problems.append(_warn(entry, (*path, i), field, f"'{slug}' is listed twice"))
             seen.add(slug)
@@ -88,18 +89,15 @@ def _check_names(glossary: Glossary) -> list[Problem]:
 
 
 def _check_cycles(glossary: Glossary) -> list[Problem]:
-    try:
-        glossary.prerequisite_order()
-    except graphlib.CycleError as exc:
-        cycle: list[str] = exc.args[1]
-        # graphlib reports the cycle as [a, ..., a], each node listed before the one it depends on
-        chain = " -> ".join(reversed(cycle))
-        problems = []
-        for slug in dict.fromkeys(cycle):
-            entry = glossary.entries[slug]
-            problems.append(_error(entry, ("prerequisites",), "prerequisites", f"prerequisites form a cycle: {chain}"))
-        return problems
-    return []
+    cycle = glossary.prerequisite_cycle
+    if cycle is None:
+        return []
+    chain = " -> ".join(reversed(cycle))  # [a, ..., a], each listed before the one it depends on
+    problems = []
+    for slug in dict.fromkeys(cycle):
+        entry = glossary.entries[slug]
+        problems.append(_error(entry, ("prerequisites",), "prerequisites", f"prerequisites form a cycle: {chain}"))
+    return problems
 
 
 def _check_term(entry: LoadedTerm, rubric: Rubric) -> list[Problem]:
@@ -214,23 +212,34 @@ def load_glossary(
     *,
     checks: Iterable[GlossaryCheck] = (),
     memo: Memo | None = None,
+    last_good: Mapping[str, LoadedTerm] | None = None,
 ) -> tuple[Glossary, ProblemList]:
     """Load every term file under `paths`, check the whole, and return what loaded plus all problems.
 
-    Files with errors are left out of the glossary; the problems say why. `read` turns one file into
-    a LoadedTerm (the MkDocs plugin passes one that reuses terms parsed by an earlier build);
-    `checks` are features' own checks (e.g. learning paths beside the terms, `Feature.check`).
+    Only a file that cannot be used at all (no YAML, no title, ...) is left out; every other problem
+    is reported and costs at most the part of a page it is in, never another term's page. With
+    `last_good` (file as shown -> the entry last loaded from it; `mkdocs serve` passes it), a file
+    that cannot be used keeps its last good entry, marked stale in `Glossary.stale` with the reasons.
+    `read` turns one file into a LoadedTerm (the MkDocs plugin passes one that reuses terms parsed by
+    an earlier build); `checks` are features' own checks (e.g. learning paths, `Feature.check`).
     """
     problems = ProblemList()
     files, path_problems = find_term_files(paths)
     problems.extend(path_problems)
     entries: dict[str, LoadedTerm] = {}
+    stale: dict[str, tuple[Problem, ...]] = {}
     for path in files:
         try:
             entry = read(path)
         except GlossdeckError as exc:
             problems.extend(exc.problems)
-            continue
+            previous = last_good.get(display_path(path)) if last_good is not None else None
+            if previous is None or previous.slug in entries:
+                continue
+            entry = previous
+            stale[entry.slug] = tuple(exc.problems)
+        else:
+            problems.extend(entry.problems)  # parts of the file left off its page
         if entry.slug in entries:
             problems.add(
                 Problem(
@@ -243,7 +252,7 @@ def load_glossary(
             )
             continue
         entries[entry.slug] = entry
-    glossary = Glossary(entries, roots=tuple(paths))
+    glossary = Glossary(entries, roots=tuple(paths), stale=stale)
     problems.extend(check_glossary(glossary, rubric or load_rubric(), memo))
     for check in checks:
         problems.extend(check(glossary))

@@ -1,4 +1,4 @@
-"""The glossary as a whole: look-ups, categories, tags, backlinks, prerequisite order."""
+"""The glossary as a whole: look-ups, categories, tags, backlinks, prerequisite order, wanted terms."""
 
 from __future__ import annotations
 
@@ -10,6 +10,10 @@ from pathlib import Path
 
 from .loading import LoadedTerm
 from .model import Term
+from .problems import Problem
+
+# tags/<tag>.md would replace the tags index page: checks report such a tag, and it gets no page
+RESERVED_TAGS = frozenset({"index"})
 
 
 @dataclass
@@ -18,6 +22,8 @@ class Glossary:
 
     entries: dict[str, LoadedTerm] = field(default_factory=dict)
     roots: tuple[Path, ...] = ()  # the folders (or files) it was loaded from; side files live there
+    # slug -> why its file cannot be used now: the entry is its last good version (under `mkdocs serve`)
+    stale: dict[str, tuple[Problem, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.entries = dict(sorted(self.entries.items()))
@@ -68,7 +74,8 @@ class Glossary:
         grouped: dict[str, list[LoadedTerm]] = defaultdict(list)
         for entry in self.entries.values():
             for tag in entry.term.tags:
-                grouped[tag].append(entry)
+                if tag not in RESERVED_TAGS:
+                    grouped[tag].append(entry)
         return {t: sorted(v, key=lambda e: e.term.title.lower()) for t, v in sorted(grouped.items())}
 
     @staticmethod
@@ -91,15 +98,60 @@ class Glossary:
         return list(self._backlinks.get(slug, []))
 
     @cached_property
-    def _prerequisite_order(self) -> list[str]:
-        sorter: graphlib.TopologicalSorter[str] = graphlib.TopologicalSorter()
+    def wanted(self) -> dict[str, list[str]]:
+        """Slugs that terms refer to but no term file defines (yet) -> the slugs of the terms that want
+        them, in order. These references show as "not written yet" and are listed on one page."""
+        wants: dict[str, list[str]] = defaultdict(list)
         for entry in self.entries.values():
-            sorter.add(entry.slug, *(p for p in entry.term.prerequisites if p in self.entries))
-        return list(sorter.static_order())
+            for target in self.outgoing(entry.term):
+                if target not in self.entries:
+                    wants[target].append(entry.slug)
+        return dict(sorted(wants.items()))
+
+    def _prerequisites_present(self, slug: str) -> list[str]:
+        return [p for p in self.entries[slug].term.prerequisites if p in self.entries and p != slug]
+
+    @cached_property
+    def prerequisite_cycle(self) -> list[str] | None:
+        """One cycle among prerequisites as [a, ..., a], each listed before the one it depends on; None if none."""
+        sorter: graphlib.TopologicalSorter[str] = graphlib.TopologicalSorter()
+        for slug in self.entries:
+            sorter.add(slug, *self._prerequisites_present(slug))
+        try:
+            sorter.prepare()
+        except graphlib.CycleError as exc:
+            return list(exc.args[1])
+        return None
+
+    @cached_property
+    def _prerequisite_order(self) -> list[str]:
+        # Depth first, prerequisites before the term, in slug order; an edge back into the chain being
+        # walked (a cycle, which checks report) is skipped, so the order exists for every glossary.
+        order: list[str] = []
+        done: set[str] = set()
+        for root in self.entries:
+            if root in done:
+                continue
+            walking = {root}
+            stack: list[tuple[str, list[str]]] = [(root, self._prerequisites_present(root))]
+            while stack:
+                slug, pending = stack[-1]
+                while pending and (pending[0] in done or pending[0] in walking):
+                    pending.pop(0)
+                if pending:
+                    nxt = pending.pop(0)
+                    walking.add(nxt)
+                    stack.append((nxt, self._prerequisites_present(nxt)))
+                    continue
+                stack.pop()
+                walking.discard(slug)
+                done.add(slug)
+                order.append(slug)
+        return order
 
     def prerequisite_order(self) -> list[str]:
-        """Every slug, prerequisites before the terms that need them (graphlib.CycleError on a cycle).
-        Sorted once per glossary: `read_first` asks for it once per term."""
+        """Every slug, prerequisites before the terms that need them (on a cycle, the edge that closes
+        it is ignored). Sorted once per glossary: `read_first` asks for it once per term."""
         return list(self._prerequisite_order)
 
     @cached_property

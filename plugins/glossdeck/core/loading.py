@@ -28,6 +28,8 @@ class LoadedTerm:
     file: str  # as shown to the author, e.g. terms/immutable-infrastructure.yml
     source: SourceMap
     digest: int  # hash of the file's bytes: the cache key for rendered output
+    # errors in parts of the file that were left off so the rest could be used (see parse_term)
+    problems: tuple[Problem, ...] = ()
 
     def locate(self, *path: str | int, key: bool = False) -> tuple[int, int]:
         return self.source.locate(tuple(path), key=key)
@@ -163,13 +165,54 @@ def parse_term(raw: bytes, file: str, slug: str) -> LoadedTerm:
         term = Term.model_validate(doc.data)
     except ValidationError as exc:
         problems.extend(problems_from_validation(exc, file, doc.source, doc.data))
-        raise GlossdeckError(problems) from None
+        salvaged = _without_bad_parts(doc.data, exc) if not problems_block_use(problems) else None
+        if salvaged is None:
+            raise GlossdeckError(problems) from None
+        term = salvaged
     except (ValueError, TypeError, RecursionError) as exc:  # a validator tripping on odd input
         problems.append(Problem(file, 1, 1, "", f"invalid term: {exc}"))
         raise GlossdeckError(problems) from None
-    if problems:
+    if problems_block_use(problems):  # e.g. the file name is no slug: the term has no address
         raise GlossdeckError(problems)
-    return LoadedTerm(slug, term, file, doc.source, hash(raw))
+    return LoadedTerm(slug, term, file, doc.source, hash(raw), tuple(problems))
+
+
+# Without these a term has no page; a mistake anywhere else leaves that part off the page instead.
+REQUIRED_FIELDS = frozenset(name for name, info in Term.model_fields.items() if info.is_required())
+
+
+def problems_block_use(problems: list[Problem]) -> bool:
+    """Whether a term file's problems leave nothing to show: a required field, or a key that is not text."""
+    return any(p.field.split(".")[0].split("[")[0] in REQUIRED_FIELDS or p.field == "" for p in problems) or any(
+        p.message == "keys must be text" for p in problems
+    )
+
+
+def _without_bad_parts(data: dict[str, Any], exc: ValidationError) -> Term | None:
+    """The term without the parts its validation errors point at (a bad list item, else the whole
+    optional field), so one typo costs that part of the page, not the page; None if that fails too."""
+    trimmed = dict(data)
+    for _attempt in range(2):  # item by item first, then whole fields
+        drop_items: dict[str, set[int]] = {}
+        for err in exc.errors(include_url=False):
+            loc = _document_loc(err["loc"], trimmed)
+            if not loc or not isinstance(loc[0], str) or loc[0] in REQUIRED_FIELDS:
+                return None
+            key = loc[0]
+            if _attempt == 0 and len(loc) > 1 and isinstance(loc[1], int) and isinstance(trimmed.get(key), list):
+                drop_items.setdefault(key, set()).add(loc[1])
+            else:
+                trimmed.pop(key, None)
+        for key, indexes in drop_items.items():
+            if key in trimmed:
+                trimmed[key] = [item for i, item in enumerate(trimmed[key]) if i not in indexes]
+        try:
+            return Term.model_validate(trimmed)
+        except ValidationError as again:
+            exc = again
+        except (ValueError, TypeError, RecursionError):
+            return None
+    return None
 
 
 def read_term_bytes(path: Path) -> tuple[str, bytes]:

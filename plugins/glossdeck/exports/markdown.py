@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from ..core.checks import load_glossary
-from ..core.glossary import Glossary
 from ..core.problems import GlossdeckError, ProblemList
 from ..core.rubric import load_rubric
 from ..features import Feature, GeneratedPage, load_features
@@ -48,9 +47,6 @@ def export_context(
     rubric = load_rubric(rubric_path)
     registered = load_features()
     glossary, problems = load_glossary(terms, rubric, checks=[f.check for f in registered])
-    broken = {p.file for p in problems.errors}
-    if broken:
-        glossary = Glossary({s: e for s, e in glossary.entries.items() if e.file not in broken}, roots=glossary.roots)
     layout = Layout.create(
         site_name,
         site_url,

@@ -64,10 +64,9 @@ def read_first(glossary: Glossary, slug: str) -> list[str]:
 def read_first_all(glossary: Glossary) -> dict[str, list[str]]:
     """`read_first` of every term at once: one topological order and memoised closures, instead of
     a whole-glossary sort per term (which is quadratic)."""
-    try:
-        order = glossary.prerequisite_order()
-    except graphlib.CycleError:  # validation reports it; fall back to the per-term walk
+    if glossary.prerequisite_cycle is not None:  # checks report it; fall back to the per-term walk
         return {entry.slug: glossary.read_first(entry.slug) for entry in glossary}
+    order = glossary.prerequisite_order()
     rank = {slug: i for i, slug in enumerate(order)}
     closure: dict[str, frozenset[str]] = {}
     for slug in order:  # prerequisites come first, so their closures are ready
@@ -157,11 +156,21 @@ def _check_paths(spec: PathsFile, glossary: Glossary, file: str, source: SourceM
         for j, slug in enumerate(path.terms):
             field = f"paths[{i}].terms[{j}]"
             if slug in position:
-                add(("paths", i, "terms", j), field, f"'{slug}' is already step {position[slug] + 1} of this path")
+                add(
+                    ("paths", i, "terms", j),
+                    field,
+                    f"'{slug}' is already step {position[slug] + 1} of this path; this step is skipped",
+                    Severity.WARNING,
+                )
                 continue
             position[slug] = j
-            if slug not in glossary:
-                add(("paths", i, "terms", j), field, f"unknown term '{slug}'{did_you_mean(slug, glossary.entries)}")
+            if slug not in glossary:  # the path goes on without that step until the term is written
+                add(
+                    ("paths", i, "terms", j),
+                    field,
+                    f"no term '{slug}' yet{did_you_mean(slug, glossary.entries)}; the path skips this step",
+                    Severity.WARNING,
+                )
         for j, slug in enumerate(path.terms):
             if slug not in glossary or position.get(slug) != j:
                 continue
@@ -194,11 +203,17 @@ def load_curated_paths(file: Path, glossary: Glossary) -> tuple[list[LearningPat
     problems = _check_paths(spec, glossary, shown, doc.source)
     bad = {p.field.split(".")[0] for p in problems if p.severity is Severity.ERROR}
     paths = [
-        LearningPath(id=p.id, title=p.title, kind="curated", terms=tuple(p.terms), description=p.description)
+        LearningPath(
+            id=p.id,
+            title=p.title,
+            kind="curated",
+            terms=tuple(t for t in dict.fromkeys(p.terms) if t in glossary),
+            description=p.description,
+        )
         for i, p in enumerate(spec.paths)
         if f"paths[{i}]" not in bad
     ]
-    return paths, problems
+    return [p for p in paths if p.terms], problems
 
 
 def curated_paths(glossary: Glossary) -> tuple[list[LearningPath], list[Problem]]:

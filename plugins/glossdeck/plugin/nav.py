@@ -19,7 +19,7 @@ def add_glossary_section(
     title: str,
     feature_nav: list[tuple[str, list[str]]],
 ) -> Navigation:
-    """Append a "Glossary" section (categories, A-Z, tags, DEBT, each feature's pages), unless the
+    """Append a "Glossary" section (categories, A-Z, tags, DEBT, wanted terms, each feature's pages), unless the
     site's own `nav` already lists a glossary page."""
     layout = ctx.layout
     listed = {p.file.src_uri for p in nav.pages}
@@ -36,7 +36,8 @@ def add_glossary_section(
     if categories:
         items: list[Any] = [*([overview] if overview else []), *categories]
         children.append(Section("Categories", items))
-    children += [p for p in (page(layout.a_z), page(layout.tags_index), page(layout.debt)) if p]
+    indexes = (page(layout.a_z), page(layout.tags_index), page(layout.debt), page(layout.wanted))
+    children += [p for p in indexes if p]
     for section_title, srcs in feature_nav:  # a feature's pages, in a section of their own if it names one
         found = [p for p in (page(s) for s in srcs) if p]
         if found:

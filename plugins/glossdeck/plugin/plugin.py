@@ -183,16 +183,21 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         )
 
     def _load(self) -> Glossary:
+        # Under `mkdocs serve`, a file broken mid-edit keeps its last good page (with a notice)
+        last_good = self.memo.kept("last-good-terms", dict[str, LoadedTerm]) if self.memo is not None else None
         glossary, problems = load_glossary(
-            [self.terms_dir], self.rubric, read=self._read, checks=[f.check for f in self.features], memo=self.memo
+            [self.terms_dir],
+            self.rubric,
+            read=self._read,
+            checks=[f.check for f in self.features],
+            memo=self.memo,
+            last_good=last_good,
         )
         for problem in problems.sorted():
             _log_problem(problem)
-        broken = {p.file for p in problems.errors}
-        if broken:  # a term with errors is left out; links to it render as plain text
-            glossary = Glossary(
-                {s: e for s, e in glossary.entries.items() if e.file not in broken}, roots=glossary.roots
-            )
+        if last_good is not None:
+            last_good.clear()  # a deleted file's page goes with it
+            last_good.update({e.file: e for e in glossary})
         return glossary
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -210,6 +215,7 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
             recent_days=self.config.recent_days,
             recent_count=self.config.recent_count,
             site_description=config.site_description,
+            terms_dir=Path(os.path.relpath(self.terms_dir, self.root)).as_posix(),
             memo=self.memo,
             # conversions are pure: under serve the memo keeps one renderer for the whole session
             prose=self.memo.kept("prose", ProseRenderer) if self.memo is not None else ProseRenderer(),

@@ -46,6 +46,7 @@ class SiteContext:
     recent_count: int = 10
     today: dt.date = field(default_factory=build_date)
     site_description: str | None = None
+    terms_dir: str = "terms"  # where term files live, as the project's commands name it (Wanted terms)
     # What `mkdocs serve` rebuilds reuse (the plugin's memo); None in a one-off build
     memo: Memo | None = None
     # Prose conversions of this build (the plugin passes the one its memo keeps under serve)

@@ -22,6 +22,7 @@ from ..text.escape import attr, md_inline, text, yaml_scalar
 from . import badges
 from .context import SiteContext
 from .term_page import TermPageRenderer
+from .wanted_page import wanted_page
 
 Rendered = str | tuple[str]  # a term page's Markdown, or (why it could not be rendered,)
 # Renders every term page: (slugs, render one) -> each slug's page (build/ has a two-core one)
@@ -404,6 +405,8 @@ def generate_pages(
     for tag in glossary.tags:
         pages.append(GeneratedPage(layout.tag(tag), f"Tag: {tag}", tag_page(ctx, tag)))
     pages.append(GeneratedPage(layout.debt, "About DEBT scoring", debt_page(ctx)))
+    if glossary.wanted:
+        pages.append(GeneratedPage(layout.wanted, "Wanted terms", wanted_page(ctx)))
     if with_features:
         pages.extend(feature_pages(ctx))
     return pages

@@ -162,6 +162,11 @@ class Layout:
     def debt(self) -> str:
         return f"{self.prefix}debt.md"
 
+    @property
+    def wanted(self) -> str:
+        """Terms referred to but not written yet (generated only when there are some)."""
+        return f"{self.prefix}wanted.md"
+
     def is_term(self, src: str) -> bool:
         return src.startswith(self.site.terms_prefix + "/") and src.endswith(".md")
 

@@ -24,6 +24,7 @@ from ..text import escape, mermaid_source, prose
 from ..text.markup import Markup, element
 from . import badges, debt_chart
 from .context import SiteContext
+from .wanted_page import guess_title, wanted_anchor
 
 TEMPLATE_NAME = "term_page.md.j2"
 PACKAGE_TEMPLATES = Path(__file__).parent.parent / "templates"
@@ -75,13 +76,15 @@ def template_fingerprint(override_dirs: Sequence[str | Path] = ()) -> bytes:
 
 @dataclass(frozen=True)
 class Link:
-    href: str | None  # None: the term is not in the glossary (left out or unknown); shown as text
+    href: str  # the term's page, or for a term not written yet its entry on the Wanted terms page
     title: str
     tldr: str = ""
+    missing: bool = False  # no term file defines it (yet)
 
     def html(self) -> Markup:
-        if self.href is None:
-            return element("span", {"class": "gd-missing-term"}, self.title)
+        if self.missing:
+            link = element("a", {"href": self.href, "class": "gd-missing-term", "rel": "nofollow"}, self.title)
+            return Markup(f'{link} <span class="gd-missing-note">(not written yet)</span>')
         return element("a", {"href": self.href}, self.title)
 
 
@@ -109,13 +112,18 @@ class TermPageRenderer:
     def link(self, from_src: str, slug: str) -> Link:
         layout, glossary = self.ctx.layout, self.ctx.glossary
         if slug not in glossary:
-            return Link(None, slug)
+            href = layout.href(from_src, layout.wanted, wanted_anchor(slug))
+            return Link(href, guess_title(slug), missing=True)
         term = glossary.term(slug)
         return Link(layout.href(from_src, layout.term(slug)), term.title, self.ctx.prose.to_plain_text(term.tldr))
 
     def render(self, slug: str, sections: Sequence[TermSection] = ()) -> str:
         self.renders += 1
         return self.template.render(self.context(slug, sections))
+
+    def links(self, from_src: str, slug: str, slugs: Sequence[str]) -> list[Link]:
+        """Links to the listed terms, once each; a term's reference to itself is not shown."""
+        return [self.link(from_src, s) for s in dict.fromkeys(slugs) if s != slug]
 
     def linked_slugs(self, slug: str) -> list[str]:
         """Every other term this term's page names: prerequisites, related, related problems, backlinks."""
@@ -237,10 +245,10 @@ class TermPageRenderer:
                 if not detection or detection.automated is None
                 else Markup(badges.yes_no(detection.automated, "Yes", "No")),
                 "tools": list(detection.tools) if detection else [],
-                "related_problems": [self.link(src, s) for s in (dev.related_problems if dev else [])],
+                "related_problems": self.links(src, slug, dev.related_problems if dev else []),
             },
             "quick_fix": prose_html(term.quick_fix),
-            "prerequisites": [self.link(src, s) for s in term.prerequisites],
+            "prerequisites": self.links(src, slug, term.prerequisites),
             "ai_agent": None
             if ai is None
             else [
@@ -256,8 +264,10 @@ class TermPageRenderer:
                 )
                 if b
             ],
-            "related": [self.link(src, s) for s in term.related],
+            "related": self.links(src, slug, term.related),
             "referenced_by": [self.link(src, s) for s in ctx.backlinks(slug)],
             "sources": [{"url": s.url, "title": s.title or s.url} for s in term.sources],
             "slots": slots,
+            # under `mkdocs serve`: the file cannot be used right now, so this is its last good page
+            "stale": [p.format() for p in ctx.glossary.stale.get(slug, ())],
         }

@@ -14,9 +14,43 @@ def load(text: str, slug: str = "sample"):  # type: ignore[no-untyped-def]
 
 
 def problems_of(text: str, slug: str = "sample") -> list[str]:
+    """Every problem of a file, whether it left the file out (raised) or only parts of it."""
+    try:
+        entry = load(text, slug)
+    except GlossdeckError as exc:
+        return [p.format() for p in exc.problems]
+    assert entry.problems, "expected problems"
+    return [p.format() for p in entry.problems]
+
+
+def test_a_mistake_in_an_optional_field_costs_that_part_not_the_term() -> None:
+    entry = load(
+        "title: A\ncategory: x\ntldr: t\nlevel: expert\nrelated: [b, ../../etc, c]\ntypo_key: 1\n"
+        "sources: [https://example.org/, not-a-url]\n"
+    )
+    assert entry.term.title == "A" and entry.term.level is None
+    assert entry.term.related == ["b", "c"]  # the bad item only
+    assert [s.url for s in entry.term.sources] == ["https://example.org/"]
+    found = [p.format() for p in entry.problems]
+    assert any(m.startswith("terms/sample.yml:4:8: level: ") for m in found), found
+    assert any(m.startswith("terms/sample.yml:5:14: related[1]: '../../etc' is not a slug") for m in found), found
+    assert any("unknown key 'typo_key'" in m for m in found), found
+    assert all(p.severity == "error" for p in entry.problems)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "category: x\ntldr: t\n",  # no title
+        "title: A\ncategory: Not A Slug\ntldr: t\n",
+        "title: A\ncategory: x\ntldr: [not, text]\n",
+        "title: [A\n",  # no YAML
+    ],
+)
+def test_a_file_without_a_usable_title_category_or_tldr_is_left_out(text: str) -> None:
     with pytest.raises(GlossdeckError) as caught:
-        load(text, slug)
-    return [p.format() for p in caught.value.problems]
+        load(text)
+    assert caught.value.problems and all(p.file == "terms/sample.yml" for p in caught.value.problems)
 
 
 def test_reference_term_holds_every_block_of_the_seed_page() -> None:
