@@ -24,7 +24,10 @@ def test_terms_that_want_unwritten_terms_keep_their_pages_and_a_wanted_page_list
     wanted = relaxed.page("wanted/")
     page = relaxed.page("terms/sql-injection/")
     # every missing entry shows "not written yet" and links to its Wanted entry, never to a missing page
-    missing = re.findall(r'<a class="gd-missing-term" href="([^"]+)"[^>]*>([^<]+)</a>', page)
+    missing = [
+        (re.search(r'href="([^"]+)"', tag)[1], title)  # type: ignore[index]
+        for tag, title in re.findall(r'(<a [^>]*class="gd-missing-term"[^>]*>)([^<]+)</a>', page)
+    ]
     assert ("../../wanted/#wanted-output-escaping", "Output escaping") in missing, missing
     assert page.count("(not written yet)") == len(missing)
     assert check_links(site) == []

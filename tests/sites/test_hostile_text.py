@@ -89,7 +89,7 @@ def test_hostile_text_is_visible_as_text(hostile_site) -> None:  # type: ignore[
 
 def test_diagram_cannot_break_out_or_add_callbacks(hostile_site) -> None:  # type: ignore[no-untyped-def]
     html = hostile_site.page("terms/hostile/")
-    diagram = _found(r'<pre class="mermaid"><code>(.*?)</code></pre>', html)
+    diagram = _found(r'<pre class="mermaid" data-gd-diagram><code>(.*?)</code></pre>', html)
     assert "<" not in diagram
     assert "click" not in diagram and "javascript" not in diagram and "%%{" not in diagram
     assert "#60;img src=x onerror=alert(13)#62;" in diagram

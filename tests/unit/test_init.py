@@ -74,7 +74,8 @@ def test_init_writes_a_project_that_validates_and_builds_strictly(tmp_path: Path
     )
     assert build.returncode == 0, build.stderr
     page = (project / "site" / "terms" / "idempotency" / "index.html").read_text(encoding="utf-8")
-    assert "assets/glossdeck/vendor/mermaid.min.js" in page and 'class="mermaid"' in page
+    # the diagram as HTML; glossdeck.js loads the served Mermaid for it (the install test draws it)
+    assert "assets/glossdeck/glossdeck.js" in page and '<pre class="mermaid" data-gd-diagram>' in page
     assert (project / "site" / "learn" / "graph" / "index.html").is_file()
 
 

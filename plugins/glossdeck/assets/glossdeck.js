@@ -25,7 +25,10 @@
     if (!lib || lib.glossdeckHardened || typeof lib.initialize !== "function") return lib;
     var initialize = lib.initialize.bind(lib);
     lib.initialize = function (options) {
-      var merged = Object.assign({}, options || {}, ENFORCED);
+      // mermaid2's configured arguments (window.mermaidConfig, set by mermaid2 or by glossdeck on
+      // its own pages), under the theme's options; strict security above everything
+      var configured = (window.mermaidConfig && window.mermaidConfig["default"]) || {};
+      var merged = Object.assign({}, configured, options || {}, ENFORCED);
       merged.themeCSS = (merged.themeCSS || "") + EXTRA_CSS;
       return initialize(merged);
     };

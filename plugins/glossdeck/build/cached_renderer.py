@@ -29,6 +29,7 @@ def settings_key(ctx: SiteContext, templates: bytes) -> tuple[Hashable, ...]:
         tuple(ctx.category_titles.items()),
         ctx.mermaid_raw_html_fence,
         ctx.mermaid_fence,
+        ctx.mark_html_blocks,
         tuple(type(f).__qualname__ + ":" + f.name for f in ctx.features),
         templates,
     )

@@ -6,12 +6,19 @@
   instead, so once glossdeck has checked the file exists it tells mermaid2 the path is resolved.
 - The mermaid fence's formatter decides how a diagram's text must be written: mermaid2's formatters
   copy the fence body into HTML unescaped, so glossdeck escapes it first (`text.mermaid_source`).
+- mermaid2 parses and re-serialises every page that contains the word "mermaid" (BeautifulSoup;
+  most of a large build's time). glossdeck's own pages draw their diagrams without it: their
+  blocks are hidden from it while it runs (`hide_diagrams`) and shown again after (`show_diagrams`),
+  with mermaid2's configured arguments; Material (or glossdeck.js) draws them with the library
+  glossdeck.js loads, the same file mermaid2 is set to.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+
+from ..text.escape import json_for_script
 
 MERMAID_URL = "assets/glossdeck/vendor/mermaid.min.js"
 VENDOR_FILE = Path(__file__).parent.parent / "assets" / "vendor" / "mermaid.min.js"
@@ -64,3 +71,22 @@ def check_mermaid2(mermaid2: Any) -> list[str]:
             "(diagram text comes from term files)"
         )
     return problems
+
+
+_DIAGRAM = '<pre class="mermaid" data-gd-diagram>'
+_HIDDEN = '<pre class="gd-diagram-pending" data-gd-diagram>'
+
+
+def hide_diagrams(html: str) -> str:
+    """glossdeck's diagram blocks in a page's content, out of mermaid2's sight."""
+    return html.replace(_DIAGRAM, _HIDDEN)
+
+
+def show_diagrams(output: str, arguments: dict[str, Any]) -> str:
+    """The built page with its diagrams back, and mermaid2's arguments for glossdeck.js to apply."""
+    if _HIDDEN not in output:
+        return output
+    output = output.replace(_HIDDEN, _DIAGRAM)
+    config = f"<script>window.mermaidConfig = {{default: {json_for_script(arguments)}}};</script>"
+    at = output.rfind("</body>")
+    return output[:at] + config + output[at:] if at >= 0 else output + config

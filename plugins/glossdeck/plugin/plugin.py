@@ -30,7 +30,7 @@ from typing import Any, Literal
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -53,10 +53,19 @@ from ..site.badges import axes_css
 from ..site.context import SiteContext
 from ..site.index_pages import generate_pages, home_sections, render_one_by_one
 from ..site.layout import Layout
-from ..site.term_page import TermPageRenderer
+from ..site.term_page import SEARCHED_BLOCKS, TermPageRenderer
+from ..text import html_blocks
 from ..text.prose import ProseRenderer
 from .config import GlossdeckConfig
-from .mermaid2 import MERMAID_URL, VENDOR_FILE, check_mermaid2, fence_copies_raw_html, mermaid_fence_formatter
+from .mermaid2 import (
+    MERMAID_URL,
+    VENDOR_FILE,
+    check_mermaid2,
+    fence_copies_raw_html,
+    hide_diagrams,
+    mermaid_fence_formatter,
+    show_diagrams,
+)
 from .narrow_strings import ascii_html, ascii_page
 from .nav import add_glossary_section
 from .site_setup import SITE_URL_LINE, is_site_url_notice, missing_settings, setup_message
@@ -67,6 +76,11 @@ ASSETS_DIR = Path(__file__).parent.parent / "assets"
 ASSETS_URL = "assets/glossdeck"
 OWN_STYLESHEETS = ("glossdeck.css", "axes.css")
 OWN_SCRIPTS = ("glossdeck.js",)
+
+
+def _split_and_narrow(markdown: str) -> tuple[str, tuple[str, ...]]:
+    stub, blocks = html_blocks.split(markdown)
+    return ascii_page(stub), tuple(ascii_html(b) for b in blocks)
 
 
 def _log_problem(problem: Problem) -> None:
@@ -80,6 +94,9 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         self.ctx: SiteContext | None = None
         self.features: list[Feature] = []
         self.generated: set[str] = set()  # src paths of the pages glossdeck added
+        self.html_blocks: dict[str, tuple[str, ...]] = {}  # src path -> its HTML blocks, put back after Markdown
+        self._searched: dict[str, str] = {}  # term page -> what the search index gets of it
+        self._full_content: str | None = None  # a term page's content while search reads the lean one
         self.home_src: str | None = None  # the site's own home page, which gets the glossary sections
         self.feature_nav: list[tuple[str, list[str]]] = []  # (section title or "", src paths) per feature
         # What `mkdocs serve` rebuilds reuse: made by on_startup for serve; None in a one-off build
@@ -150,9 +167,11 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         self.mermaid_fence = formatter is not None
         self.missing_settings = missing_settings(config.theme)
         mermaid2 = config.plugins.get("mermaid2")
+        self.mermaid_arguments: dict[str, Any] = {}
         if mermaid2 is not None:
             for message in check_mermaid2(mermaid2):
                 log.error(message)
+            self.mermaid_arguments = dict(mermaid2.config.get("arguments") or {})
         # Every page loads glossdeck's styles and the Mermaid stand-in, then each feature's assets.
         styles = [f"{ASSETS_URL}/{name}" for name in OWN_STYLESHEETS]
         scripts = [f"{ASSETS_URL}/{name}" for name in OWN_SCRIPTS]
@@ -210,7 +229,10 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
             category_titles=dict(self.config.categories),
             features=self.features,
             mermaid_raw_html_fence=self.mermaid_raw_html,
-            mermaid_fence=self.mermaid_fence,
+            # term pages write their diagrams as HTML (drawn by Material or glossdeck.js with the
+            # library mermaid2 is configured with), so mermaid2 need not parse glossdeck's pages
+            mermaid_fence=False,
+            mark_html_blocks=True,
             autolink_exclude=tuple(self.config.autolink_exclude_terms),
             recent_days=self.config.recent_days,
             recent_count=self.config.recent_count,
@@ -247,6 +269,7 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         )
         self.renderer = renderer
         self.generated = set()
+        self.html_blocks = {}
         with TIMER.phase("features"):
             by_feature = [(f, f.pages(ctx.build)) for f in self.features]
         extras = [page for _, pages in by_feature for page in pages]
@@ -274,14 +297,16 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
                 continue
             slug = self.layout.slug_of(page.src_path)
             inclusion = InclusionLevel.INCLUDED if page.src_path == self.layout.home else InclusionLevel.NOT_IN_NAV
-            # narrow strings: see narrow_strings.py
-            content = reuse(
+            # finished HTML blocks skip Markdown (text/html_blocks.py); narrow strings: narrow_strings.py
+            content, blocks = reuse(
                 self.memo,
                 "narrowed",
                 page.src_path,
                 text_key(page.markdown),
-                functools.partial(ascii_page, page.markdown),
+                functools.partial(_split_and_narrow, page.markdown),
             )
+            if blocks:
+                self.html_blocks[page.src_path] = blocks
             file = File.generated(config, page.src_path, content=content, inclusion=inclusion)
             if slug is not None and slug in glossary:
                 # "Edit this page" opens the term's YAML file (edit_uri is relative to docs_dir)
@@ -329,9 +354,15 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         ctx = self.ctx
+        src = page.file.src_uri
+        blocks = self.html_blocks.get(src) if page.file.generated_by is not None else None
+        if blocks:
+            with TIMER.phase("render"):
+                if self.layout.is_term(src):  # the search index gets the words, not the widgets
+                    self._searched[src] = html_blocks.searchable(html, blocks, SEARCHED_BLOCKS, lead="tldr")
+                html = hide_diagrams(html_blocks.fill(html, blocks))
         if ctx is None or not self.config.autolink or not len(ctx.glossary):
             return html
-        src = page.file.src_uri
         if any(fnmatch.fnmatch(src, pattern) for pattern in self.config.autolink_exclude_pages):
             return html
         layout, glossary = self.layout, ctx.glossary
@@ -349,7 +380,29 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
             # the same HTML linked against the same names gives the same page: reuse it
             return reuse(self.memo, "autolinked", src, (ctx.autolink_key, text_key(html)), link)
 
-    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+    @event_priority(-50)  # after mermaid2's, which then has no diagram of glossdeck's to parse the page for
+    def _show_diagrams(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        if page.file.src_uri not in self.html_blocks:
+            return output
+        return show_diagrams(output, self.mermaid_arguments)
+
+    @event_priority(50)  # before the search plugin reads the page
+    def _content_for_search(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        searched = self._searched.pop(page.file.src_uri, None)
+        if searched is not None:
+            self._full_content = page.content
+            page.content = searched
+        return context
+
+    @event_priority(-50)  # after it: the page is rendered with all of its content
+    def _content_for_page(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        if self._full_content is not None:
+            page.content, self._full_content = self._full_content, None
+        return context
+
+    on_page_context = CombinedEvent(_content_for_search, _content_for_page)
+
+    def _add_head(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         ctx = self.ctx
         if ctx is None:
             return output
@@ -377,6 +430,8 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
             return output
         at = output.find("</head>")
         return output[:at] + extra + output[at:] if at >= 0 else output
+
+    on_post_page = CombinedEvent(_add_head, _show_diagrams)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.ctx is None:

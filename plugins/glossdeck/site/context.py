@@ -41,6 +41,8 @@ class SiteContext:
     features: list[Feature] = field(default_factory=list)
     mermaid_raw_html_fence: bool = True  # the site's mermaid fence copies its body into HTML unescaped
     mermaid_fence: bool = True  # the site has a `mermaid` fence; without one, diagrams are written as HTML
+    # mark finished HTML blocks, which the MkDocs plugin hands to the page without a Markdown pass
+    mark_html_blocks: bool = False
     autolink_exclude: tuple[str, ...] = ()
     recent_days: int = 7
     recent_count: int = 10

@@ -20,7 +20,7 @@ import jinja2
 from ..core.debt import AXES
 from ..core.loading import LoadedTerm
 from ..features import TermSection
-from ..text import escape, mermaid_source, prose
+from ..text import escape, html_blocks, mermaid_source, prose
 from ..text.markup import Markup, element
 from . import badges, debt_chart
 from .context import SiteContext
@@ -59,7 +59,21 @@ def template_environment(override_dirs: Sequence[str | Path] = ()) -> jinja2.Env
     env.filters["prose"] = lambda value: Markup(prose.to_html(value))  # overrides may use these
     env.filters["prose_inline"] = lambda value: Markup(prose.to_inline_html(value))
     env.filters["yaml"] = lambda value: Markup(escape.yaml_scalar(str(value)))
+    env.filters["html"] = _html_block
+    env.filters["html_blocks"] = _html_blocks
     return env
+
+
+@jinja2.pass_context
+def _html_block(context: jinja2.runtime.Context, value: str) -> Markup:
+    """`{% filter html %}`: a finished HTML block, marked for the MkDocs plugin (text/html_blocks.py)."""
+    return Markup(html_blocks.mark(value) if context.get("mark_html_blocks") else value)
+
+
+@jinja2.pass_context
+def _html_blocks(context: jinja2.runtime.Context, value: str) -> Markup:
+    """`{{ section | html_blocks }}`: a feature's Markdown with its HTML blocks marked."""
+    return Markup(html_blocks.mark_blocks(value) if context.get("mark_html_blocks") else value)
 
 
 def template_fingerprint(override_dirs: Sequence[str | Path] = ()) -> bytes:
@@ -90,6 +104,10 @@ class Link:
 
 def _fmt_date(value: Any) -> str:
     return f"{value.day} {value.strftime('%b %Y')}"
+
+
+# The blocks of a term page that site search indexes: what readers search for, not the widgets
+SEARCHED_BLOCKS = frozenset({"aliases", "tldr", "explanation", "misconception", "why-it-matters", "mistakes", "stale"})
 
 
 class TermPageRenderer:
@@ -270,4 +288,5 @@ class TermPageRenderer:
             "slots": slots,
             # under `mkdocs serve`: the file cannot be used right now, so this is its last good page
             "stale": [p.format() for p in ctx.glossary.stale.get(slug, ())],
+            "mark_html_blocks": ctx.mark_html_blocks,
         }

@@ -1,0 +1,92 @@
+"""Raw HTML blocks of a generated page, handed to the site as they are instead of through Markdown.
+
+A term page is mostly raw HTML (prose already converted, badges, panels) around a few headings and
+code fences. Python-Markdown would parse every one of those blocks again only to copy it through
+(with `md_in_html`, walking each element), which costs a built term page several times a
+hand-written one. So the template marks its finished HTML blocks (`mark`), the MkDocs plugin
+swaps each for a short placeholder comment before MkDocs renders the page (`split`), and puts the
+blocks back into the page's HTML afterwards (`fill`). Headings and fences stay Markdown: the
+site's own table of contents, permalinks and highlighting apply to them exactly as before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+OPEN = "<!--gd-html-->"
+CLOSE = "<!--/gd-html-->"
+_MARKED = re.compile(re.escape(OPEN) + r"(.*?)" + re.escape(CLOSE), re.DOTALL)
+_PLACEHOLDER = re.compile(r"<!--gd-block:(\d+)-->")
+
+
+def mark(html: str) -> str:
+    """One finished HTML block (its trailing newlines stay outside the mark, for Markdown's blank lines)."""
+    body = html.rstrip("\n")
+    if not body.strip():
+        return html
+    return f"{OPEN}{body}{CLOSE}{html[len(body) :]}"
+
+
+def mark_blocks(markdown: str) -> str:
+    """Marks each top-level raw HTML block of a Markdown fragment (a feature's section): blocks are
+    separated by blank lines, and a section's HTML blocks are complete (the features' contract)."""
+    parts = markdown.split("\n\n")
+    return "\n\n".join(mark(p) if p.lstrip().startswith("<") and p.rstrip().endswith(">") else p for p in parts)
+
+
+def split(markdown: str) -> tuple[str, tuple[str, ...]]:
+    """(the Markdown with each marked block replaced by a placeholder comment, the blocks in order)."""
+    blocks: list[str] = []
+
+    def stash(match: re.Match[str]) -> str:
+        blocks.append(match.group(1))
+        return f"<!--gd-block:{len(blocks) - 1}-->"
+
+    return _MARKED.sub(stash, markdown), tuple(blocks)
+
+
+def fill(html: str, blocks: Sequence[str]) -> str:
+    """The page's HTML with every placeholder replaced by its block."""
+    if not blocks:
+        return html
+    return _PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))], html)
+
+
+_HEADING = re.compile(r"(?=<h[1-6][\s>])")
+_BLOCK_NAME = re.compile(r'data-gd-block="([^"]+)"')
+
+
+def block_name(block: str) -> str | None:
+    """The `data-gd-block` name of a block's first element, if it has one."""
+    found = _BLOCK_NAME.search(block, 0, block.find(">") + 1)
+    return found[1] if found else None
+
+
+def searchable(page_html: str, blocks: Sequence[str], searched: frozenset[str], lead: str | None = None) -> str:
+    """What a search index should hold of a page rendered with placeholders: each heading with the
+    blocks under it whose name is in `searched`; a section left with nothing is dropped. The `lead`
+    block (e.g. a term's TL;DR) goes under the page's title, so a result for the page previews it."""
+    sections = _HEADING.split(page_html)
+    kept_sections: list[tuple[str, list[str]]] = []
+    lead_block = ""
+    for section in sections:
+        heading_end = section.find("</h") if section.startswith("<h") else -1
+        heading = section[: section.find(">", heading_end) + 1] if heading_end >= 0 else ""
+        kept = []
+        for match in _PLACEHOLDER.finditer(section):
+            block = blocks[int(match[1])]
+            name = block_name(block)
+            if lead is not None and name == lead and not lead_block:
+                lead_block = block
+            elif name in searched:
+                kept.append(block)
+        kept_sections.append((heading, kept))
+    out: list[str] = []
+    for index, (heading, kept) in enumerate(kept_sections):
+        is_title = heading.startswith("<h1") and not any(h.startswith("<h1") for h, _ in kept_sections[:index])
+        if is_title:
+            out.append("\n".join([heading, lead_block, *kept]))
+        elif kept:
+            out.append("\n".join([heading, *kept]))
+    return "\n".join(out)
