@@ -19,7 +19,7 @@ LINTED := plugins tests scripts build_backend
 .PHONY: serve build test lint dist deps pip-deps
 
 serve: deps
-	$(PYTHON) -m mkdocs serve --livereload
+	$(PYTHON) -m mkdocs serve --livereload --dirty
 
 build: deps
 	$(PYTHON) -m mkdocs build --strict

@@ -44,8 +44,14 @@ def view_of(build: Build, slug: str) -> CardView:
     entry = build.glossary.entries[slug]
     views: dict[str, CardView] = build.once("embeds.views", dict)
     found = views.get(slug)
-    if found is None:
-        found = views[slug] = card_view(slug, entry.term, build.site.site_name)
+    if found is None:  # under `mkdocs serve`, kept by the file's content: the index asks for every term
+        found = views[slug] = reuse(
+            build.memo,
+            "embeds.views",
+            slug,
+            (entry.digest, build.site.site_name),
+            lambda: card_view(slug, entry.term, build.site.site_name),
+        )
     return found
 
 

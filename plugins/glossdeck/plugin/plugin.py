@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import fnmatch
 import functools
+import logging
 import os
+from collections.abc import Hashable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -40,6 +42,7 @@ from ..build.memo import BuildMemo
 from ..build.output_files import ForkedWriter, WriteReport, feature_files, write_files
 from ..build.parallel_renders import render_on_two_cores
 from ..build.serve_store import LinkedStore
+from ..build.template_cache import CompiledTemplates
 from ..build.timings import TIMER
 from ..core.checks import load_glossary
 from ..core.glossary import Glossary
@@ -57,6 +60,7 @@ from ..site.term_page import SEARCHED_BLOCKS, TermPageRenderer
 from ..text import html_blocks
 from ..text.prose import ProseRenderer
 from .config import GlossdeckConfig
+from .dirty_builds import DirtyBuilds, QuietDirtyWarning, folder_fingerprint, nav_signature
 from .mermaid2 import (
     MERMAID_URL,
     VENDOR_FILE,
@@ -101,6 +105,10 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         self.feature_nav: list[tuple[str, list[str]]] = []  # (section title or "", src paths) per feature
         # What `mkdocs serve` rebuilds reuse: made by on_startup for serve; None in a one-off build
         self.memo: BuildMemo | None = None
+        self.dirty: DirtyBuilds | None = None  # under `mkdocs serve --dirty`
+        self._page_keys: dict[str, Hashable] = {}  # generated src path -> its Markdown's key
+        self._files: Files | None = None
+        self._home_key: Hashable = None  # the home page's glossary sections, last build
         self.renderer: TermPageRenderer | None = None
         self._forked: ForkedWriter | None = None
         self._pending_files: tuple[SiteContext, str] | None = None
@@ -113,6 +121,12 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         # Defining on_startup keeps this instance across `mkdocs serve` rebuilds; only then is a
         # memo worth keeping (a one-off build would just hold every page twice in memory).
         self.memo = BuildMemo() if command == "serve" else None
+        # `mkdocs serve --dirty` (make serve): only pages whose output changes are rendered again
+        self.dirty = self.memo.kept("dirty-builds", DirtyBuilds) if self.memo is not None and dirty else None
+        if self.dirty is not None:
+            build_log = logging.getLogger("mkdocs.commands.build")
+            if not any(isinstance(f, QuietDirtyWarning) for f in build_log.filters):
+                build_log.addFilter(QuietDirtyWarning())
 
     @property
     def incremental(self) -> bool:
@@ -270,6 +284,8 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         self.renderer = renderer
         self.generated = set()
         self.html_blocks = {}
+        self._page_keys = {}
+        self._files = files
         with TIMER.phase("features"):
             by_feature = [(f, f.pages(ctx.build)) for f in self.features]
         extras = [page for _, pages in by_feature for page in pages]
@@ -307,6 +323,7 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
             )
             if blocks:
                 self.html_blocks[page.src_path] = blocks
+            self._page_keys[page.src_path] = text_key(page.markdown)
             file = File.generated(config, page.src_path, content=content, inclusion=inclusion)
             if slug is not None and slug in glossary:
                 # "Edit this page" opens the term's YAML file (edit_uri is relative to docs_dir)
@@ -339,11 +356,37 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
                 f"(it installs Mermaid and copies it to {MERMAID_URL})"
             )
 
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        if self.memo is not None:  # under serve: the theme's templates compiled once, not per rebuild
+            env.bytecode_cache = self.memo.kept("compiled-templates", CompiledTemplates)
+        return env
+
     # --- navigation ---
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
-        if not self.config.nav or self.ctx is None:
-            return nav
-        return add_glossary_section(nav, files, self.ctx, self.generated, self.config.nav_title, self.feature_nav)
+        if self.config.nav and self.ctx is not None:
+            nav = add_glossary_section(nav, files, self.ctx, self.generated, self.config.nav_title, self.feature_nav)
+        if self.dirty is not None and self.ctx is not None:
+            self._mark_dirty_pages(nav, files, config)
+        return nav
+
+    def _mark_dirty_pages(self, nav: Navigation, files: Files, config: MkDocsConfig) -> None:
+        assert self.dirty is not None and self.ctx is not None
+        config_file = Path(config.config_file_path) if config.config_file_path else None
+        signature = (
+            nav_signature(nav),
+            hash(config_file.read_bytes()) if config_file and config_file.is_file() else None,
+            self.ctx.autolink_key,
+            folder_fingerprint(getattr(config.theme, "custom_dir", None)),
+            self.layout,
+        )
+        changed: set[str] = set()
+        if self.home_src is not None:  # the glossary sections glossdeck appends to the site's home page
+            key = text_key(home_sections(self.ctx, self.home_src))
+            if self._home_key != key:
+                changed.add(self.home_src)
+            self._home_key = key
+        self.dirty.mark(files, signature, self._page_keys, changed)
+        self.dirty.prepare_search(config.plugins.get("search") or config.plugins.get("material/search"), files)
 
     # --- pages ---
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -355,6 +398,8 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         ctx = self.ctx
         src = page.file.src_uri
+        if self.dirty is not None:
+            self.dirty.rendered_page(page)
         blocks = self.html_blocks.get(src) if page.file.generated_by is not None else None
         if blocks:
             with TIMER.phase("render"):
@@ -433,10 +478,14 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
 
     on_post_page = CombinedEvent(_add_head, _show_diagrams)
 
+    @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.ctx is None:
             return
         self._finish_feature_files()
+        if self.dirty is not None and self._files is not None:
+            search = config.plugins.get("search") or config.plugins.get("material/search")
+            self.dirty.finish(os.path.realpath(config.site_dir), self._files, self.generated, search)
         if self.memo is not None:  # what this build did not ask for is gone (deleted terms, pages)
             self.memo.end_build()
         TIMER.write_if_requested()
