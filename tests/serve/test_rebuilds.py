@@ -19,11 +19,12 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 class ServeSite:
     """A site built as `mkdocs serve` builds it: config loaded anew per build, plugin instance kept."""
 
-    def __init__(self, root: Path, n: int, site_url: str | None = None) -> None:
+    def __init__(self, root: Path, n: int, site_url: str | None = None, *, dirty: bool = False) -> None:
         # writes the site (and builds it once, plainly); without site_url the cards are off
         site = build_site(root, terms=synthetic_term_texts(n), site_url=site_url)
         assert site.ok, (site.error, site.warnings())
         self.root = root
+        self.dirty = dirty  # `mkdocs serve --dirty`, as `make serve` runs it
         self.plugin: Any = None
         self.build()
 
@@ -34,11 +35,11 @@ class ServeSite:
         with as_a_user_builds(self.root):
             config = load_config(config_file=str(self.root / "mkdocs.yml"), site_dir=str(self.root / "site"))
             if self.plugin is None:
-                config.plugins.on_startup(command="serve", dirty=False)
+                config.plugins.on_startup(command="serve", dirty=self.dirty)
             plugin = config.plugins["glossdeck"]
             assert self.plugin is None or plugin is self.plugin, "the plugin instance must survive rebuilds"
             self.plugin = plugin
-            build(config)
+            build(config, dirty=self.dirty)
         return plugin.cache_stats()  # type: ignore[attr-defined, no-any-return]
 
     def edit(self, slug: str, old: str, new: str) -> None:

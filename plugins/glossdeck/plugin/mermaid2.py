@@ -4,8 +4,6 @@
   at MERMAID_URL; mermaid2's `javascript:` option must point there, never at a CDN.
 - mermaid2 looks for a local library inside docs_dir only; glossdeck serves it from the plugin
   instead, so once glossdeck has checked the file exists it tells mermaid2 the path is resolved.
-- The mermaid fence's formatter decides how a diagram's text must be written: mermaid2's formatters
-  copy the fence body into HTML unescaped, so glossdeck escapes it first (`text.mermaid_source`).
 - mermaid2 parses and re-serialises every page that contains the word "mermaid" (BeautifulSoup;
   most of a large build's time). glossdeck's own pages draw their diagrams without it: their
   blocks are hidden from it while it runs (`hide_diagrams`) and shown again after (`show_diagrams`),
@@ -22,21 +20,6 @@ from ..text.escape import json_for_script
 
 MERMAID_URL = "assets/glossdeck/vendor/mermaid.min.js"
 VENDOR_FILE = Path(__file__).parent.parent / "assets" / "vendor" / "mermaid.min.js"
-RAW_FORMATTERS = {"fence_mermaid", "fence_mermaid_custom"}  # mermaid2's: body copied unescaped
-
-
-def mermaid_fence_formatter(mdx_configs: dict[str, Any]) -> Any | None:
-    """The `format` function of the superfences custom fence named "mermaid", if any."""
-    superfences = mdx_configs.get("pymdownx.superfences") or {}
-    for fence in superfences.get("custom_fences", []) or []:
-        if fence.get("name") == "mermaid":
-            return fence.get("format")
-    return None
-
-
-def fence_copies_raw_html(formatter: Any | None) -> bool:
-    name = getattr(formatter, "__name__", "") or getattr(getattr(formatter, "func", None), "__name__", "")
-    return formatter is not None and name in RAW_FORMATTERS
 
 
 def check_mermaid2(mermaid2: Any) -> list[str]:

@@ -65,9 +65,7 @@ from .mermaid2 import (
     MERMAID_URL,
     VENDOR_FILE,
     check_mermaid2,
-    fence_copies_raw_html,
     hide_diagrams,
-    mermaid_fence_formatter,
     show_diagrams,
 )
 from .narrow_strings import ascii_html, ascii_page
@@ -174,11 +172,6 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         custom_dir = config.theme.custom_dir if hasattr(config.theme, "custom_dir") else None
         if custom_dir:
             self.template_dirs.append(str(Path(custom_dir) / "glossdeck"))
-        formatter = mermaid_fence_formatter(config.mdx_configs)
-        self.mermaid_raw_html = fence_copies_raw_html(formatter)
-        # with no `mermaid` fence (a site that just added `- glossdeck`), term pages carry the
-        # diagram's HTML themselves, which Material (or glossdeck.js) draws
-        self.mermaid_fence = formatter is not None
         self.missing_settings = missing_settings(config.theme)
         mermaid2 = config.plugins.get("mermaid2")
         self.mermaid_arguments: dict[str, Any] = {}
@@ -242,9 +235,8 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
             layout=self.layout,
             category_titles=dict(self.config.categories),
             features=self.features,
-            mermaid_raw_html_fence=self.mermaid_raw_html,
-            # term pages write their diagrams as HTML (drawn by Material or glossdeck.js with the
-            # library mermaid2 is configured with), so mermaid2 need not parse glossdeck's pages
+            # term pages write their diagrams as HTML, whatever the site's `mermaid` fence (drawn by
+            # Material or glossdeck.js with the library mermaid2 is set to): mermaid2 need not parse them
             mermaid_fence=False,
             mark_html_blocks=True,
             autolink_exclude=tuple(self.config.autolink_exclude_terms),
@@ -314,16 +306,13 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
             slug = self.layout.slug_of(page.src_path)
             inclusion = InclusionLevel.INCLUDED if page.src_path == self.layout.home else InclusionLevel.NOT_IN_NAV
             # finished HTML blocks skip Markdown (text/html_blocks.py); narrow strings: narrow_strings.py
+            markdown_key = text_key(page.markdown)
             content, blocks = reuse(
-                self.memo,
-                "narrowed",
-                page.src_path,
-                text_key(page.markdown),
-                functools.partial(_split_and_narrow, page.markdown),
+                self.memo, "narrowed", page.src_path, markdown_key, functools.partial(_split_and_narrow, page.markdown)
             )
             if blocks:
                 self.html_blocks[page.src_path] = blocks
-            self._page_keys[page.src_path] = text_key(page.markdown)
+            self._page_keys[page.src_path] = markdown_key
             file = File.generated(config, page.src_path, content=content, inclusion=inclusion)
             if slug is not None and slug in glossary:
                 # "Edit this page" opens the term's YAML file (edit_uri is relative to docs_dir)
@@ -381,7 +370,7 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         )
         changed: set[str] = set()
         if self.home_src is not None:  # the glossary sections glossdeck appends to the site's home page
-            key = text_key(home_sections(self.ctx, self.home_src))
+            key = text_key(self._home_sections(self.home_src))
             if self._home_key != key:
                 changed.add(self.home_src)
             self._home_key = key
@@ -389,10 +378,16 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         self.dirty.prepare_search(config.plugins.get("search") or config.plugins.get("material/search"), files)
 
     # --- pages ---
+    def _home_sections(self, home_src: str) -> str:
+        """The glossary sections of the home page, made once per build (dirty builds compare them)."""
+        ctx = self.ctx
+        assert ctx is not None
+        return ctx.build.once(f"home-sections:{home_src}", lambda: home_sections(ctx, home_src))
+
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self.ctx is not None and page.file.src_uri == self.home_src and page.file.generated_by is None:
             with TIMER.phase("render"):
-                return markdown.rstrip("\n") + "\n\n" + home_sections(self.ctx, page.file.src_uri)
+                return markdown.rstrip("\n") + "\n\n" + self._home_sections(page.file.src_uri)
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
