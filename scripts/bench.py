@@ -178,6 +178,9 @@ class ServeResult:
     edit_median_s: float
     edits_s: list[float]  # each save until the open page shows the new text
     rebuild_own_s: list[float] = field(default_factory=list)  # glossdeck's own seconds per rebuild
+    # of each edit: the reloaded page's navigation start until it showed the text (the rest of the
+    # edit is noticing the save, rebuilding and telling the browser)
+    page_load_s: list[float] = field(default_factory=list)
 
 
 @dataclass
@@ -470,13 +473,15 @@ def with_tldr(term_yaml: str, text: str) -> str:
 
 def edit_in_browser(
     url: str, term_file: Path, edits: int, timeout_s: float, chromium: str, server_alive: Callable[[], bool]
-) -> list[float]:
+) -> tuple[list[float], list[float]]:
     """Open url in headless Chromium; `edits` times save a new TL;DR into term_file and time how
-    long until the open page (reloaded by MkDocs' livereload script) shows it."""
+    long until the open page (reloaded by MkDocs' livereload script) shows it. Returns those times
+    and, of each, the part from the reloaded page's navigation start."""
     from playwright.sync_api import sync_playwright
 
     original = term_file.read_text(encoding="utf-8")
     samples: list[float] = []
+    page_loads: list[float] = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         try:
@@ -500,10 +505,11 @@ def edit_in_browser(
                     message = f"edit {k + 1}: {url} did not show the new TL;DR ({state} server): {error}"
                     raise SystemExit(message) from error
                 samples.append(time.perf_counter() - start)
+                page_loads.append(float(page.evaluate("performance.now()")) / 1000)
                 page.wait_for_load_state("load")
         finally:
             browser.close()
-    return samples
+    return samples, page_loads
 
 
 def measure_serve(n: int, edits: int, work: Path, timeout_s: float, chromium: str) -> ServeResult:
@@ -533,11 +539,15 @@ def measure_serve(n: int, edits: int, work: Path, timeout_s: float, chromium: st
                 time.sleep(0.05)
             first_start_s = time.perf_counter() - start
             print(f"  serve N={n}: first start {first_start_s:.2f} s", file=sys.stderr, flush=True)
-            samples = edit_in_browser(
+            samples, page_loads = edit_in_browser(
                 url, project / "terms" / f"{slug}.yml", edits, timeout_s, chromium, lambda: server.poll() is None
             )
             print(
-                f"  serve N={n}: save to browser " + ", ".join(f"{s:.2f}" for s in samples) + " s",
+                f"  serve N={n}: save to browser "
+                + ", ".join(f"{s:.2f}" for s in samples)
+                + " s (page load "
+                + ", ".join(f"{s:.2f}" for s in page_loads)
+                + " s)",
                 file=sys.stderr,
                 flush=True,
             )
@@ -554,6 +564,7 @@ def measure_serve(n: int, edits: int, work: Path, timeout_s: float, chromium: st
         edit_median_s=statistics.median(samples),
         edits_s=samples,
         rebuild_own_s=rebuild_own,
+        page_load_s=page_loads,
     )
 
 
@@ -705,6 +716,8 @@ def serve_text(s: ServeResult) -> str:
         if s.rebuild_own_s
         else ""
     )
+    if s.page_load_s:
+        own += f"; of each edit, the reloaded page's own load: median {statistics.median(s.page_load_s):.2f} s"
     return (
         f"serve, {s.terms:,} terms (`{s.command}`): first start {s.first_start_s:.2f} s (full build "
         f"{s.full_build_s:.2f} s); save to browser: median {s.edit_median_s:.2f} s "

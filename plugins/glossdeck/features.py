@@ -30,6 +30,9 @@ class GeneratedPage:
     title: str
     markdown: str  # Markdown (raw HTML allowed), rendered by the site like any page
     in_nav: bool = True  # False: reachable by links only (e.g. one page per learning path)
+    # False for a listing (category, tag, A-Z, a learning path): search gets its title and prose, not
+    # the TL;DRs it lists, which readers find on the term pages themselves
+    lists_searched: bool = True
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ def test_serve_watches_the_terms_folder(tmp_path: Path) -> None:
     assert built.ok, (built.error, built.warnings())
     config = load_config(config_file=str(built.root / "mkdocs.yml"))
     plugin = config.plugins["glossdeck"]
-    plugin.on_config(config)
+    config = config.plugins.on_config(config)  # every plugin, as MkDocs runs them
 
     class Server:
         watched: ClassVar[list[str]] = []

@@ -7,6 +7,7 @@ sections, data files and browser assets through the `Feature` interface.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 from typing import Any
 
 from ..core.glossary import Glossary
@@ -59,19 +60,38 @@ class Learning(Feature):
         return curated_paths(glossary)[1]  # _paths.yml beside the terms
 
     def pages(self, build: Build) -> list[GeneratedPage]:
-        glossary, site = build.glossary, build.site
+        glossary, site, memo = build.glossary, build.site, build.memo
         if not len(glossary):
             return []
         model = learning_model(build)
+        # each page kept across `mkdocs serve` rebuilds by what it shows (an edit to one term's
+        # explanation changes none of them; its TL;DR changes its paths' pages only)
+        shown = {
+            e.slug: (e.term.title, e.term.level, e.term.category, e.term.debt.string if e.term.debt else None)
+            for e in glossary
+        }
+        home_key = (site, len(glossary), tuple((p.id, p.title, p.kind, len(p.terms)) for p in model.paths))
+        explorer_key = (site, tuple(shown.items()))
         pages = [
-            GeneratedPage(PAGES["home"], "Learn", home_page(glossary, site, model)),
+            GeneratedPage(
+                PAGES["home"],
+                "Learn",
+                reuse(memo, "learning.pages", "home", home_key, lambda: home_page(glossary, site, model)),
+            ),
             GeneratedPage(PAGES["quiz"], "Quiz", quiz_page(site)),
             GeneratedPage(PAGES["flashcards"], "Flashcards", flashcards_page(site)),
-            GeneratedPage(PAGES["explorer"], "Explorer", explorer_page(glossary, site)),
+            GeneratedPage(
+                PAGES["explorer"],
+                "Explorer",
+                reuse(memo, "learning.pages", "explorer", explorer_key, lambda: explorer_page(glossary, site)),
+            ),
             GeneratedPage(PAGES["graph"], "Graph", graph_page(glossary, site)),
             GeneratedPage(PAGES["progress"], "My progress", progress_page(site)),
         ]
-        pages += [GeneratedPage(path_src(p), p.title, path_page(glossary, site, p), in_nav=False) for p in model.paths]
+        for path in model.paths:
+            key = (site, path, tuple((shown[s][:2], glossary.term(s).tldr) for s in path.terms))
+            markdown = reuse(memo, "learning.pages", ("path", path.id), key, partial(path_page, glossary, site, path))
+            pages.append(GeneratedPage(path_src(path), path.title, markdown, in_nav=False, lists_searched=False))
         return pages
 
     def term_sections(self, build: Build, slug: str) -> list[TermSection]:

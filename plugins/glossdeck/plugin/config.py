@@ -55,3 +55,8 @@ class GlossdeckConfig(base.Config):
 
     disabled_features = c.ListOfItems(c.Type(str), default=[])
     """Names of registered features to leave out of this site."""
+
+    serve_watcher = c.Choice(("native", "polling"), default="native")
+    """How `mkdocs serve` notices a saved file: "native", the operating system's change events (a save
+    starts the rebuild at once), or "polling", MkDocs' own look every half second, for Docker volumes
+    and network folders, which send no events."""

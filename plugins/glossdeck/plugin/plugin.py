@@ -10,7 +10,7 @@ Build order, and what each event does:
 - on_page_content: auto-links term names in every page (one Aho-Corasick pass per page).
 - on_post_page: JSON-LD and features' <head> markup.
 - on_post_build: features' extra files (build/output_files.py, build/serve_store.py).
-- on_serve: reload when a term file changes.
+- on_serve: reload when a term file changes (told by the operating system: plugin/file_events.py).
 
 Under `mkdocs serve` the plugin instance lives across rebuilds (it defines on_startup) and owns the
 one memo (build/memo.py) that every package reuses work through (`glossdeck.reuse`): parsed terms,
@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import jinja2
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
@@ -61,6 +62,7 @@ from ..text import html_blocks
 from ..text.prose import ProseRenderer
 from .config import GlossdeckConfig
 from .dirty_builds import DirtyBuilds, QuietDirtyWarning, folder_fingerprint, nav_signature
+from .file_events import use_native_events
 from .mermaid2 import (
     MERMAID_URL,
     VENDOR_FILE,
@@ -71,6 +73,7 @@ from .mermaid2 import (
 from .narrow_strings import ascii_html, ascii_page
 from .nav import add_glossary_section
 from .site_setup import SITE_URL_LINE, is_site_url_notice, missing_settings, setup_message
+from .theme_env import reuse_theme_work
 
 log = get_plugin_logger(__name__)
 
@@ -81,7 +84,8 @@ OWN_SCRIPTS = ("glossdeck.js",)
 
 
 def _split_and_narrow(markdown: str) -> tuple[str, tuple[str, ...]]:
-    stub, blocks = html_blocks.split(markdown)
+    # term pages come marked by their template; listings (categories, tags, A-Z, paths) are marked here
+    stub, blocks = html_blocks.split(html_blocks.mark_raw_blocks(markdown))
     return ascii_page(stub), tuple(ascii_html(b) for b in blocks)
 
 
@@ -98,6 +102,7 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         self.generated: set[str] = set()  # src paths of the pages glossdeck added
         self.html_blocks: dict[str, tuple[str, ...]] = {}  # src path -> its HTML blocks, put back after Markdown
         self._searched: dict[str, str] = {}  # term page -> what the search index gets of it
+        self._listings: set[str] = set()  # generated pages whose listed terms search skips
         self._full_content: str | None = None  # a term page's content while search reads the lean one
         self.home_src: str | None = None  # the site's own home page, which gets the glossary sections
         self.feature_nav: list[tuple[str, list[str]]] = []  # (section title or "", src paths) per feature
@@ -144,13 +149,22 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
             "feature_files_linked": self.files_report.linked,
         }
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+    @event_priority(100)  # before other plugins' on_config: the search plugin loads theme templates there
+    def _reuse_theme_work(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.memo is not None:  # under serve: theme templates compiled and listed once (theme_env.py)
+            listed = self.memo.kept("theme-files", dict[Hashable, list[str]])
+            reuse_theme_work(config.theme, listed, self.memo.kept("compiled-templates", CompiledTemplates))
+        return config
+
+    def _on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         TIMER.reset()  # one build's totals (under `mkdocs serve`, every rebuild starts here)
         self.files_report = WriteReport()
         if self.memo is not None:
             self.memo.start_build()
         with TIMER.phase("config"):
             return self._configure(config)
+
+    on_config = CombinedEvent(_reuse_theme_work, _on_config)
 
     def _configure(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or ".").resolve().parent
@@ -193,7 +207,10 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
                 config.extra_css.append(url)
         for url in scripts:
             if url not in [str(s) for s in config.extra_javascript]:
-                config.extra_javascript.append(url)
+                # deferred: a page's text shows before glossdeck's scripts are fetched and run
+                script = ExtraScriptValue(url)
+                script.defer = True
+                config.extra_javascript.append(script)
         return config
 
     # --- the glossary and its pages ---
@@ -276,6 +293,7 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         self.renderer = renderer
         self.generated = set()
         self.html_blocks = {}
+        self._listings = set()
         self._page_keys = {}
         self._files = files
         with TIMER.phase("features"):
@@ -313,6 +331,8 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
             if blocks:
                 self.html_blocks[page.src_path] = blocks
             self._page_keys[page.src_path] = markdown_key
+            if not page.lists_searched:
+                self._listings.add(page.src_path)
             file = File.generated(config, page.src_path, content=content, inclusion=inclusion)
             if slug is not None and slug in glossary:
                 # "Edit this page" opens the term's YAML file (edit_uri is relative to docs_dir)
@@ -344,11 +364,6 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
                 f"{VENDOR_FILE} is missing, so diagrams cannot render: run `npm ci` "
                 f"(it installs Mermaid and copies it to {MERMAID_URL})"
             )
-
-    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-        if self.memo is not None:  # under serve: the theme's templates compiled once, not per rebuild
-            env.bytecode_cache = self.memo.kept("compiled-templates", CompiledTemplates)
-        return env
 
     # --- navigation ---
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -400,6 +415,8 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
             with TIMER.phase("render"):
                 if self.layout.is_term(src):  # the search index gets the words, not the widgets
                     self._searched[src] = html_blocks.searchable(html, blocks, SEARCHED_BLOCKS, lead="tldr")
+                elif src in self._listings:
+                    self._searched[src] = html_blocks.without_blocks(html)
                 html = hide_diagrams(html_blocks.fill(html, blocks))
         if ctx is None or not self.config.autolink or not len(ctx.glossary):
             return html
@@ -534,4 +551,6 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         for folder in self.template_dirs:
             if Path(folder).is_dir():
                 server.watch(folder)
+        if self.config.serve_watcher == "native":  # a save starts the rebuild at once (file_events.py)
+            use_native_events(server)
         return server

@@ -395,15 +395,20 @@ def generate_pages(
             failures.append(Problem(entry.file, 1, 1, "", f"cannot render this term's page: {markdown[0]}"))
             continue
         pages.append(GeneratedPage(layout.term(entry.slug), entry.term.title, markdown))
-    pages.append(GeneratedPage(layout.categories_index, "Categories", categories_index(ctx)))
+    pages.append(GeneratedPage(layout.categories_index, "Categories", categories_index(ctx), lists_searched=False))
     for category in ctx.category_order:
         pages.append(
-            GeneratedPage(layout.category(category), ctx.category_title(category), category_page(ctx, category))
+            GeneratedPage(
+                layout.category(category),
+                ctx.category_title(category),
+                category_page(ctx, category),
+                lists_searched=False,
+            )
         )
-    pages.append(GeneratedPage(layout.a_z, "A–Z index", a_z_page(ctx)))
-    pages.append(GeneratedPage(layout.tags_index, "Tags", tags_index(ctx)))
+    pages.append(GeneratedPage(layout.a_z, "A–Z index", a_z_page(ctx), lists_searched=False))
+    pages.append(GeneratedPage(layout.tags_index, "Tags", tags_index(ctx), lists_searched=False))
     for tag in glossary.tags:
-        pages.append(GeneratedPage(layout.tag(tag), f"Tag: {tag}", tag_page(ctx, tag)))
+        pages.append(GeneratedPage(layout.tag(tag), f"Tag: {tag}", tag_page(ctx, tag), lists_searched=False))
     pages.append(GeneratedPage(layout.debt, "About DEBT scoring", debt_page(ctx)))
     if glossary.wanted:
         pages.append(GeneratedPage(layout.wanted, "Wanted terms", wanted_page(ctx)))

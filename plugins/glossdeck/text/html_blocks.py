@@ -35,6 +35,55 @@ def mark_blocks(markdown: str) -> str:
     return "\n\n".join(mark(p) if p.lstrip().startswith("<") and p.rstrip().endswith(">") else p for p in parts)
 
 
+# Tags that open a raw HTML block in Python-Markdown (a paragraph starting with any other tag, such
+# as <a> or <span>, is Markdown prose and must stay Markdown)
+BLOCK_TAGS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "details",
+        "div",
+        "dl",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "ul",
+    ]
+)
+_OPENING_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)[\s>]")
+
+
+def mark_raw_blocks(markdown: str) -> str:
+    """Marks each complete raw HTML block of a generated page (a listing: category, tag, A-Z):
+    a blank-line-separated part that opens with a block-level tag and closes that same tag. A page
+    that already has marked blocks (a term page, marked by its template) is returned as it is."""
+    if OPEN in markdown:
+        return markdown
+    parts = markdown.split("\n\n")
+    for index, part in enumerate(parts):
+        body = part.strip()
+        opening = _OPENING_TAG.match(body)
+        if opening and opening[1].lower() in BLOCK_TAGS and body.endswith(f"</{opening[1]}>"):
+            parts[index] = mark(part)
+    return "\n\n".join(parts)
+
+
 def split(markdown: str) -> tuple[str, tuple[str, ...]]:
     """(the Markdown with each marked block replaced by a placeholder comment, the blocks in order)."""
     blocks: list[str] = []
@@ -51,6 +100,12 @@ def fill(html: str, blocks: Sequence[str]) -> str:
     if not blocks:
         return html
     return _PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))], html)
+
+
+def without_blocks(html: str) -> str:
+    """A page rendered with placeholders, without its blocks: what search gets of a listing page
+    (its title and prose; the TL;DRs it lists are found on their own term pages)."""
+    return _PLACEHOLDER.sub("", html)
 
 
 _HEADING = re.compile(r"(?=<h[1-6][\s>])")

@@ -48,3 +48,32 @@ def test_search_gets_the_words_under_their_headings_and_the_lead_under_the_title
     assert "<h2" not in lean  # the TL;DR moved under the title; the other sections had nothing searched
     kept = html_blocks.searchable(_render(stub), blocks, frozenset({"tldr", "debt"}))
     assert '<h2 id="tldr">' in kept and '<h2 id="code">' in kept and "widget" in kept
+
+
+LISTING = (
+    "---\ntitle: Security\n---\n\n# Security\n\n"
+    '<p class="gd-nolink"><a href="index.md">All categories</a> · 2 terms</p>\n\n'
+    '<ul class="gd-term-list">\n<li><a href="../terms/a.md">A</a></li>\n<li><a href="../terms/b.md">B</a></li>\n</ul>\n\n'
+    '<a href="x.md">A link</a> opening a paragraph of *Markdown* prose</a>\n\n'
+    "<div>\n<p>an unfinished block\n\n"
+    "Closing words with **emphasis**.\n"
+)
+
+
+def test_a_listing_renders_the_same_with_its_raw_blocks_marked() -> None:
+    marked = html_blocks.mark_raw_blocks(LISTING)
+    assert marked.count(html_blocks.OPEN) == 2  # the <p> and the <ul>; not the prose, not the open <div>
+    stub, blocks = html_blocks.split(marked)
+    assert "gd-term-list" not in stub and len(blocks) == 2
+    assert html_blocks.fill(_render(stub), blocks) == _render(LISTING)
+
+
+def test_a_page_its_template_marked_is_left_alone() -> None:
+    assert html_blocks.mark_raw_blocks(PAGE) == PAGE
+
+
+def test_search_gets_a_listing_without_its_blocks() -> None:
+    stub, blocks = html_blocks.split(html_blocks.mark_raw_blocks(LISTING))
+    searched = html_blocks.without_blocks(_render(stub))
+    assert "<h1" in searched and "Closing words" in searched
+    assert "All categories" not in searched and "../terms/a.md" not in searched
