@@ -73,7 +73,7 @@ def test_a_page_its_template_marked_is_left_alone() -> None:
 
 
 def test_search_gets_a_listing_without_its_blocks() -> None:
-    stub, blocks = html_blocks.split(html_blocks.mark_raw_blocks(LISTING))
+    stub, _ = html_blocks.split(html_blocks.mark_raw_blocks(LISTING))
     searched = html_blocks.without_blocks(_render(stub))
     assert "<h1" in searched and "Closing words" in searched
     assert "All categories" not in searched and "../terms/a.md" not in searched
