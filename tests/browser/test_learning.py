@@ -15,13 +15,10 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
+from tests.support.axe import axe_violations, palette_script
 from tests.support.browser import Watch, launch_chromium, serve_folder
 from tests.support.learning_glossary import TERMS
-from tests.support.paths import REPO
-from tests.support.policy import require_file
 from tests.support.sites import build_learning_site
-
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 
 pytestmark = pytest.mark.browser
 
@@ -322,23 +319,9 @@ def test_hostile_text_stays_text(page: Page, site: str) -> None:
     assert page.locator(".gd-explorer img").count() == 0
 
 
-def _axe(page: Page) -> list[dict[str, Any]]:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-    return [
-        {"id": v["id"], "impact": v["impact"], "help": v["help"], "targets": [n["target"] for n in v["nodes"]][:5]}
-        for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-
-
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 def test_accessibility(page: Page, site: str, scheme: str) -> None:
-    require_file(AXE, "axe-core is installed by `npm ci`")
-    page.add_init_script(
-        f"localStorage.setItem('/.__palette', JSON.stringify({{index: {0 if scheme == 'default' else 1}, "
-        f"color: {{scheme: '{scheme}'}}}}))"
-    )
+    page.add_init_script(palette_script(scheme))
     found: dict[str, list[dict[str, Any]]] = {}
 
     page.goto(site + "terms/sql-injection/")
@@ -347,24 +330,24 @@ def test_accessibility(page: Page, site: str, scheme: str) -> None:
     bank = _quiz_bank(page, site)
     box = page.locator('[data-gd-question="sql-injection:misconception-false"]')
     _answer(page, box, bank["sql-injection:misconception-false"], right=False)  # feedback shown too
-    found["term page"] = _axe(page)
+    found["term page"] = axe_violations(page)
 
     page.goto(site + "learn/quiz/?deck=all")
     expect(page.locator(".gd-quiz-runner .gd-q")).to_be_visible()
-    found["quiz"] = _axe(page)
+    found["quiz"] = axe_violations(page)
 
     page.goto(site + "learn/flashcards/?deck=all")
     page.get_by_role("button", name="Show the answer").click()
     expect(page.locator(".gd-card__back")).to_be_visible()
-    found["flashcards"] = _axe(page)
+    found["flashcards"] = axe_violations(page)
 
     page.goto(site + "learn/explorer/")
     expect(page.locator(".gd-debt-map svg")).to_be_visible()
-    found["explorer"] = _axe(page)
+    found["explorer"] = axe_violations(page)
 
     page.goto(site + "learn/progress/")
     expect(page.locator(".gd-progress__overview")).to_be_visible()
-    found["progress"] = _axe(page)
+    found["progress"] = axe_violations(page)
     assert not any(found.values()), json.dumps(found, indent=1)
 
 

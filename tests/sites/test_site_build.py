@@ -78,8 +78,8 @@ def test_term_page_shows_every_block_in_reading_order(site) -> None:  # type: ig
         "breadcrumbs",
         "header",
         "debt",
+        "tldr",  # the definition right after the header (issue 14: readers first)
         "aliases",
-        "tldr",
         "explanation",
         'class="mermaid"',
         "misconception",
@@ -103,6 +103,11 @@ def test_term_page_shows_every_block_in_reading_order(site) -> None:  # type: ig
     assert positions == sorted(positions)
     assert "debt(d7/e9/b9/t5)" in html and "Operational debt" in html and "Closest to" in html
     assert 'class="gd-chart"' in html and "About DEBT scoring" in html
+    # each rationale folded under its axis's line, the score in the line (the <summary>) itself
+    debt = html[html.index('data-gd-block="debt"') : html.index('data-gd-block="tldr"')]
+    assert debt.count("<details") == 4 and debt.count("Closest to") == 4
+    for summary in re.findall(r"<summary.*?</summary>", debt, re.DOTALL):
+        assert re.search(r">[debt][1-9]</span>", summary) and "Closest to" not in summary
     shown = html_lib.unescape(html)  # the plugin writes non-ASCII characters as references (narrow_strings.py)
     assert "✗</span> Vulnerable" in shown and "✓</span> Fixed" in shown and 'class="highlight"' in html
     assert "Auto-detectable" in html and "terraform" in html and "Manual fix" in html

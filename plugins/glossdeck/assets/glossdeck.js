@@ -94,10 +94,14 @@
   else drawOwnDiagrams();
 })();
 
-// Material's search dialog has no accessible name (axe: aria-dialog-name); it lives outside the
-// content that instant navigation swaps, so naming it once is enough.
+// Material's search dialog and its instant-navigation progress bar (navigation.instant.progress)
+// have no accessible name (axe: aria-dialog-name, aria-progressbar-name); both live outside the
+// content that instant navigation swaps, so naming them once is enough.
 (function () {
   "use strict";
-  var search = document.querySelector('.md-search[role="dialog"]');
-  if (search && !search.hasAttribute("aria-label")) search.setAttribute("aria-label", "Search");
+  var named = [['.md-search[role="dialog"]', "Search"], ['.md-progress[role="progressbar"]', "Loading page"]];
+  named.forEach(function (pair) {
+    var node = document.querySelector(pair[0]);
+    if (node && !node.hasAttribute("aria-label")) node.setAttribute("aria-label", pair[1]);
+  });
 })();

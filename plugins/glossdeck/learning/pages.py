@@ -37,6 +37,7 @@ def widget(
     cls: str = "",
     inner: str = "",
     labelledby: str | None = None,
+    label: str | None = None,
     **data: str | None,
 ) -> str:
     """A placeholder the browser code fills in. `data-gd-root` leads back to the site root from this
@@ -45,6 +46,7 @@ def widget(
     attrs = _attrs(
         class_=f"gd-learn gd-{name} gd-nolink {cls}".strip(),
         aria_labelledby=labelledby,
+        aria_label=label,
         data_gd_widget=name,
         data_gd_root=site.relative(src, "") or "./",
         **{f"data_gd_{k}": v for k, v in data.items()},
@@ -76,22 +78,22 @@ def read_first_section(glossary: Glossary, site: SiteInfo, slug: str, read_first
     return widget("read-first", site, src, hidden=False, tag="nav", inner=inner, labelledby=title_id, term=slug)
 
 
+# The sections' headings are Markdown lines, not HTML, so they are in the site's table of contents
+# (the site's toc extension gives them their ids); the widgets below them say whom they belong to.
+
+
 def quiz_section(site: SiteInfo, slug: str, count: int) -> str:
     inner = (
-        f'<h2 id="gd-check-yourself">Check yourself</h2>'
         f'<p class="gd-quiz__intro">{count} question{"s" if count != 1 else ""} about this term. '
         "Your answers are kept in this browser only.</p>"
     )
-    return widget(
-        "term-quiz", site, site.term_src(slug), tag="section", inner=inner, labelledby="gd-check-yourself", term=slug
-    )
+    quiz = widget("term-quiz", site, site.term_src(slug), tag="section", inner=inner, label="Check yourself", term=slug)
+    return f"## Check yourself\n\n{_noscript('The quiz')}\n\n{quiz}"
 
 
 def local_graph_section(site: SiteInfo, slug: str) -> str:
-    inner = '<h2 id="gd-connections">Connections</h2>'
-    return widget(
-        "local-graph", site, site.term_src(slug), tag="section", inner=inner, labelledby="gd-connections", term=slug
-    )
+    graph = widget("local-graph", site, site.term_src(slug), tag="section", label="Connections", term=slug)
+    return f"## Connections\n\n{_noscript('The map of connections')}\n\n{graph}"
 
 
 def term_progress_section(site: SiteInfo, slug: str) -> str:

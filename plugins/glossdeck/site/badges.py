@@ -1,6 +1,7 @@
 """Badges: the DEBT string, one per axis score, level and severity, as accessible HTML.
 
-Every badge has visible text and a text alternative (aria-label and title); colours come from CSS
+Every badge has visible text, and a text alternative where the text is short (aria-label and title);
+no badge tells anything by colour or by an emoji alone (severity is "Severity: High"); colours come from CSS
 classes with a light and a dark variant, so badges read well in both palettes. A score of 0 is shown
 as "n/a" (the axis does not apply), and no badge ever shows a total.
 """
@@ -10,8 +11,7 @@ from __future__ import annotations
 from ..core.debt import AXES, AXIS_BY_LETTER
 from ..core.model import Debt
 from ..text.escape import attr, text
-
-SEVERITY_ICON = {"low": "🟢", "medium": "🟡", "high": "🟠", "critical": "🔴"}
+from .icons import severity_meter
 
 
 def axis_anchor(letter: str) -> str:
@@ -56,11 +56,12 @@ def level_badge(level: str) -> str:
 
 
 def severity_badge(severity: str) -> str:
+    """The level in words ("Severity: Medium"), with a four-bar meter (decorative) beside it; the
+    colour of the border only repeats what the words say."""
     name = severity.capitalize()
-    icon = SEVERITY_ICON.get(severity, "")
     return (
-        f'<span class="gd-badge gd-severity gd-severity-{attr(severity)}" title="Severity: {attr(name)}" '
-        f'aria-label="Severity: {attr(name)}"><span aria-hidden="true">{icon}</span> {text(name)}</span>'
+        f'<span class="gd-badge gd-severity gd-severity-{attr(severity)}" title="Severity: {attr(name)}">'
+        f"{severity_meter(severity)} Severity: {text(name)}</span>"
     )
 
 

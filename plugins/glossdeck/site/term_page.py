@@ -22,7 +22,7 @@ from ..core.loading import LoadedTerm
 from ..features import TermSection
 from ..text import escape, html_blocks, mermaid_source, prose
 from ..text.markup import Markup, element
-from . import badges, debt_chart
+from . import badges, debt_chart, icons
 from .context import SiteContext
 from .wanted_page import guess_title, wanted_anchor
 
@@ -61,6 +61,7 @@ def template_environment(override_dirs: Sequence[str | Path] = ()) -> jinja2.Env
     env.filters["yaml"] = lambda value: Markup(escape.yaml_scalar(str(value)))
     env.filters["html"] = _html_block
     env.filters["html_blocks"] = _html_blocks
+    env.globals["icon"] = lambda name: Markup(icons.icon(name))
     return env
 
 
@@ -178,6 +179,7 @@ class TermPageRenderer:
         if term.debt:
             for axis in AXES:
                 score = term.debt.axis(axis.letter)
+                axis_href = layout.href(src, layout.debt, badges.axis_anchor(axis.letter))
                 axes.append(
                     {
                         "letter": axis.letter,
@@ -185,11 +187,11 @@ class TermPageRenderer:
                         "kind": axis.kind,
                         "question": axis.question,
                         "score": score.score,
-                        "badge": Markup(
-                            badges.axis_badge(
-                                axis.letter, score.score, layout.href(src, layout.debt, badges.axis_anchor(axis.letter))
-                            )
-                        ),
+                        "shown": f"{axis.letter}{score.score}" if score.score else f"{axis.letter} n/a",
+                        "href": axis_href,
+                        "badge": Markup(badges.axis_badge(axis.letter, score.score, axis_href)),
+                        # in a <summary>, which is itself the control: a badge that is not a link
+                        "score_badge": Markup(badges.axis_badge(axis.letter, score.score, None)),
                         "rationale": prose_html(score.rationale),
                     }
                 )

@@ -13,7 +13,7 @@
 
   GD.progressBar = function (read, total, label) {
     return h("span", { class: "gd-bar" },
-      h("progress", { max: total, value: read, "aria-label": label }),
+      h("progress", { max: total, value: read, "aria-label": `${label}: ${read} of ${total} read` }),
       h("span", { class: "gd-bar__text" }, `${read} of ${total} read`));
   };
 
