@@ -113,7 +113,7 @@ def _init(args: argparse.Namespace) -> int:
     for path in written:
         print(path)
     where = "" if target.resolve() == Path.cwd().resolve() else f"cd {target} && "
-    print(f"\nNext: {where}mkdocs serve   (then open http://127.0.0.1:8000/)", file=sys.stderr)
+    print(f"\nNext: {where}mkdocs serve --livereload --dirty   (then open http://127.0.0.1:8000/)", file=sys.stderr)
     return EXIT_OK
 
 

@@ -13,22 +13,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.support.axe import axe_violations, palette_script
-from tests.support.browser import Watch, launch_chromium, serve_folder
+from tests.support.browser import Watch, serve_folder
 from tests.support.learning_glossary import TERMS
 from tests.support.sites import build_learning_site
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        launched = launch_chromium(p)  # skips (fails in CI) without Chromium, before building the site
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module")

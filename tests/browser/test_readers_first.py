@@ -11,10 +11,10 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, ViewportSize, expect, sync_playwright
+from playwright.sync_api import Browser, Page, ViewportSize, expect
 
 from tests.support.axe import axe_violations, palette_script
-from tests.support.browser import Watch, launch_chromium, serve_folder
+from tests.support.browser import Watch, serve_folder
 from tests.support.sites import build_site
 from tests.support.terms import default_terms
 
@@ -23,14 +23,6 @@ pytestmark = pytest.mark.browser
 SIZES: dict[str, ViewportSize] = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 SCHEMES = ("default", "slate")
 TERM = "terms/immutable-infrastructure/"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        launched = launch_chromium(p)  # skips (fails in CI) without Chromium, before building the site
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module")
