@@ -32,6 +32,9 @@ from watchdog.observers.polling import PollingObserver
 
 log = logging.getLogger(__name__)
 
+MKDOCS_BUILD_DELAY = 0.1  # LiveReloadServer's own, for polled changes
+QUIET_SPELL = 0.03
+
 # What a save, a new file, a rename, a deletion or `touch` sends. Native observers also report files
 # being opened and read, and every build reads the terms: those events would start a rebuild after
 # every rebuild, for ever (the polling observer only ever saw changes).
@@ -87,4 +90,9 @@ def use_native_events(server: Any) -> bool:
         refs.clear()
         refs.update(old_refs)
         return False
+    # MkDocs waits until no event came for 0.1 s, so that one save's events (written, closed,
+    # renamed over the old file) start one build; native events of one save arrive within
+    # milliseconds of each other, so a shorter quiet spell suffices
+    if getattr(server, "build_delay", None) == MKDOCS_BUILD_DELAY:
+        server.build_delay = QUIET_SPELL
     return True

@@ -35,6 +35,7 @@ def test_a_save_is_heard_at_once_and_a_read_is_not(tmp_path: Path) -> None:
     observer: object = server.observer  # replaced by use_native_events
     assert not isinstance(observer, PollingObserver)
     assert server._watched_paths == {str(terms): 2}
+    assert server.build_delay < 0.1  # events of one save come within milliseconds of each other
     server.observer.start()
     try:
         time.sleep(0.2)
