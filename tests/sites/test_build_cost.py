@@ -68,3 +68,31 @@ def test_term_pages_skip_markdown_reparsing_and_mermaid2_and_stay_complete(
     assert "Closest to" not in searched_text and "About DEBT scoring" not in searched_text  # widgets
     assert not any("dev-intel" in loc or "#sources" in loc for loc in entries)
     assert "Guide" in {d["title"] for d in index["docs"]}  # hand-written pages are indexed as before
+
+
+def test_listing_pages_skip_markdown_and_search_gets_their_title_not_their_list(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mkdocs.structure.pages import Page
+
+    rendered: dict[str, str] = {}  # Markdown handed to Python-Markdown, per page
+    real_render = Page.render
+
+    def counting_render(self: Page, config: Any, files: Any) -> None:
+        rendered[self.file.src_uri] = self.markdown or ""
+        real_render(self, config, files)
+
+    monkeypatch.setattr(Page, "render", counting_render)
+    write_project(tmp_path, docs={"guide.md": GUIDE})
+    built = build_project(tmp_path)
+    assert built.ok, (built.error, built.warnings())
+
+    for src in ("categories/devops.md", "a-z.md"):
+        assert "gd-term-list" not in rendered[src] and "<li" not in rendered[src]  # placeholders only
+    page = built.page("categories/devops/")
+    assert 'href="../../terms/immutable-infrastructure/"' in page and "gd-block:" not in page
+
+    index = json.loads((built.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    listing = " ".join(d["text"] for d in index["docs"] if d["location"].startswith(("categories/", "a-z/")))
+    assert "Servers are never modified after deployment" not in listing  # found on the term page instead
+    assert any(d["location"] == "categories/devops/" for d in index["docs"])  # the page itself is findable
