@@ -175,6 +175,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .exports.command import register as register_export_formats
 
     register_export_formats(sub)
+    from .imports.command import register as register_import
+
+    register_import(sub)
     from .project_init import register as register_init
 
     register_init(sub)

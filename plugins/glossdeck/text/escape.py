@@ -77,6 +77,32 @@ def yaml_scalar(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+# Characters a YAML block scalar cannot hold (C0/C1 controls but tab and newline, BOM, surrogates,
+# line and paragraph separators, which YAML treats as line breaks); with any of them, quote instead.
+_NOT_IN_YAML_BLOCK = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\ud800-\udfff\u2028\u2029\ufffe\uffff]")
+
+
+def yaml_block(value: str, indent: int) -> str:
+    """A YAML value for multi-line prose: a literal block scalar (`|-`) indented by `indent` spaces,
+    read back exactly as `value`; a quoted scalar (yaml_scalar) when a block cannot say it exactly
+    (one line, leading spaces on the first line, blank lines holding spaces, more than one trailing
+    newline, control characters)."""
+    body = value[:-1] if value.endswith("\n") else value
+    lines = body.split("\n")
+    if (
+        len(lines) < 2
+        or not body
+        or body.endswith("\n")
+        or lines[0][:1] in (" ", "\t", "")
+        or any(line.strip(" \t") == "" and line for line in lines)
+        or _NOT_IN_YAML_BLOCK.search(value)
+    ):
+        return yaml_scalar(value)
+    pad = " " * indent
+    header = "|" if value.endswith("\n") else "|-"
+    return header + "".join("\n" + (pad + line if line else "") for line in lines)
+
+
 def github_command(value: str, *, prop: bool = False) -> str:
     """A value in a GitHub Actions workflow command (`::error file=...::message`): the data part,
     or with `prop` a property, which also may not hold ':' or ','."""
