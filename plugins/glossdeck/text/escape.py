@@ -72,9 +72,15 @@ def json_for_script(data: Any) -> str:
     )
 
 
+# What YAML readers refuse even inside quotes (PyYAML's non-printable set) or read as a line break
+# (NEL, line and paragraph separators), written as \\u escapes.
+_YAML_NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def yaml_scalar(value: str) -> str:
-    """A YAML front-matter value: a JSON string is a valid YAML double-quoted scalar."""
-    return json.dumps(value, ensure_ascii=False)
+    """A YAML value: a JSON string is a valid YAML double-quoted scalar (characters YAML does not
+    allow in a document, such as DEL and C1 controls, escaped)."""
+    return _YAML_NON_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
 
 
 # Characters a YAML block scalar cannot hold (C0/C1 controls but tab and newline, BOM, surrogates,
