@@ -14,7 +14,7 @@ from ..core.problems import GlossdeckError, Problem
 from .links import LinkContext, rewrite_links
 from .naming import title_slug
 from .report import Kind, Report
-from .sections import MappedBody, map_body, short_tldr, tidy
+from .sections import MappedBody, NameRef, map_body, short_tldr, tidy
 from .source_term import Located, SourceTerm
 
 LEVELS = ("beginner", "intermediate", "advanced")
@@ -210,19 +210,20 @@ def _term_data(
             report.note(
                 entry.file, entry.line, Kind.UNMAPPED, f"level {entry.level!r} is none of {', '.join(LEVELS)}; left out"
             )
+    named = [NameRef([r.text], r.line) for r in entry.related]
     for field_name, wanted in (
-        ("related", [*entry.related, *mapped.related_names]),
-        ("prerequisites", entry.prerequisites),
+        ("related", [*named, *mapped.related_names]),
+        ("prerequisites", [NameRef([r.text], r.line) for r in entry.prerequisites]),
     ):
         slugs: list[str] = list(mapped.related) if field_name == "related" else []
         for wanted_name in wanted:
-            found = names.resolve(wanted_name.text)
+            found = next(filter(None, map(names.resolve, wanted_name.candidates)), None)
             if found is None:
                 report.note(
                     entry.file,
                     wanted_name.line,
                     Kind.LINK,
-                    f"{field_name.replace('_', ' ')} '{wanted_name.text}' is no imported term; left out",
+                    f"{field_name.replace('_', ' ')} '{wanted_name.candidates[0]}' is no imported term; left out",
                 )
             elif found != slug and found not in slugs:
                 slugs.append(found)

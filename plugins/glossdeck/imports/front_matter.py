@@ -61,7 +61,9 @@ def read_front_matter(raw: bytes, file: str) -> FrontMatter:
         data, key_lines = _yaml(source, file)
     else:
         data, key_lines = _toml(source, file)
-    return FrontMatter(data, body, key_lines)
+    # Hugo reads front matter keys case-insensitively ("Title:" is the title)
+    lowered = {key.lower(): value for key, value in data.items()}
+    return FrontMatter(lowered, body, {key.lower(): line for key, line in key_lines.items()})
 
 
 def _yaml(source: str, file: str) -> tuple[dict[str, Any], dict[str, int]]:

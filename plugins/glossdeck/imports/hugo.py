@@ -19,6 +19,8 @@ from .report import Kind, Report
 from .source_term import Located, SourceTerm
 
 FINISHED_STATUSES = frozenset({"completed", "complete", "done", "published", "final", "stable", "approved", "reviewed"})
+# layouts of term pages; a page with another layout (search, list, redirect...) is no term
+TERM_LAYOUTS = frozenset({"single", "docs", "page", "term", "glossary-term", "default"})
 # front matter keys about the page, not the term: reported once, quietly
 PAGE_KEYS = frozenset(
     {
@@ -83,6 +85,10 @@ def term_from_page(
             Kind.SKIPPED,
             f"status '{status}' is not finished (--accept-status '{status}' takes it)",
         )
+        return None
+    layout = (values.text(data.get("layout")) or "").lower()
+    if layout and layout not in TERM_LAYOUTS:
+        report.note(file, page.line("layout"), Kind.SKIPPED, f"a page with layout '{layout}', not a term")
         return None
     title = values.text(data.get("title"))
     if not title:

@@ -64,10 +64,18 @@ class Section:
 
 
 @dataclass
+class NameRef:
+    """A related term named in a body: names to try in order (a link's text, its URL's last part)."""
+
+    candidates: list[str]
+    line: int
+
+
+@dataclass
 class MappedBody:
     fields: dict[str, Any] = field(default_factory=dict)
     related: list[str] = field(default_factory=list)  # slugs
-    related_names: list[Located] = field(default_factory=list)  # names to look up (plain list items)
+    related_names: list[NameRef] = field(default_factory=list)  # names to look up
 
 
 def heading_key(heading: str) -> str:
@@ -262,8 +270,8 @@ def map_body(
             mapped.fields["misconception"] = found
         elif kind == "mistakes" and "mistakes" not in mapped.fields:
             mapped.fields["mistakes"] = list_items(content) or paragraphs(content)
-        elif kind == "related":
-            _related(content, section, file, report, mapped)
+        elif kind == "related" and _related(content, section, mapped):
+            pass
         elif kind == "sources" and _sources(content):
             mapped.fields["sources"] = _sources(content)
             leftover = _URL_LINK.sub("", _without_fences(content))
@@ -320,14 +328,31 @@ def _language(info: str) -> str:
     return info if re.fullmatch(r"[A-Za-z0-9_+#.-]{1,30}", info or "") else "text"
 
 
-def _related(content: str, section: Section, file: str, report: Report, mapped: MappedBody) -> None:
+_ANY_LINK = re.compile(r"\[(?P<text>[^\[\]]*)\]\((?P<url>[^\s()]+)\)")
+
+
+def _related(content: str, section: Section, mapped: MappedBody) -> bool:
+    """Related terms from a section: its term links, and the names in a list of names or links (a
+    link to the source site's own address is looked up by its text, then its last path part).
+    False when the section is prose rather than a list: it then goes into the explanation."""
     slugs = [m.group(1) for m in _TERM_LINK.finditer(content)]
+    names: list[NameRef] = []
+    for line in _TERM_LINK.sub("", content).split("\n"):
+        item = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s*", "", line).strip(" ,;.")
+        if not item or not re.search(r"\w", item):
+            continue
+        links = list(_ANY_LINK.finditer(item))
+        if links:
+            for link in links:
+                last = link.group("url").rstrip("/").rsplit("/", 1)[-1]
+                names.append(NameRef([link.group("text"), last], section.line))
+        elif len(item.split()) <= 6:
+            names.append(NameRef([item], section.line))
+        else:
+            return False
     mapped.related.extend(s for s in slugs if s not in mapped.related)
-    rest = _TERM_LINK.sub("", content)
-    for line in rest.split("\n"):
-        name = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s*", "", line).strip(" ,;.")
-        if name and re.search(r"\w", name):
-            mapped.related_names.append(Located(name, section.line))
+    mapped.related_names.extend(names)
+    return True
 
 
 def _sources(content: str) -> list[dict[str, str]]:
