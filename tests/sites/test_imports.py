@@ -25,7 +25,7 @@ EXPECTED = {
     "docusaurus": ("api", "[[rest]]", "rest"),
     "csv": ("idempotency", "[[retry|retries]]", "retry"),
 }
-TERM_COUNTS = {"hugo": 4, "kubernetes": 5, "docusaurus": 4, "abbreviations": 5, "csv": 3}
+TERM_COUNTS = {"hugo": 4, "kubernetes": 6, "docusaurus": 4, "abbreviations": 5, "csv": 3}
 
 
 @pytest.mark.parametrize("fmt", list(SOURCES))

@@ -58,8 +58,8 @@ def term_from_page(path: Path, page: FrontMatter, report: Report, base_url: str)
         term.summary = plain_markdown(before, file, report)
         term.body = plain_markdown(after, file, report)
     else:
-        if short:
-            term.summary = Located(short, page.line("short_description"))
+        if short:  # it may hold glossary_tooltip links too
+            term.summary = plain_markdown(Located(short, page.line("short_description") + 1), file, report)
         term.body = plain_markdown(after if before is not None else page.body, file, report)
     for key in data:
         if key not in _USED:

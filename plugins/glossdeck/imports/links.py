@@ -122,7 +122,7 @@ class _Rewriter:
             key = dest[len(TERM_KEY_SCHEME) :]
             slug = ctx.resolve(key)
             if slug is None:
-                shown = text or key.replace("-", " ")
+                shown = text or key
                 if ctx.key_url is not None:
                     ctx.report.note(
                         ctx.file,

@@ -119,6 +119,13 @@ def test_kubernetes_tooltips_summary_full_link_and_aka(tmp_path: Path) -> None:
     assert cri_o["aliases"] == ["crio"] and cri_o["sources"] == [{"url": "https://cri-o.io/#what-is-cri-o"}]
     pod = _term(tmp_path, "pod")
     assert "[Pod lifecycle](https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/)" in pod["explanation"]
+    eviction = _term(tmp_path, "eviction")  # no text before <!--more-->: short_description, its tooltips too
+    assert eviction["tldr"] == "Stopping one or more [[pod|pods]] on a [[node]] to reclaim its resources."
+    # a list right after a paragraph line gets its blank line; a tooltip without text shows the id
+    assert eviction["explanation"].startswith(
+        "Eviction is done by the [kubelet](https://kubernetes.io/docs/reference/glossary/?all=true#term-kubelet) when:\n\n"
+        "* a [[node]] runs out"
+    )
     assert "glossary/index.md:1: skipped: no 'id' in the front matter" in run.err
     assert "glossary/pod.md:20: unmapped: shortcode 'note' removed (content kept)" in run.err
     assert "glossary/cluster.md:1: default: no category: 'kubernetes'" in run.err
