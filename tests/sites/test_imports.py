@@ -21,11 +21,12 @@ pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 # format -> (a term file, the term link it must hold, the term page that shows it, its target's slug)
 EXPECTED = {
     "hugo": ("cluster", "[[immutable-infrastructure]]", "immutable-infrastructure"),
+    "hugo-zh": ("cluster", "[[container]]", "container"),
     "kubernetes": ("cluster", "[[node|nodes]]", "node"),
     "docusaurus": ("api", "[[rest]]", "rest"),
     "csv": ("idempotency", "[[retry|retries]]", "retry"),
 }
-TERM_COUNTS = {"hugo": 4, "kubernetes": 6, "docusaurus": 4, "abbreviations": 5, "csv": 3}
+TERM_COUNTS = {"hugo": 4, "hugo-zh": 3, "kubernetes": 6, "docusaurus": 4, "abbreviations": 5, "csv": 3}
 
 
 @pytest.mark.parametrize("fmt", list(SOURCES))

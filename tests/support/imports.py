@@ -20,6 +20,7 @@ FIXTURES = TESTS / "fixtures" / "imports"
 # format -> (the fixture's source inside its folder, extra arguments)
 SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
     "hugo": ("content/en", ()),
+    "hugo-zh": ("content/zh-cn", ()),  # a translation: headings in Chinese, titles no ASCII slug can spell
     "kubernetes": ("content/en/docs/reference/glossary", ()),
     "docusaurus": ("glossary/glossary.json", ("--category", "web")),
     "abbreviations": ("includes/abbreviations.md", ()),
@@ -71,4 +72,5 @@ def copy_fixture(fmt: str, root: Path) -> str:
 
 def import_fixture(fmt: str, root: Path, *extra: str) -> Run:
     source = copy_fixture(fmt, root)
-    return glossdeck(root, "import", fmt, source, "--out", "terms", *SOURCES[fmt][1], *extra)
+    name = fmt.split("-")[0]  # hugo-zh is the hugo format
+    return glossdeck(root, "import", name, source, "--out", "terms", *SOURCES[fmt][1], *extra)

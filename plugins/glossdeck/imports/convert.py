@@ -3,6 +3,7 @@ links, body sections as blocks, related names as slugs, and defaults for what gl
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -67,8 +68,12 @@ def _slug_list(values: list[str], what: str, term: SourceTerm, report: Report) -
         slug = title_slug(str(value))
         if not slug:
             if str(value).strip():
-                report.note(
-                    term.file, term.line, Kind.UNMAPPED, f"{what} {value!r} has no letters for a slug; left out"
+                report.note_once(
+                    term.file,
+                    term.line,
+                    Kind.UNMAPPED,
+                    f"noslug:{what}:{value}",
+                    f"{what} {value!r} has no letters for a slug; left out",
                 )
             continue
         if slug in RESERVED_TAGS and what == "tag":
@@ -79,13 +84,28 @@ def _slug_list(values: list[str], what: str, term: SourceTerm, report: Report) -
     return out
 
 
+def _letters(text: str) -> int:
+    return sum(ch.isalnum() for ch in unicodedata.normalize("NFKD", text))
+
+
+def _slug(entry: SourceTerm) -> str:
+    """The entry's slug: given, else from its title; from its first key (file name, id) when the
+    title's slug keeps less than half of its letters (a title in a script the slug cannot spell)."""
+    if entry.slug:
+        return title_slug(entry.slug)
+    slug = title_slug(entry.title)
+    if _letters(slug) * 2 < _letters(entry.title):
+        return next((title_slug(k) for k in entry.keys if title_slug(k)), slug)
+    return slug
+
+
 def convert(entries: list[SourceTerm], options: Options, report: Report) -> list[ConvertedTerm]:
     problems: list[Problem] = []
     names = _Names(options.existing)
     chosen: list[tuple[str, SourceTerm]] = []
     taken: dict[str, SourceTerm] = {}
     for entry in entries:
-        slug = title_slug(entry.slug or entry.title) or next((title_slug(k) for k in entry.keys if title_slug(k)), "")
+        slug = _slug(entry)
         if not slug:
             problems.append(
                 Problem(

@@ -91,6 +91,12 @@ def _same_lines(old: str, new: str) -> str:
     return new + "\n" * max(0, old.count("\n") - new.count("\n"))
 
 
+def _before(new: str, following: str) -> str:
+    """A term link right before "(" or "[" ends with a backslash, so that character stays text and
+    Markdown does not read "[[slug]](x)" as a link to x."""
+    return new + "\\" if new.endswith("]]") and following in ("(", "[") else new
+
+
 def _plain(text: str) -> str:
     return " ".join(text.split())
 
@@ -170,7 +176,7 @@ class _Rewriter:
             if in_code(m.start()):
                 return m.group()
             new = self.link(m.group(), m.group("bang"), m.group("text"), m.group("dest"), start + m.start())
-            return _same_lines(m.group(), new)
+            return _same_lines(m.group(), _before(new, run[m.end() : m.end() + 1]))
 
         out = _INLINE.sub(inline, run)
         if not self.definitions:
@@ -183,7 +189,7 @@ class _Rewriter:
                 return m.group()
             line_offset = self.text.count("\n", 0, start) + out.count("\n", 0, m.start())
             new = self.link(m.group(), m.group("bang"), m.group("text"), self.definitions[label], -line_offset - 1)
-            return _same_lines(m.group(), new)
+            return _same_lines(m.group(), _before(new, out[m.end() : m.end() + 1]))
 
         out = _REFERENCE.sub(reference, out)
         lines = []

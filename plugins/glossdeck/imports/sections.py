@@ -6,11 +6,14 @@ goes into the explanation under its own heading, one level below the explanation
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from .links import prose_runs
 from .report import Kind, Report
+from .section_names import SECTION_NAMES, heading_anchor, heading_key
 from .source_term import Located
 
 TLDR_LIMIT = 400  # the length `glossdeck validate` asks a TL;DR to stay under (core.checks)
@@ -23,33 +26,11 @@ _URL_LINK = re.compile(
     r"\[(?P<text>[^\[\]]*)\]\((?P<url>https?://[^\s()]+)\)|<(?P<auto>https?://[^\s<>]+)>|(?P<bare>https?://[^\s<>()\[\]]+)"
 )
 _LABEL = re.compile(r"^\s*(?:\*\*|__)?(?P<label>[A-Za-z ]+?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*", re.I)
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z0-9\"'(\[])")
+_SENTENCE_END = re.compile(
+    r"(?:(?<=[.!?])|(?<=[.!?][\"')\]]))\s+(?=[A-Z0-9\"'(\[])|(?<=[\u3002\uff01\uff1f\u06d4\u061f\u0964])\s*(?=\S)"
+)
 
-# headings (lowercased, punctuation removed) -> block
-BLOCKS: dict[str, str] = {
-    **dict.fromkeys(
-        ("what it is", "what is it", "definition", "summary", "overview", "tldr", "tl dr", "in short"), "intro"
-    ),
-    **dict.fromkeys(("explanation", "description", "details", "in depth", "more"), "explanation"),
-    # explanation too, under their own heading (they say which part of it they are)
-    **dict.fromkeys(("how it helps", "how it works", "how to use it", "usage", "background", "history"), "part"),
-    **dict.fromkeys(
-        ("why it matters", "why does it matter", "problem it addresses", "the problem", "problem", "motivation"),
-        "why_it_matters",
-    ),
-    **dict.fromkeys(("misconception", "common misconception", "misconceptions", "myth", "myths"), "misconception"),
-    **dict.fromkeys(
-        ("mistakes", "common mistakes", "pitfalls", "common pitfalls", "anti patterns", "antipatterns", "gotchas"),
-        "mistakes",
-    ),
-    **dict.fromkeys(("quick fix", "the fix", "fix", "how to fix it", "how to fix", "remedy"), "quick_fix"),
-    **dict.fromkeys(("related terms", "related", "see also", "related concepts"), "related"),
-    **dict.fromkeys(
-        ("sources", "references", "further reading", "learn more", "external links", "resources"), "sources"
-    ),
-    **dict.fromkeys(("diagram",), "diagram"),
-    **dict.fromkeys(("example", "examples", "code example", "code examples", "code"), "code_examples"),
-}
+_ANCHOR_SUFFIX = re.compile(r"\s*\{\s*#[^}]*\}\s*$")
 _BELIEF_LABELS = ("belief", "myth", "misconception", "wrong", "the belief")
 _CORRECTION_LABELS = ("correction", "reality", "truth", "fact", "actually", "in fact", "right")
 
@@ -78,8 +59,12 @@ class MappedBody:
     related_names: list[NameRef] = field(default_factory=list)  # names to look up
 
 
-def heading_key(heading: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]|_", " ", heading.lower()).split())
+def block_for(heading: str, names: Mapping[str, str]) -> str | None:
+    """The block a section goes to: by its heading id (`{#problem-it-addresses}`), else its text."""
+    anchor = heading_anchor(heading)
+    if anchor is not None and heading_key(anchor) in names:
+        return names[heading_key(anchor)]
+    return names.get(heading_key(heading))
 
 
 def split_sections(body: Located) -> list[Section]:
@@ -187,17 +172,33 @@ def list_items(text: str) -> list[str] | None:
     return items or None
 
 
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def one_line(text: str) -> str:
+    """A paragraph's lines joined as Markdown shows them: with a space, or with none between two
+    characters of a script written without spaces (Chinese, Japanese)."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    out = lines[0] if lines else ""
+    for line in lines[1:]:
+        out += ("" if _wide(out[-1]) and _wide(line[0]) else " ") + line
+    return out
+
+
 def short_tldr(text: str) -> tuple[str, str]:
-    """A TL;DR under the length limit made of whole sentences, and the rest (for the explanation)."""
+    """A TL;DR under the length limit made of whole sentences, and the rest (for the explanation);
+    a first sentence longer than the limit is kept whole."""
     if len(text) <= TLDR_LIMIT:
         return text, ""
-    sentences = _SENTENCE_END.split(text)
-    taken = sentences[0]
-    for sentence in sentences[1:]:
-        if len(taken) + 1 + len(sentence) > TLDR_LIMIT:
+    cut: re.Match[str] | None = None
+    for match in _SENTENCE_END.finditer(text):
+        if match.start() > TLDR_LIMIT:
             break
-        taken += " " + sentence
-    return taken, text[len(taken) :].strip() if text.startswith(taken) else ""
+        cut = match
+    if cut is None:
+        return text, ""
+    return text[: cut.start()].rstrip(), text[cut.end() :].strip()
 
 
 def _labelled(block: str, labels: tuple[str, ...]) -> str | None:
@@ -243,8 +244,10 @@ def map_body(
     summary: str | None,
     file: str,
     report: Report,
+    names: Mapping[str, str] = SECTION_NAMES,
 ) -> MappedBody:
-    """Fields from a body whose links are already term links; `summary` is a separate TL;DR."""
+    """Fields from a body whose links are already term links; `summary` is a separate TL;DR;
+    `names`: heading (as heading_key gives it) -> block."""
     sections = split_sections(body)
     mapped = MappedBody()
     explanation: list[str] = []
@@ -252,18 +255,26 @@ def map_body(
     fixes: list[str] = []
     intro = sections[0].text
     top = sections[1].level if len(sections) > 1 else 2
+    if not intro.strip() and not (summary and summary.strip()) and len(sections) > 1:
+        # no text before the first heading: its section holds the definition, whatever its name
+        first = sections[1]
+        if block_for(first.heading, names) in (None, "explanation", "part"):
+            report.note(file, first.line, Kind.CHANGED, f"section '{first.heading}' taken as the definition")
+            sections = [Section("", 0, first.line, first.text, first.line), *sections[2:]]
+            intro = first.text
     for section in sections[1:]:
-        kind = BLOCKS.get(heading_key(section.heading))
+        kind = block_for(section.heading, names)
         content = tidy(shift_headings(section.text, 3 - top))
         if not content.strip():
             continue
-        heading = f"### {section.heading}"
+        title = _ANCHOR_SUFFIX.sub("", section.heading)
+        heading = f"### {title}"
         if kind == "intro" and not intro.strip():
             intro = section.text
         elif kind == "intro" or kind == "explanation":
             explanation.append(content)
         elif kind == "why_it_matters":
-            why.append((section.heading, content))
+            why.append((title, content))
         elif kind == "quick_fix":
             fixes.append(content)
         elif kind == "misconception" and "misconception" not in mapped.fields and (found := misconception(content)):
@@ -301,12 +312,12 @@ def map_body(
     tldr = tidy(summary).strip() if summary and summary.strip() else None
     if tldr is None:
         blocks = paragraphs(intro)
-        first = next((i for i, b in enumerate(blocks) if not _HEADING.match(b) and not _LIST_ITEM.match(b)), None)
-        if first is not None and not blocks[first].startswith(("```", "~~~", "    ", ">", "|")):
-            tldr = blocks[first].strip()
-            intro = "\n\n".join(blocks[:first] + blocks[first + 1 :])
+        at = next((i for i, b in enumerate(blocks) if not _HEADING.match(b) and not _LIST_ITEM.match(b)), None)
+        if at is not None and not blocks[at].startswith(("```", "~~~", "    ", ">", "|")):
+            tldr = blocks[at].strip()
+            intro = "\n\n".join(blocks[:at] + blocks[at + 1 :])
     if tldr is not None:
-        short, rest = short_tldr(" ".join(tldr.split()) if "\n" in tldr and not _LIST_ITEM.search(tldr) else tldr)
+        short, rest = short_tldr(one_line(tldr) if "\n" in tldr and not _LIST_ITEM.search(tldr) else tldr)
         if rest:
             report.note(
                 file, body.line, Kind.CHANGED, f"TL;DR cut to {len(short)} characters; the rest opens the explanation"
