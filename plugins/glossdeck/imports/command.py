@@ -19,10 +19,11 @@ from .csv_table import CsvOptions, read_csv
 from .docusaurus import read_docusaurus
 from .hugo import read_hugo
 from .report import Kind, Report
+from .section_names import SECTION_BLOCKS, with_sections
 from .source_term import SourceTerm
 from .writing import prepare, write_files
 
-EXIT_OK, EXIT_PROBLEMS = 0, 1
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 FORMATS: dict[str, str] = {
     "hugo": "Hugo/Docsy pages, one term per Markdown file with YAML or TOML front matter (a folder or a file)",
@@ -63,6 +64,11 @@ def run_import(args: argparse.Namespace) -> int:
     out = Path(args.out)
     report = Report()
     try:
+        with_sections(args.section or [])
+    except ValueError as exc:
+        print(f"glossdeck: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
         entries = read_source(fmt, args, report)
         base_url = args.base_url or (kubernetes.BASE_URL if fmt == "kubernetes" else None)
         options = Options(
@@ -71,6 +77,7 @@ def run_import(args: argparse.Namespace) -> int:
             base_url=base_url.rstrip("/") + "/" if base_url else None,
             existing=_existing_names(out),
             key_url=kubernetes.glossary_url(args.base_url) if fmt == "kubernetes" else None,
+            section_names=with_sections(args.section or []),
         )
         converted = convert(entries, options, report)
         files = prepare(converted, out, f"{fmt} {args.source}", force=args.force, report=report)
@@ -118,6 +125,12 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     )
     parser.add_argument(
         "--accept-status", action="append", metavar="STATUS", help="hugo: also import pages with this status"
+    )
+    parser.add_argument(
+        "--section",
+        action="append",
+        metavar="HEADING=BLOCK",
+        help="hugo, kubernetes: a section heading and the block it fills (" + ", ".join(SECTION_BLOCKS) + ")",
     )
     parser.add_argument(
         "--map", action="append", metavar="FIELD=COLUMN,...", help="csv: which column gives which field"

@@ -15,6 +15,7 @@ from ..core.problems import GlossdeckError, Problem
 from .links import LinkContext, rewrite_links
 from .naming import title_slug
 from .report import Kind, Report
+from .section_names import SECTION_NAMES
 from .sections import MappedBody, NameRef, map_body, short_tldr, tidy
 from .source_term import Located, SourceTerm
 
@@ -28,6 +29,7 @@ class Options:
     base_url: str | None = None  # --base-url: links into the source site that are no term become absolute
     existing: Mapping[str, str] = field(default_factory=dict)  # names of terms already in --out -> slug
     key_url: Callable[[str], str] | None = None  # see links.LinkContext
+    section_names: Mapping[str, str] = field(default_factory=lambda: SECTION_NAMES)  # heading key -> block
 
 
 @dataclass
@@ -155,7 +157,8 @@ def _term_data(
     mapped = MappedBody()
     if entry.body is not None:
         summary = prose(entry.summary) if entry.summary else None
-        mapped = map_body(Located(rewrite_links(entry.body, ctx), entry.body.line), summary, entry.file, report)
+        body = Located(rewrite_links(entry.body, ctx), entry.body.line)
+        mapped = map_body(body, summary, entry.file, report, options.section_names)
         fields.update(mapped.fields)
     elif entry.summary is not None:
         fields["tldr"] = prose(entry.summary)

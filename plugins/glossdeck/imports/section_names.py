@@ -158,3 +158,17 @@ _NAMES: dict[str, tuple[str, ...]] = {
 }
 
 SECTION_NAMES: dict[str, str] = {heading_key(name): block for block, names in _NAMES.items() for name in names}
+
+
+def with_sections(specs: list[str]) -> dict[str, str]:
+    """SECTION_NAMES plus `--section "HEADING=BLOCK"` values (ValueError naming a wrong one)."""
+    names = dict(SECTION_NAMES)
+    for spec in specs:
+        heading, sep, block = spec.rpartition("=")
+        block = block.strip()
+        if not sep or not heading.strip():
+            raise ValueError(f"--section {spec!r}: give HEADING=BLOCK")
+        if block not in SECTION_BLOCKS:
+            raise ValueError(f"--section {spec!r}: no block '{block}'; blocks: {', '.join(SECTION_BLOCKS)}")
+        names[heading_key(heading)] = block
+    return names

@@ -3,6 +3,7 @@ input gives a located error and writes nothing."""
 
 from __future__ import annotations
 
+import csv as csv_module
 import json
 from pathlib import Path
 
@@ -299,3 +300,25 @@ def test_the_command_runs_as_a_user_runs_it(tmp_path: Path) -> None:
     assert "next: glossdeck validate glossary/terms" in result.stdout
     bad = run_cli("import", "yaml", "x", cwd=tmp_path)
     assert bad.returncode == 2 and "invalid choice: 'yaml'" in bad.stderr
+
+
+def test_hostile_text_round_trips_into_valid_yaml(tmp_path: Path) -> None:
+    title = "Ti: \"tle\" # not a comment --- {{x}} & <script>alert('t')</script> \\ \u2028 \x85 end"
+    tldr = "Line one: yes\n---\n...\n- not: a list\n  # still text\n!!python/object:os.system\n&anchor *alias\n\x7f|"
+    rows = [
+        ["title", "tldr", "tags", "aliases", "sources"],
+        [title, tldr, "a b;ÄÖ;;index", "Other: name", "ftp://x.org"],
+    ]
+    with open(tmp_path / "t.csv", "w", encoding="utf-8", newline="") as handle:
+        csv_module.writer(handle).writerows(rows)
+    run = glossdeck(tmp_path, "import", "csv", "t.csv", "--category", "Odd Category!")
+    assert run.code == 0, run.err
+    (written,) = (tmp_path / "terms").glob("*.yml")
+    data = yaml.safe_load(written.read_text(encoding="utf-8"))
+    assert data["title"] == " ".join(title.split())
+    assert data["tldr"] == tldr.replace("- not: a list", "\n- not: a list")  # a list gets its blank line
+    assert data["category"] == "odd-category" and data["tags"] == ["a-b", "ao"]
+    assert data["aliases"] == ["Other: name"] and "sources" not in data
+    assert "t.csv:2: unmapped: tag 'index' is reserved by glossdeck; left out" in run.err
+    assert "t.csv:2: unmapped: source 'ftp://x.org' is no http(s) address; left out" in run.err
+    assert glossdeck(tmp_path, "validate", "--strict", "terms").code == 0

@@ -9,7 +9,7 @@ import yaml
 from glossdeck.imports.report import Report
 from glossdeck.imports.sections import map_body, one_line, short_tldr, tidy
 from glossdeck.imports.source_term import Located
-from tests.support.imports import import_fixture
+from tests.support.imports import copy_fixture, glossdeck, import_fixture
 
 
 def _map(body: str, summary: str | None = None) -> tuple[dict, list[str]]:  # type: ignore[type-arg]
@@ -94,3 +94,14 @@ def test_a_chinese_translation_imports_with_its_headings_and_file_name_slugs(tmp
     # a term link right before "(" keeps the parenthesis as text; a link to the page itself is text
     assert terms["continuous-integration"]["tldr"] == "持续集成持续集成不是链接；它与[[cluster]]\\(CI) 一起使用。"
     assert "content/zh-cn/container.md:1: unmapped: tag '基础设施' has no letters for a slug" in run.err
+
+
+def test_section_option_maps_more_headings(tmp_path: Path) -> None:
+    copy_fixture("hugo", tmp_path)
+    run = glossdeck(
+        tmp_path, "import", "hugo", "content/en", "--section", "Where images live=why_it_matters", "--dry-run"
+    )
+    assert run.code == 0, run.err
+    assert "section 'Where images live' put into the explanation" not in run.err
+    run = glossdeck(tmp_path, "import", "hugo", "content/en", "--section", "Where=nowhere")
+    assert run.code == 2 and "no block 'nowhere'; blocks: intro, explanation, part," in run.err
