@@ -60,3 +60,19 @@ def test_import_validates_and_builds_with_no_broken_link(fmt: str, tmp_path: Pat
         linked = re.search(rf'href="\.\./{re.escape(target)}/"', page) is not None
         literal = term_link.replace("|", "|") in page or f"[[{target}" in page
         assert linked or literal, f"neither a link to {target} nor the term link in the page"
+
+
+def test_import_into_a_project_made_by_glossdeck_init(tmp_path: Path) -> None:
+    """A team's path: `glossdeck init`, import their glossary beside the example term, validate, build."""
+    project = tmp_path / "team"
+    assert glossdeck(tmp_path, "init", str(project)).code == 0
+    imported = import_fixture("kubernetes", project)
+    assert imported.code == 0, imported.err
+    assert (project / "terms" / "idempotency.yml").is_file() and (project / "terms" / "node.yml").is_file()
+    validated = glossdeck(project, "validate", "--strict", "terms")
+    assert validated.code == 0, validated.err
+    assert "7 term(s) checked: 0 error(s), 0 warning(s)" in validated.out
+    built = build_project(project)
+    assert built.ok and built.warnings() == [], (built.error, built.warnings())
+    assert check_links(built.site_dir) == []
+    assert (built.site_dir / "terms" / "cri-o" / "index.html").is_file()

@@ -82,12 +82,16 @@ def run_import(args: argparse.Namespace) -> int:
         converted = convert(entries, options, report)
         files = prepare(converted, out, f"{fmt} {args.source}", force=args.force, report=report)
         written = [] if args.dry_run else write_files(files, force=args.force)
+    except OSError as exc:  # e.g. a folder that cannot be listed
+        where = exc.filename or args.source
+        print(f"{where}: error: {exc.strerror or exc}; nothing written", file=sys.stderr)
+        return EXIT_PROBLEMS
     except GlossdeckError as exc:
         for note in report.all():
             print(note.format(), file=sys.stderr)
         for problem in sorted(exc.problems, key=lambda p: (p.file, p.line, p.column)):
             print(problem.format(), file=sys.stderr)
-        print(f"glossdeck import: {len(exc.problems)} error(s); nothing written", file=sys.stderr)
+        print(f"glossdeck import: {len(exc.problems)} error(s); nothing imported", file=sys.stderr)
         return EXIT_PROBLEMS
     if args.format_report == "json":
         print(report.as_json([display_path(p) for p in (written or list(files))]))

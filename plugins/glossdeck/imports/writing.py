@@ -141,12 +141,17 @@ def prepare(terms: list[ConvertedTerm], out: Path, how: str, *, force: bool, rep
 
 def write_files(files: dict[Path, bytes], *, force: bool) -> list[Path]:
     """Write each file whole (a temporary file renamed into place); without `force` an existing file
-    is never replaced, even one that appeared since the check."""
+    is never replaced, even one that appeared since the check. When a write fails, the files this
+    call created are removed again, so a failed import leaves the folder as it was (files replaced
+    with --force stay replaced: their new content is complete and valid)."""
     written: list[Path] = []
+    created: list[Path] = []
     for target, raw in files.items():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".tmp", dir=target.parent)
+        temporary = ""
+        existed = target.exists()
         try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".tmp", dir=target.parent)
             with os.fdopen(handle, "wb") as stream:
                 stream.write(raw)
             if force:
@@ -155,10 +160,16 @@ def write_files(files: dict[Path, bytes], *, force: bool) -> list[Path]:
                 os.link(temporary, target)  # fails if the target exists
                 os.unlink(temporary)
         except OSError as exc:
-            if os.path.exists(temporary):
+            if temporary and os.path.exists(temporary):
                 os.unlink(temporary)
+            for path in created:
+                path.unlink(missing_ok=True)
+            replaced = len(written) - len(created)
+            kept = f"; {replaced} file(s) replaced with --force before it stay" if replaced else ""
             raise GlossdeckError(
-                [Problem(display_path(target), 1, 1, "", f"cannot write: {exc.strerror or exc}")]
+                [Problem(display_path(target), 1, 1, "", f"cannot write: {exc.strerror or exc}{kept}")]
             ) from None
         written.append(target)
+        if not existed:
+            created.append(target)
     return written

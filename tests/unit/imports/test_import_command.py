@@ -95,7 +95,7 @@ def test_broken_front_matter_is_a_located_error_and_nothing_is_written(tmp_path:
     assert "content/en/broken.md:4:1: front matter: YAML syntax error" in run.err
     assert "content/en/broken-toml.md:3:" in run.err and "TOML syntax error" in run.err
     assert "content/en/untitled.md:1:1: title: the front matter has no title" in run.err
-    assert "nothing written" in run.err and "Traceback" not in run.err
+    assert "nothing imported" in run.err and "Traceback" not in run.err
     assert not (tmp_path / "terms").exists()
 
 
@@ -322,3 +322,20 @@ def test_hostile_text_round_trips_into_valid_yaml(tmp_path: Path) -> None:
     assert "t.csv:2: unmapped: tag 'index' is reserved by glossdeck; left out" in run.err
     assert "t.csv:2: unmapped: source 'ftp://x.org' is no http(s) address; left out" in run.err
     assert glossdeck(tmp_path, "validate", "--strict", "terms").code == 0
+
+
+def test_an_out_folder_that_is_a_file_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    copy_fixture("abbreviations", tmp_path)
+    (tmp_path / "terms").write_text("not a folder", encoding="utf-8")
+    run = glossdeck(tmp_path, "import", "abbreviations", "includes/abbreviations.md", "--out", "terms")
+    assert run.code == 1 and "cannot write" in run.err and "Traceback" not in run.err
+    missing = glossdeck(tmp_path, "import", "hugo", "no/such/folder")
+    assert missing.code == 1 and "no/such/folder:1:1: no such file or folder" in missing.err
+
+
+def test_a_failed_write_removes_the_files_it_created(tmp_path: Path) -> None:
+    copy_fixture("abbreviations", tmp_path)
+    (tmp_path / "terms" / "json.yml").mkdir(parents=True)  # the third file cannot be written
+    run = glossdeck(tmp_path, "import", "abbreviations", "includes/abbreviations.md", "--force")
+    assert run.code == 1 and "terms/json.yml:1:1: cannot write: Is a directory" in run.err
+    assert sorted(p.name for p in (tmp_path / "terms").iterdir()) == ["json.yml"]  # html, css removed again
