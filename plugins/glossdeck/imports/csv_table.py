@@ -42,6 +42,17 @@ class CsvOptions:
     list_separator: str = ";"
 
 
+def _delimiter(text: str, source: Path) -> str:
+    """Tab for .tsv; else the one of , ; and tab the header row uses most (spreadsheets set to a
+    language with a decimal comma write ';')."""
+    if source.suffix.lower() == ".tsv":
+        return "\t"
+    header = re.sub(r'"[^"]*"', "", text.split("\n", 1)[0])
+    counts = {d: header.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] > counts[","] else ","
+
+
 def parse_mapping(specs: list[str]) -> dict[str, str]:
     """field -> column from `--map` values (several allowed; a comma inside a column name is kept
     when what follows it is no `field=`)."""
@@ -71,7 +82,7 @@ def parse_mapping(specs: list[str]) -> dict[str, str]:
 def read_csv(source: Path, report: Report, options: CsvOptions) -> list[SourceTerm]:
     file = display_path(source)
     text = decode(values.read_source_file(source), file)
-    delimiter = options.delimiter or ("\t" if source.suffix.lower() == ".tsv" else ",")
+    delimiter = options.delimiter or _delimiter(text, source)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         header = next(reader, None)

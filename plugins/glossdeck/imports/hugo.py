@@ -117,7 +117,7 @@ def term_from_page(
     if description:
         key = "description" if data.get("description") else "summary"
         term.summary = Located(description, page.line(key))
-        body = page.body if before is None else Located(before.text + "\n" + after.text, page.body.line)
+        body = page.body if before is None else Located(before.text + after.text, page.body.line)
     elif before is not None and before.text.strip():
         term.summary = plain_markdown(before, file, report)
         body = after

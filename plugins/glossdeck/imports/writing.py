@@ -54,12 +54,16 @@ def _lines(data: dict[str, Any], indent: int) -> list[str]:
     return out
 
 
+def _comment(text: str) -> str:
+    """Text safe in a YAML comment line: nothing that ends the line."""
+    return "".join(c if c.isprintable() else "?" for c in text)
+
+
 def render(term: ConvertedTerm, schema_path: str, how: str) -> str:
-    origin = f"{term.source.file}:{term.source.line}"
-    origin = "".join(c if c.isprintable() else "?" for c in origin)
+    origin = _comment(f"{term.source.file}:{term.source.line}")
     header = [
-        f"# yaml-language-server: $schema={schema_path}",
-        f"# Imported by `glossdeck import {how}` from {origin}",
+        f"# yaml-language-server: $schema={_comment(schema_path)}",
+        f"# Imported by `glossdeck import {_comment(how)}` from {origin}",
     ]
     return "\n".join([*header, *_lines(term.data, 0)]) + "\n"
 

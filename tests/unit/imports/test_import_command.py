@@ -50,6 +50,12 @@ def test_hugo_maps_cncf_sections_to_blocks(tmp_path: Path) -> None:
     # a list right after a paragraph line gets the blank line Markdown needs
     assert "needed something lighter:\n\n- one process per service," in container["why_it_matters"]
     assert container["tags"] == ["fundamental", "application"]  # the empty tag is dropped
+    proxy = _term(tmp_path, "service-proxy")  # a page bundle: service-proxy/index.md, description as TL;DR
+    assert proxy["tldr"] == "A proxy that intercepts traffic to and from a service and applies policies to it."
+    assert proxy["explanation"] == (
+        "A service proxy sits beside a [[container]] and sees all of its traffic.\n\n"  # <!--more--> splits, as in Hugo
+        "Links to the page bundle itself, like this, are plain text."
+    )
 
 
 def test_hugo_reports_skips_defaults_and_links_with_lines(tmp_path: Path) -> None:
@@ -63,7 +69,7 @@ def test_hugo_reports_skips_defaults_and_links_with_lines(tmp_path: Path) -> Non
     assert "content/en/immutable-infrastructure.md:29: link: related 'Chaos Engineering' is no imported term" in err
     assert "content/en/immutable-infrastructure.md:7: unmapped: front matter 'weight'" in err
     assert "content/en/container-image.md:10: unmapped: HTML tag <script> removed" in err
-    assert "wrote 4 term file(s) to terms; skipped 4" in run.out
+    assert "wrote 5 term file(s) to terms; skipped 4" in run.out
     assert not (tmp_path / "terms" / "service-mesh.yml").exists()
 
 
@@ -339,3 +345,13 @@ def test_a_failed_write_removes_the_files_it_created(tmp_path: Path) -> None:
     run = glossdeck(tmp_path, "import", "abbreviations", "includes/abbreviations.md", "--force")
     assert run.code == 1 and "terms/json.yml:1:1: cannot write: Is a directory" in run.err
     assert sorted(p.name for p in (tmp_path / "terms").iterdir()) == ["json.yml"]  # html, css removed again
+
+
+def test_csv_from_a_spreadsheet_with_semicolons_and_a_tsv(tmp_path: Path) -> None:
+    (tmp_path / "t.csv").write_text('title;tldr\n"Retry; again";"Once more, later."\n', encoding="utf-8")
+    run = glossdeck(tmp_path, "import", "csv", "t.csv", "--category", "api")
+    assert run.code == 0, run.err
+    assert _term(tmp_path, "retry-again")["tldr"] == "Once more, later."
+    (tmp_path / "t.tsv").write_text("title\ttldr\nBackoff\tWait longer, each time.\n", encoding="utf-8")
+    assert glossdeck(tmp_path, "import", "csv", "t.tsv", "--category", "api").code == 0
+    assert _term(tmp_path, "backoff")["tldr"] == "Wait longer, each time."
