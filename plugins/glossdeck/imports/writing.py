@@ -16,7 +16,7 @@ from ..core.loading import LoadedTerm, display_path, find_term_files, parse_term
 from ..core.located_yaml import load_yaml_text
 from ..core.problems import GlossdeckError, Problem, Severity
 from ..core.rubric import load_rubric
-from ..text.escape import yaml_block, yaml_scalar
+from ..text.escape import yaml_block, yaml_plain
 from .convert import ConvertedTerm
 from .report import Kind, Report
 
@@ -28,9 +28,9 @@ def _value(key: str, value: Any, indent: int) -> str:
         return value.isoformat()
     if isinstance(value, bool):
         return "true" if value else "false"
-    if key in PROSE or (key == "mistakes" and "\n" in str(value)):
+    if "\n" in str(value) and (key in PROSE or key == "mistakes"):
         return yaml_block(str(value), indent + 2)
-    return yaml_scalar(str(value))
+    return yaml_plain(str(value))
 
 
 def _lines(data: dict[str, Any], indent: int) -> list[str]:

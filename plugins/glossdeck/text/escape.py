@@ -14,6 +14,8 @@ import re
 from typing import Any
 from urllib.parse import quote
 
+import yaml
+
 # Every character Markdown or its extensions may read as syntax in inline text: Python-Markdown's
 # backslash escapes, plus tables, pymdownx tilde/caret/mark, emoji and attr_list (| ~ ^ = : { }),
 # raw HTML and autolinks (< > &).
@@ -81,6 +83,23 @@ def yaml_scalar(value: str) -> str:
     """A YAML value: a JSON string is a valid YAML double-quoted scalar (characters YAML does not
     allow in a document, such as DEL and C1 controls, escaped)."""
     return _YAML_NON_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
+
+
+# A conservative plain (unquoted) YAML scalar: starts with a letter, then words, spaces and a few
+# marks that mean nothing to YAML between words; checked by reading it back (no "true", "null", ...).
+_YAML_PLAIN = re.compile(r"[^\W\d_](?:[\w .,()/+'-]*[\w).])?")
+
+
+def yaml_plain(value: str) -> str:
+    """A YAML value written plainly when it reads back as the same text (`title: Cluster`), else
+    quoted (yaml_scalar)."""
+    if _YAML_PLAIN.fullmatch(value) and "  " not in value:
+        try:
+            if yaml.safe_load(f"k: {value}\n") == {"k": value}:
+                return value
+        except yaml.YAMLError:
+            pass
+    return yaml_scalar(value)
 
 
 # Characters a YAML block scalar cannot hold (C0/C1 controls but tab and newline, BOM, surrogates,

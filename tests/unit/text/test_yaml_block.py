@@ -6,7 +6,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glossdeck.text.escape import yaml_block
+from glossdeck.text.escape import yaml_block, yaml_plain
 
 
 def _read_back(value: str) -> object:
@@ -45,3 +45,18 @@ def test_any_text_reads_back_exactly(text: str, indent: int) -> None:
     for level in range(0, indent - 2, 2):
         data = data[f"k{level}"]
     assert data["key"] == text
+
+
+def test_plain_values_only_when_they_read_back_the_same() -> None:
+    assert yaml_plain("Cluster") == "Cluster"
+    assert yaml_plain("Container Image (OCI), v2.1") == "Container Image (OCI), v2.1"
+    assert yaml_plain("集群") == "集群"
+    for value in ("true", "No", "null", "Off", "1.5", "2026-01-01", "a: b", "a #b", "-x", "x ", "x  y", "'q'", ""):
+        assert yaml_plain(value).startswith('"'), value
+        assert yaml.safe_load(f"k: {yaml_plain(value)}")["k"] == value
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=40))
+def test_any_value_reads_back_plain_or_quoted(text: str) -> None:
+    assert yaml.safe_load(f"k: {yaml_plain(text)}\n")["k"] == text
