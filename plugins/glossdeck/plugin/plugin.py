@@ -42,7 +42,7 @@ from ..build.cached_renderer import CachingRenderer
 from ..build.memo import BuildMemo
 from ..build.output_files import ForkedWriter, WriteReport, feature_files, write_files
 from ..build.parallel_renders import render_on_two_cores
-from ..build.serve_store import LinkedStore
+from ..build.serve_store import ForkedSync, LinkedStore
 from ..build.template_cache import CompiledTemplates
 from ..build.timings import TIMER
 from ..core.checks import load_glossary
@@ -55,7 +55,7 @@ from ..reuse import reuse, text_key
 from ..site import jsonld
 from ..site.badges import axes_css
 from ..site.context import SiteContext
-from ..site.index_pages import generate_pages, home_sections, render_one_by_one
+from ..site.index_pages import generate_pages, home_sections
 from ..site.layout import Layout
 from ..site.term_page import SEARCHED_BLOCKS, TermPageRenderer
 from ..text import html_blocks
@@ -113,7 +113,7 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         self._files: Files | None = None
         self._home_key: Hashable = None  # the home page's glossary sections, last build
         self.renderer: TermPageRenderer | None = None
-        self._forked: ForkedWriter | None = None
+        self._forked: ForkedWriter | ForkedSync | None = None
         self._pending_files: tuple[SiteContext, str] | None = None
         self.store = LinkedStore()  # features' files between `mkdocs serve` rebuilds
         self.files_report = WriteReport()
@@ -308,7 +308,8 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
                 with_home=home is None,
                 with_features=False,
                 failures=failures,
-                render_terms=render_one_by_one if self.incremental else render_on_two_cores,
+                # on two cores where this process may fork: one-off builds and the first serve build
+                render_terms=functools.partial(render_on_two_cores, memo=self.memo),
             )
         except jinja2.TemplateError as exc:
             raise PluginError(f"glossdeck: the term page template is broken: {exc}") from None
@@ -511,12 +512,19 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
     # --- features' files (see build/output_files.py and build/serve_store.py) ---
     def _start_feature_files(self, config: MkDocsConfig) -> None:
         """A one-off build forks a child that writes features' files on the other core while MkDocs
-        renders the pages; under `mkdocs serve` (or where fork is unsafe) they are written, or
-        linked from the store, in on_post_build."""
+        renders the pages, and so does the first `mkdocs serve` build (into the store); later serve
+        rebuilds (and builds where fork is unsafe) write them, or link them from the store, in
+        on_post_build."""
         assert self.ctx is not None
         ctx, site_dir = self.ctx, os.path.realpath(config.site_dir)
         self._pending_files = (ctx, site_dir)
-        if self.incremental or not ForkedWriter.available():
+        if not ForkedWriter.available():
+            return
+        if self.incremental:
+            if not self.store.fingerprints:  # the session's first build: nothing in the store yet
+                self._pending_files = None
+                features = self.features
+                self._forked = ForkedSync(self.store, lambda: feature_files(features, ctx.build), site_dir, self.memo)
             return
         self._pending_files = None
         items = feature_files(self.features, ctx.build)
