@@ -72,6 +72,7 @@ from .mermaid2 import (
 )
 from .narrow_strings import ascii_html, ascii_page
 from .nav import add_glossary_section
+from .serve_revalidation import answer_with_validators
 from .site_setup import SITE_URL_LINE, is_site_url_notice, missing_settings, setup_message
 from .theme_env import reuse_theme_work
 
@@ -561,4 +562,5 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
                 server.watch(folder)
         if self.config.serve_watcher == "native":  # a save starts the rebuild at once (file_events.py)
             use_native_events(server)
+        answer_with_validators(server)  # a reload gets 304s for unchanged assets (serve_revalidation.py)
         return server
