@@ -71,7 +71,7 @@ def _render_term_item(ctx: SiteContext, from_src: str, entry: LoadedTerm, *, mar
         parts.append(badges.level_badge(term.level))
     if term.debt:
         parts.append(badges.debt_string_badge(term.debt, layout.href(from_src, layout.debt)))
-    summary = f'<span class="gd-tldr-short">{text(ctx.prose.to_plain_text(term.tldr))}</span>'
+    summary = f'<span class="gd-tldr-short">{text(ctx.plain_text(term.tldr))}</span>'
     return f'<li class="gd-term-item">{" ".join(parts)}<br>{summary}</li>'
 
 

@@ -20,7 +20,9 @@ import jinja2
 from ..core.debt import AXES
 from ..core.loading import LoadedTerm
 from ..features import TermSection
+from ..core.term_links import linked_slugs
 from ..text import escape, html_blocks, mermaid_source, prose
+from ..text.term_links import resolve_html
 from ..text.markup import Markup, element
 from . import badges, debt_chart, icons
 from .context import SiteContext
@@ -134,7 +136,7 @@ class TermPageRenderer:
             href = layout.href(from_src, layout.wanted, wanted_anchor(slug))
             return Link(href, guess_title(slug), missing=True)
         term = glossary.term(slug)
-        return Link(layout.href(from_src, layout.term(slug)), term.title, self.ctx.prose.to_plain_text(term.tldr))
+        return Link(layout.href(from_src, layout.term(slug)), term.title, self.ctx.plain_text(term.tldr))
 
     def render(self, slug: str, sections: Sequence[TermSection] = ()) -> str:
         self.renders += 1
@@ -148,7 +150,13 @@ class TermPageRenderer:
         """Every other term this term's page names: prerequisites, related, related problems, backlinks."""
         term = self.ctx.glossary.term(slug)
         dev = term.dev_intel
-        return [*term.prerequisites, *term.related, *(dev.related_problems if dev else []), *self.ctx.backlinks(slug)]
+        return [
+            *term.prerequisites,
+            *term.related,
+            *(dev.related_problems if dev else []),
+            *self.ctx.backlinks(slug),
+            *linked_slugs(term),  # term links in prose show the linked term's title
+        ]
 
     def dependencies(self, slug: str) -> tuple[Hashable, ...]:
         """What this page shows of other terms (which ones, in order, with their title and TL;DR):
@@ -166,11 +174,13 @@ class TermPageRenderer:
         term = entry.term
         src = layout.term(slug)
         debt_href = layout.href(src, layout.debt)
+        link_target = ctx.term_target(src)
 
         def prose_html(value: str | None, inline: bool = False) -> Markup | None:
             if not value:
                 return None
             out = ctx.prose.to_inline_html(value) if inline else ctx.prose.to_html(value)
+            out = resolve_html(out, link_target)
             if self.html_hook:
                 out = self.html_hook(out, slug)
             return Markup(out)
@@ -226,7 +236,7 @@ class TermPageRenderer:
             "term": term,
             "file": entry.file,
             "meta_title": escape.attr(term.title),  # Material prints page.meta.title unescaped
-            "meta_description": escape.attr(ctx.prose.to_plain_text(term.tldr)),
+            "meta_description": escape.attr(ctx.plain_text(term.tldr)),
             "links": {
                 "glossary": layout.href(src, layout.a_z),
                 "home": layout.href(src, layout.home),

@@ -15,7 +15,12 @@ import xml.etree.ElementTree as etree
 from urllib.parse import urlsplit
 
 import markdown
+from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+from ..core.term_links import TERM_LINK, normalize_slug
+from .term_links import HREF_PREFIX, strip_placeholders, title_placeholder
 
 SAFE_LINK_SCHEMES = {"http", "https", "mailto", ""}
 _TAG = re.compile(r"<[^>]*>")
@@ -27,6 +32,8 @@ class _SafeUrls(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for parent in root.iter():
             for index, child in enumerate(list(parent)):
+                if child.tag == "a" and child.get("class") == "gd-termlink":
+                    continue  # a term link: its href is resolved for each page (text/term_links.py)
                 if child.tag == "a":
                     href = child.get("href", "")
                     if urlsplit(href.strip()).scheme.lower() not in SAFE_LINK_SCHEMES:
@@ -47,12 +54,29 @@ class _SafeUrls(Treeprocessor):
                         parent.insert(index, link)
 
 
+class _TermLinks(InlineProcessor):
+    """`[[slug]]` and `[[slug|text]]` -> a term link placeholder (see text/term_links.py)."""
+
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element | None, int, int]:  # type: ignore[override]
+        slug = normalize_slug(m.group(1))
+        if not slug:
+            return None, m.start(0), m.end(0)
+        link = etree.Element("a")
+        link.set("class", "gd-termlink")
+        link.set("href", HREF_PREFIX + slug)
+        shown = (m.group(2) or "").strip()
+        link.text = AtomicString(shown or title_placeholder(slug))
+        return link, m.start(0), m.end(0)
+
+
 def _new_markdown() -> markdown.Markdown:
     md = markdown.Markdown(extensions=["fenced_code", "tables", "sane_lists"], output_format="html")
     # No raw HTML: both the block and the inline HTML handlers go, so "<script>" stays text.
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
     md.treeprocessors.register(_SafeUrls(md), "glossdeck-safe-urls", 0)
+    # before links and references (160, 170), after code spans and escapes (190, 180)
+    md.inlinePatterns.register(_TermLinks(TERM_LINK.pattern, md), "glossdeck-term-links", 175)
     return md
 
 
@@ -99,7 +123,9 @@ def markdown_to_html(source: str) -> str:
 
 
 def to_html(source: str) -> str:
-    """Markdown prose -> HTML fragment (block level, e.g. "<p>...</p>"), uncached."""
+    """Markdown prose -> HTML fragment (block level, e.g. "<p>...</p>"), uncached. Term links are
+    placeholders until `text.term_links.resolve_html` places them on a page."""
+    source = strip_placeholders(source)
     out = plain_paragraphs(source)
     return markdown_to_html(source) if out is None else out
 
@@ -112,8 +138,17 @@ def inline(html_fragment: str) -> str:
     return out
 
 
+# Tags that end a run of words (blocks, line breaks, cells): a space where they were. Any other tag
+# (a link, emphasis, code) sits inside the words: nothing where it was, so "<a>nodes</a>," stays "nodes,".
+_BREAKING_TAG = re.compile(
+    r"</?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|pre|blockquote|table|thead|tbody|tr|td|th|section|figure"
+    r"|figcaption|details|summary)\b[^>]*>",
+    re.IGNORECASE,
+)
+
+
 def html_to_plain_text(html_fragment: str) -> str:
-    return " ".join(html.unescape(_TAG.sub(" ", html_fragment)).split())
+    return " ".join(html.unescape(_TAG.sub("", _BREAKING_TAG.sub(" ", html_fragment))).split())
 
 
 def to_inline_html(source: str) -> str:
