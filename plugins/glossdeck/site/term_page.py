@@ -69,7 +69,14 @@ def template_environment(override_dirs: Sequence[str | Path] = ()) -> jinja2.Env
 
 @jinja2.pass_context
 def _html_block(context: jinja2.runtime.Context, value: str) -> Markup:
-    """`{% filter html %}`: a finished HTML block, marked for the MkDocs plugin (text/html_blocks.py)."""
+    """`{% filter html %}`: a finished HTML block, marked for the MkDocs plugin (text/html_blocks.py).
+    Headings of the prose in it become Markdown headings between its parts (`lift_headings`)."""
+    parts = html_blocks.lift_headings(value)
+    if len(parts) > 1:
+        ending = str.__str__(value[len(value.rstrip("\n")) :])
+        marking = context.get("mark_html_blocks")
+        shown = [html_blocks.mark(p) if marking and p.startswith("<") else p for p in parts]
+        return Markup("\n\n".join(shown) + ending)
     return Markup(html_blocks.mark(value) if context.get("mark_html_blocks") else value)
 
 
@@ -176,11 +183,14 @@ class TermPageRenderer:
         debt_href = layout.href(src, layout.debt)
         link_target = ctx.term_target(src)
 
-        def prose_html(value: str | None, inline: bool = False) -> Markup | None:
+        def prose_html(value: str | None, inline: bool = False, below: int | None = 2) -> Markup | None:
+            """`below`: the level of the block's heading; the prose's own headings go under it."""
             if not value:
                 return None
             out = ctx.prose.to_inline_html(value) if inline else ctx.prose.to_html(value)
             out = resolve_html(out, link_target)
+            if below is not None and not inline:
+                out = prose.nest_headings(out, below)
             if self.html_hook:
                 out = self.html_hook(out, slug)
             return Markup(out)
@@ -202,7 +212,7 @@ class TermPageRenderer:
                         "badge": Markup(badges.axis_badge(axis.letter, score.score, axis_href)),
                         # in a <summary>, which is itself the control: a badge that is not a link
                         "score_badge": Markup(badges.axis_badge(axis.letter, score.score, None)),
-                        "rationale": prose_html(score.rationale),
+                        "rationale": prose_html(score.rationale, below=None),
                     }
                 )
         diagram = None
@@ -277,7 +287,7 @@ class TermPageRenderer:
                 "tools": list(detection.tools) if detection else [],
                 "related_problems": self.links(src, slug, dev.related_problems if dev else []),
             },
-            "quick_fix": prose_html(term.quick_fix),
+            "quick_fix": prose_html(term.quick_fix, below=3),
             "prerequisites": self.links(src, slug, term.prerequisites),
             "ai_agent": None
             if ai is None

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 import markdown
 from markdown.inlinepatterns import InlineProcessor
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
@@ -54,6 +55,36 @@ class _SafeUrls(Treeprocessor):
                         parent.insert(index, link)
 
 
+_LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
+_FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+class _ListsWithoutBlankLine(Preprocessor):
+    """A list right under a line of text is a list, as in CommonMark and on GitHub (Python-Markdown
+    wants a blank line before it): the blank line is added. Fenced code is left alone."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        fence: str | None = None
+        in_list = False
+        for line in lines:
+            opening = _FENCE_LINE.match(line)
+            if fence is not None:
+                if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                    fence = None
+            elif opening:
+                fence = opening.group(1)
+            elif _LIST_ITEM.match(line):
+                previous = out[-1] if out else ""
+                if previous.strip() and not in_list and not previous.startswith((" ", "\t")):
+                    out.append("")
+                in_list = True
+            elif not line.strip():
+                in_list = False
+            out.append(line)
+        return out
+
+
 class _TermLinks(InlineProcessor):
     """`[[slug]]` and `[[slug|text]]` -> a term link placeholder (see text/term_links.py)."""
 
@@ -75,6 +106,7 @@ def _new_markdown() -> markdown.Markdown:
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
     md.treeprocessors.register(_SafeUrls(md), "glossdeck-safe-urls", 0)
+    md.preprocessors.register(_ListsWithoutBlankLine(md), "glossdeck-lists", 25)  # after normalize_whitespace (30)
     # before links and references (160, 170), after code spans and escapes (190, 180)
     md.inlinePatterns.register(_TermLinks(TERM_LINK.pattern, md), "glossdeck-term-links", 175)
     return md
@@ -128,6 +160,27 @@ def to_html(source: str) -> str:
     source = strip_placeholders(source)
     out = plain_paragraphs(source)
     return markdown_to_html(source) if out is None else out
+
+
+_PROSE_HEADING = re.compile(r"<(/?)h([1-6])>")
+HEADING_MARK = "data-gd-heading"
+
+
+def nest_headings(html_fragment: str, below: int) -> str:
+    """Headings of a prose block moved under the block's own heading (level `below`): the highest
+    becomes `below + 1`, the others keep their distance (at most h6), each marked `data-gd-heading`
+    so the page can make it a heading of its own (`html_blocks.lift_headings`). Prose cannot hold raw
+    HTML, so every bare `<hN>` in it comes from a Markdown heading."""
+    levels = [int(level) for closing, level in _PROSE_HEADING.findall(html_fragment) if not closing]
+    if not levels:
+        return html_fragment
+    shift = below + 1 - min(levels)
+
+    def moved(found: re.Match[str]) -> str:
+        level = min(int(found.group(2)) + shift, 6)
+        return f"</h{level}>" if found.group(1) else f"<h{level} {HEADING_MARK}>"
+
+    return _PROSE_HEADING.sub(moved, html_fragment)
 
 
 def inline(html_fragment: str) -> str:
