@@ -55,7 +55,7 @@ def _check_references(glossary: Glossary, entry: LoadedTerm) -> list[Problem]:
     return problems
 
 
-def _locate_in_value(entry: LoadedTerm, path: tuple[str | int, ...], needle: str, nth: int) -> tuple[int, int]:
+def locate_in_value(entry: LoadedTerm, path: tuple[str | int, ...], needle: str, nth: int) -> tuple[int, int]:
     """Line and column of the `nth` occurrence of `needle` in a value (a link inside prose), found
     in the file from where the value starts; the value's own position when the file cannot say."""
     line, col = entry.locate(*path)
@@ -90,7 +90,7 @@ def _check_term_links(glossary: Glossary, entry: LoadedTerm) -> list[Problem]:
                 continue
             found = glossary.lookup(link.slug.replace("-", " "))
             hint = f" (did you mean '{found.slug}'?)" if found else did_you_mean(link.slug, glossary.entries)
-            line, col = _locate_in_value(entry, path, raw, nth)
+            line, col = locate_in_value(entry, path, raw, nth)
             field = "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else p) for i, p in enumerate(path))
             problems.append(
                 Problem(entry.file, line, col, field, f"term link {raw}: no term '{link.slug}' yet{hint}", Severity.WARNING)

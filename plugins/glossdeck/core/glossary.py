@@ -64,6 +64,11 @@ class Glossary:
         return self.entries.get(slug) if slug else None
 
     @cached_property
+    def uses_debt(self) -> bool:
+        """True when at least one term has a DEBT score: only then do pages explain DEBT."""
+        return any(entry.term.debt is not None for entry in self.entries.values())
+
+    @cached_property
     def categories(self) -> dict[str, list[LoadedTerm]]:
         grouped: dict[str, list[LoadedTerm]] = defaultdict(list)
         for entry in self.entries.values():
