@@ -96,6 +96,10 @@ def test_term_links_and_autolinks_in_a_built_site(tmp_path: Path) -> None:
     assert related and related[0].count('href="../pod/"') == 1, related
     assert 'href="../host/"' not in node  # autolink: false
     assert check_links(built.site_dir) == []
+    # no term has a DEBT score: no About DEBT scoring page, nav entry, or DEBT wording in Learn pages
+    assert not (built.site_dir / "debt" / "index.html").exists()
+    assert "About DEBT scoring" not in pod
+    assert "DEBT" not in built.page("learn/quiz/") and "DEBT map" not in built.page("learn/")
     # --strict: the unknown term link is a located warning with a did-you-mean
     strict = build_project(tmp_path / "p")
     assert not strict.ok
