@@ -69,7 +69,9 @@ def test_term_links_and_autolinks_in_a_built_site(tmp_path: Path) -> None:
     assert '<a class="gd-termlink" href="../kubernetes/">Kubernetes (K8S)</a>' in pod
     assert '<a class="gd-termlink" href="../container/">containers</a>' in pod
     # an unknown slug links to its Wanted terms entry, like other references not written yet
-    assert re.search(r'<a class="gd-termlink gd-missing-term" href="../../wanted/#wanted-contaner"[^>]*>Contaner</a>', pod)
+    assert re.search(
+        r'<a class="gd-termlink gd-missing-term" href="../../wanted/#wanted-contaner"[^>]*>Contaner</a>', pod
+    )
     assert 'id="wanted-contaner"' in built.page("wanted/")
     # the list right after a line, and headings nested under Explanation with anchors in the TOC
     assert re.search(r"<ul>\s*<li>it is scheduled onto a (<a [^>]*>)?node", pod)
@@ -105,6 +107,8 @@ def test_term_links_and_autolinks_in_a_built_site(tmp_path: Path) -> None:
     assert not strict.ok
     located = [m for m in strict.warnings() if "[[contaner]]" in m]
     assert any(
-        re.search(r"terms/pod\.yml:15:5: warning: explanation: .*no term 'contaner' yet \(did you mean 'container'\?\)", m)
+        re.search(
+            r"terms/pod\.yml:15:5: warning: explanation: .*no term 'contaner' yet \(did you mean 'container'\?\)", m
+        )
         for m in located
     ), strict.warnings()

@@ -93,7 +93,9 @@ def _check_term_links(glossary: Glossary, entry: LoadedTerm) -> list[Problem]:
             line, col = locate_in_value(entry, path, raw, nth)
             field = "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else p) for i, p in enumerate(path))
             problems.append(
-                Problem(entry.file, line, col, field, f"term link {raw}: no term '{link.slug}' yet{hint}", Severity.WARNING)
+                Problem(
+                    entry.file, line, col, field, f"term link {raw}: no term '{link.slug}' yet{hint}", Severity.WARNING
+                )
             )
     return problems
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from .loading import LoadedTerm
 from .model import Term
-from .term_links import linked_slugs
 from .problems import Problem
+from .term_links import linked_slugs
 
 # tags/<tag>.md would replace the tags index page: checks report such a tag, and it gets no page
 RESERVED_TAGS = frozenset({"index"})

@@ -14,9 +14,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .located_yaml import MAX_FILE_BYTES, SourceMap, load_yaml_text
-from .term_links import flow_sequence_link
 from .model import SLUG_PATTERN, Term
 from .problems import GlossdeckError, Problem, did_you_mean
+from .term_links import flow_sequence_link
 
 TERM_SUFFIXES = (".yml", ".yaml")
 _SLUG_RE = re.compile(SLUG_PATTERN)

@@ -78,9 +78,7 @@ class CardView:
         return f"DEBT score {self.debt}: " + ", ".join(a.spoken for a in self.axes)
 
 
-def card_view(
-    slug: str, term: Term, site_name: str, title_for: Callable[[str], str] = guess_title
-) -> CardView:
+def card_view(slug: str, term: Term, site_name: str, title_for: Callable[[str], str] = guess_title) -> CardView:
     """What a card shows of a term; `title_for` gives the titles its term links (`[[slug]]`) show."""
     axes: tuple[AxisView, ...] = ()
     if term.debt is not None:

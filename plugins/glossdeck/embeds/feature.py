@@ -15,8 +15,8 @@ from importlib import resources
 from ..core.glossary import Glossary
 from ..core.loading import LoadedTerm
 from ..core.model import Term
-from ..core.term_links import linked_slugs
 from ..core.problems import Problem, Severity
+from ..core.term_links import linked_slugs
 from ..features import Build, Feature, SiteInfo, TermSection
 from ..reuse import reuse
 from ..text.term_links import guess_title
@@ -45,9 +45,7 @@ def asset_text(name: str) -> str:
 
 def _link_titles(glossary: Glossary, term: Term) -> tuple[tuple[str, str], ...]:
     """The titles a term's prose shows for its term links (`[[slug]]`): part of its cards' keys."""
-    return tuple(
-        (s, glossary.term(s).title if s in glossary else guess_title(s)) for s in linked_slugs(term)
-    )
+    return tuple((s, glossary.term(s).title if s in glossary else guess_title(s)) for s in linked_slugs(term))
 
 
 def _view(slug: str, term: Term, site_name: str, titles: tuple[tuple[str, str], ...]) -> CardView:

@@ -70,7 +70,12 @@ class Learning(Feature):
             e.slug: (e.term.title, e.term.level, e.term.category, e.term.debt.string if e.term.debt else None)
             for e in glossary
         }
-        home_key = (site, len(glossary), glossary.uses_debt, tuple((p.id, p.title, p.kind, len(p.terms)) for p in model.paths))
+        home_key = (
+            site,
+            len(glossary),
+            glossary.uses_debt,
+            tuple((p.id, p.title, p.kind, len(p.terms)) for p in model.paths),
+        )
         explorer_key = (site, tuple(shown.items()))
         pages = [
             GeneratedPage(

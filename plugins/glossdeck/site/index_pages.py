@@ -116,7 +116,11 @@ def home_sections(ctx: SiteContext, home_src: str) -> str:
         "",
         f'<p class="gd-index-links gd-nolink"><a href="{attr(layout.href(home_src, layout.a_z))}">A–Z index</a>'
         f' · <a href="{attr(layout.href(home_src, layout.tags_index))}">Tags</a>'
-        + (f' · <a href="{attr(layout.href(home_src, layout.debt))}">About DEBT scoring</a>' if glossary.uses_debt else "")
+        + (
+            f' · <a href="{attr(layout.href(home_src, layout.debt))}">About DEBT scoring</a>'
+            if glossary.uses_debt
+            else ""
+        )
         + "</p>",
         "",
     ]

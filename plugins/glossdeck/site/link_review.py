@@ -59,7 +59,7 @@ def review_links(glossary: Glossary, exclude: Iterable[str] = ()) -> LinkReview:
                 lambda slug: slug,
                 self_slug=entry.slug,
                 seen=seen,
-                record=lambda slug, words, around: made.append((slug, words, around)),
+                record=lambda slug, words, around, made=made: made.append((slug, words, around)),  # type: ignore[misc]
             )
             for slug, words, around in made:
                 line, column = locate_in_value(entry, path, words, 0)

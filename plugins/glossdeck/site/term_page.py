@@ -19,14 +19,14 @@ import jinja2
 
 from ..core.debt import AXES
 from ..core.loading import LoadedTerm
-from ..features import TermSection
 from ..core.term_links import linked_slugs
+from ..features import TermSection
 from ..text import escape, html_blocks, mermaid_source, prose
-from ..text.term_links import resolve_html
 from ..text.markup import Markup, element
+from ..text.term_links import guess_title, resolve_html
 from . import badges, debt_chart, icons
 from .context import SiteContext
-from .wanted_page import guess_title, wanted_anchor
+from .wanted_page import wanted_anchor
 
 TEMPLATE_NAME = "term_page.md.j2"
 PACKAGE_TEMPLATES = Path(__file__).parent.parent / "templates"

@@ -143,7 +143,9 @@ def test_no_autolink_beside_an_explicit_link_in_a_list_entry() -> None:
 
 
 def test_cjk_titles_match_without_word_boundaries() -> None:
-    linker = linker_for(("container", "容器", [], True), ("pod", "Pod", [], True), ("k8s", "Kubernetes (K8S)", [], True))
+    linker = linker_for(
+        ("container", "容器", [], True), ("pod", "Pod", [], True), ("k8s", "Kubernetes (K8S)", [], True)
+    )
     assert linked(linker, "<p>每个Pod运行一个或多个容器，由K8S调度。</p>") == [
         ("pod", "Pod"),
         ("container", "容器"),
