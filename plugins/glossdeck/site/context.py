@@ -13,6 +13,7 @@ from functools import cached_property
 from ..core.glossary import Glossary
 from ..core.model import Term
 from ..core.rubric import Rubric
+from ..core.term_links import linked_slugs
 from ..features import Build, Feature
 from ..reuse import Memo, reuse
 from ..text.prose import ProseRenderer
@@ -125,6 +126,11 @@ class SiteContext:
             return Target(layout.href(from_src, layout.wanted, f"wanted-{slug}"), guess_title(slug), missing=True)
 
         return target
+
+    def link_titles(self, slug: str) -> tuple[tuple[str, str], ...]:
+        """The titles a term's term links show (`[[slug]]`): part of the key of anything kept
+        between `mkdocs serve` rebuilds that shows its prose as text (list items, JSON-LD)."""
+        return tuple((s, self.title_for(s)) for s in linked_slugs(self.glossary.term(slug)))
 
     def plain_text(self, source: str) -> str:
         """Prose as plain text (descriptions, list excerpts, structured data), term links as their titles."""

@@ -56,7 +56,7 @@ def _term_item(ctx: SiteContext, from_src: str, entry: LoadedTerm, *, marks: str
         ctx.memo,
         "list-items",
         (from_src, entry.slug, marks),
-        (ctx.layout, entry.file, entry.digest),
+        (ctx.layout, entry.file, entry.digest, ctx.link_titles(entry.slug)),
         lambda: _render_term_item(ctx, from_src, entry, marks=marks),
     )
 
