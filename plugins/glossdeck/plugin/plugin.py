@@ -476,7 +476,8 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
                     return jsonld.script_tag(jsonld.defined_term(ctx, term_slug))
 
                 digest = ctx.glossary.entries[slug].digest
-                head.append(reuse(self.memo, "jsonld", slug, (digest, self.layout), structured_data))
+                key = (digest, self.layout, ctx.link_titles(slug))
+                head.append(reuse(self.memo, "jsonld", slug, key, structured_data))
             elif src == self.layout.a_z and src in self.generated:
                 head.append(jsonld.script_tag(jsonld.defined_term_set(ctx)))
         with TIMER.phase("features"):
