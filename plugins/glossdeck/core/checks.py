@@ -10,7 +10,7 @@ from .debt import AXIS_BY_LETTER, AXIS_LETTERS
 from .glossary import RESERVED_TAGS, Glossary
 from .loading import LoadedTerm, display_path, find_term_files, read_term_file
 from .model import Term
-from .problems import GlossdeckError, Problem, ProblemList, Severity, did_you_mean
+from .problems import GlossdeckError, Problem, ProblemList, Severity, did_you_mean, field_name
 from .rubric import Rubric, load_rubric
 from .term_links import find_term_links, prose_fields
 
@@ -91,7 +91,7 @@ def _check_term_links(glossary: Glossary, entry: LoadedTerm) -> list[Problem]:
             found = glossary.lookup(link.slug.replace("-", " "))
             hint = f" (did you mean '{found.slug}'?)" if found else did_you_mean(link.slug, glossary.entries)
             line, col = locate_in_value(entry, path, raw, nth)
-            field = "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else p) for i, p in enumerate(path))
+            field = field_name(path)
             problems.append(
                 Problem(
                     entry.file, line, col, field, f"term link {raw}: no term '{link.slug}' yet{hint}", Severity.WARNING

@@ -37,11 +37,16 @@ def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group())
 
 
+def without_code(prose: str) -> str:
+    """The prose with code blocks and code spans blanked out, every offset kept."""
+    return _CODE_SPAN.sub(_blank, _FENCE.sub(_blank, prose))
+
+
 def find_term_links(prose: str) -> list[TermLink]:
     """Every term link in a piece of prose, in order (not those in code)."""
     if "[[" not in prose:
         return []
-    visible = _CODE_SPAN.sub(_blank, _FENCE.sub(_blank, prose))  # same offsets, code blanked
+    visible = without_code(prose)
     links = []
     for found in TERM_LINK.finditer(visible):
         text = found.group(2)

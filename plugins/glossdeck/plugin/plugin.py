@@ -28,6 +28,7 @@ import os
 from collections.abc import Hashable
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 import jinja2
 from mkdocs.config.config_options import ExtraScriptValue
@@ -57,6 +58,7 @@ from ..site.badges import axes_css
 from ..site.context import SiteContext
 from ..site.index_pages import generate_pages, home_sections
 from ..site.layout import Layout
+from ..site.prose_links import SitePages, check_prose_links, prose_links
 from ..site.term_page import SEARCHED_BLOCKS, TermPageRenderer
 from ..text import html_blocks
 from ..text.prose import ProseRenderer
@@ -342,10 +344,21 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
             files.append(file)
             self.generated.add(page.src_path)
         self._add_assets(files, config)
+        with TIMER.phase("load"):
+            self._check_prose_links(glossary, files, config)
         if self.memo is None:  # every page's Markdown is generated: one-off conversions are done
             ctx.prose = ProseRenderer()
         self._start_feature_files(config)
         return files
+
+    def _check_prose_links(self, glossary: Glossary, files: Files, config: MkDocsConfig) -> None:
+        """Links written in prose to pages of the site must name pages it has (site/prose_links.py):
+        MkDocs never sees them, as prose reaches it as finished HTML."""
+        pages = SitePages((f.url for f in files.documentation_pages()), urlsplit(config.site_url or "/").path)
+        for entry in glossary:
+            links = reuse(self.memo, "prose-links", entry.slug, entry.digest, functools.partial(prose_links, entry))
+            for problem in check_prose_links(entry, links, self.layout, pages, glossary.__contains__):
+                _log_problem(problem)
 
     def _edit_uri(self, term_file: str) -> str:
         def compute() -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..core.checks import locate_in_value
 from ..core.glossary import Glossary
+from ..core.problems import field_name
 from ..core.term_links import prose_fields
 from ..text.prose import ProseRenderer
 from .autolink import Autolinker
@@ -42,10 +43,6 @@ class LinkReview:
         return dict(sorted(grouped.items()))
 
 
-def _field_name(path: tuple[str | int, ...]) -> str:
-    return "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else p) for i, p in enumerate(path))
-
-
 def review_links(glossary: Glossary, exclude: Iterable[str] = ()) -> LinkReview:
     linker = Autolinker.from_glossary(glossary, exclude)
     prose = ProseRenderer()
@@ -67,7 +64,7 @@ def review_links(glossary: Glossary, exclude: Iterable[str] = ()) -> LinkReview:
                 start = max(at - CONTEXT, 0)
                 snippet = " ".join(around[start : at + len(words) + CONTEXT].split())
                 snippet = ("…" if start else "") + snippet + ("…" if at + len(words) + CONTEXT < len(around) else "")
-                review.links.append(AutoLink(slug, words, entry.file, line, column, _field_name(path), snippet))
+                review.links.append(AutoLink(slug, words, entry.file, line, column, field_name(path), snippet))
     linked = {link.target for link in review.links}
     review.never = [slug for slug in glossary.entries if slug not in linked]
     return review
