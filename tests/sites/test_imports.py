@@ -1,9 +1,8 @@
 """Each import format's fixture imported with `glossdeck import`, checked with `glossdeck validate
 --strict` and built into a real site (strict MkDocs build) with no broken link.
 
-Term links (`[[slug]]`) are rendered by the links feature; until it is merged they show as text, so
-the page check accepts either a link to the term's page or the literal term link, while the YAML
-must hold the term link."""
+The YAML must hold term links (`[[slug]]`) between the imported terms, and the built pages real
+links to those terms' pages."""
 
 from __future__ import annotations
 
@@ -57,9 +56,10 @@ def test_import_validates_and_builds_with_no_broken_link(fmt: str, tmp_path: Pat
         slug, term_link, target = EXPECTED[fmt]
         assert term_link in (root / "terms" / f"{slug}.yml").read_text(encoding="utf-8")
         page = built.page(f"terms/{slug}/")
-        linked = re.search(rf'href="\.\./{re.escape(target)}/"', page) is not None
-        literal = term_link.replace("|", "|") in page or f"[[{target}" in page
-        assert linked or literal, f"neither a link to {target} nor the term link in the page"
+        assert re.search(rf'<a class="gd-termlink" href="\.\./{re.escape(target)}/">', page), (
+            f"no term link to {target}"
+        )
+        assert "[[" not in page  # every term link was resolved
 
 
 def test_import_into_a_project_made_by_glossdeck_init(tmp_path: Path) -> None:
@@ -76,3 +76,5 @@ def test_import_into_a_project_made_by_glossdeck_init(tmp_path: Path) -> None:
     assert built.ok and built.warnings() == [], (built.error, built.warnings())
     assert check_links(built.site_dir) == []
     assert (built.site_dir / "terms" / "cri-o" / "index.html").is_file()
+    page = built.page("terms/cluster/")
+    assert '<a class="gd-termlink" href="../node/">nodes</a>' in page
