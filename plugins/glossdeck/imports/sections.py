@@ -282,7 +282,7 @@ def map_body(
         elif kind == "mistakes" and "mistakes" not in mapped.fields:
             mapped.fields["mistakes"] = list_items(content) or paragraphs(content)
         elif kind == "related" and _related(content, section, mapped):
-            pass
+            pass  # its links and names are in `mapped`, looked up by convert.py
         elif kind == "sources" and _sources(content):
             mapped.fields["sources"] = _sources(content)
             leftover = _URL_LINK.sub("", _without_fences(content))
