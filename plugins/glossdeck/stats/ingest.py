@@ -27,6 +27,7 @@ from .visitor_kinds import Classifier
 
 COUNTED_STATUS = frozenset((200, 304))
 BATCH = 20_000
+CACHE_KIB = 256 * 1024  # at most; SQLite takes pages as it needs them
 DEFAULT_KEEP_DAYS = 40  # how long line hashes (and their salts) are kept to recognise a re-read
 
 
@@ -51,7 +52,11 @@ class IngestReport:
 
 
 def _day(when: int) -> str:
-    return dt.datetime.fromtimestamp(when, tz=dt.UTC).date().isoformat()
+    return dt.date.fromordinal(_EPOCH_ORDINAL + when // 86400).isoformat()
+
+
+_EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
+KEYS_KEPT = 100_000  # request targets whose page key one ingest remembers (a log repeats few)
 
 
 class _Salts:
@@ -84,14 +89,14 @@ def _flush(conn: sqlite3.Connection, rows: list[tuple[int, int, str, str, str, s
     if not rows:
         return
     conn.executemany("INSERT INTO temp.batch VALUES (?, ?, ?, ?, ?, ?)", rows)
+    # one look-up per line: the hits no earlier ingest counted
     fresh = conn.execute(
-        "SELECT COUNT(*) FROM temp.batch b WHERE b.occurrence > "
+        "INSERT INTO temp.fresh SELECT path, day, kind, name FROM temp.batch b WHERE b.occurrence > "
         "COALESCE((SELECT times FROM seen_lines s WHERE s.line = b.line), 0)"
-    ).fetchone()[0]
+    ).rowcount
     conn.execute(
         "INSERT INTO page_hits (path, day, kind, name, hits) "
-        "SELECT path, day, kind, name, COUNT(*) FROM temp.batch b "
-        "WHERE b.occurrence > COALESCE((SELECT times FROM seen_lines s WHERE s.line = b.line), 0) "
+        "SELECT path, day, kind, name, COUNT(*) FROM temp.fresh WHERE true "
         "GROUP BY path, day, kind, name "
         "ON CONFLICT (path, day, kind, name) DO UPDATE SET hits = hits + excluded.hits"
     )
@@ -100,6 +105,7 @@ def _flush(conn: sqlite3.Connection, rows: list[tuple[int, int, str, str, str, s
         "GROUP BY line ON CONFLICT (line) DO UPDATE SET times = MAX(times, excluded.times)"
     )
     conn.execute("DELETE FROM temp.batch")
+    conn.execute("DELETE FROM temp.fresh")
     report.counted += fresh
     report.repeated += len(rows) - fresh
     rows.clear()
@@ -112,6 +118,8 @@ def ingest_file(
     closed_before = get_meta(conn, "open_from") or ""
     salts = _Salts(conn)
     occurrences: Counter[int] = Counter()
+    keys: dict[str, str | None] = {}
+    days: dict[int, str] = {}
     rows: list[tuple[int, int, str, str, str, str]] = []
     with open_log(source) as stream:
         iterator = iter(lines(stream))
@@ -119,12 +127,17 @@ def ingest_file(
         chosen: Format = fmt or (detect_format(first) if first is not None else "combined")
         report = FileReport(source, chosen)
         parse = PARSERS[chosen]
+        # the line hashes are looked up in random order: a page cache that holds them keeps the
+        # time per line flat as the table grows (SQLite's default is 2 MB)
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS batch (line INTEGER, occurrence INTEGER, day TEXT, "
+            "path TEXT, kind TEXT, name TEXT)"
+        )
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS fresh (path TEXT, day TEXT, kind TEXT, name TEXT)")
         conn.execute("BEGIN IMMEDIATE")
         try:
-            conn.execute(
-                "CREATE TEMP TABLE IF NOT EXISTS batch (line INTEGER, occurrence INTEGER, day TEXT, "
-                "path TEXT, kind TEXT, name TEXT)"
-            )
             for raw in _with_first(first, iterator):
                 report.lines += 1
                 if raw is TOO_LONG or not raw:
@@ -137,11 +150,15 @@ def ingest_file(
                 if request.method != "GET" or request.status not in COUNTED_STATUS:
                     report.ignored += 1
                     continue
-                path = page_key(request.target)
+                path = keys.get(request.target, "")
+                if path == "":
+                    if len(keys) >= KEYS_KEPT:
+                        keys.clear()
+                    path = keys[request.target] = page_key(request.target)
                 if path is None:
                     report.ignored += 1
                     continue
-                day = _day(request.when)
+                day = days.get(request.when // 86400) or days.setdefault(request.when // 86400, _day(request.when))
                 if day < closed_before:
                     report.too_old += 1
                     continue

@@ -38,7 +38,7 @@ class Request:
 
 # "combined": %h %l %u [%t] "%r" %>s %b "%{Referer}i" "%{User-Agent}i" (nginx escapes a quote as
 # \x22, Apache as \"; both forms are read, and anything after the user agent is ignored)
-_QUOTED = r'"((?:[^"\\]|\\.)*)"'
+_QUOTED = r'"([^"\\]*(?:\\.[^"\\]*)*)"'  # "unrolled": no alternation per character
 _COMBINED = re.compile(
     r"(\S+) \S+ \S+ \[(\d{2})/([A-Z][a-z]{2})/(\d{4}):(\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2})\] "
     + _QUOTED
@@ -49,6 +49,7 @@ _COMBINED = re.compile(
 )
 _MONTHS = {m: i for i, m in enumerate(("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec").split(), 1)}
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_EPOCH_ORDINAL = _EPOCH.date().toordinal()
 
 
 def _unescape(value: str) -> str:
@@ -70,16 +71,20 @@ def parse_combined(line: str) -> Request | None:
     if month_number is None:
         return None
     try:
-        offset = dt.timedelta(hours=int(oh), minutes=int(om)) * (-1 if sign == "-" else 1)
-        stamp = dt.datetime(int(year), month_number, int(day), int(hh), int(mm), int(ss), tzinfo=dt.timezone(offset))
+        # whole days since the epoch from the calendar date, then the time and the offset: no
+        # datetime object per line
+        days = dt.date(int(year), month_number, int(day)).toordinal() - _EPOCH_ORDINAL
     except ValueError:
         return None
+    hour, minute, second = int(hh), int(mm), int(ss)
+    if hour > 23 or minute > 59 or second > 60:
+        return None
+    offset = (int(oh) * 3600 + int(om) * 60) * (-1 if sign == "-" else 1)
+    when = days * 86400 + hour * 3600 + minute * 60 + second - offset
     parts = _unescape(request).split(" ")
     if len(parts) != 3:  # "-", or a request line that was not HTTP
         return None
-    return Request(
-        int((stamp - _EPOCH).total_seconds()), parts[0], parts[1], int(status), _unescape(agent), client
-    )
+    return Request(when, parts[0], parts[1], int(status), _unescape(agent), client)
 
 
 def _header(headers: object, name: str) -> str:

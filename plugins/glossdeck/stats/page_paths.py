@@ -9,10 +9,12 @@ a page (dot segments such as "../", control characters, backslashes) give None a
 from __future__ import annotations
 
 import posixpath
+import re
 from urllib.parse import unquote, urlsplit
 
 MAX_TARGET = 2048
 PAGE_SUFFIXES = (".html", ".htm")
+_NOT_IN_A_PAGE_PATH = re.compile(r"[\x00-\x1f\x7f\\]")  # control characters and backslashes
 
 
 def page_key(target: str) -> str | None:
@@ -31,7 +33,7 @@ def page_key(target: str) -> str | None:
             path = unquote(path, errors="strict")
         except UnicodeDecodeError:  # not UTF-8 once decoded: no page of the site
             return None
-    if "\\" in path or any(ord(c) < 32 or ord(c) == 127 for c in path):
+    if _NOT_IN_A_PAGE_PATH.search(path):
         return None
     segments = [s for s in path.split("/") if s]
     if any(s in (".", "..") for s in segments):
