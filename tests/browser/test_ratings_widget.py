@@ -30,8 +30,10 @@ def site_and_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple
     root = tmp_path_factory.mktemp("rating")
     db = root / "stats.sqlite"
     noon = dt.datetime(2026, 3, 27, 12, tzinfo=dt.UTC)
-    hits = [Hit(noon + dt.timedelta(seconds=n), f"/terms/{SLUG}/", agent) for n, agent in
-            enumerate(["person", "person", "ChatGPT", "Claude", "Google", "curl"])]
+    hits = [
+        Hit(noon + dt.timedelta(seconds=n), f"/terms/{SLUG}/", agent)
+        for n, agent in enumerate(["person", "person", "ChatGPT", "Claude", "Google", "curl"])
+    ]
     log = root / "access.log"
     log.write_text("\n".join(combined_line(h) for h in hits) + "\n")
     assert run_cli("stats", "ingest", "--db", str(db), str(log)).returncode == 0
@@ -110,7 +112,7 @@ def test_a_reader_rates_a_term_with_the_keyboard_and_changes_it(
 
 def test_a_refused_rating_says_why(browser: Browser, site_and_service: tuple[str, Service, Path]) -> None:
     origin, api, _ = site_and_service
-    page, watch, context = _open(browser, origin, api)
+    page, _, context = _open(browser, origin, api)
     widget = page.locator("section.gd-rating")
     widget.locator("form.gd-rating-form").wait_for(state="visible")
     widget.locator("button[type=submit]").click()
@@ -120,7 +122,7 @@ def test_a_refused_rating_says_why(browser: Browser, site_and_service: tuple[str
 
 def test_the_guestbook_renders_on_the_page(browser: Browser, site_and_service: tuple[str, Service, Path]) -> None:
     origin, api, root = site_and_service
-    page, watch, context = _open(browser, origin, api)
+    page, _, context = _open(browser, origin, api)
     book = page.locator("section.gd-guestbook")
     assert book.locator("[data-gd-part=today] li").all_inner_texts() == ["ChatGPT 1", "Claude 1", "curl 1", "Google 1"]
     chart = book.locator("svg.gd-guestbook-chart")

@@ -9,6 +9,7 @@ import itertools
 import json
 import sqlite3
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
@@ -46,7 +47,7 @@ class Backend:
         self.url = _fresh_postgres(pg) if pg else None
         self.terms = write_terms(root / "terms", default_terms())
 
-    def service(self, *extra: str) -> ratings_service:  # type: ignore[valid-type]
+    def service(self, *extra: str) -> AbstractContextManager[Service]:
         return ratings_service(self.terms, db=self.db, database_url=self.url, extra=extra)
 
     def stored(self) -> list[tuple[str, str, int]]:
@@ -93,7 +94,9 @@ def _chunked(api: Service, size: int) -> tuple[int, dict[str, object]]:
     host, port = api.url.removeprefix("http://").split(":")
     conn = http.client.HTTPConnection(host, int(port), timeout=10)
     body = iter([b'{"rating": 4, "visitor": "' + b"v" * (size // 2), b"v" * (size // 2) + b'"}'])
-    conn.request("POST", f"/api/ratings/{SLUG}", body=body, headers={"Content-Type": "application/json"}, encode_chunked=True)
+    conn.request(
+        "POST", f"/api/ratings/{SLUG}", body=body, headers={"Content-Type": "application/json"}, encode_chunked=True
+    )
     response = conn.getresponse()
     answer = response.status, json.loads(response.read())
     conn.close()
@@ -113,7 +116,11 @@ def test_every_bad_input_is_a_json_4xx_and_stores_nothing(backend: Backend) -> N
         big = json.dumps({"rating": 4, "visitor": "visitor-0001", "pad": "x" * 5000}).encode()
         answers.append(("oversized", len(big), api.request("POST", f"/api/ratings/{SLUG}", big, json_type)))
         answers.append(
-            ("form", "text/plain", api.request("POST", f"/api/ratings/{SLUG}", b'{"rating":4}', {"Content-Type": "text/plain"}))
+            (
+                "form",
+                "text/plain",
+                api.request("POST", f"/api/ratings/{SLUG}", b'{"rating":4}', {"Content-Type": "text/plain"}),
+            )
         )
         for slug in ["no-such-term", "..%2F..%2Fetc", "SQL-INJECTION", "x" * 300, "%3Cscript%3E"]:
             answers.append(("slug", slug, api.rate(slug, 4)))

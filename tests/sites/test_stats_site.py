@@ -123,7 +123,7 @@ def hostile_lines() -> bytes:
             b"\x00\x01\x02 not a log line",
             b'{"level":"info","msg":"a Caddy line in an nginx log"}',
             f'203.0.113.9 - - [{now}] "GET /docs/terms/sql-injection/ HTTP/1.1" 200'.encode(),
-            f'203.0.113.9 - - [31/Feb/2026:12:00:00 +0000] "GET / HTTP/1.1" 200 1 "-" "x"'.encode(),
+            b'203.0.113.9 - - [31/Feb/2026:12:00:00 +0000] "GET / HTTP/1.1" 200 1 "-" "x"',
             b"   ",
         ]
     )
@@ -177,7 +177,9 @@ def ingested(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, 
 
 
 @pytest.fixture(scope="module")
-def built(ingested: tuple[Path, dict[str, Expected], list[Path], Path, str], tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+def built(
+    ingested: tuple[Path, dict[str, Expected], list[Path], Path, str], tmp_path_factory: pytest.TempPathFactory
+) -> BuiltSite:
     db = ingested[0]
     return build(tmp_path_factory.mktemp("site"), f'stats: {db}\nstats_today: "{TODAY}"')
 
@@ -255,7 +257,7 @@ def test_the_readers_page_lists_the_most_read_terms_and_crawlers(
         total.update(e.all_time)
     for name, count in total.items():
         if name != HOSTILE_NAME:
-            assert f"<th scope=\"row\">{name}</th>" in page and f"<td>{count:,}</td>" in page, name
+            assert f'<th scope="row">{name}</th>' in page and f"<td>{count:,}</td>" in page, name
     assert "Readers and crawlers" in page
 
 

@@ -51,9 +51,7 @@ class Service:
 
     def rate(self, slug: str, rating: Any, visitor: str = "visitor-0001", **headers: str) -> Answer:
         body = json.dumps({"rating": rating, "visitor": visitor}).encode()
-        return self.request(
-            "POST", f"/api/ratings/{slug}", body, {"Content-Type": "application/json", **headers}
-        )
+        return self.request("POST", f"/api/ratings/{slug}", body, {"Content-Type": "application/json", **headers})
 
 
 @contextmanager

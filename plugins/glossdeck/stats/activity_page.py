@@ -70,7 +70,9 @@ def activity_markdown(glossary: Glossary, site: SiteInfo, snapshot: StatsSnapsho
         _table("Most-read terms", ["Term", "Last 30 days", "All time"], term_rows, "gd-readers-terms")
         if term_rows
         else element("p", {}, "No page views counted yet."),
-        chart_svg(overall.days, f"Crawler visits per day across the glossary, last 30 days: {pings(overall.pings_window)}"),
+        chart_svg(
+            overall.days, f"Crawler visits per day across the glossary, last 30 days: {pings(overall.pings_window)}"
+        ),
         _table("Crawler activity", ["Crawler", "Kind", "Last 30 days", "All time"], crawler_rows, "gd-readers-crawlers")
         if crawler_rows
         else element("p", {}, "No crawler visits counted yet."),

@@ -111,9 +111,7 @@ def _flush(conn: sqlite3.Connection, rows: list[tuple[int, int, str, str, str, s
     rows.clear()
 
 
-def ingest_file(
-    conn: sqlite3.Connection, source: str, classifier: Classifier, fmt: Format | None = None
-) -> FileReport:
+def ingest_file(conn: sqlite3.Connection, source: str, classifier: Classifier, fmt: Format | None = None) -> FileReport:
     """Count one log file ("-": standard input) into the database, in one transaction."""
     closed_before = get_meta(conn, "open_from") or ""
     salts = _Salts(conn)

@@ -47,7 +47,9 @@ _COMBINED = re.compile(
     + " "
     + _QUOTED
 )
-_MONTHS = {m: i for i, m in enumerate(("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec").split(), 1)}
+_MONTHS = {
+    m: i for i, m in enumerate(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], 1)
+}
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _EPOCH_ORDINAL = _EPOCH.date().toordinal()
 
@@ -168,15 +170,15 @@ def open_log(name: str) -> Iterator[BinaryIO]:
     recognised by their content, not only their name."""
     if name == "-":
         stdin = sys.stdin.buffer  # a BufferedReader: it can peek at the first bytes
-        if _is_gzip(stdin):  # type: ignore[arg-type]
+        if _is_gzip(stdin):
             with gzip.GzipFile(fileobj=stdin) as unzipped:
-                yield io.BufferedReader(unzipped)  # type: ignore[arg-type]
+                yield io.BufferedReader(unzipped)
         else:
-            yield stdin  # type: ignore[misc]
+            yield stdin
         return
     with Path(name).open("rb") as handle:
-        if _is_gzip(handle):  # type: ignore[arg-type]
+        if _is_gzip(handle):
             with gzip.GzipFile(fileobj=handle) as unzipped:
-                yield io.BufferedReader(unzipped)  # type: ignore[arg-type]
+                yield io.BufferedReader(unzipped)
             return
         yield handle

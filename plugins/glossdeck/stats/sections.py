@@ -108,7 +108,11 @@ def day_table(days: tuple[tuple[str, int], ...], caption: str) -> Markup:
         "table",
         {"class": "gd-guestbook-table"},
         element("caption", {}, caption),
-        element("thead", {}, element("tr", {}, element("th", {"scope": "col"}, "Day"), element("th", {"scope": "col"}, "Pings"))),
+        element(
+            "thead",
+            {},
+            element("tr", {}, element("th", {"scope": "col"}, "Day"), element("th", {"scope": "col"}, "Pings")),
+        ),
         element(
             "tbody",
             {},

@@ -23,7 +23,9 @@ BOT_KINDS = (Kind.AI, Kind.SEARCH, Kind.BOT)
 
 def _ranked(counts: Mapping[str, int]) -> tuple[tuple[str, int], ...]:
     """Largest count first, then by name: a stable order for pages and tests."""
-    return tuple(sorted(((k, v) for k, v in counts.items() if v), key=lambda item: (-item[1], item[0].casefold(), item[0])))
+    return tuple(
+        sorted(((k, v) for k, v in counts.items() if v), key=lambda item: (-item[1], item[0].casefold(), item[0]))
+    )
 
 
 @dataclass(frozen=True)

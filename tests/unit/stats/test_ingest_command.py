@@ -29,7 +29,9 @@ def test_standard_input_and_no_address_kept(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "- (combined): 3 lines, 3 page views counted" in done.stdout
     assert _views(db) == 3
-    assert run_cli("stats", "ingest", "--db", str(db), "-", input_text=_log(range(3))).stdout.count(" 0 page views") == 1
+    assert (
+        run_cli("stats", "ingest", "--db", str(db), "-", input_text=_log(range(3))).stdout.count(" 0 page views") == 1
+    )
     for file in tmp_path.iterdir():  # the database and its write-ahead log
         assert b"192.0.2.77" not in file.read_bytes(), file
 

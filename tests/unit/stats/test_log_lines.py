@@ -50,14 +50,29 @@ def test_a_malformed_combined_line_is_none(line: str) -> None:
 def test_caddy_lines_with_epoch_or_iso_times() -> None:
     entry = {
         "ts": 1791640000.5,
-        "request": {"client_ip": "1.2.3.4", "method": "GET", "uri": "/terms/y/?a=1", "headers": {"User-Agent": ["ClaudeBot/1.0"]}},
+        "request": {
+            "client_ip": "1.2.3.4",
+            "method": "GET",
+            "uri": "/terms/y/?a=1",
+            "headers": {"User-Agent": ["ClaudeBot/1.0"]},
+        },
         "status": 304,
     }
     request = parse_caddy(json.dumps(entry))
-    assert request is not None and (request.when, request.status, request.user_agent) == (1791640000, 304, "ClaudeBot/1.0")
+    assert request is not None and (request.when, request.status, request.user_agent) == (
+        1791640000,
+        304,
+        "ClaudeBot/1.0",
+    )
     entry["ts"] = "2026-10-10T12:00:00Z"
     assert parse_caddy(json.dumps(entry)).when == int(dt.datetime(2026, 10, 10, 12, tzinfo=dt.UTC).timestamp())  # type: ignore[union-attr]
-    for broken in ["{", "[]", '{"ts": 1, "status": 200}', json.dumps({**entry, "status": "200"}), json.dumps({**entry, "ts": "x"})]:
+    for broken in [
+        "{",
+        "[]",
+        '{"ts": 1, "status": 200}',
+        json.dumps({**entry, "status": "200"}),
+        json.dumps({**entry, "ts": "x"}),
+    ]:
         assert parse_caddy(broken) is None
 
 
@@ -101,19 +116,35 @@ def test_term_page_keys_follow_the_site_url() -> None:
 @pytest.mark.parametrize(
     ("agent", "kind", "name"),
     [
-        ("Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; GPTBot/1.2; +https://openai.com/gptbot)", Kind.AI, "ChatGPT"),
+        (
+            "Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; GPTBot/1.2; +https://openai.com/gptbot)",
+            Kind.AI,
+            "ChatGPT",
+        ),
         ("Mozilla/5.0 (compatible; OAI-SearchBot/1.0; +https://openai.com/searchbot)", Kind.AI, "ChatGPT"),
         ("Mozilla/5.0 (compatible; Claude-User/1.0; +Claude-User@anthropic.com)", Kind.AI, "Claude"),
         ("Mozilla/5.0 (compatible; Google-Extended)", Kind.AI, "Gemini"),
         ("Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)", Kind.SEARCH, "Google"),
-        ("Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Applebot-Extended/0.1", Kind.AI, "Apple Intelligence"),
+        (
+            "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Applebot-Extended/0.1",
+            Kind.AI,
+            "Apple Intelligence",
+        ),
         ("Mozilla/5.0 (compatible; Bytespider; spider-feedback@bytedance.com)", Kind.AI, "ByteDance"),
         ("CCBot/2.0 (https://commoncrawl.org/faq/)", Kind.AI, "Common Crawl"),
-        ("meta-externalagent/1.1 (+https://developers.facebook.com/docs/sharing/webmasters/crawler)", Kind.AI, "Meta AI"),
+        (
+            "meta-externalagent/1.1 (+https://developers.facebook.com/docs/sharing/webmasters/crawler)",
+            Kind.AI,
+            "Meta AI",
+        ),
         ("Mozilla/5.0 (compatible; MJ12bot/v1.4.8; http://mj12bot.com/)", Kind.SEARCH, "Majestic"),
         ("python-requests/2.32.3", Kind.BOT, "python-requests"),
         ("", Kind.BOT, "no user agent"),
-        ("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36", Kind.PERSON, ""),
+        (
+            "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36",
+            Kind.PERSON,
+            "",
+        ),
     ],
 )
 def test_visitors(agent: str, kind: Kind, name: str) -> None:
@@ -129,6 +160,6 @@ def test_the_crawler_table_is_checked(tmp_path: object) -> None:
     bad = folder / "bad.yml"
     for text in ["{}", "- {token: x, name: y, kind: friend}", "- {token: '', name: y, kind: ai}", "- x"]:
         bad.write_text(text)
-        with pytest.raises(CrawlerTableError, match="bad.yml"):
+        with pytest.raises(CrawlerTableError, match=r"bad\.yml"):
             load_table(bad)
     assert Classifier([]).classify("GPTBot/1.0").kind is Kind.BOT  # without the table, the library still knows it

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
+import pytest
+
 from glossdeck.stats.api.app import ApiError, parse_rating
 from glossdeck.stats.api.rate_limit import RateLimiter
-
-import pytest
 
 
 def test_a_sliding_window_per_client() -> None:

@@ -97,7 +97,9 @@ class RatingsApp:
             client = request.client.host if request.client else "unknown"
             wait = self.limiter.allow(client)
             if wait:
-                raise ApiError(429, "too many ratings from this address; try again later", {"Retry-After": str(int(wait) + 1)})
+                raise ApiError(
+                    429, "too many ratings from this address; try again later", {"Retry-After": str(int(wait) + 1)}
+                )
             content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
             if content_type != "application/json":
                 raise ApiError(415, "send the rating as application/json")
