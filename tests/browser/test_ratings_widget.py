@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from tests.support.access_logs import Hit, combined_line
+from tests.support.axe import axe_violations, palette_script
 from tests.support.browser import Watch, serve_folder
 from tests.support.commands import run_cli
 from tests.support.ratings_service import Service, ratings_service
@@ -129,4 +130,22 @@ def test_the_guestbook_renders_on_the_page(browser: Browser, site_and_service: t
     assert chart.bounding_box()["width"] > 200
     assert page.locator(".gd-views").inner_text() == "Views 2 · 2 in the last 30 days"
     book.screenshot(path=str(root / "guestbook.png"))
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_axe_finds_nothing_serious_in_the_stats_blocks(
+    browser: Browser, site_and_service: tuple[str, Service, Path], scheme: str
+) -> None:
+    origin, api, _ = site_and_service
+    watch = Watch((origin, api.url))
+    context = watch.attach(browser.new_context(viewport={"width": 390, "height": 844}))
+    context.add_init_script(palette_script(scheme))
+    page = context.new_page()
+    for path in [f"/terms/{SLUG}/", "/readers/"]:
+        page.goto(origin + path)
+        if path.startswith("/terms/"):
+            page.locator("form.gd-rating-form").wait_for(state="visible")
+        found = axe_violations(page)
+        assert found == [], (path, found)
     context.close()
