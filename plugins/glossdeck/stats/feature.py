@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sqlite3
 from pathlib import Path
 
 from ..core.problems import Problem, Severity
@@ -24,7 +25,7 @@ from ..text.markup import join
 from .activity_page import TITLE, activity_markdown, page_src
 from .database import DatabaseError, connect
 from .page_paths import term_page_key
-from .ratings_store import Aggregate, read_all_postgres
+from .ratings_store import read_all_postgres
 from .sections import guestbook_block, rating_block, views_block
 from .snapshot import Activity, StatsSnapshot, load_snapshot
 
@@ -64,22 +65,25 @@ def _load(build: Build) -> StatsSnapshot | Problem | None:
     def compute() -> StatsSnapshot | Problem:
         today = _today(build)
         paths = {slug: term_page_key(build.site.site_url, build.site.term_url(slug)) for slug in build.glossary.entries}
-        ratings: dict[str, Aggregate] = {}
         snapshot = StatsSnapshot(today, {}, Activity(), {}, {})
-        try:
-            if stats:
+        if stats:
+            try:
                 conn = connect(Path(str(stats)), create=False)
                 try:
                     snapshot = load_snapshot(conn, paths, today, ratings=not url)
                 finally:
                     conn.close()
-            if url:
+            except DatabaseError as exc:
+                return Problem("mkdocs.yml", 1, 1, "stats", str(exc), Severity.WARNING)
+            except sqlite3.Error as exc:  # locked for longer than the timeout, damaged, ...
+                return Problem("mkdocs.yml", 1, 1, "stats", f"{stats}: cannot read it: {exc}", Severity.WARNING)
+        if url:
+            try:
                 ratings = read_all_postgres(str(url))
-                snapshot = StatsSnapshot(snapshot.today, snapshot.terms, snapshot.glossary, snapshot.window, ratings)
-        except DatabaseError as exc:
-            return Problem("mkdocs.yml", 1, 1, "stats", str(exc), Severity.WARNING)
-        except Exception as exc:  # psycopg's errors: the ratings database cannot be read
-            return Problem("mkdocs.yml", 1, 1, "ratings_database_url", f"cannot read ratings: {exc}", Severity.WARNING)
+            except Exception as exc:  # psycopg's errors (not importable, cannot connect, ...)
+                message = f"cannot read the ratings: {str(exc).strip() or type(exc).__name__}"
+                return Problem("mkdocs.yml", 1, 1, "ratings_database_url", message, Severity.WARNING)
+            snapshot = StatsSnapshot(snapshot.today, snapshot.terms, snapshot.glossary, snapshot.window, ratings)
         return snapshot
 
     def kept() -> StatsSnapshot | Problem:

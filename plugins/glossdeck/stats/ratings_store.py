@@ -133,10 +133,12 @@ def read_all(conn: sqlite3.Connection) -> dict[str, Aggregate]:
 
 
 def read_all_postgres(url: str) -> dict[str, Aggregate]:
-    store = PostgresRatings(url)
-    try:
-        with store.lock:
-            rows = store.conn.execute(ALL_AGGREGATES).fetchall()
-    finally:
-        store.close()
+    """Every term's aggregate from PostgreSQL, read only (no table yet: no ratings yet)."""
+    import psycopg
+
+    with psycopg.connect(url, connect_timeout=10) as conn:
+        try:
+            rows = conn.execute(ALL_AGGREGATES).fetchall()
+        except psycopg.errors.UndefinedTable:
+            rows = []
     return {slug: _aggregate((count, average)) for slug, count, average in rows}
