@@ -276,3 +276,29 @@ def test_a_missing_database_is_a_located_warning_not_empty_widgets(tmp_path: Pat
     assert result.ok
     assert any("no such database" in w and "stats" in w for w in result.warnings()), result.warnings()
     assert "gd-guestbook" not in result.page("terms/sql-injection/")
+
+
+def test_pages_without_directory_urls_under_a_prefix_count_in_their_own_url_forms(tmp_path: Path) -> None:
+    noon = dt.datetime(2026, 3, 27, 12, tzinfo=dt.UTC)
+    paths = [
+        "/glossary/terms/sql-injection.html",
+        "/glossary/terms/sql-injection.html?from=search",
+        "/glossary/terms/sql-injection/",  # the same page under the other URL style: one page
+        "/terms/sql-injection.html",  # not under the site's prefix: another page
+        "/glossary/terms/sql-injection.svg",
+    ]
+    log = tmp_path / "access.log"
+    log.write_text(
+        "".join(combined_line(Hit(noon + dt.timedelta(seconds=n), p, "person")) + "\n" for n, p in enumerate(paths))
+    )
+    db = tmp_path / "stats.sqlite"
+    assert run_cli("stats", "ingest", "--db", str(db), str(log)).returncode == 0
+    built = build_site(
+        tmp_path / "site",
+        use_directory_urls=False,
+        glossdeck=f'terms_dir: terms\nurl_prefix: glossary\nstats: {db}\nstats_today: "{TODAY}"',
+    )
+    assert built.ok, (built.error, built.warnings())
+    assert shown_stats(built.page("glossary/terms/sql-injection.html")).views_total == 3
+    readers = built.page("glossary/readers.html")
+    assert 'href="terms/sql-injection.html"' in readers
