@@ -15,7 +15,6 @@ from importlib import resources
 from pathlib import Path
 
 import yaml
-from crawlerdetect import CrawlerDetect
 
 from ..text.plain_text import one_line
 
@@ -88,6 +87,9 @@ class Classifier:
     """Classifies user agents; remembers the answers for the user agents it has seen (one ingest)."""
 
     def __init__(self, table: list[CrawlerEntry] | None = None) -> None:
+        # imported here: a site build reads the kinds but never classifies, so it does not need it
+        from crawlerdetect import CrawlerDetect
+
         self.table = load_table() if table is None else table
         # one regular expression for the whole table; the first alternative that matches wins
         self._tokens = re.compile("|".join(f"({re.escape(e.token)})" for e in self.table), re.IGNORECASE)
