@@ -13,6 +13,17 @@ from .log_formats import FORMATS
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
+def _positive(text: str) -> int:
+    """An argument that is a whole number of at least 1 (argparse reports anything else)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value}: at least 1")
+    return value
+
+
 def _ingest(args: argparse.Namespace) -> int:
     # imported when used: the crawler-detection patterns load with them
     from .ingest import IngestReport, forget_old_lines, ingest_file
@@ -77,7 +88,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     ingest.add_argument("--format", choices=FORMATS, help="the log format (default: detected per file)")
     ingest.add_argument(
         "--keep-days",
-        type=int,
+        type=_positive,
         default=40,
         help="days of line hashes kept to recognise a log read again (default: 40; older days are closed)",
     )
@@ -90,7 +101,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     where.add_argument("--database-url", help="PostgreSQL instead, e.g. postgresql://user@host/glossdeck")
     api.add_argument("--terms", default="terms", help="the term files' folder: only these slugs are rated")
     api.add_argument("--host", default="127.0.0.1")
-    api.add_argument("--port", type=int, default=8008)
+    api.add_argument("--port", type=_positive, default=8008)
     api.add_argument(
         "--allow-origin",
         action="append",
@@ -99,7 +110,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         help="the site's origin (e.g. https://glossary.example.org) allowed to call the service from a "
         "browser (CORS); repeat for several; none: same origin only",
     )
-    api.add_argument("--rate-limit", type=int, default=30, help="ratings one address may post per minute")
+    api.add_argument("--rate-limit", type=_positive, default=30, help="ratings one address may post per minute")
     api.add_argument(
         "--forwarded-allow-ips",
         default="127.0.0.1",
