@@ -207,6 +207,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .project_init import register as register_init
 
     register_init(sub)
+    from .stats.command import register as register_stats
+
+    register_stats(sub)
     for register in EXTRA_COMMANDS:
         register(sub)
     return parser

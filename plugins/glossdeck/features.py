@@ -9,7 +9,7 @@ site, and the static assets it serves.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from typing import Any, Literal, TypeVar
@@ -47,12 +47,14 @@ class Build:
 
     `memo` is the MkDocs plugin's memo under `mkdocs serve` (None in a one-off build): pass it to
     `reuse.reuse` for work worth keeping between rebuilds. `once` keeps a value for this build only
-    (a model every page asks for); it goes when the build object does.
+    (a model every page asks for); it goes when the build object does. `options` are the site's
+    settings for features (the MkDocs plugin's `stats`, `ratings_endpoint`, ...), by name.
     """
 
     glossary: Glossary
     site: SiteInfo
     memo: Memo | None = None
+    options: Mapping[str, Any] = field(default_factory=dict)
     _values: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def once(self, name: str, compute: Callable[[], V]) -> V:
@@ -133,7 +135,7 @@ def register(feature: Feature) -> Feature:
 ENTRY_POINT_GROUP = "glossdeck.features"
 # Features shipped with glossdeck: imported on every build (importing registers them); a site
 # turns one off with `disabled_features`, e.g. [embeds].
-BUILTIN_MODULES: tuple[str, ...] = ("glossdeck.embeds",)
+BUILTIN_MODULES: tuple[str, ...] = ("glossdeck.embeds", "glossdeck.stats")
 
 
 def load_features(modules: Iterable[str] = (), disabled: Iterable[str] = ()) -> list[Feature]:

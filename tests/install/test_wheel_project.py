@@ -283,6 +283,25 @@ def test_wheel_installed_without_node_builds_an_init_project(tmp_path: Path, ser
     assert "is missing" not in build.stderr, build.stderr
     _browser_check(site)
 
+    # 3b. readers and crawlers: an access log counted with the installed command (the crawler table
+    # comes from the wheel), then a build with the project's GLOSSDECK_STATS set shows the counts
+    log = project / "access.log"
+    log.write_text(
+        '203.0.113.5 - - [27/Mar/2026:10:00:00 +0000] "GET /terms/idempotency/ HTTP/1.1" 200 512 "-" '
+        '"Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 Safari/537.36"\n'
+        '203.0.113.6 - - [27/Mar/2026:10:00:01 +0000] "GET /terms/idempotency/ HTTP/1.1" 200 512 "-" '
+        '"Mozilla/5.0 (compatible; GPTBot/1.2; +https://openai.com/gptbot)"\n'
+    )
+    ingest = _run([venv / "bin" / "glossdeck", "stats", "ingest", "access.log"], cwd=project, env=env)
+    _check(ingest, "glossdeck stats ingest")
+    assert "2 page views counted" in ingest.stdout, ingest.stdout
+    stats_env = {**env, "GLOSSDECK_STATS": ".glossdeck/stats.sqlite", "SOURCE_DATE_EPOCH": "1774612800"}
+    stats_build = _run([venv / "bin" / "mkdocs", "build", "--strict", "-d", "site-stats"], cwd=project, env=stats_env)
+    _check(stats_build, "mkdocs build --strict with GLOSSDECK_STATS")
+    term_page = (project / "site-stats" / "terms" / "idempotency" / "index.html").read_text(encoding="utf-8")
+    assert "Views <strong" in term_page and 'data-gd-name="ChatGPT" data-gd-count="1"' in term_page
+    assert (project / "site-stats" / "readers" / "index.html").is_file()
+
     # 4. the same project with ProperDocs, the maintained fork of MkDocs 1.6
     _check(_run([python, "-m", "pip", "install", "-q", "properdocs"], cwd=tmp_path, env=env), "pip install properdocs")
     site = serve(project / "site-properdocs")

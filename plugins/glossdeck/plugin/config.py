@@ -60,3 +60,20 @@ class GlossdeckConfig(base.Config):
     """How `mkdocs serve` notices a saved file: "native", the operating system's change events (a save
     starts the rebuild at once), or "polling", MkDocs' own look every half second, for Docker volumes
     and network folders, which send no events."""
+
+    stats = c.Optional(c.Type(str))
+    """The stats database `glossdeck stats ingest` fills (relative to mkdocs.yml), e.g.
+    ".glossdeck/stats.sqlite": term pages get Views and the AI Guestbook, and the site a "Readers and
+    crawlers" page. Unset: none of these."""
+
+    stats_today = c.Optional(c.Type(str))
+    """The day (YYYY-MM-DD, UTC) the stats count "today" and "the last 30 days" to; default: the build
+    date (SOURCE_DATE_EPOCH when set)."""
+
+    ratings_endpoint = c.Optional(c.Type(str))
+    """Where the Rate this term widget posts, e.g. "https://example.org/api/ratings/" (the
+    `glossdeck api` service; the term's slug is appended). Unset: no widget."""
+
+    ratings_database_url = c.Optional(c.Type(str))
+    """The ratings service's PostgreSQL database, read at build time for each term's average (default:
+    the `stats` database). Prefer the environment: !ENV GLOSSDECK_RATINGS_DATABASE_URL."""

@@ -21,6 +21,7 @@ time goes to build.timings.TIMER (read by scripts/bench.py).
 
 from __future__ import annotations
 
+import datetime as dt
 import fnmatch
 import functools
 import logging
@@ -178,6 +179,7 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         except GlossdeckError as exc:
             raise PluginError("glossdeck: cannot use the DEBT rubric:\n" + str(exc)) from None
         self.features = load_features(self.config.features, self.config.disabled_features)
+        self.feature_options = self._feature_options()
         self.layout = Layout.create(
             config.site_name,
             config.site_url,
@@ -215,6 +217,22 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
                 script.defer = True
                 config.extra_javascript.append(script)
         return config
+
+    def _feature_options(self) -> dict[str, Any]:
+        """Features' settings (Build.options): the stats database as an absolute path, the day."""
+        today = self.config.stats_today
+        if today:
+            try:
+                dt.date.fromisoformat(today)
+            except ValueError:
+                raise PluginError(f"glossdeck: stats_today: '{today}' is not a date (YYYY-MM-DD)") from None
+        stats = self.config.stats
+        return {
+            "stats": str((self.root / stats).resolve()) if stats else None,
+            "stats_today": today,
+            "ratings_endpoint": self.config.ratings_endpoint,
+            "ratings_database_url": self.config.ratings_database_url,
+        }
 
     # --- the glossary and its pages ---
     def _read(self, path: Path) -> LoadedTerm:
@@ -268,6 +286,7 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
             # conversions are pure: under serve the memo keeps one renderer for the whole session
             prose=self.memo.kept("prose", ProseRenderer) if self.memo is not None else ProseRenderer(),
             phase=TIMER.phase,
+            feature_options=self.feature_options,
         )
         missing = list(self.missing_settings)
         with TIMER.phase("features"):

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from ..core.glossary import Glossary
 from ..core.model import Term
@@ -55,6 +56,8 @@ class SiteContext:
     memo: Memo | None = None
     # Prose conversions of this build (the plugin passes the one its memo keeps under serve)
     prose: ProseRenderer = field(default_factory=ProseRenderer)
+    # Settings for features (Build.options): the plugin's stats and ratings options
+    feature_options: dict[str, Any] = field(default_factory=dict)
     # Wraps each phase of work so a front end can time it (the plugin's timer; by default nothing)
     phase: Callable[[str], AbstractContextManager[object]] = lambda name: nullcontext()
 
@@ -64,7 +67,7 @@ class SiteContext:
     @cached_property
     def build(self) -> Build:
         """This build as features see it."""
-        return Build(self.glossary, self.layout.site, self.memo)
+        return Build(self.glossary, self.layout.site, self.memo, self.feature_options)
 
     @cached_property
     def category_order(self) -> list[str]:

@@ -1,0 +1,1 @@
+"""The ratings service (`glossdeck api`): a small Starlette app served by uvicorn."""
