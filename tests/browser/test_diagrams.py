@@ -8,7 +8,6 @@ The last test sweeps every diagram of the repository's own glossary."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest

@@ -221,7 +221,12 @@ def _overlaps(labels: list[dict[str, Any]]) -> list[tuple[str, str]]:
     found = []
     for i, a in enumerate(labels):
         for b in labels[i + 1 :]:
-            if a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"] and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"]:
+            if (
+                a["x"] < b["x"] + b["w"]
+                and b["x"] < a["x"] + a["w"]
+                and a["y"] < b["y"] + b["h"]
+                and b["y"] < a["y"] + a["h"]
+            ):
                 found.append((a["text"], b["text"]))
     return found
 

@@ -332,7 +332,7 @@
     scroller.setAttribute("aria-label", "Diagram");
     var button = document.createElement("button");
     button.type = "button";
-    button.className = "gd-diagram__open md-button";
+    button.className = "gd-diagram__open";
     button.textContent = "Full size";
     button.setAttribute("aria-label", "Show the diagram full size");
     button.setAttribute("aria-haspopup", "dialog");

@@ -97,7 +97,7 @@ def local_graph_section(site: SiteInfo, slug: str) -> str:
 
 
 def path_next_section(glossary: Glossary, site: SiteInfo, slug: str, steps: list[PathStep]) -> str:
-    """"Next on this path": for each path the term is on, its step and a link to the term after it
+    """ "Next on this path": for each path the term is on, its step and a link to the term after it
     (or, on a path's last term, to the quiz on that path). Plain links: no script needed."""
     src = site.term_src(slug)
     items = []
