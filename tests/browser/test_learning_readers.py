@@ -195,6 +195,8 @@ def test_debt_map_points_are_named_on_a_tap_and_listed(browser: Browser, reposit
         point.locator(".gd-point__hit").tap()
         expect(tip).to_have_attribute("visibility", "visible")
         expect(tip).to_have_text(title)  # a first tap names the point...
+        shown = tip.locator("text").evaluate("t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a")
+        assert shown >= 12, f"the name is drawn at {shown:.1f} px"
         expect(page).to_have_url(site + "learn/explorer/")
         point.locator(".gd-point__hit").tap()
         expect(page.locator("article h1")).to_contain_text(title)  # ...and a second one opens it

@@ -161,6 +161,8 @@
       const showTip = (a) => {
         const at = a.gdAt;
         tipText.textContent = a.getAttribute("data-gd-name");
+        const shownWidth = svg.getBoundingClientRect().width;
+        tipText.style.fontSize = `${14 * (shownWidth ? Math.max(1, width / shownWidth) : 1)}px`; // 14 px on screen, also on a phone
         const above = at.cy > top + 30;
         tipText.setAttribute("x", at.cx);
         tipText.setAttribute("y", above ? at.cy - 16 : at.cy + 26);

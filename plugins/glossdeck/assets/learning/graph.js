@@ -95,7 +95,7 @@
     const byPriority = nodes.slice().sort((p, q) => (q.current - p.current) || (degree.get(q.id) - degree.get(p.id)) || p.id.localeCompare(q.id));
     function relabel() {
       const shown = svg.getBoundingClientRect().width;
-      if (!shown) return;
+      if (!shown || nodes.length > MANY) return; // a big graph names a term on hover, focus or tap only
       const unit = view.w / shown; // SVG units per screen pixel
       const font = LABEL_PX * unit;
       const dotR = Math.max(R, (DOT_PX / 2) * unit);
