@@ -257,6 +257,7 @@
     if (wide) entry.scroller.setAttribute("tabindex", "0");
     else if (!entry.full) entry.scroller.removeAttribute("tabindex");
     entry.scroller.classList.toggle("gd-diagram__frame--wide", wide);
+    entry.scroller.setAttribute("aria-label", wide ? "Diagram, wider than the page: scroll sideways" : "Diagram");
   }
 
   function title() {
