@@ -34,7 +34,7 @@ def site(tmp_path_factory: pytest.TempPathFactory, browser: Browser) -> Iterator
 
 @pytest.fixture(scope="module")
 def repository_site(tmp_path_factory: pytest.TempPathFactory, browser: Browser) -> Iterator[str]:
-    """The repository's own glossary (42 terms), built for the address it is served at, so
+    """The repository's own glossary (about forty terms), built for the address it is served at, so
     Material's instant navigation is on as on a deployed site."""
     site_dir = tmp_path_factory.mktemp("repository") / "site"
     server = serve_folder(site_dir)
@@ -57,6 +57,10 @@ def _page(browser: Browser, site: str, options: dict[str, Any]) -> Iterator[Page
     context.close()
     assert watch.outside == [], f"requests to other hosts: {watch.outside}"
     assert watch.errors == [], f"console errors: {watch.errors}"
+
+
+def _term_count(page: Page, site: str) -> int:
+    return len(page.request.get(site + "learn/data/terms.json").json()["terms"])
 
 
 def _bank(page: Page, site: str) -> dict[str, dict[str, Any]]:
@@ -147,12 +151,13 @@ def test_explorer_filters_live_in_the_address_and_back_restores_them(browser: Br
         page.goto(site + "learn/explorer/")
         explorer = page.locator(".gd-explorer")
         count = explorer.locator(".gd-explorer__count")
-        expect(count).to_contain_text("42 of 42 terms")
+        total = _term_count(page, site)
+        expect(count).to_contain_text(f"{total} of {total} terms")
         explorer.get_by_label("Category").select_option("security")
         explorer.locator("fieldset", has_text="Detectability").get_by_label("from").select_option("5")
         explorer.get_by_label("Up (y)").select_option("b")
         filtered = count.inner_text()
-        assert filtered != "42 of 42 terms"
+        assert filtered != f"{total} of {total} terms"
         assert _query(page) == {"category": ["security"], "d": ["5-9"], "y": ["b"]}
         row = page.locator(".gd-explorer__static tbody tr:not([hidden]) a").first
         title = row.inner_text()
@@ -237,9 +242,11 @@ def test_global_graph_labels_never_overlap_even_zoomed(browser: Browser, reposit
     site = repository_site
     for page in _page(browser, site, DESKTOP):
         page.goto(site + "learn/graph/")
-        expect(page.locator(".gd-graph .gd-node")).to_have_count(42)
+        total = _term_count(page, site)
+        assert 20 <= total <= 80  # a graph whose every name can be placed (more: names on hover only)
+        expect(page.locator(".gd-graph .gd-node")).to_have_count(total)
         labels = page.evaluate(LABELS)
-        assert len(labels) >= 30, f"only {len(labels)} of 42 names shown"
+        assert len(labels) >= 0.7 * total, f"only {len(labels)} of {total} names shown"
         assert _overlaps(labels) == []
         assert all(abs(label["px"] - 12) < 0.5 for label in labels), {round(label["px"], 1) for label in labels}
         for _ in range(2):
@@ -263,7 +270,7 @@ def test_global_graph_dots_are_24px_to_tap_on_a_phone(browser: Browser, reposito
     for page in _page(browser, site, PHONE):
         page.goto(site + "learn/graph/")
         nodes = page.locator(".gd-graph .gd-node")
-        expect(nodes).to_have_count(42)
+        expect(nodes).to_have_count(_term_count(page, site))
         page.locator(".gd-graph__frame").scroll_into_view_if_needed()
         sizes = page.evaluate(
             "() => [...document.querySelectorAll('.gd-graph .gd-node')].map((a) => {"
