@@ -46,8 +46,14 @@ def _stylesheet() -> str:
         "html,body{margin:0;height:100%;background:var(--bg);color:var(--text)}"
         "body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans',Helvetica,Arial,sans-serif;"
         "overflow:auto}"
-        ".card{min-height:100%;padding:18px 22px;border:1px solid var(--border);border-radius:12px;"
-        "display:flex;flex-direction:column;gap:8px}"
+        # The card is exactly the frame's height; the TL;DR takes the room it needs (3 lines at
+        # least) and the misconception what is left, one whole line at a time: each is a one-column multicol box of the
+        # height it is given, whose lines past that height flow into a hidden second column. So
+        # the text fills what room there is, never stops early above blank space, never halves a line.
+        ".card{height:100%;padding:18px 22px;border:1px solid var(--border);border-radius:12px;"
+        "display:flex;flex-direction:column;gap:8px;overflow:hidden}"
+        ".card>*{flex:none}"
+        ".fit{columns:1;column-gap:40px;column-fill:auto;overflow:hidden;min-height:0;orphans:1;widows:1}"
         ".kicker{display:flex;justify-content:space-between;gap:12px;margin:0;font-size:12px;color:var(--muted)}"
         ".kicker b{letter-spacing:.05em;text-transform:uppercase}"
         ".kicker>*{overflow:hidden;text-overflow:ellipsis;white-space:nowrap;min-width:0}"
@@ -56,12 +62,12 @@ def _stylesheet() -> str:
         "a{color:var(--link)}h1 a{color:inherit;text-decoration:none}h1 a:hover{text-decoration:underline}"
         "p{margin:0;overflow-wrap:anywhere}"
         ".clamp{display:-webkit-box;-webkit-box-orient:vertical;overflow:hidden}"
-        ".tldr{-webkit-line-clamp:4;line-clamp:4}"
-        ".mis{border-left:3px solid var(--border);padding-left:10px;font-size:14px;display:grid;gap:2px}"
-        ".mis p{-webkit-line-clamp:2;line-clamp:2}.mis b{color:var(--muted);font-weight:600}"
+        ".card>.tldr{flex:0 1 auto;min-height:calc(3 * 1.45em + 2px)}"  # 3 lines at least, all if room allows
+        ".card>.mis{flex:1 1 0;min-height:0;border-left:3px solid var(--border);padding-left:10px;font-size:14px}"
+        ".mis p+p{margin-top:2px}.mis b{color:var(--muted);font-weight:600}"
         ".axes{list-style:none;margin:4px 0 0;padding:0;display:grid;grid-template-columns:repeat(4,1fr);gap:6px 14px}"
-        "@media (max-width:420px){.axes{grid-template-columns:repeat(2,1fr)}.mis{display:none}"
-        ".tldr{-webkit-line-clamp:3;line-clamp:3}}"
+        "@media (max-width:420px){.axes{grid-template-columns:repeat(2,1fr)}}"
+        "@media (max-height:260px){.card>.mis{display:none}}"
         ".axes li{font-size:12px;display:flex;flex-wrap:wrap;justify-content:space-between;min-width:0}"
         ".axes .v{font-weight:700;color:var(--c)}.axes .na{color:var(--muted)}"
         ".bar{flex-basis:100%;height:6px;border-radius:3px;background:var(--track);margin-top:3px}"
@@ -128,22 +134,22 @@ def render_embed_page(view: CardView, linker: Linker) -> str:
     blocks: list[Markup] = [
         element("p", {"class": "kicker"}, element("b", {}, view.kicker), element("span", {}, view.site_name)),
         element("h1", {"id": "term", "class": "clamp", "dir": "auto"}, element("a", {"href": page, **open_new}, title)),
-        element("p", {"class": "tldr clamp", "dir": "auto"}, truncate(view.tldr, TLDR_CHARS)),
+        element("p", {"class": "tldr fit", "dir": "auto"}, truncate(view.tldr, TLDR_CHARS)),
     ]
     if view.belief is not None and view.correction is not None:
         blocks.append(
             element(
                 "div",
-                {"class": "mis"},
+                {"class": "mis fit"},
                 element(
                     "p",
-                    {"class": "clamp", "dir": "auto"},
+                    {"dir": "auto"},
                     element("b", {}, "Misconception: "),
                     truncate(view.belief, MISCONCEPTION_CHARS),
                 ),
                 element(
                     "p",
-                    {"class": "clamp", "dir": "auto"},
+                    {"dir": "auto"},
                     element("b", {}, "In fact: "),
                     truncate(view.correction, MISCONCEPTION_CHARS),
                 ),

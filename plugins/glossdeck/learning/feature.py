@@ -21,6 +21,7 @@ from .pages import (
     graph_page,
     home_page,
     local_graph_section,
+    path_next_section,
     path_page,
     progress_page,
     quiz_page,
@@ -28,7 +29,8 @@ from .pages import (
     read_first_section,
     term_progress_section,
 )
-from .paths import curated_paths
+from .paths import curated_paths, steps_of
+from .quiz import term_page_questions
 
 # Classic scripts, in load order: d3's modules extend one global `d3`; core.js defines the
 # namespace the others add to, and each widget module registers itself with it.
@@ -107,8 +109,12 @@ class Learning(Feature):
         key = (
             site,
             tuple((s, glossary.term(s).title) for s in record["readFirst"]),
-            len(model.questions[slug]),
+            len(term_page_questions(model.questions[slug])),
             bool(record["prerequisites"] or record["related"] or record["backlinks"]),
+            tuple(
+                (step.path.id, step.path.title, len(step.path.terms), step.step, step.next, _title(glossary, step.next))
+                for step in steps_of(model.paths, slug)
+            ),
         )
         return reuse(
             build.memo, "learning.sections", slug, key, lambda: self._sections(glossary, site, slug, model, record)
@@ -120,11 +126,15 @@ class Learning(Feature):
         sections: list[TermSection] = []
         if record["readFirst"]:
             sections.append(TermSection("after-header", read_first_section(glossary, site, slug, record["readFirst"])))
-        if model.questions[slug]:
-            sections.append(TermSection("after-content", quiz_section(site, slug, len(model.questions[slug]))))
+        asked = term_page_questions(model.questions[slug])
+        if asked:
+            sections.append(TermSection("after-content", quiz_section(site, slug, len(asked))))
         if record["prerequisites"] or record["related"] or record["backlinks"]:
             sections.append(TermSection("after-content", local_graph_section(site, slug)))
         sections.append(TermSection("end", term_progress_section(site, slug)))
+        steps = steps_of(model.paths, slug)
+        if steps:
+            sections.append(TermSection("end", path_next_section(glossary, site, slug, steps)))
         return sections
 
     def pages_done(self, build: Build) -> None:
@@ -138,6 +148,10 @@ class Learning(Feature):
 
     def stylesheets(self) -> list[str]:
         return ["learning/learning.css"]
+
+
+def _title(glossary: Glossary, slug: str | None) -> str | None:
+    return glossary.term(slug).title if slug is not None else None
 
 
 LEARNING = Learning()

@@ -17,7 +17,7 @@ from ..text.escape import attr, md_inline
 from ..text.markup import attributes
 from ..text.plain_text import markdown_paragraphs_to_plain as plain_text
 from .data import PAGES, LearningModel, path_src
-from .paths import LearningPath
+from .paths import LearningPath, PathStep
 
 esc = attr  # text for an HTML element or a quoted attribute
 md_text = md_inline  # text for a Markdown heading or paragraph
@@ -94,6 +94,28 @@ def quiz_section(site: SiteInfo, slug: str, count: int) -> str:
 def local_graph_section(site: SiteInfo, slug: str) -> str:
     graph = widget("local-graph", site, site.term_src(slug), tag="section", label="Connections", term=slug)
     return f"## Connections\n\n{_noscript('The map of connections')}\n\n{graph}"
+
+
+def path_next_section(glossary: Glossary, site: SiteInfo, slug: str, steps: list[PathStep]) -> str:
+    """ "Next on this path": for each path the term is on, its step and a link to the term after it
+    (or, on a path's last term, to the quiz on that path). Plain links: no script needed."""
+    src = site.term_src(slug)
+    items = []
+    for step in steps:
+        path = step.path
+        where = _link(site, src, site.page_url(path_src(path)), path.title)
+        position = f'<span class="gd-path-next__step">step {step.step} of {len(path.terms)}</span>'
+        if step.next is not None:
+            after = glossary.term(step.next)
+            link = _link(site, src, site.term_url(step.next), after.title, rel="next", data_gd_slug=step.next)
+            then = f'<span class="gd-path-next__label">Next:</span> {link}'
+        else:
+            quiz = site.relative(src, site.page_url(PAGES["quiz"])) + "?deck=path:" + path.id
+            then = f'The last step. <a href="{esc(quiz)}">Test yourself on this path</a>'
+        items.append(f"<li>{where} ({position}). {then}</li>")
+    title = "Next on this path" if len(steps) == 1 else "Next on these paths"
+    nav = f'<nav class="gd-path-next gd-nolink" aria-label="{title}"><ul>{"".join(items)}</ul></nav>'
+    return f"## {title}\n\n{nav}"
 
 
 def term_progress_section(site: SiteInfo, slug: str) -> str:

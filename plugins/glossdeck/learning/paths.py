@@ -231,3 +231,23 @@ def all_paths(glossary: Glossary, site: SiteInfo | None = None) -> list[Learning
     """Curated paths first (authors chose them), then one per category."""
     curated, _ = curated_paths(glossary)
     return [*curated, *category_paths(glossary, site)]
+
+
+@dataclass(frozen=True)
+class PathStep:
+    """Where a term stands on one path: its step (1-based) and the term after it, if any."""
+
+    path: LearningPath
+    step: int
+    next: str | None
+
+
+def steps_of(paths: list[LearningPath], slug: str) -> list[PathStep]:
+    """Every path a term is on (in the paths' order: curated first), with the term after it there."""
+    steps = []
+    for path in paths:
+        if slug in path.terms:
+            at = path.terms.index(slug)
+            following = path.terms[at + 1] if at + 1 < len(path.terms) else None
+            steps.append(PathStep(path, at + 1, following))
+    return steps

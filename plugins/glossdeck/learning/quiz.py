@@ -9,6 +9,12 @@ rebuilds. Generated kinds:
 - match a TL;DR (the term's own names masked) to its term, distractors from the same category;
 - guess one axis of the DEBT score; within one point counts, but 0 ("does not apply") is exact.
 
+Questions must not give each other away. The two misconception questions share a `group`: the
+answer to one (its explanation) is the other's answer, so a term page or a quiz round shows at most
+one question of a group. The TL;DR question ("Which term does this describe?") is never shown on the
+term's own page, under the title it asks for (`term_page` is False). `term_page_questions` is the
+one rule for what a term page shows.
+
 Choices are shuffled at build time with a seed taken from the question id: the same glossary always
 gives the same quiz, so builds are reproducible and tests can know the right answer.
 """
@@ -63,6 +69,8 @@ class Question:
     answer: bool | int  # true-false: the truth; choice: index into choices; debt: the score
     choices: tuple[Choice, ...] = field(default_factory=tuple)
     axis: str | None = None  # debt questions only
+    group: str | None = None  # questions that answer each other: at most one per page or round
+    term_page: bool = True  # shown under "Check yourself" on the term's own page
 
     def as_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -81,7 +89,24 @@ class Question:
             ]
         if self.axis is not None:
             data["axis"] = self.axis
+        if self.group is not None:
+            data["group"] = self.group
+        if not self.term_page:
+            data["termPage"] = False
         return data
+
+
+def term_page_questions(questions: list[Question]) -> list[Question]:
+    """What "Check yourself" on the term's page asks: the questions meant for it, the first of each group."""
+    seen: set[str] = set()
+    out = []
+    for q in questions:
+        if not q.term_page or (q.group is not None and q.group in seen):
+            continue
+        if q.group is not None:
+            seen.add(q.group)
+        out.append(q)
+    return out
 
 
 def is_debt_answer_right(truth: int, guess: int) -> bool:
@@ -146,6 +171,7 @@ def _misconception_questions(entry: LoadedTerm) -> list[Question]:
             answer=False,
             explanation=f"False. {correction}",
             see="misconception",
+            group="misconception",
         )
     ]
     statement = first_sentence(correction)
@@ -160,6 +186,8 @@ def _misconception_questions(entry: LoadedTerm) -> list[Question]:
                 answer=True,
                 explanation=f"True. It is the common belief that is wrong: “{plain_text(term.misconception.belief)}”",
                 see="misconception",
+                group="misconception",
+                term_page=False,  # the first of its group is the one a term page shows
             )
         )
     return out
@@ -233,6 +261,7 @@ def _tldr_question(glossary: Glossary, entry: LoadedTerm) -> list[Question]:
             answer=order.index(entry.slug),
             explanation=f"{entry.term.title}: {plain_text(entry.term.tldr)}",
             see="tldr",
+            term_page=False,  # under the term's own title it would answer itself
         )
     ]
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from glossdeck.core.checks import load_glossary
 from glossdeck.core.problems import Severity
 from glossdeck.learning import LEARNING
-from glossdeck.learning.paths import all_paths, category_path, read_first
+from glossdeck.learning.paths import LearningPath, PathStep, all_paths, category_path, read_first, steps_of
 from tests.support.learning_glossary import write_learning_terms
 from tests.support.terms import write_term
 
@@ -104,3 +104,13 @@ def test_paths_file_shape_errors(tmp_path: Path) -> None:
 def test_paths_file_is_not_read_as_a_term(tmp_path: Path) -> None:
     glossary, problems = load_glossary([write_learning_terms(tmp_path / "terms")], checks=[LEARNING.check])
     assert "_paths" not in glossary and not problems.errors
+
+
+def test_steps_of_a_term_give_its_place_and_the_next_term_on_every_path() -> None:
+    first = LearningPath("curated", "Curated", "curated", ("a", "b", "c"))
+    category = LearningPath("cat", "Cat", "category", ("c", "a"))
+    other = LearningPath("other", "Other", "category", ("x",))
+    paths = [first, category, other]
+    assert steps_of(paths, "a") == [PathStep(first, 1, "b"), PathStep(category, 2, None)]
+    assert steps_of(paths, "c") == [PathStep(first, 3, None), PathStep(category, 1, "a")]
+    assert steps_of(paths, "nowhere") == []

@@ -8,7 +8,15 @@ import pytest
 
 from glossdeck.core.checks import load_glossary
 from glossdeck.core.glossary import Glossary
-from glossdeck.learning.quiz import MASK, Question, is_debt_answer_right, mask_names, question_bank, questions_for
+from glossdeck.learning.quiz import (
+    MASK,
+    Question,
+    is_debt_answer_right,
+    mask_names,
+    question_bank,
+    questions_for,
+    term_page_questions,
+)
 from tests.support.learning_glossary import TERMS, write_learning_terms
 from tests.support.terms import write_term
 
@@ -110,3 +118,22 @@ def test_a_lone_term_gets_no_tldr_question(tmp_path: Path) -> None:
     write_term(tmp_path, "solo", "title: Solo\ncategory: c\ntldr: Alone.\n")
     glossary, _ = load_glossary([tmp_path])
     assert questions_for(glossary, "solo") == []
+
+
+def test_questions_that_answer_each_other_share_a_group_and_a_term_page_asks_one(glossary: Glossary) -> None:
+    """The false belief's explanation is the true statement's answer (and the other way round): they
+    are one group, and the term page asks only the first; the TL;DR question ("Which term does this
+    describe?") is never asked under the term's own title."""
+    qs = questions_for(glossary, "type-juggling")
+    by = {q.source: q for q in qs}
+    assert by["misconception-false"].group == by["misconception-true"].group == "misconception"
+    assert by["misconception-true"].prompt in by["misconception-false"].explanation  # why they are grouped
+    asked = [q.source for q in term_page_questions(qs)]
+    assert "misconception-false" in asked and "misconception-true" not in asked and "tldr" not in asked
+    assert "tldr" in by and by["tldr"].as_json()["termPage"] is False
+    assert by["misconception-false"].as_json()["group"] == "misconception"
+    assert "termPage" not in by["misconception-false"].as_json()  # shown: the default, left out of the JSON
+    for slug in TERMS:
+        page = term_page_questions(questions_for(glossary, slug))
+        groups = [q.group for q in page if q.group]
+        assert len(groups) == len(set(groups)) and all(q.source != "tldr" for q in page), slug

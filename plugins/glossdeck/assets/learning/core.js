@@ -194,12 +194,21 @@
     }
   };
 
-  /** Let SVG links inside `svg` navigate like HTML links do (plain left clicks only). */
-  GD.svgLinks = function (svg) {
+  /** Let SVG links inside `svg` navigate like HTML links do (plain left clicks only). With
+   * `preview(a)`, a touch (which cannot hover to see a point's name) first shows the name; a
+   * second tap on the same point follows it. */
+  GD.svgLinks = function (svg, preview) {
+    let touch = false, armed = null;
+    svg.addEventListener("pointerdown", (ev) => { touch = ev.pointerType === "touch" || ev.pointerType === "pen"; });
     svg.addEventListener("click", (ev) => {
       const a = ev.target.closest && ev.target.closest("a");
       if (!a || ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
       ev.preventDefault();
+      if (preview && touch && armed !== a) {
+        armed = a;
+        preview(a);
+        return;
+      }
       GD.navigate(a.getAttribute("href"));
     });
   };

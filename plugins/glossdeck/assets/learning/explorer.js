@@ -144,34 +144,106 @@
           const n = group.length, ring = n === 1 ? 0 : Math.min(14, 5 + n);
           const angle = (2 * Math.PI * i) / n;
           const cx = col(t.debt[x]) + ring * Math.cos(angle), cy = row(t.debt[y]) + ring * Math.sin(angle);
-          const a = s("a", { href: ctx.url(t.url), class: "gd-point", "data-gd-slug": t.slug,
+          const a = s("a", { href: ctx.url(t.url), class: "gd-point", "data-gd-slug": t.slug, "data-gd-name": t.title,
                              "aria-label": `${t.title}: ${ax.name} ${scoreLabel(t.debt[x])}, ${ay.name} ${scoreLabel(t.debt[y])}` },
-            s("title", null, `${t.title} ${t.debtString}`),
+            // a larger transparent disc to tap (the dots are small); as large as the ring allows
+            s("circle", { cx, cy, r: n === 1 ? 17 : Math.max(7, Math.min(17, ring * Math.sin(Math.PI / n))), class: "gd-point__hit" }),
             s("circle", { cx, cy, r: n > 4 ? 5 : 7, class: `gd-point__dot gd-cat-${catIndex.get(t.category)}` }));
+          a.gdAt = { cx, cy };
           points.append(a);
         });
       }
-      svg.append(grid, points);
-      GD.svgLinks(svg);
+      // The name of the point under the pointer, focused, or tapped once (touch cannot hover):
+      // drawn in the map, so it shows on every device; screen readers have each link's name.
+      const tipText = s("text", { class: "gd-debt-map__tip-text", "text-anchor": "middle" });
+      const tipBox = s("rect", { class: "gd-debt-map__tip-box", rx: 4 });
+      const tip = s("g", { class: "gd-debt-map__tip", "aria-hidden": "true", visibility: "hidden" }, tipBox, tipText);
+      const showTip = (a) => {
+        const at = a.gdAt;
+        tipText.textContent = a.getAttribute("data-gd-name");
+        const shownWidth = svg.getBoundingClientRect().width;
+        tipText.style.fontSize = `${14 * (shownWidth ? Math.max(1, width / shownWidth) : 1)}px`; // 14 px on screen, also on a phone
+        const above = at.cy > top + 30;
+        tipText.setAttribute("x", at.cx);
+        tipText.setAttribute("y", above ? at.cy - 16 : at.cy + 26);
+        tip.setAttribute("visibility", "visible");
+        const b = tipText.getBBox();
+        const shift = Math.max(2 - b.x, Math.min(0, width - 2 - (b.x + b.width)));
+        tipText.setAttribute("x", at.cx + shift);
+        tipBox.setAttribute("x", b.x + shift - 5); tipBox.setAttribute("y", b.y - 3);
+        tipBox.setAttribute("width", b.width + 10); tipBox.setAttribute("height", b.height + 6);
+      };
+      const hideTip = () => tip.setAttribute("visibility", "hidden");
+      points.addEventListener("pointerover", (ev) => { const a = ev.target.closest("a"); if (a && ev.pointerType === "mouse") showTip(a); });
+      points.addEventListener("pointerout", (ev) => { if (ev.pointerType === "mouse") hideTip(); });
+      points.addEventListener("focusin", (ev) => { const a = ev.target.closest("a"); if (a) showTip(a); });
+      points.addEventListener("focusout", hideTip);
+      svg.append(grid, points, tip);
+      GD.svgLinks(svg, showTip);
       const used = data.categories.filter((c) => scored.some((t) => t.category === c.id));
+      // the same points as a table: every name readable at once, on any screen
+      const sorted = scored.slice().sort((a, b) => b.debt[x] - a.debt[x] || b.debt[y] - a.debt[y] || a.title.localeCompare(b.title));
+      const list = h("details", { class: "gd-debt-map__list" },
+        h("summary", null, "The map as a list"),
+        h("table", null,
+          h("thead", null, h("tr", null, h("th", { scope: "col" }, "Term"), h("th", { scope: "col" }, `${ax.name} (across)`),
+            h("th", { scope: "col" }, `${ay.name} (up)`))),
+          h("tbody", null, sorted.map((t) => h("tr", { "data-gd-slug": t.slug },
+            h("td", null, h("a", { href: ctx.url(t.url) }, t.title)), h("td", null, scoreLabel(t.debt[x])), h("td", null, scoreLabel(t.debt[y])))))));
+      if (map.querySelector(".gd-debt-map__list[open]")) list.open = true; // redrawn: stays open
       GD.fill(map, h("div", { class: "gd-debt-map__frame" }, svg),
         h("ul", { class: "gd-graph__legend" }, used.map((c) =>
-          h("li", null, h("span", { class: `gd-swatch gd-cat-${catIndex.get(c.id)}`, "aria-hidden": "true" }), c.title))));
+          h("li", null, h("span", { class: `gd-swatch gd-cat-${catIndex.get(c.id)}`, "aria-hidden": "true" }), c.title))), list);
+    }
+
+    // (the name's key is not "q": Material's search opens itself on ?q=)
+    // The filters live in the page's address (replaceState: no history entry per keystroke), so
+    // Back from a term restores them, and a filtered view can be bookmarked or shared.
+    // ?name=...&category=...&level=...&tag=...&sort=...&d=2-7 (one range per axis)&x=d&y=t
+    const simple = [["name", name], ["category", category], ["level", level], ["tag", tag], ["sort", sort], ["x", xSel], ["y", ySel]];
+    const defaults = new Map(simple.map(([key, control]) => [key, control.value]));
+    function saveState() {
+      const params = new URLSearchParams(location.search);
+      for (const [key, control] of simple) {
+        const value = key === "name" ? control.value.trim() : control.value;
+        if (value && value !== defaults.get(key)) params.set(key, value); else params.delete(key);
+      }
+      for (const r of ranges) {
+        const whole = r.min.value === "0" && r.max.value === "9";
+        if (whole) params.delete(r.axis.letter); else params.set(r.axis.letter, `${r.min.value}-${r.max.value}`);
+      }
+      const query = params.toString();
+      const url = location.pathname + (query ? `?${query}` : "") + location.hash;
+      if (url !== location.pathname + location.search + location.hash) history.replaceState(history.state, "", url);
+    }
+    function loadState() {
+      const params = new URLSearchParams(location.search);
+      const offered = (control, value) => [...control.options].some((o) => o.value === value);
+      for (const [key, control] of simple) {
+        const value = params.get(key);
+        if (value === null) continue;
+        if (key === "name") control.value = value;
+        else if (offered(control, value)) control.value = value;
+      }
+      for (const r of ranges) {
+        const m = /^(\d)-(\d)$/.exec(params.get(r.axis.letter) || "");
+        if (m) { r.min.value = m[1]; r.max.value = m[2]; }
+      }
     }
 
     for (const control of [name, category, level, tag, sort, ...ranges.flatMap((r) => [r.min, r.max])]) {
-      control.addEventListener(control === name ? "input" : "change", update);
+      control.addEventListener(control === name ? "input" : "change", () => { update(); saveState(); });
     }
-    xSel.addEventListener("change", drawMap);
-    ySel.addEventListener("change", drawMap);
+    xSel.addEventListener("change", () => { drawMap(); saveState(); });
+    ySel.addEventListener("change", () => { drawMap(); saveState(); });
     reset.addEventListener("click", () => {
       name.value = ""; category.value = ""; level.value = ""; tag.value = "";
       for (const r of ranges) { r.min.value = "0"; r.max.value = "9"; }
       update();
+      saveState();
     });
     random.addEventListener("click", () => GD.randomTerm(ctx, data, current.map((t) => t.slug)));
-    const wanted = GD.urlParam("category");
-    if (wanted && data.categoryTitle.has(wanted)) category.value = wanted;
+    loadState();
     update();
   });
 })();

@@ -65,21 +65,76 @@
         "marker-end": l.kind === "prerequisite" ? `url(#${arrow})` : null }));
     }
     const nodeLayer = s("g", { class: "gd-graph__nodes" });
+    const degree = new Map(nodes.map((n) => [n.id, 0]));
+    for (const l of links) { degree.set(l.source.id, degree.get(l.source.id) + 1); degree.set(l.target.id, degree.get(l.target.id) + 1); }
     for (const n of nodes) {
       const term = data.bySlug.get(n.id);
       const current = n.id === graph.current;
       const a = s("a", { href: ctx.url(term.url), class: "gd-node" + (current ? " gd-node--current" : ""),
                          "data-gd-slug": n.id, "aria-label": `${term.title} (${data.categoryTitle.get(term.category) || term.category})`,
                          "aria-current": current ? "page" : null });
-      a.append(s("circle", { cx: n.x, cy: n.y, r: current ? R + 4 : R, class: `gd-node__dot gd-cat-${cat.get(term.category)}` }),
-        s("text", { x: n.x, y: n.y + R + 14, "text-anchor": "middle", class: "gd-node__label", "aria-hidden": "true" }, term.title));
+      n.hit = s("circle", { cx: n.x, cy: n.y, r: R + 4, class: "gd-node__hit" });
+      n.dot = s("circle", { cx: n.x, cy: n.y, r: current ? R + 4 : R, class: `gd-node__dot gd-cat-${cat.get(term.category)}` });
+      n.label = s("text", { x: n.x, y: n.y + R + 14, "text-anchor": "middle", class: "gd-node__label", "aria-hidden": "true" }, term.title);
+      n.current = current;
+      a.append(n.hit, n.dot, n.label);
       nodeLayer.append(a);
     }
     svg.append(edgeLayer, nodeLayer);
-    GD.svgLinks(svg);
+    GD.svgLinks(svg, (a) => {
+      for (const other of nodeLayer.querySelectorAll(".gd-node--tapped")) other.classList.remove("gd-node--tapped");
+      a.classList.add("gd-node--tapped"); // its name shows; a second tap follows the link
+    });
+
+    // Labels keep their size on screen (LABEL_PX) whatever the zoom, and are placed so they never
+    // overlap each other or a dot: the current term and the best-connected terms first, each
+    // below, above, right or left of its dot; a label with no free place is left out until the
+    // reader zooms in (it shows on hover, focus and a first tap, and the list below has them all).
+    // Dots and their tap areas keep a least size on screen too (TAP_PX across).
+    const LABEL_PX = 12, DOT_PX = 10, TAP_PX = 28;
+    const byPriority = nodes.slice().sort((p, q) => (q.current - p.current) || (degree.get(q.id) - degree.get(p.id)) || p.id.localeCompare(q.id));
+    function relabel() {
+      const shown = svg.getBoundingClientRect().width;
+      if (!shown || nodes.length > MANY) return; // a big graph names a term on hover, focus or tap only
+      const unit = view.w / shown; // SVG units per screen pixel
+      const font = LABEL_PX * unit;
+      const dotR = Math.max(R, (DOT_PX / 2) * unit);
+      const hitR = Math.max(dotR + 4 * unit, (TAP_PX / 2) * unit);
+      const taken = nodes.map((n) => ({ x: n.x - dotR, y: n.y - dotR, w: 2 * dotR, h: 2 * dotR }));
+      const clash = (b) => taken.some((t) => b.x < t.x + t.w && t.x < b.x + b.w && b.y < t.y + t.h && t.y < b.y + b.h);
+      for (const n of nodes) {
+        n.dot.setAttribute("r", n.current ? dotR + 4 * unit : dotR);
+        n.hit.setAttribute("r", hitR);
+        n.label.style.fontSize = `${font}px`;
+        n.label.style.strokeWidth = `${3 * unit}px`;
+      }
+      for (const n of byPriority) {
+        const label = n.label;
+        label.classList.remove("gd-node__label--off");
+        label.setAttribute("text-anchor", "middle");
+        label.setAttribute("x", n.x); label.setAttribute("y", n.y);
+        const box = label.getBBox();
+        const w = box.width + 4 * unit, hgt = box.height;
+        const gap = dotR + 3 * unit;
+        const places = [
+          { x: n.x - w / 2, y: n.y + gap, anchor: "middle", tx: n.x },
+          { x: n.x - w / 2, y: n.y - gap - hgt, anchor: "middle", tx: n.x },
+          { x: n.x + gap, y: n.y - hgt / 2, anchor: "start", tx: n.x + gap + 2 * unit },
+          { x: n.x - gap - w, y: n.y - hgt / 2, anchor: "end", tx: n.x - gap - 2 * unit },
+        ];
+        const inside = (p) => p.x >= view.x && p.x + w <= view.x + view.w && p.y >= view.y && p.y + hgt <= view.y + view.h;
+        const free = places.find((p) => inside(p) && !clash({ x: p.x, y: p.y, w, h: hgt }));
+        const place = free || places[0];
+        label.setAttribute("text-anchor", place.anchor);
+        label.setAttribute("x", place.tx);
+        label.setAttribute("y", place.y + hgt * 0.78); // the baseline, about 0.78 of the line down
+        if (free) taken.push({ x: place.x, y: place.y, w, h: hgt });
+        else label.classList.add("gd-node__label--off");
+      }
+    }
 
     // Zoom with buttons, pan by dragging: both change the viewBox.
-    const setView = () => svg.setAttribute("viewBox", `${view.x} ${view.y} ${view.w} ${view.h}`);
+    const setView = () => { svg.setAttribute("viewBox", `${view.x} ${view.y} ${view.w} ${view.h}`); relabel(); };
     const zoom = (f) => {
       const cx = view.x + view.w / 2, cy = view.y + view.h / 2;
       view.w *= f; view.h *= f; view.x = cx - view.w / 2; view.y = cy - view.h / 2; setView();
@@ -98,9 +153,9 @@
       if (!drag) return;
       view.x = drag.vx - (ev.clientX - drag.x) * drag.scale;
       view.y = drag.vy - (ev.clientY - drag.y) * drag.scale;
-      setView();
+      svg.setAttribute("viewBox", `${view.x} ${view.y} ${view.w} ${view.h}`); // panning moves, never resizes
     });
-    svg.addEventListener("pointerup", () => { drag = null; });
+    svg.addEventListener("pointerup", () => { if (drag) relabel(); drag = null; });
 
     const used = [...new Set(nodes.map((n) => data.bySlug.get(n.id).category))];
     const legend = h("ul", { class: "gd-graph__legend" },
@@ -123,6 +178,14 @@
     });
     const list = h("details", { class: "gd-graph__list" }, h("summary", null, "The same connections as a list"), h("ul", null, items));
     GD.fill(el, tools, h("div", { class: "gd-graph__frame" }, svg), legend, list);
+    relabel();
+    if (window.ResizeObserver) {
+      let last = 0;
+      new ResizeObserver(() => {
+        const w = svg.getBoundingClientRect().width;
+        if (Math.abs(w - last) > 1) { last = w; relabel(); }
+      }).observe(svg);
+    }
   }
   GD.drawGraph = drawGraph;
 

@@ -100,7 +100,9 @@
     const slug = el.getAttribute("data-gd-term");
     const [data, bank] = await Promise.all([ctx.terms(), ctx.quiz()]);
     const store = await ctx.store();
-    const questions = (bank.questions[slug] || []);
+    // the build marks what this page asks (learning/quiz.py, term_page_questions): never the TL;DR
+    // question under the title it asks for, one question of each group that answers the other
+    const questions = (bank.questions[slug] || []).filter((q) => q.termPage !== false);
     if (!questions.length) return;
     const list = h("ol", { class: "gd-quiz__list" });
     for (const q of questions) {
@@ -139,7 +141,15 @@
       const fresh = GD.shuffle(pool.filter((q) => !progress.quiz[q.id] || !progress.quiz[q.id].lastRight));
       const known = GD.shuffle(pool.filter((q) => progress.quiz[q.id] && progress.quiz[q.id].lastRight));
       const n = Number(length.value) || pool.length;
-      return [...fresh, ...known].slice(0, n);
+      // one question of a group per round: the explanation of one answers the other
+      const groups = new Set();
+      return [...fresh, ...known].filter((q) => {
+        if (!q.group) return true;
+        const key = `${q.term} ${q.group}`;
+        if (groups.has(key)) return false;
+        groups.add(key);
+        return true;
+      }).slice(0, n);
     }
 
     function run() {
