@@ -101,7 +101,7 @@ def test_the_built_site_has_every_part(project: Path) -> None:
         "learn/data/quiz.json",
         "learn/data/terms.json",
         "api/terms.json",
-        "assets/glossdeck/vendor/mermaid.min.js",
+        "assets/glossdeck/vendor/mermaid/mermaid.esm.min.mjs",
         "assets/glossdeck/vendor/d3-force.min.js",
     ):
         assert (site / data).is_file(), data

@@ -30,25 +30,12 @@ from .pages import (
 )
 from .paths import curated_paths
 
-# Classic scripts, in load order: d3's modules extend one global `d3`; core.js defines the
-# namespace the others add to, and each widget module registers itself with it.
-VENDOR_SCRIPTS = [
-    "vendor/d3-dispatch.min.js",
-    "vendor/d3-quadtree.min.js",
-    "vendor/d3-timer.min.js",
-    "vendor/d3-force.min.js",
-]
-LEARNING_SCRIPTS = [
-    "learning/core.js",
-    "learning/sm2.js",
-    "learning/progress-store.js",
-    "learning/quiz.js",
-    "learning/flashcards.js",
-    "learning/paths.js",
-    "learning/explorer.js",
-    "learning/graph.js",
-    "learning/progress-page.js",
-]
+from .scripts import CORE_SCRIPT, D3, all_scripts
+
+# The vendored libraries a widget may load (the graph's d3-force and its dependencies).
+VENDOR_SCRIPTS = D3
+# Every script of the feature: core.js on every page, which loads the others a page's widgets need.
+LEARNING_SCRIPTS = [CORE_SCRIPT, *(s for s in all_scripts() if s.startswith("learning/"))]
 
 
 class Learning(Feature):
@@ -129,7 +116,8 @@ class Learning(Feature):
         return data_files(build).items() if len(build.glossary) else ()
 
     def scripts(self) -> list[str]:
-        return [*VENDOR_SCRIPTS, *LEARNING_SCRIPTS]
+        # the loader only: each widget's placeholder names the scripts it needs (learning/scripts.py)
+        return [CORE_SCRIPT]
 
     def stylesheets(self) -> list[str]:
         return ["learning/learning.css"]

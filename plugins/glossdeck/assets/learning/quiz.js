@@ -98,9 +98,9 @@
   // "Check yourself" on a term page: every question about the term.
   GD.register("term-quiz", async (el, ctx) => {
     const slug = el.getAttribute("data-gd-term");
-    const [data, bank] = await Promise.all([ctx.terms(), ctx.quiz()]);
+    const [data, mine] = await Promise.all([ctx.terms(), ctx.termQuiz(slug)]);
     const store = await ctx.store();
-    const questions = (bank.questions[slug] || []);
+    const questions = mine.questions || [];
     if (!questions.length) return;
     const list = h("ol", { class: "gd-quiz__list" });
     for (const q of questions) {
