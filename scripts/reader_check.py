@@ -51,7 +51,7 @@ SLOW_LINK = {
     "uploadThroughput": 750_000 / 8,
 }
 COMPRESSED = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".map"}
-MERMAID_PATH = "/assets/glossdeck/vendor/mermaid/"
+MERMAID_PATH = "/assets/glossdeck/vendor/mermaid"  # the ES modules (vendor/mermaid/), or mermaid.min.js before
 SEARCH_INDEX = "/search/search_index.json"
 
 # (kind, path in the site): a term page with a flowchart, one with a sequence diagram, the home page,
@@ -71,8 +71,15 @@ PAGES = [
     ("learning", "learn/progress/"),
 ]
 
+# Material draws each diagram into a closed shadow root: opened, so the probe can see the SVG.
+OPEN_SHADOWS = (
+    "const attach = Element.prototype.attachShadow;"
+    "Element.prototype.attachShadow = function (init) { return attach.call(this, {...init, mode: 'open'}); };"
+)
+
 # In the page: ms since navigation start at which the first diagram's SVG and every widget are drawn.
 PROBE = """() => {
+  if (document.readyState === 'loading') return {loading: true};
   const now = performance.now();
   const w = window.__readerCheck || (window.__readerCheck = {});
   const hosts = [...document.querySelectorAll('.mermaid, pre.mermaid')];
@@ -154,6 +161,7 @@ def build(out: Path, site_url: str) -> None:
 def visit(browser: Any, base: str, kind: str, path: str, *, slow: bool, timeout_s: float) -> Visit:
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = context.new_page()
+    page.add_init_script(OPEN_SHADOWS)
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
     cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
@@ -164,11 +172,14 @@ def visit(browser: Any, base: str, kind: str, path: str, *, slow: bool, timeout_
     cdp.on("Network.requestWillBeSent", lambda e: urls.__setitem__(e["requestId"], e["request"]["url"]))
     cdp.on("Network.loadingFinished", lambda e: sizes.__setitem__(e["requestId"], int(e["encodedDataLength"])))
     result = Visit(kind, path)
-    page.goto(base + path, wait_until="domcontentloaded")
+    page.goto(base + path, wait_until="domcontentloaded", timeout=timeout_s * 1000)
     deadline = time.monotonic() + timeout_s
     state: dict[str, Any] = {}
     while time.monotonic() < deadline:
         state = page.evaluate(PROBE)
+        if state.get("loading"):
+            page.wait_for_timeout(50)
+            continue
         diagrams_done = not state["diagrams"] or state["diagram"] is not None
         widgets_done = not state["widgets"] or state["widgetsAt"] is not None
         if diagrams_done and widgets_done:

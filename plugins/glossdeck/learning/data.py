@@ -34,6 +34,7 @@ def term_quiz_json(slug: str) -> str:
     """Where one term's questions are written (core.js's `termQuiz` reads the same place)."""
     return f"{DATA_DIR}/quiz/{slug}.json"
 
+
 # Generated pages, by the name the browser code uses for them.
 PAGES: dict[str, str] = {
     "home": "learn/index.md",
@@ -298,6 +299,8 @@ class FragmentMemo:
             encoded = self.questions.get(key) or _json_array([_json(q.as_json()) for q in questions])
             kept[key] = encoded
             parts.append((slug, encoded))
-            files[term_quiz_json(slug)] = _json_object([("version", version), ("term", _json(slug)), ("questions", encoded)])
+            files[term_quiz_json(slug)] = _json_object(
+                [("version", version), ("term", _json(slug)), ("questions", encoded)]
+            )
         self.questions = kept
         return {QUIZ_JSON: _json_object([("version", version), ("questions", _json_object(parts))]), **files}

@@ -29,7 +29,6 @@ from .pages import (
     term_progress_section,
 )
 from .paths import curated_paths
-
 from .scripts import CORE_SCRIPT, D3, all_scripts
 
 # The vendored libraries a widget may load (the graph's d3-force and its dependencies).

@@ -17,6 +17,7 @@ are left as they are.
 from __future__ import annotations
 
 import re
+from collections.abc import MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +54,7 @@ def lazy_search(output: str, script: str) -> str:
     return rewritten[:at] + script + rewritten[at:] if at >= 0 else rewritten
 
 
-def boost_term(meta: dict[str, Any], tags: list[str]) -> None:
+def boost_term(meta: MutableMapping[str, Any], tags: list[str]) -> None:
     """A term page's meta as search reads it: boosted, and tagged with the term's tags. The caller
     puts `tags` back before the theme renders the page (a theme's tags plugin would list them)."""
     search = meta.get("search")
