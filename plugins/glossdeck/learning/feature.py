@@ -29,7 +29,8 @@ from .pages import (
     term_progress_section,
 )
 from .paths import curated_paths
-from .scripts import CORE_SCRIPT, D3, all_scripts
+from .data import TERMS_JSON, term_quiz_json
+from .scripts import CORE_SCRIPT, D3, WIDGET_SCRIPTS, all_scripts, preload_links
 
 # The vendored libraries a widget may load (the graph's d3-force and its dependencies).
 VENDOR_SCRIPTS = D3
@@ -107,6 +108,24 @@ class Learning(Feature):
             sections.append(TermSection("after-content", local_graph_section(site, slug)))
         sections.append(TermSection("end", term_progress_section(site, slug)))
         return sections
+
+    def head(self, build: Build, slug: str | None) -> str:
+        """On a term page: preload its widgets' scripts and data, so they download with the page's
+        styles instead of one round trip after another once core.js has run."""
+        if slug is None or slug not in build.glossary:
+            return ""
+        model = learning_model(build)
+        record = model.term_records[slug]
+        widgets = ["term-progress"]
+        if record["readFirst"]:
+            widgets.append("read-first")
+        if model.questions[slug]:
+            widgets.append("term-quiz")
+        if record["prerequisites"] or record["related"] or record["backlinks"]:
+            widgets.append("local-graph")
+        scripts = list(dict.fromkeys(s for w in widgets for s in WIDGET_SCRIPTS[w]))
+        data = [TERMS_JSON, *([term_quiz_json(slug)] if model.questions[slug] else [])]
+        return preload_links(build.site, build.site.term_src(slug), scripts, data)
 
     def pages_done(self, build: Build) -> None:
         build.forget(MODEL)

@@ -9,6 +9,10 @@ progress code unless it shows them.
 
 from __future__ import annotations
 
+from ..features import SiteInfo
+from ..text.escape import attr
+
+ASSETS_URL = "assets/glossdeck"  # where the site serves glossdeck's assets (plugin.ASSETS_URL)
 CORE_SCRIPT = "learning/core.js"
 
 # d3's modules extend one global `d3`: dependencies first.
@@ -44,3 +48,18 @@ def all_scripts() -> list[str]:
     for scripts in WIDGET_SCRIPTS.values():
         seen.update(dict.fromkeys(scripts))
     return list(seen)
+
+
+def preload_links(site: SiteInfo, src: str, scripts: list[str], data: list[str]) -> str:
+    """<link rel=preload> for a page's widget scripts and data files (site-relative), which core.js
+    then takes from the cache. Data as `fetch` with crossorigin=anonymous: what core.js's same-origin
+    fetch() asks, so the preloaded response is the one it gets."""
+    links = [
+        f'<link rel="preload" as="script" fetchpriority="low" href="{attr(site.relative(src, f"{ASSETS_URL}/{path}"))}">'
+        for path in scripts
+    ]
+    links += [
+        f'<link rel="preload" as="fetch" crossorigin="anonymous" fetchpriority="low" href="{attr(site.relative(src, path))}">'
+        for path in data
+    ]
+    return "".join(links)
