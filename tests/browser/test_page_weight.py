@@ -10,6 +10,7 @@ on an emulated slow link."""
 from __future__ import annotations
 
 import gzip
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -111,11 +112,18 @@ def _open(
     page.set_default_timeout(20_000)
     page.add_init_script(OPEN_SHADOW_ROOTS)
     visit = Visit(site)
-    page.on("response", visit.responses.append)
+
+    def keep(response: Response) -> None:  # Playwright wraps handlers: a bound builtin will not do
+        visit.responses.append(response)
+
+    page.on("response", keep)
     held: list[Route] = []
     if hold_mermaid:
         # Mermaid never arrives (a very slow link): its requests stay unanswered until the test ends
-        context.route("**/assets/glossdeck/vendor/mermaid/**", held.append)
+        def hold(route: Route) -> None:
+            held.append(route)
+
+        context.route(re.compile(r"/assets/glossdeck/vendor/mermaid"), hold)
     return page, visit, watch, (context, held)
 
 
@@ -177,7 +185,7 @@ def test_a_term_page_loads_only_its_own_scripts_and_data(browser: Browser, site:
 def test_no_widget_waits_for_mermaid(browser: Browser, site: str) -> None:
     page, _visit, watch, handle = _open(browser, site, hold_mermaid=True)
     try:
-        page.goto(site + "terms/sql-injection/")
+        page.goto(site + "terms/sql-injection/", wait_until="domcontentloaded")  # "load" may wait for it
         page.wait_for_function(WIDGETS_DRAWN)  # quiz, graph and "Mark as read", Mermaid still pending
         expect(page.locator(".gd-term-quiz .gd-q").first).to_be_visible()
         expect(page.locator(".gd-local-graph svg").first).to_be_visible()
@@ -229,16 +237,27 @@ def _search(page: Page, query: str) -> list[tuple[str, str]]:
     return found
 
 
-def test_search_starts_on_demand_previews_the_tldr_and_ranks_terms_first(browser: Browser, site: str) -> None:
+def test_the_search_index_downloads_when_a_search_starts(browser: Browser, site: str) -> None:
     page, visit, watch, handle = _open(browser, site, desktop=True)
     try:
         page.goto(site + "terms/sql-injection/")
         page.wait_for_function(WIDGETS_DRAWN)
-        assert not visit.fetched("search/search_index.json")
-        results = _search(page, "injection")
+        page.wait_for_load_state("networkidle")
+        assert not visit.fetched("search/search_index.json"), "the index before any search"
+        assert not any("workers/search." in url for url in visit.urls), "Lunr's worker before any search"
+        _search(page, "injection")
         assert visit.fetched("search/search_index.json"), "the index arrives once a search starts"
+    finally:
+        _close(handle, watch)
+
+
+def test_search_previews_the_tldr_and_ranks_term_pages_first(browser: Browser, site: str) -> None:
+    page, _visit, watch, handle = _open(browser, site, desktop=True)
+    try:
+        page.goto(site + "guide/")
+        results = _search(page, "injection")
         titles = [title for title, _ in results]
-        assert titles[0] == "SQL Injection", titles
+        assert titles[0] == "SQL Injection", titles  # tagged "injection": the term about it
         assert results[0][1].startswith("Untrusted input pasted into an SQL string"), results[0]
         assert not any("Back to glossary" in preview for _, preview in results), results
         # term pages above the tag page and the hand-written guide that mention the word

@@ -14,7 +14,7 @@ from ..core.glossary import Glossary
 from ..core.problems import Problem
 from ..features import Build, Feature, GeneratedPage, SiteInfo, TermSection
 from ..reuse import reuse
-from .data import MODEL, PAGES, LearningModel, data_files, learning_model, path_src
+from .data import MODEL, PAGES, TERMS_JSON, LearningModel, data_files, learning_model, path_src, term_quiz_json
 from .pages import (
     explorer_page,
     flashcards_page,
@@ -29,7 +29,6 @@ from .pages import (
     term_progress_section,
 )
 from .paths import curated_paths
-from .data import TERMS_JSON, term_quiz_json
 from .scripts import CORE_SCRIPT, D3, WIDGET_SCRIPTS, all_scripts, preload_links
 
 # The vendored libraries a widget may load (the graph's d3-force and its dependencies).
