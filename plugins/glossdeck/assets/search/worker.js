@@ -46,6 +46,16 @@
     }).join(" ");
   }
 
+  /** Fuzzy results: every word matched, if not as typed, so Material lists none as "Missing". */
+  function matched(answer) {
+    answer.data.items.forEach(function (group) {
+      (Array.isArray(group) ? group : [group]).forEach(function (doc) {
+        if (doc && doc.terms) Object.keys(doc.terms).forEach(function (term) { doc.terms[term] = true; });
+      });
+    });
+    return answer;
+  }
+
   async function handle(message) {
     loadMaterial();
     if (!message || message.type !== QUERY) return ask(message);
@@ -55,7 +65,7 @@
       var typo = fuzzy(String(message.data));
       if (typo !== String(message.data)) {
         var second = await ask({ type: QUERY, data: typo });
-        if (second && second.data && second.data.items && second.data.items.length) return second;
+        if (second && second.data && second.data.items && second.data.items.length) return matched(second);
       }
     }
     return answer;
