@@ -244,6 +244,10 @@ def test_wheel_installed_without_node_builds_an_init_project(tmp_path: Path, ser
         assert name in in_wheel, f"the wheel lacks vendor/{name}"
         assert name in in_sdist, f"the sdist lacks vendor/{name}"
         assert in_wheel[name] == (VENDOR / name).read_bytes(), f"vendor/{name} differs from the checkout's"
+    # Mermaid's ES modules: the entry imports chunks by relative path, so every one must ship
+    chunks = sorted(p.name for p in (VENDOR / "mermaid" / "chunks" / "mermaid.esm.min").glob("*.mjs"))
+    assert chunks and all(f"mermaid/chunks/mermaid.esm.min/{c}" in in_wheel for c in chunks), "Mermaid's chunks"
+    assert all(f"mermaid/chunks/mermaid.esm.min/{c}" in in_sdist for c in chunks)
 
     # 2. a fresh virtualenv (no other site-packages), glossdeck from the wheel, no node on PATH
     venv = tmp_path / "venv"
