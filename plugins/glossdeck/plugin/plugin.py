@@ -515,6 +515,12 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
     on_post_page = CombinedEvent(_add_head, _show_diagrams)
 
     @event_priority(-100)  # after the search plugin has written its index
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+        # the theme's 404 page runs Material's search too: its index also waits for a search
+        if self._search_script is not None and template_name.endswith(".html"):
+            return lazy_search(output_content, self._search_script)
+        return output_content
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.ctx is None:
             return
