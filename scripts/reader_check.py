@@ -247,6 +247,7 @@ def main() -> int:
     parser.add_argument("--fast", action="store_true", help="no network emulation: sizes and requests only")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     parser.add_argument("--timeout", type=float, default=90.0, help="seconds to wait for one page (default 90)")
+    parser.add_argument("--chromium", default="/usr/bin/chromium", help="the browser (default: Debian's)")
     args = parser.parse_args()
 
     from playwright.sync_api import sync_playwright
@@ -262,7 +263,7 @@ def main() -> int:
                 build(site, base)
             visits: list[Visit] = []
             with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+                browser = p.chromium.launch(executable_path=args.chromium, args=["--no-sandbox", "--disable-gpu"])
                 for kind, path in PAGES:
                     if not (site / path / "index.html").is_file():
                         print(f"  (skipped: {path or '(home)'} is not in this site)")
