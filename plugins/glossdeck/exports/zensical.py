@@ -109,7 +109,7 @@ def build_export(
     missing = [
         f"glossdeck: {ASSETS / path.removeprefix(ASSETS_URL + '/')} is missing, so the site cannot "
         f"load it: run `npm ci` (it copies the vendored libraries there)"
-        for path in [*scripts, f"{ASSETS_URL}/vendor/mermaid.min.js"]
+        for path in [*scripts, f"{ASSETS_URL}/vendor/mermaid/mermaid.esm.min.mjs"]
         if path not in files
     ]
     return ZensicalExport(pages, files, nav, stylesheets, scripts, lines + missing, not problems.errors and not missing)

@@ -2,10 +2,11 @@
 
 - `learn/data/terms.json`: every term's facts for the explorer, flashcards, paths, the DEBT map and
   the graph (nodes and edges), plus site facts (axes and their colours, page URLs);
-- `learn/data/quiz.json`: the question bank, by term.
+- `learn/data/quiz.json`: the question bank, by term, for the quiz page;
+- `learn/data/quiz/<slug>.json`: one term's questions, all its "Check yourself" section loads.
 
 Questions live apart because they carry code examples and are the bulk of the bytes; pages that
-don't quiz never load them. URLs in the data are site-relative; the page gives the browser the way
+don't quiz never load them, and a term page loads its own term's only. URLs in the data are site-relative; the page gives the browser the way
 back to the site root (`data-gd-root`, see pages.widget).
 """
 
@@ -27,6 +28,12 @@ DATA_VERSION = 1
 DATA_DIR = "learn/data"
 TERMS_JSON = f"{DATA_DIR}/terms.json"
 QUIZ_JSON = f"{DATA_DIR}/quiz.json"
+
+
+def term_quiz_json(slug: str) -> str:
+    """Where one term's questions are written (core.js's `termQuiz` reads the same place)."""
+    return f"{DATA_DIR}/quiz/{slug}.json"
+
 
 # Generated pages, by the name the browser code uses for them.
 PAGES: dict[str, str] = {
@@ -70,6 +77,10 @@ class LearningModel:
     questions: dict[str, list[Question]]
     terms_json: dict[str, Any]
     term_records: dict[str, dict[str, Any]]  # the records of terms_json["terms"], by slug
+
+    def term_quiz(self, slug: str) -> dict[str, Any]:
+        """One term's file: what its page's "Check yourself" shows."""
+        return {"version": DATA_VERSION, "term": slug, "questions": [q.as_json() for q in self.questions[slug]]}
 
     @property
     def quiz_json(self) -> dict[str, Any]:
@@ -214,9 +225,13 @@ def to_json_bytes(data: dict[str, Any]) -> bytes:
 def data_files(build: Build) -> dict[str, bytes]:
     model = learning_model(build)
     if build.memo is None:
-        return {TERMS_JSON: to_json_bytes(model.terms_json), QUIZ_JSON: to_json_bytes(model.quiz_json)}
+        files = {TERMS_JSON: to_json_bytes(model.terms_json), QUIZ_JSON: to_json_bytes(model.quiz_json)}
+        files.update(
+            (term_quiz_json(slug), to_json_bytes(model.term_quiz(slug))) for slug, qs in model.questions.items() if qs
+        )
+        return files
     fragments = reuse(build.memo, "learning.fragments", "data", build.site, FragmentMemo)
-    return {TERMS_JSON: fragments.terms_json(model.terms_json), QUIZ_JSON: fragments.quiz_json(model)}
+    return {TERMS_JSON: fragments.terms_json(model.terms_json), **fragments.quiz_files(model)}
 
 
 def _json(value: Any) -> bytes:
@@ -271,9 +286,12 @@ class FragmentMemo:
         self.records = {k: v for k, v in self.records.items() if k in live}
         return _json_object(members)
 
-    def quiz_json(self, model: LearningModel) -> bytes:
+    def quiz_files(self, model: LearningModel) -> dict[str, bytes]:
+        """quiz.json and each term's questions file, from the same kept encodings."""
         kept: dict[tuple[Question, ...], bytes] = {}
         parts: list[tuple[str, bytes]] = []
+        files: dict[str, bytes] = {}
+        version = _json(DATA_VERSION)
         for slug, questions in model.questions.items():
             if not questions:
                 continue
@@ -281,5 +299,8 @@ class FragmentMemo:
             encoded = self.questions.get(key) or _json_array([_json(q.as_json()) for q in questions])
             kept[key] = encoded
             parts.append((slug, encoded))
+            files[term_quiz_json(slug)] = _json_object(
+                [("version", version), ("term", _json(slug)), ("questions", encoded)]
+            )
         self.questions = kept
-        return _json_object([("version", _json(DATA_VERSION)), ("questions", _json_object(parts))])
+        return {QUIZ_JSON: _json_object([("version", version), ("questions", _json_object(parts))]), **files}

@@ -18,6 +18,7 @@ from ..text.markup import attributes
 from ..text.plain_text import markdown_paragraphs_to_plain as plain_text
 from .data import PAGES, LearningModel, path_src
 from .paths import LearningPath, PathStep
+from .scripts import needs
 
 esc = attr  # text for an HTML element or a quoted attribute
 md_text = md_inline  # text for a Markdown heading or paragraph
@@ -48,6 +49,7 @@ def widget(
         aria_labelledby=labelledby,
         aria_label=label,
         data_gd_widget=name,
+        data_gd_needs=needs(name),
         data_gd_root=site.relative(src, "") or "./",
         **{f"data_gd_{k}": v for k, v in data.items()},
     )

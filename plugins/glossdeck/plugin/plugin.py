@@ -75,6 +75,7 @@ from .mermaid2 import (
 )
 from .narrow_strings import ascii_html, ascii_page
 from .nav import add_glossary_section
+from .search_loading import WORKER_SRC, boost_term, defer_script, lazy_search, uses_material_search, worker_source
 from .serve_revalidation import answer_with_validators
 from .site_setup import SITE_URL_LINE, is_site_url_notice, missing_settings, setup_message
 from .theme_env import reuse_theme_work
@@ -97,6 +98,9 @@ def _log_problem(problem: Problem) -> None:
     (log.error if problem.severity is Severity.ERROR else log.warning)(problem.format())
 
 
+_NO_TAGS = object()  # a page without `tags` meta
+
+
 class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
     supports_multiple_instances = False
 
@@ -108,6 +112,8 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         self._searched: dict[str, str] = {}  # term page -> what the search index gets of it
         self._listings: set[str] = set()  # generated pages whose listed terms search skips
         self._full_content: str | None = None  # a term page's content while search reads the lean one
+        self._page_tags: object = None  # a term page's own `tags` meta while search reads its term tags
+        self._search_script: str | None = None  # Material's search: the <head> script that defers its index
         self.home_src: str | None = None  # the site's own home page, which gets the glossary sections
         self.feature_nav: list[tuple[str, list[str]]] = []  # (section title or "", src paths) per feature
         # What `mkdocs serve` rebuilds reuse: made by on_startup for serve; None in a one-off build
@@ -194,6 +200,7 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         self.missing_settings = missing_settings(config.theme)
         mermaid2 = config.plugins.get("mermaid2")
         self.mermaid_arguments: dict[str, Any] = {}
+        self._search_script = defer_script() if uses_material_search(config) else None
         if mermaid2 is not None:
             for message in check_mermaid2(mermaid2):
                 log.error(message)
@@ -393,6 +400,8 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
                 if files.get_file_from_path(src) is None:
                     files.append(File.generated(config, src, abs_src_path=str(path)))
         files.append(File.generated(config, f"{ASSETS_URL}/axes.css", content=axes_css()))
+        if self._search_script is not None and files.get_file_from_path(WORKER_SRC) is None:
+            files.append(File.generated(config, WORKER_SRC, content=worker_source()))
         if not VENDOR_FILE.is_file():
             log.error(
                 f"{VENDOR_FILE} is missing, so diagrams cannot render: run `npm ci` "
@@ -479,6 +488,13 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
 
     @event_priority(50)  # before the search plugin reads the page
     def _content_for_search(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        src = page.file.src_uri
+        slug = self.layout.slug_of(src) if src in self.generated and self.layout.is_term(src) else None
+        if slug is not None and self.ctx is not None and slug in self.ctx.glossary:
+            # term pages rank above tag, listing and documentation pages, and a term's own tags (for
+            # search only: put back below, before the theme sees the page) rank it for those words
+            self._page_tags = page.meta.get("tags", _NO_TAGS)
+            boost_term(page.meta, self.ctx.glossary.term(slug).tags)
         searched = self._searched.pop(page.file.src_uri, None)
         if searched is not None:
             self._full_content = page.content
@@ -489,6 +505,12 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
     def _content_for_page(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
         if self._full_content is not None:
             page.content, self._full_content = self._full_content, None
+        if self._page_tags is not None:
+            if self._page_tags is _NO_TAGS:
+                page.meta.pop("tags", None)
+            else:
+                page.meta["tags"] = self._page_tags
+            self._page_tags = None
         return context
 
     on_page_context = CombinedEvent(_content_for_search, _content_for_page)
@@ -497,6 +519,8 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         ctx = self.ctx
         if ctx is None:
             return output
+        if self._search_script is not None:
+            output = lazy_search(output, self._search_script)
         src = page.file.src_uri
         head: list[str] = []
         slug = self.layout.slug_of(src) if src in self.generated else None
@@ -526,6 +550,12 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
     on_post_page = CombinedEvent(_add_head, _show_diagrams)
 
     @event_priority(-100)  # after the search plugin has written its index
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+        # the theme's 404 page runs Material's search too: its index also waits for a search
+        if self._search_script is not None and template_name.endswith(".html"):
+            return lazy_search(output_content, self._search_script)
+        return output_content
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.ctx is None:
             return
