@@ -1,0 +1,99 @@
+"""`glossdeck export skos OUT`: the glossary as a SKOS concept scheme (W3C), the format thesaurus
+and vocabulary tools exchange: Turtle for OUT.ttl, JSON-LD for OUT.jsonld or OUT.json.
+
+One skos:ConceptScheme (the glossary) and one skos:Concept per term, identified by its page's URL:
+prefLabel (title), altLabel (aliases), definition (the TL;DR as plain text), scopeNote (the
+explanation), related, broader/narrower from prerequisites (a term's prerequisites are the ideas
+it builds on, and the checks keep them free of cycles), inScheme, topConceptOf for the terms that
+build on none, notation-free; one skos:Collection per category. rdflib writes the files, so every
+string is escaped by its own serializers.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from rdflib import RDF, SKOS, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, XSD
+
+from ..core.glossary import Glossary
+from ..site.layout import SiteInfo
+from ..text.plain_text import clean_text, markdown_paragraphs_to_plain, markdown_to_plain, one_line
+from . import exchange
+
+FORMATS = {".ttl": "turtle", ".jsonld": "json-ld", ".json": "json-ld"}
+JSONLD_CONTEXT = {"skos": str(SKOS), "dcterms": str(DCTERMS), "xsd": str(XSD)}
+
+
+def skos_graph(glossary: Glossary, site: SiteInfo, lang: str = "en", description: str | None = None) -> Graph:
+    graph = Graph()
+    graph.bind("skos", SKOS)
+    graph.bind("dcterms", DCTERMS)
+    scheme = URIRef(exchange.scheme_uri(site))
+    graph.add((scheme, RDF.type, SKOS.ConceptScheme))
+    graph.add((scheme, SKOS.prefLabel, Literal(one_line(site.site_name) or "Glossary", lang=lang)))
+    if description:
+        graph.add((scheme, DCTERMS.description, Literal(one_line(description), lang=lang)))
+    categories = Namespace(exchange.site_base(site) + ("#category-" if site.site_url else "category:"))
+
+    def uri(slug: str) -> URIRef:
+        return URIRef(exchange.term_uri(site, slug))
+
+    for entry in glossary:
+        term, concept = entry.term, uri(entry.slug)
+        graph.add((concept, RDF.type, SKOS.Concept))
+        graph.add((concept, SKOS.inScheme, scheme))
+        graph.add((concept, SKOS.prefLabel, Literal(one_line(term.title), lang=lang)))
+        for alias in term.aliases:
+            graph.add((concept, SKOS.altLabel, Literal(one_line(alias), lang=lang)))
+        graph.add((concept, SKOS.definition, Literal(markdown_to_plain(term.tldr), lang=lang)))
+        if term.explanation:
+            graph.add((concept, SKOS.scopeNote, Literal(markdown_paragraphs_to_plain(term.explanation), lang=lang)))
+        if term.misconception:
+            note = (
+                f"Misconception: {markdown_to_plain(term.misconception.belief)} "
+                f"In fact: {markdown_to_plain(term.misconception.correction)}"
+            )
+            graph.add((concept, SKOS.note, Literal(clean_text(note), lang=lang)))
+        if term.debt is not None:
+            graph.add((concept, SKOS.note, Literal(f"DEBT score {term.debt.string}", lang=lang)))
+        for other in term.related:
+            if other in glossary and other != entry.slug:
+                graph.add((concept, SKOS.related, uri(other)))
+                graph.add((uri(other), SKOS.related, concept))
+        builds_on = [p for p in term.prerequisites if p in glossary and p != entry.slug]
+        for prerequisite in builds_on:
+            graph.add((concept, SKOS.broader, uri(prerequisite)))
+            graph.add((uri(prerequisite), SKOS.narrower, concept))
+        if not builds_on:
+            graph.add((concept, SKOS.topConceptOf, scheme))
+            graph.add((scheme, SKOS.hasTopConcept, concept))
+        if term.added:
+            graph.add((concept, DCTERMS.created, Literal(term.added.isoformat(), datatype=XSD.date)))
+        if term.edited:
+            graph.add((concept, DCTERMS.modified, Literal(term.edited.isoformat(), datatype=XSD.date)))
+        collection = categories[entry.term.category]
+        graph.add((collection, SKOS.member, concept))
+    for category in glossary.categories:
+        collection = categories[category]
+        graph.add((collection, RDF.type, SKOS.Collection))
+        graph.add((collection, SKOS.prefLabel, Literal(one_line(site.category_title(category)), lang=lang)))
+    return graph
+
+
+def serialize(graph: Graph, fmt: str) -> bytes:
+    if fmt == "json-ld":
+        return graph.serialize(format="json-ld", context=JSONLD_CONTEXT, indent=2).encode()
+    return graph.serialize(format=fmt).encode()
+
+
+def write(glossary: Glossary, site: SiteInfo, lang: str, out: Path) -> bytes:
+    fmt = FORMATS.get(out.suffix.lower())
+    if fmt is None:
+        raise ValueError(f"{out}: name the file .ttl (Turtle) or .jsonld/.json (JSON-LD)")
+    return serialize(skos_graph(glossary, site, lang), fmt)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    exchange.add_arguments(parser, write, "SKOS: Turtle for .ttl, JSON-LD for .jsonld or .json")
