@@ -53,6 +53,7 @@ class Build:
     glossary: Glossary
     site: SiteInfo
     memo: Memo | None = None
+    site_description: str | None = None  # mkdocs.yml's, for what describes the whole site
     _values: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def once(self, name: str, compute: Callable[[], V]) -> V:
@@ -88,7 +89,12 @@ class Feature:
         return []
 
     def head(self, build: Build, slug: str | None) -> str:
-        """Extra HTML for <head> of a term page (slug) or of every page (None)."""
+        """Extra HTML for <head> of a term page (slug) or of every page (None). The plugin puts it
+        early in <head>, within the first kilobytes link-preview clients read."""
+        return ""
+
+    def home_head(self, build: Build) -> str:
+        """Extra HTML for <head> of the site's home page (e.g. its link-preview meta)."""
         return ""
 
     def files(self, build: Build) -> dict[str, bytes]:
@@ -133,7 +139,7 @@ def register(feature: Feature) -> Feature:
 ENTRY_POINT_GROUP = "glossdeck.features"
 # Features shipped with glossdeck: imported on every build (importing registers them); a site
 # turns one off with `disabled_features`, e.g. [embeds].
-BUILTIN_MODULES: tuple[str, ...] = ("glossdeck.embeds",)
+BUILTIN_MODULES: tuple[str, ...] = ("glossdeck.embeds", "glossdeck.share")
 
 
 def load_features(modules: Iterable[str] = (), disabled: Iterable[str] = ()) -> list[Feature]:

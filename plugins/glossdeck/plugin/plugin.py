@@ -8,7 +8,7 @@ Build order, and what each event does:
 - on_nav: adds a small "Glossary" section (categories and indexes; never every term).
 - on_page_markdown: appends the glossary sections to the site's own home page.
 - on_page_content: auto-links term names in every page (one Aho-Corasick pass per page).
-- on_post_page: JSON-LD and features' <head> markup.
+- on_post_page: features' <head> markup (early: link previews read only a page's start), JSON-LD.
 - on_post_build: features' extra files (build/output_files.py, build/serve_store.py).
 - on_serve: reload when a term file changes (told by the operating system: plugin/file_events.py).
 
@@ -63,6 +63,7 @@ from ..text.prose import ProseRenderer
 from .config import GlossdeckConfig
 from .dirty_builds import DirtyBuilds, QuietDirtyWarning, folder_fingerprint, nav_signature
 from .file_events import use_native_events
+from .head_markup import insert_early, insert_late
 from .mermaid2 import (
     MERMAID_URL,
     VENDOR_FILE,
@@ -271,7 +272,8 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
             for feature in self.features:  # e.g. embeds: "site_url is not set"
                 for problem in feature.problems(self.ctx.build):
                     if is_site_url_notice(problem.file, problem.field):
-                        missing.append(SITE_URL_LINE)
+                        if SITE_URL_LINE not in missing:  # cards, link previews: one line for all
+                            missing.append(SITE_URL_LINE)
                     else:
                         _log_problem(problem)
         told = setup_message(missing)
@@ -477,16 +479,17 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
                 head.append(reuse(self.memo, "jsonld", slug, (digest, self.layout), structured_data))
             elif src == self.layout.a_z and src in self.generated:
                 head.append(jsonld.script_tag(jsonld.defined_term_set(ctx)))
+        early: list[str] = []  # within the first kilobytes link-preview clients read (head_markup.py)
+        home = src == self.home_src or (src == self.layout.home and src in self.generated)
         with TIMER.phase("features"):
             for feature in self.features:
-                head.append(feature.head(ctx.build, None))
+                early.append(feature.head(ctx.build, None))
                 if slug is not None:
-                    head.append(feature.head(ctx.build, slug))
-        extra = "".join(h for h in head if h)
-        if not extra:
-            return output
-        at = output.find("</head>")
-        return output[:at] + extra + output[at:] if at >= 0 else output
+                    early.append(feature.head(ctx.build, slug))
+                elif home:
+                    early.append(feature.home_head(ctx.build))
+        output = insert_early(output, "".join(h for h in early if h))
+        return insert_late(output, "".join(h for h in head if h))
 
     on_post_page = CombinedEvent(_add_head, _show_diagrams)
 

@@ -42,9 +42,9 @@ def site_social_svg(site_name: str, description: str, term_count: int, host: str
     title = wrap(site_name, INNER, 40, 2, "bold")
     title_y = 92
     body_y = title_y + (len(title.lines) - 1) * 48 + 44
-    lines_left = max(1, int((HEIGHT - 96 - body_y) // 26) + 1)
-    body = wrap(description, INNER, 19, lines_left)
     bars_y = HEIGHT - 78
+    lines_left = max(1, int((bars_y - 30 - body_y) // 26) + 1)  # the last line clears the axis names
+    body = wrap(description, INNER, 19, lines_left)
     width = (INNER - 16 * (len(AXES) - 1)) / len(AXES)
     axes: list[Markup] = []
     for i, axis in enumerate(AXES):

@@ -62,7 +62,7 @@ class SiteContext:
     @cached_property
     def build(self) -> Build:
         """This build as features see it."""
-        return Build(self.glossary, self.layout.site, self.memo)
+        return Build(self.glossary, self.layout.site, self.memo, self.site_description)
 
     @cached_property
     def category_order(self) -> list[str]:
