@@ -31,4 +31,6 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     export_skos.add_arguments(
         formats.add_parser("skos", help="a SKOS concept scheme in OUT: Turtle for .ttl, JSON-LD for .jsonld/.json")
     )
-    export_tbx.add_arguments(formats.add_parser("tbx", help="a TBX-Basic termbase in OUT (.tbx), for translation tools"))
+    export_tbx.add_arguments(
+        formats.add_parser("tbx", help="a TBX-Basic termbase in OUT (.tbx), for translation tools")
+    )

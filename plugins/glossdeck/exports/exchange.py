@@ -14,6 +14,7 @@ from ..core.glossary import Glossary
 from ..core.problems import GlossdeckError
 from ..core.rubric import load_rubric
 from ..site.layout import Layout, SiteInfo
+from ..text.escape import iri
 
 # Without a site_url, identifiers still have to be absolute IRIs: a URN named after the site
 FALLBACK_SCHEME = "urn:glossdeck:"
@@ -23,19 +24,19 @@ LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$")  # BCP 47's 
 
 def site_base(site: SiteInfo) -> str:
     if site.site_url:
-        return site.site_url
+        return iri(site.site_url)
     return FALLBACK_SCHEME + (_NOT_URN.sub("-", site.site_name.lower()).strip("-") or "glossary") + ":"
 
 
 def term_uri(site: SiteInfo, slug: str) -> str:
     """The term's identifier: its page's absolute URL, or a URN without a site_url."""
     absolute = site.absolute(site.term_url(slug))
-    return absolute if absolute is not None else f"{site_base(site)}term:{slug}"
+    return iri(absolute) if absolute is not None else f"{site_base(site)}term:{slug}"
 
 
 def scheme_uri(site: SiteInfo) -> str:
     """The glossary as a whole: the site's root URL, or a URN."""
-    return site.site_url or site_base(site) + "glossary"
+    return site_base(site) if site.site_url else site_base(site) + "glossary"
 
 
 Writer = Callable[[Glossary, SiteInfo, str, Path], bytes]

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..core.glossary import Glossary
 from ..site.layout import SiteInfo
+from ..text.escape import iri
 from ..text.markup import Markup, element, join
 from ..text.plain_text import markdown_to_plain, one_line
 from . import exchange
@@ -31,9 +32,7 @@ def entry_id(slug: str) -> str:
 
 
 def _transaction(kind: str, date: str) -> Markup:
-    return element(
-        "transacGrp", {}, element("transac", {"type": "transactionType"}, kind), element("date", {}, date)
-    )
+    return element("transacGrp", {}, element("transac", {"type": "transactionType"}, kind), element("date", {}, date))
 
 
 def _term_sec(name: str, status: str) -> Markup:
@@ -54,17 +53,22 @@ def concept_entry(glossary: Glossary, slug: str, site: SiteInfo, lang: str) -> M
         parts.append(_transaction("modification", term.edited.isoformat()))
     page = site.absolute(site.term_url(slug))
     if page is not None:
-        parts.append(element("xref", {"type": "externalCrossReference", "target": page}, one_line(term.title)))
+        parts.append(element("xref", {"type": "externalCrossReference", "target": iri(page)}, one_line(term.title)))
     seen: set[str] = set()
     for other in [*term.related, *term.prerequisites]:
         if other in glossary and other != slug and other not in seen:
             seen.add(other)
             parts.append(
-                element("ref", {"type": "crossReference", "target": entry_id(other)}, one_line(glossary.term(other).title))
+                element(
+                    "ref", {"type": "crossReference", "target": entry_id(other)}, one_line(glossary.term(other).title)
+                )
             )
     if term.debt is not None:
         parts.append(element("note", {}, f"DEBT score {term.debt.string}"))
-    names = [element("descrip", {"type": "definition"}, markdown_to_plain(term.tldr)), _term_sec(term.title, "preferredTerm")]
+    names = [
+        element("descrip", {"type": "definition"}, markdown_to_plain(term.tldr)),
+        _term_sec(term.title, "preferredTerm"),
+    ]
     taken = {one_line(term.title).casefold()}
     for alias in term.aliases:
         if one_line(alias).casefold() not in taken:  # a termSec per distinct name
@@ -87,7 +91,9 @@ def tbx_document(glossary: Glossary, site: SiteInfo, lang: str = "en", descripti
         ),
     )
     # one entry per line: a diff between two exports shows which terms changed
-    body = element("body", {}, Markup("\n"), join(Markup(concept_entry(glossary, e.slug, site, lang) + "\n") for e in glossary))
+    body = element(
+        "body", {}, Markup("\n"), join(Markup(concept_entry(glossary, e.slug, site, lang) + "\n") for e in glossary)
+    )
     root = element(
         "tbx",
         {"type": "TBX-Basic", "style": "dca", "xml:lang": lang, "xmlns": NAMESPACE},

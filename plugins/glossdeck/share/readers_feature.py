@@ -15,10 +15,12 @@ from ..reuse import reuse
 from ..text.markup import element
 from .llms_txt import llms_full_txt, llms_txt
 from .output_paths import LLMS_FULL_PATH, LLMS_PATH, MARKDOWN_SITEMAP_PATH, markdown_path
-from .term_markdown import page_link, term_markdown
+from .term_markdown import term_markdown
 
 # Material fetches sitemap.xml beside each <link rel="alternate"> (see output_paths.py): an empty one
-SITEMAP_STUB = b'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n'
+SITEMAP_STUB = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n'
+)
 
 
 def _key(build: Build, slug: str) -> Hashable:
@@ -52,7 +54,9 @@ class AiReadersFeature(Feature):
         if not len(glossary):
             return
         yield LLMS_PATH, llms_txt(glossary, site, build.site_description).encode()
-        full = llms_full_txt(glossary, site, build.site_description, (term_document(build, s, 2) for s in glossary.entries))
+        full = llms_full_txt(
+            glossary, site, build.site_description, (term_document(build, s, 2) for s in glossary.entries)
+        )
         yield LLMS_FULL_PATH, full.encode()
 
     def head(self, build: Build, slug: str | None) -> str:
@@ -62,7 +66,9 @@ class AiReadersFeature(Feature):
         target = markdown_path(slug)
         href = site.absolute(target) or site.relative(site.term_src(slug), target)
         title = build.glossary.term(slug).title
-        return str(element("link", {"rel": "alternate", "type": "text/markdown", "href": href, "title": title}, void=True))
+        return str(
+            element("link", {"rel": "alternate", "type": "text/markdown", "href": href, "title": title}, void=True)
+        )
 
 
 LLMS = AiReadersFeature()

@@ -27,7 +27,9 @@ def term_social_svg(view: CardView) -> str:
     return render_card(view, "light", height=HEIGHT, scale=SCALE, framed=False)
 
 
-def _text(source: str, lines: list[str], y: float, leading: float, attrs: dict[str, str | int | float | None]) -> Markup:
+def _text(
+    source: str, lines: list[str], y: float, leading: float, attrs: dict[str, str | int | float | None]
+) -> Markup:
     rtl = is_rtl(source)
     x = CARD_WIDTH - PAD if rtl else PAD
     spans = [element("tspan", {"x": x, "y": y + i * leading}, line) for i, line in enumerate(lines)]
@@ -59,7 +61,9 @@ def site_social_svg(site_name: str, description: str, term_count: int, host: str
         )
     parts: list[Markup] = [
         element("title", {}, f"{site_name}: {description}"),
-        element("rect", {"x": 0, "y": 0, "width": CARD_WIDTH, "height": HEIGHT, "fill": p.background}, self_closing=True),
+        element(
+            "rect", {"x": 0, "y": 0, "width": CARD_WIDTH, "height": HEIGHT, "fill": p.background}, self_closing=True
+        ),
         element(
             "text",
             {"x": PAD, "y": 44, "font-size": 13, "font-weight": "bold", "letter-spacing": 0.6, "fill": p.muted},

@@ -38,7 +38,12 @@ def term_card_png(build: Build, slug: str) -> bytes:
 def _site_card_parts(build: Build) -> tuple[str, str, int, str]:
     site = build.site
     host = urlsplit(site.site_url).netloc + urlsplit(site.site_url).path.rstrip("/") if site.site_url else ""
-    return one_line(site.site_name) or "Glossary", summary(build.glossary, site, build.site_description), len(build.glossary), host
+    return (
+        one_line(site.site_name) or "Glossary",
+        summary(build.glossary, site, build.site_description),
+        len(build.glossary),
+        host,
+    )
 
 
 def site_card_png(build: Build) -> bytes:

@@ -38,9 +38,7 @@ def _prose(value: str) -> str:
     return markdown_prose(clean_text(value)).strip()
 
 
-def term_markdown(
-    glossary: Glossary, slug: str, site: SiteInfo, from_path: str | None = None, depth: int = 1
-) -> str:
+def term_markdown(glossary: Glossary, slug: str, site: SiteInfo, from_path: str | None = None, depth: int = 1) -> str:
     """The Markdown document of one term; links are written from `from_path` (default: its own
     md/<slug>.md), absolute when the site has a site_url. `depth`: the level of its heading
     (2 inside llms-full.txt, under the site's)."""
@@ -49,7 +47,12 @@ def term_markdown(
     link: Callable[[str], str] = lambda target: markdown_url(page_link(site, target, here))  # noqa: E731
     debt_url = site.url_of(site.terms_prefix.removesuffix("terms") + "debt.md")
 
-    out = [f"{'#' * depth} {_text(term.title)}", "", *(f"> {line}" if line else ">" for line in _prose(term.tldr).split("\n")), ""]
+    out = [
+        f"{'#' * depth} {_text(term.title)}",
+        "",
+        *(f"> {line}" if line else ">" for line in _prose(term.tldr).split("\n")),
+        "",
+    ]
     facts = []
     if term.aliases:
         facts.append("Also known as: " + ", ".join(_text(a) for a in term.aliases))
@@ -60,7 +63,9 @@ def term_markdown(
     if term.tags:
         facts.append("Tags: " + ", ".join(_text(t) for t in term.tags))
     if term.applies_to and (term.applies_to.languages or term.applies_to.contexts):
-        facts.append("Applies to: " + ", ".join(_text(a) for a in [*term.applies_to.languages, *term.applies_to.contexts]))
+        facts.append(
+            "Applies to: " + ", ".join(_text(a) for a in [*term.applies_to.languages, *term.applies_to.contexts])
+        )
     if term.debt is not None:
         spoken = "; ".join(
             f"{a.name} {s.score} of 9" if s.score else f"{a.name} not applicable"
@@ -91,7 +96,9 @@ def term_markdown(
     for example in term.code_examples:
         label = CODE_KINDS.get(example.kind, example.kind.capitalize())
         caption = f": {_text(example.caption)}" if example.caption else ""
-        examples.append(f"**{label}** ({example.language}){caption}\n\n{code_fence(clean_text(example.code), example.language)}")
+        examples.append(
+            f"**{label}** ({example.language}){caption}\n\n{code_fence(clean_text(example.code), example.language)}"
+        )
     section("Code examples", "\n\n".join(examples))
     if term.debt is not None:
         rationales = [
@@ -112,8 +119,6 @@ def term_markdown(
 
     section("Read first", term_list(term.prerequisites))
     section("Related terms", term_list(term.related))
-    sources = [
-        f"- [{_text(s.title or s.url)}]({markdown_url(s.url)})" for s in term.sources
-    ]
+    sources = [f"- [{_text(s.title or s.url)}]({markdown_url(s.url)})" for s in term.sources]
     section("Sources", "\n".join(sources))
     return "\n".join(out).rstrip("\n") + "\n"

@@ -122,7 +122,12 @@ def markdown_prose(value: str) -> str:
         elif fence is not None:
             out.append(line)
             closing = _FENCE_LINE.match(line)
-            if closing and closing.group(1)[0] == fence[0] and len(closing.group(1)) >= len(fence) and not line.strip(" `~"):
+            if (
+                closing
+                and closing.group(1)[0] == fence[0]
+                and len(closing.group(1)) >= len(fence)
+                and not line.strip(" `~")
+            ):
                 fence = None
         else:
             chunk.append(line)
@@ -137,3 +142,9 @@ def code_fence(code: str, info: str = "") -> str:
     longest = max((len(m) for m in re.findall(r"`+", code)), default=0)
     fence = "`" * max(3, longest + 1)
     return f"{fence}{info}\n{code.rstrip(chr(10))}\n{fence}"
+
+
+def iri(url: str) -> str:
+    """A URL as an RDF IRI (Turtle, JSON-LD): the characters IRIs forbid (spaces, quotes, <>{}|\\^`)
+    and non-ASCII ones percent-encoded, the URL's own syntax kept."""
+    return quote(url, safe=":/?#[]@!$&'()*+,;=%~")
