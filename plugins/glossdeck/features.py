@@ -54,6 +54,9 @@ class Build:
     site: SiteInfo
     memo: Memo | None = None
     site_description: str | None = None  # mkdocs.yml's, for what describes the whole site
+    # A folder where a feature may keep costly files between builds, named by their content (the
+    # plugin's `cache_dir`; None: keep nothing). Never read for anything but a file it would remake.
+    cache_dir: str | None = None
     _values: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def once(self, name: str, compute: Callable[[], V]) -> V:

@@ -13,6 +13,7 @@ string and drops the characters XML cannot hold.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 
 from ..core.glossary import Glossary
@@ -78,7 +79,15 @@ def concept_entry(glossary: Glossary, slug: str, site: SiteInfo, lang: str) -> M
     return element("conceptEntry", {"id": entry_id(slug)}, *parts)
 
 
-def tbx_document(glossary: Glossary, site: SiteInfo, lang: str = "en", description: str | None = None) -> str:
+def tbx_document(
+    glossary: Glossary,
+    site: SiteInfo,
+    lang: str = "en",
+    description: str | None = None,
+    entry: Callable[[str], Markup] | None = None,
+) -> str:
+    """The termbase; `entry(slug)` gives a term's conceptEntry (default: made here, `concept_entry`)."""
+    make = entry or (lambda slug: concept_entry(glossary, slug, site, lang))
     source = f"Exported by glossdeck from {site.site_url or one_line(site.site_name) or 'a glossary'}"
     header = element(
         "tbxHeader",
@@ -91,9 +100,7 @@ def tbx_document(glossary: Glossary, site: SiteInfo, lang: str = "en", descripti
         ),
     )
     # one entry per line: a diff between two exports shows which terms changed
-    body = element(
-        "body", {}, Markup("\n"), join(Markup(concept_entry(glossary, e.slug, site, lang) + "\n") for e in glossary)
-    )
+    body = element("body", {}, Markup("\n"), join(Markup(make(e.slug) + "\n") for e in glossary))
     root = element(
         "tbx",
         {"type": "TBX-Basic", "style": "dca", "xml:lang": lang, "xmlns": NAMESPACE},

@@ -60,3 +60,7 @@ class GlossdeckConfig(base.Config):
     """How `mkdocs serve` notices a saved file: "native", the operating system's change events (a save
     starts the rebuild at once), or "polling", MkDocs' own look every half second, for Docker volumes
     and network folders, which send no events."""
+
+    cache_dir = c.Type(str, default=".cache/glossdeck")
+    """Folder (relative to mkdocs.yml) where costly files are kept between builds, named by their
+    content: the link-preview PNGs. "" keeps nothing, so every build draws them again."""

@@ -262,6 +262,7 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
             recent_count=self.config.recent_count,
             site_description=config.site_description,
             terms_dir=Path(os.path.relpath(self.terms_dir, self.root)).as_posix(),
+            cache_dir=str(self.root / self.config.cache_dir) if self.config.cache_dir else None,
             memo=self.memo,
             # conversions are pure: under serve the memo keeps one renderer for the whole session
             prose=self.memo.kept("prose", ProseRenderer) if self.memo is not None else ProseRenderer(),

@@ -2,13 +2,15 @@
 and the Open Graph / Twitter <meta> on every term page and the home page.
 
 The images are drawn only with a site_url: previews need absolute image URLs, and drawing costs
-about 70 ms of CPU per term (in the forked writer, beside MkDocs, in a one-off build). Under
-`mkdocs serve` each image is kept in the memo by its term file's content, so a rebuild draws only
-the terms that changed.
+about 60 ms of CPU per term (in the forked writer, beside MkDocs, in a one-off build). So they are
+kept on disk in the plugin's `cache_dir` by the SVG they come from (png_cache.py): the next build
+draws only the terms that changed. Under `mkdocs serve` each image is also kept in the memo by its
+term file's content, so a rebuild does not even read the others.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
@@ -19,9 +21,18 @@ from ..reuse import reuse
 from ..text.plain_text import markdown_to_plain, one_line
 from .llms_txt import summary
 from .output_paths import HOME_CARD_PATH, social_card_path
-from .png import svg_to_png
+from .png_cache import cached_png, prune
 from .social_card import site_social_svg, term_social_svg
 from .social_meta import SharedPage, social_meta
+
+
+def _cache(build: Build) -> str | None:
+    return os.path.join(build.cache_dir, "social") if build.cache_dir else None
+
+
+def _used(build: Build) -> set[str]:
+    """The cached files this build asked for (what a one-off build keeps)."""
+    return build.once("social.used", set)
 
 
 def term_card_png(build: Build, slug: str) -> bytes:
@@ -31,7 +42,7 @@ def term_card_png(build: Build, slug: str) -> bytes:
         "social.cards",
         slug,
         (entry.digest, name),
-        lambda: svg_to_png(term_social_svg(card_view(slug, entry.term, name))),
+        lambda: cached_png(_cache(build), term_social_svg(card_view(slug, entry.term, name)), _used(build)),
     )
 
 
@@ -48,7 +59,13 @@ def _site_card_parts(build: Build) -> tuple[str, str, int, str]:
 
 def site_card_png(build: Build) -> bytes:
     parts = _site_card_parts(build)
-    return reuse(build.memo, "social.cards", HOME_CARD_PATH, parts, lambda: svg_to_png(site_social_svg(*parts)))
+    return reuse(
+        build.memo,
+        "social.cards",
+        HOME_CARD_PATH,
+        parts,
+        lambda: cached_png(_cache(build), site_social_svg(*parts), _used(build)),
+    )
 
 
 class SocialCardsFeature(Feature):
@@ -60,6 +77,8 @@ class SocialCardsFeature(Feature):
         for slug in build.glossary.entries:
             yield social_card_path(slug), term_card_png(build, slug)
         yield HOME_CARD_PATH, site_card_png(build)
+        if build.memo is None:  # every image was asked for: the others belong to no term any more
+            prune(_cache(build), _used(build))
 
     def head(self, build: Build, slug: str | None) -> str:
         if slug is None or slug not in build.glossary:

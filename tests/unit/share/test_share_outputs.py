@@ -149,3 +149,21 @@ def test_a_serve_rebuild_draws_only_the_changed_terms_png(tmp_path: Path) -> Non
     assert memo.misses("social.cards") == 1 and memo.hits("social.cards") == 3
     changed = {path for path in after if after[path] != before[path]}
     assert changed == {social_card_path("t1")}
+
+
+def test_the_next_build_reads_the_pngs_from_the_cache_and_drops_the_unused(tmp_path: Path) -> None:
+    site, cache = SiteInfo("Site", "https://x.test/"), tmp_path / "cache"
+    terms = {f"t{i}": term_data(title=f"Term {i}", tldr=f"About {i}.") for i in range(3)}
+    first = SOCIAL.files(Build(load_terms(tmp_path / "a", terms), site, cache_dir=str(cache)))  # type: ignore[arg-type]
+    kept = sorted((cache / "social").iterdir())
+    assert len(kept) == 4 and all(p.suffix == ".png" for p in kept)
+    for path in kept:  # a cached file is what drawing gives: mark them to see they are read
+        path.write_bytes(path.read_bytes() + b"cached")
+    edited = {**terms, "t1": term_data(title="Term 1", tldr="Changed.")}
+    second = SOCIAL.files(Build(load_terms(tmp_path / "b", edited), site, cache_dir=str(cache)))  # type: ignore[arg-type]
+    assert {p for p in second if second[p].endswith(b"cached")} == set(first) - {social_card_path("t1")}
+    assert second[social_card_path("t1")] != first[social_card_path("t1")]
+    assert len(list((cache / "social").iterdir())) == 4  # t1's old image is gone, its new one kept
+    assert SOCIAL.files(Build(load_terms(tmp_path / "c", edited), site)) == {
+        p: d.removesuffix(b"cached") for p, d in second.items()
+    }  # the same images as drawing them, without a cache
