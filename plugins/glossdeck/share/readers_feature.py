@@ -45,6 +45,8 @@ def term_document(build: Build, slug: str, depth: int = 1) -> str:
 
 class AiReadersFeature(Feature):
     name = "llms"
+    # in a Markdown export md/<slug>.md would become pages of the other generator's site
+    in_markdown_export = False
 
     def iter_files(self, build: Build) -> Iterator[tuple[str, bytes]]:
         glossary, site = build.glossary, build.site

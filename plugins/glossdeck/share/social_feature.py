@@ -70,6 +70,8 @@ def site_card_png(build: Build) -> bytes:
 
 class SocialCardsFeature(Feature):
     name = "social"
+    # an export has no <head> of glossdeck's to name the images in: they would only cost time
+    in_markdown_export = False
 
     def iter_files(self, build: Build) -> Iterator[tuple[str, bytes]]:
         if not build.site.site_url:
