@@ -16,29 +16,40 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from rdflib import RDF, SKOS, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, XSD
+from typing import TYPE_CHECKING, Any
 
 from ..core.glossary import Glossary
 from ..site.layout import SiteInfo
 from ..text.plain_text import clean_text, markdown_paragraphs_to_plain, markdown_to_plain, one_line
 from . import exchange
 
+if TYPE_CHECKING:  # rdflib is imported where it is used: it costs 0.2 s, and most commands need none of it
+    from rdflib import Graph, Namespace, URIRef
+
 FORMATS = {".ttl": "turtle", ".jsonld": "json-ld", ".json": "json-ld"}
-JSONLD_CONTEXT = {"skos": str(SKOS), "dcterms": str(DCTERMS), "xsd": str(XSD)}
+JSONLD_CONTEXT = {
+    "dcterms": "http://purl.org/dc/terms/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
 
 
 def _scheme(site: SiteInfo) -> URIRef:
+    from rdflib import URIRef
+
     return URIRef(exchange.scheme_uri(site))
 
 
 def _categories(site: SiteInfo) -> Namespace:
+    from rdflib import Namespace
+
     return Namespace(exchange.site_base(site) + ("#category-" if site.site_url else "category:"))
 
 
 def new_graph() -> Graph:
+    from rdflib import Graph
+    from rdflib.namespace import DCTERMS, SKOS
+
     graph = Graph()
     graph.bind("skos", SKOS)
     graph.bind("dcterms", DCTERMS)
@@ -47,6 +58,9 @@ def new_graph() -> Graph:
 
 def scheme_graph(glossary: Glossary, site: SiteInfo, lang: str = "en", description: str | None = None) -> Graph:
     """The concept scheme and the categories' collections (their members come with each concept)."""
+    from rdflib import RDF, SKOS, Literal
+    from rdflib.namespace import DCTERMS
+
     graph = new_graph()
     scheme = _scheme(site)
     graph.add((scheme, RDF.type, SKOS.ConceptScheme))
@@ -64,6 +78,9 @@ def concept_graph(glossary: Glossary, slug: str, site: SiteInfo, lang: str = "en
     """Every statement about one term, including the links that name it from elsewhere (the scheme's
     hasTopConcept, its category's member, the inverse of its related and broader links): the whole
     scheme is the union of these and `scheme_graph`, so each can be made (and kept) on its own."""
+    from rdflib import RDF, SKOS, Literal, URIRef
+    from rdflib.namespace import DCTERMS, XSD
+
     graph = new_graph()
     scheme = _scheme(site)
 
