@@ -21,6 +21,11 @@ const FILES = [
   ["d3-quadtree", "d3-quadtree/dist/d3-quadtree.min.js", "d3-quadtree.min.js"],
   ["d3-timer", "d3-timer/dist/d3-timer.min.js", "d3-timer.min.js"],
   ["d3-force", "d3-force/dist/d3-force.min.js", "d3-force.min.js"],
+  // the link-preview images are drawn with these faces wherever the build runs (a slim CI image has
+  // no fonts at all): the card's width tables are DejaVu's. Used at build time only, never served.
+  ["dejavu-fonts-ttf", "dejavu-fonts-ttf/ttf/DejaVuSans.ttf", "fonts/DejaVuSans.ttf"],
+  ["dejavu-fonts-ttf", "dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf", "fonts/DejaVuSans-Bold.ttf"],
+  ["dejavu-fonts-ttf", "dejavu-fonts-ttf/ttf/DejaVuSansMono-Bold.ttf", "fonts/DejaVuSansMono-Bold.ttf"],
 ];
 // Each served file's license sits next to it as <file>.LICENSE.txt; NOTICES covers everything bundled.
 const NOTICES = "THIRD-PARTY-LICENSES.txt";
@@ -39,6 +44,7 @@ for (const [name, source, target] of FILES) {
     console.error(`vendor-assets: ${from} is missing; run \`npm ci\` first`);
     process.exit(1);
   }
+  mkdirSync(dirname(join(vendor, target)), { recursive: true });
   copyFileSync(from, join(vendor, target));
   const licenses = licenseFiles(join(root, "node_modules", name));
   if (licenses.length === 0) {

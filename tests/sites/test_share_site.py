@@ -56,6 +56,7 @@ def test_every_term_has_a_1200x630_png_card_and_the_site_has_one(built: BuiltSit
     assert len(slugs) >= 30
     for path in [*(social_card_path(s) for s in slugs), HOME_CARD_PATH]:
         assert Png.size(built.site_dir / path) == (1200, 630), path
+    assert not (built.site_dir / "assets/glossdeck/vendor/fonts").exists()  # drawn with, never served
 
 
 def test_the_png_card_shows_its_text(built: BuiltSite) -> None:

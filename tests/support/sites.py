@@ -18,7 +18,14 @@ from .paths import VENDOR
 from .terms import TermSource, default_terms, synthetic_term_texts, write_terms
 
 BUILD_DATE_EPOCH = "1774569600"  # 2026-03-27: the reference term was added 15 Mar, edited 22 Mar
-VENDORED = ("mermaid.min.js", "d3-force.min.js", "d3-quadtree.min.js", "d3-dispatch.min.js", "d3-timer.min.js")
+VENDORED = (
+    "mermaid.min.js",
+    "d3-force.min.js",
+    "d3-quadtree.min.js",
+    "d3-dispatch.min.js",
+    "d3-timer.min.js",
+    "fonts/DejaVuSans.ttf",  # the link-preview images are drawn with it
+)
 
 MKDOCS_YML = """\
 site_name: {site_name}

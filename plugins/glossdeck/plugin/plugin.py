@@ -80,6 +80,7 @@ log = get_plugin_logger(__name__)
 
 ASSETS_DIR = Path(__file__).parent.parent / "assets"
 ASSETS_URL = "assets/glossdeck"
+BUILD_FONTS = ASSETS_DIR / "vendor" / "fonts"  # for drawing the link-preview images; not served
 OWN_STYLESHEETS = ("glossdeck.css", "axes.css")
 OWN_SCRIPTS = ("glossdeck.js",)
 
@@ -357,7 +358,7 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
 
     def _add_assets(self, files: Files, config: MkDocsConfig) -> None:
         for path in sorted(ASSETS_DIR.rglob("*")):
-            if path.is_file() and not path.name.startswith("."):
+            if path.is_file() and not path.name.startswith(".") and not path.is_relative_to(BUILD_FONTS):
                 src = f"{ASSETS_URL}/{path.relative_to(ASSETS_DIR).as_posix()}"
                 if files.get_file_from_path(src) is None:
                     files.append(File.generated(config, src, abs_src_path=str(path)))
