@@ -156,7 +156,8 @@ def test_the_tbx_file_validates_with_one_entry_per_term(built: BuiltSite) -> Non
 def test_without_a_site_url_the_set_up_message_says_so_and_pages_carry_no_image(tmp_path: Path) -> None:
     from tests.support.sites import build_site
 
-    site = build_site(tmp_path, docs={"index.md": "# Home\n"})  # strict, the default three terms
+    # strict, the default three terms; `home: false` (no glossary sections) still gets the home meta
+    site = build_site(tmp_path, docs={"index.md": "# Home\n"}, glossdeck="terms_dir: terms\nhome: false")
     assert site.ok and site.warnings() == [], (site.error, site.warnings())
     told = [m for level, m in site.messages if "add to mkdocs.yml" in m]
     assert len(told) == 1 and told[0].count("site_url") == 1 and "link previews" in told[0]
@@ -164,5 +165,7 @@ def test_without_a_site_url_the_set_up_message_says_so_and_pages_carry_no_image(
     meta = _early_meta(site.site_dir / "terms/blue-green-deployment/index.html")
     assert meta["og:title"] == "Blue-Green Deployment" and meta["twitter:card"] == "summary"
     assert "og:image" not in meta and "og:url" not in meta
+    home = _early_meta(site.site_dir / "index.html")
+    assert home["og:title"] == "Test glossary" and home["og:type"] == "website" and "og:image" not in home
     assert (site.site_dir / LLMS_PATH).is_file() and (site.site_dir / TBX_PATH).is_file()
     assert "](md/blue-green-deployment.md)" in (site.site_dir / LLMS_PATH).read_text()

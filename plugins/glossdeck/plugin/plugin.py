@@ -107,6 +107,7 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         self._listings: set[str] = set()  # generated pages whose listed terms search skips
         self._full_content: str | None = None  # a term page's content while search reads the lean one
         self.home_src: str | None = None  # the site's own home page, which gets the glossary sections
+        self.home_page: str | None = None  # the site's home page (its own or generated), whatever `home` says
         self.feature_nav: list[tuple[str, list[str]]] = []  # (section title or "", src paths) per feature
         # What `mkdocs serve` rebuilds reuse: made by on_startup for serve; None in a one-off build
         self.memo: BuildMemo | None = None
@@ -289,6 +290,7 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         glossary = ctx.glossary
         home = files.get_file_from_path(self.layout.home) or files.get_file_from_path("README.md")
         self.home_src = home.src_uri if home is not None and self.config.home else None
+        self.home_page = home.src_uri if home is not None else self.layout.home  # its <head> gets features' home_head
         renderer = (
             CachingRenderer(ctx, self.template_dirs, self.memo)
             if self.memo is not None
@@ -482,7 +484,7 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
             elif src == self.layout.a_z and src in self.generated:
                 head.append(jsonld.script_tag(jsonld.defined_term_set(ctx)))
         early: list[str] = []  # within the first kilobytes link-preview clients read (head_markup.py)
-        home = src == self.home_src or (src == self.layout.home and src in self.generated)
+        home = src == self.home_page
         with TIMER.phase("features"):
             for feature in self.features:
                 early.append(feature.head(ctx.build, None))
