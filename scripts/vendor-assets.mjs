@@ -26,6 +26,11 @@ const FILES = [
   ["d3-quadtree", "d3-quadtree/dist/d3-quadtree.min.js", "d3-quadtree.min.js"],
   ["d3-timer", "d3-timer/dist/d3-timer.min.js", "d3-timer.min.js"],
   ["d3-force", "d3-force/dist/d3-force.min.js", "d3-force.min.js"],
+  // the link-preview images are drawn with these faces wherever the build runs (a slim CI image has
+  // no fonts at all): the card's width tables are DejaVu's. Used at build time only, never served.
+  ["dejavu-fonts-ttf", "dejavu-fonts-ttf/ttf/DejaVuSans.ttf", "fonts/DejaVuSans.ttf"],
+  ["dejavu-fonts-ttf", "dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf", "fonts/DejaVuSans-Bold.ttf"],
+  ["dejavu-fonts-ttf", "dejavu-fonts-ttf/ttf/DejaVuSansMono-Bold.ttf", "fonts/DejaVuSansMono-Bold.ttf"],
 ];
 // Each served file's license sits next to it as <file>.LICENSE.txt; NOTICES covers everything bundled.
 const NOTICES = "THIRD-PARTY-LICENSES.txt";

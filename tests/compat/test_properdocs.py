@@ -218,6 +218,8 @@ def materialx_python(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]
             "pymdown-extensions>=10.0",
             "jinja2>=3.1",
             "pyahocorasick>=2.0",
+            "resvg-py>=0.5,<0.6",
+            "rdflib>=7.1,<8",
         ],
         capture_output=True,
         text=True,

@@ -24,6 +24,7 @@ VENDORED = (
     "d3-quadtree.min.js",
     "d3-dispatch.min.js",
     "d3-timer.min.js",
+    "fonts/DejaVuSans.ttf",  # the link-preview images are drawn with it
 )
 
 MKDOCS_YML = """\

@@ -8,7 +8,7 @@ Build order, and what each event does:
 - on_nav: adds a small "Glossary" section (categories and indexes; never every term).
 - on_page_markdown: appends the glossary sections to the site's own home page.
 - on_page_content: auto-links term names in every page (one Aho-Corasick pass per page).
-- on_post_page: JSON-LD and features' <head> markup.
+- on_post_page: features' <head> markup (early: link previews read only a page's start), JSON-LD.
 - on_post_build: features' extra files (build/output_files.py, build/serve_store.py).
 - on_serve: reload when a term file changes (told by the operating system: plugin/file_events.py).
 
@@ -66,6 +66,7 @@ from ..text.prose import ProseRenderer
 from .config import GlossdeckConfig
 from .dirty_builds import DirtyBuilds, QuietDirtyWarning, folder_fingerprint, nav_signature
 from .file_events import use_native_events
+from .head_markup import insert_early, insert_late
 from .mermaid2 import (
     MERMAID_URL,
     VENDOR_FILE,
@@ -84,6 +85,7 @@ log = get_plugin_logger(__name__)
 
 ASSETS_DIR = Path(__file__).parent.parent / "assets"
 ASSETS_URL = "assets/glossdeck"
+BUILD_FONTS = ASSETS_DIR / "vendor" / "fonts"  # for drawing the link-preview images; not served
 OWN_STYLESHEETS = ("glossdeck.css", "axes.css")
 OWN_SCRIPTS = ("glossdeck.js",)
 
@@ -115,6 +117,7 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         self._page_tags: object = None  # a term page's own `tags` meta while search reads its term tags
         self._search_script: str | None = None  # Material's search: the <head> script that defers its index
         self.home_src: str | None = None  # the site's own home page, which gets the glossary sections
+        self.home_page: str | None = None  # the site's home page (its own or generated), whatever `home` says
         self.feature_nav: list[tuple[str, list[str]]] = []  # (section title or "", src paths) per feature
         # What `mkdocs serve` rebuilds reuse: made by on_startup for serve; None in a one-off build
         self.memo: BuildMemo | None = None
@@ -289,6 +292,7 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
             recent_count=self.config.recent_count,
             site_description=config.site_description,
             terms_dir=Path(os.path.relpath(self.terms_dir, self.root)).as_posix(),
+            cache_dir=str(self.root / self.config.cache_dir) if self.config.cache_dir else None,
             memo=self.memo,
             # conversions are pure: under serve the memo keeps one renderer for the whole session
             prose=self.memo.kept("prose", ProseRenderer) if self.memo is not None else ProseRenderer(),
@@ -300,7 +304,8 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
             for feature in self.features:  # e.g. embeds: "site_url is not set"
                 for problem in feature.problems(self.ctx.build):
                     if is_site_url_notice(problem.file, problem.field):
-                        missing.append(SITE_URL_LINE)
+                        if SITE_URL_LINE not in missing:  # cards, link previews: one line for all
+                            missing.append(SITE_URL_LINE)
                     else:
                         _log_problem(problem)
         told = setup_message(missing)
@@ -314,6 +319,7 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         glossary = ctx.glossary
         home = files.get_file_from_path(self.layout.home) or files.get_file_from_path("README.md")
         self.home_src = home.src_uri if home is not None and self.config.home else None
+        self.home_page = home.src_uri if home is not None else self.layout.home  # its <head> gets features' home_head
         renderer = (
             CachingRenderer(ctx, self.template_dirs, self.memo)
             if self.memo is not None
@@ -395,7 +401,7 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
 
     def _add_assets(self, files: Files, config: MkDocsConfig) -> None:
         for path in sorted(ASSETS_DIR.rglob("*")):
-            if path.is_file() and not path.name.startswith("."):
+            if path.is_file() and not path.name.startswith(".") and not path.is_relative_to(BUILD_FONTS):
                 src = f"{ASSETS_URL}/{path.relative_to(ASSETS_DIR).as_posix()}"
                 if files.get_file_from_path(src) is None:
                     files.append(File.generated(config, src, abs_src_path=str(path)))
@@ -536,16 +542,17 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
                 head.append(reuse(self.memo, "jsonld", slug, key, structured_data))
             elif src == self.layout.a_z and src in self.generated:
                 head.append(jsonld.script_tag(jsonld.defined_term_set(ctx)))
+        early: list[str] = []  # within the first kilobytes link-preview clients read (head_markup.py)
+        home = src == self.home_page
         with TIMER.phase("features"):
             for feature in self.features:
-                head.append(feature.head(ctx.build, None))
+                early.append(feature.head(ctx.build, None))
                 if slug is not None:
-                    head.append(feature.head(ctx.build, slug))
-        extra = "".join(h for h in head if h)
-        if not extra:
-            return output
-        at = output.find("</head>")
-        return output[:at] + extra + output[at:] if at >= 0 else output
+                    early.append(feature.head(ctx.build, slug))
+                elif home:
+                    early.append(feature.home_head(ctx.build))
+        output = insert_early(output, "".join(h for h in early if h))
+        return insert_late(output, "".join(h for h in head if h))
 
     on_post_page = CombinedEvent(_add_head, _show_diagrams)
 
