@@ -21,6 +21,8 @@ const FILES = [
   ["d3-quadtree", "d3-quadtree/dist/d3-quadtree.min.js", "d3-quadtree.min.js"],
   ["d3-timer", "d3-timer/dist/d3-timer.min.js", "d3-timer.min.js"],
   ["d3-force", "d3-force/dist/d3-force.min.js", "d3-force.min.js"],
+  // FSRS-6 flashcard scheduling (learning feature): its UMD build, a classic script defining `FSRS`.
+  ["ts-fsrs", "ts-fsrs/dist/index.umd.js", "ts-fsrs.js"],
 ];
 // Each served file's license sits next to it as <file>.LICENSE.txt; NOTICES covers everything bundled.
 const NOTICES = "THIRD-PARTY-LICENSES.txt";

@@ -37,10 +37,11 @@ VENDOR_SCRIPTS = [
     "vendor/d3-quadtree.min.js",
     "vendor/d3-timer.min.js",
     "vendor/d3-force.min.js",
+    "vendor/ts-fsrs.js",  # FSRS-6 (the global `FSRS`), wrapped by learning/scheduler.js
 ]
 LEARNING_SCRIPTS = [
     "learning/core.js",
-    "learning/sm2.js",
+    "learning/scheduler.js",
     "learning/progress-store.js",
     "learning/quiz.js",
     "learning/flashcards.js",

@@ -213,8 +213,9 @@ def flashcards_page(site: SiteInfo) -> str:
         site,
         "flashcards",
         "Flashcards",
-        "Recall the term, turn the card, and grade yourself honestly: the SM-2 algorithm then decides when "
-        "the card comes back. Keys: <kbd>Space</kbd> turns the card; <kbd>1</kbd> Again, <kbd>2</kbd> Hard, "
+        "Recall the term, turn the card, and grade yourself honestly: the FSRS-6 algorithm then decides when "
+        "the card comes back, just before you would forget it. Each grade shows when it brings the card back. "
+        "Keys: <kbd>Space</kbd> turns the card; <kbd>1</kbd> Again, <kbd>2</kbd> Hard, "
         "<kbd>3</kbd> Good, <kbd>4</kbd> Easy.",
         "Flashcards",
         "flashcards",
