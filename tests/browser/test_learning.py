@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+import sqlite3
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -240,6 +243,27 @@ def test_sm2_progress_in_the_browser_becomes_fsrs_on_the_same_days(page: Page, s
     # the due card is in today's session
     page.goto(site + "learn/flashcards/?deck=all")
     expect(page.locator(".gd-cards__status")).to_contain_text("this card was due")
+
+
+def test_flashcards_page_offers_the_deck_as_anki_and_csv(page: Page, site: str, tmp_path: Path) -> None:
+    page.goto(site + "learn/flashcards/")
+    link = page.get_by_role("link", name="Anki deck (.apkg)")
+    expect(link).to_have_attribute("download", re.compile(r"-flashcards\.apkg$"))
+    with page.expect_download() as info:
+        link.click()
+    saved = tmp_path / "deck.apkg"
+    info.value.save_as(saved)
+    with zipfile.ZipFile(saved) as z:
+        (tmp_path / "c.anki2").write_bytes(z.read("collection.anki2"))
+    with sqlite3.connect(tmp_path / "c.anki2") as db:
+        notes = db.execute("SELECT COUNT(*) FROM notes").fetchone()[0]
+    expected = 2 * len(TERMS) + sum(1 for t in page.evaluate(
+        "fetch('../data/terms.json').then((r) => r.json()).then((d) => d.terms.filter((t) => t.misconception))"))
+    assert notes == expected
+    csv_link = page.get_by_role("link", name="CSV")
+    href = csv_link.get_attribute("href") or ""
+    text = page.evaluate("(u) => fetch(u).then((r) => r.text())", href)
+    assert text.startswith("id,kind,front,back,term,category,tags,url") and text.count("\r\n") == expected + 1
 
 
 def test_export_clear_import_and_a_bad_file(page: Page, site: str, tmp_path: Path) -> None:

@@ -2,7 +2,8 @@
 
 - `learn/data/terms.json`: every term's facts for the explorer, flashcards, paths, the DEBT map and
   the graph (nodes and edges), plus site facts (axes and their colours, page URLs);
-- `learn/data/quiz.json`: the question bank, by term.
+- `learn/data/quiz.json`: the question bank, by term;
+- `learn/data/flashcards.apkg` and `.csv`: the deck readers take into Anki or other tools (deck.py).
 
 Questions live apart because they carry code examples and are the bulk of the bytes; pages that
 don't quiz never load them. URLs in the data are site-relative; the page gives the browser the way
@@ -20,6 +21,8 @@ from ..core.glossary import Glossary
 from ..features import Build, SiteInfo
 from ..reuse import Memo, reuse
 from ..text.plain_text import markdown_paragraphs_to_plain as plain_text
+from .anki_package import anki_package
+from .deck import deck_cards, deck_csv, deck_timestamp
 from .paths import LearningPath, all_paths, read_first_all
 from .quiz import Question, question_bank
 
@@ -27,6 +30,9 @@ DATA_VERSION = 1
 DATA_DIR = "learn/data"
 TERMS_JSON = f"{DATA_DIR}/terms.json"
 QUIZ_JSON = f"{DATA_DIR}/quiz.json"
+# the deck readers take along (learning/deck.py), offered on the flashcards page
+ANKI_DECK = f"{DATA_DIR}/flashcards.apkg"
+CSV_DECK = f"{DATA_DIR}/flashcards.csv"
 
 # Generated pages, by the name the browser code uses for them.
 PAGES: dict[str, str] = {
@@ -211,12 +217,32 @@ def to_json_bytes(data: dict[str, Any]) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False).encode("utf-8")
 
 
+def deck_files(build: Build) -> dict[str, bytes]:
+    """The whole glossary's deck as an Anki package and as CSV; kept across `mkdocs serve` rebuilds
+    by the term files it comes from (their bytes and times) and the site."""
+    glossary, site = build.glossary, build.site
+
+    def make() -> dict[str, bytes]:
+        cards = deck_cards(glossary, site)
+        apkg = anki_package(cards, site.site_name, deck_timestamp(glossary, cards), f"Flashcards from {site.site_name}")
+        return {ANKI_DECK: apkg, CSV_DECK: deck_csv(cards).encode("utf-8")}
+
+    if build.memo is None:
+        return make()
+    key = (site, tuple((e.slug, e.digest) for e in glossary), deck_timestamp(glossary, deck_cards(glossary, site)))
+    return reuse(build.memo, "learning.deck", "files", key, make)
+
+
 def data_files(build: Build) -> dict[str, bytes]:
     model = learning_model(build)
     if build.memo is None:
-        return {TERMS_JSON: to_json_bytes(model.terms_json), QUIZ_JSON: to_json_bytes(model.quiz_json)}
+        return {TERMS_JSON: to_json_bytes(model.terms_json), QUIZ_JSON: to_json_bytes(model.quiz_json), **deck_files(build)}
     fragments = reuse(build.memo, "learning.fragments", "data", build.site, FragmentMemo)
-    return {TERMS_JSON: fragments.terms_json(model.terms_json), QUIZ_JSON: fragments.quiz_json(model)}
+    return {
+        TERMS_JSON: fragments.terms_json(model.terms_json),
+        QUIZ_JSON: fragments.quiz_json(model),
+        **deck_files(build),
+    }
 
 
 def _json(value: Any) -> bytes:

@@ -1,0 +1,116 @@
+"""The flashcard deck readers take along: the cards, their stable ids, and the CSV form.
+
+Three kinds of card per term, the same the site's flashcards ask: `tldr-term` (the TL;DR with the
+term's names hidden -> the term), `term-tldr` (the term -> its TL;DR) and, where the term has one,
+`misconception` (true or false? the common belief -> false, and the correction). A card is named by
+its term's slug and its kind only (`DeckCard.key`), never by its text, so an edited term keeps its
+cards in Anki (see anki_package.py) and in any tool that reads the CSV's `id` column.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from ..core.glossary import Glossary
+from ..features import SiteInfo
+from ..text.plain_text import markdown_paragraphs_to_plain as plain_text
+
+CardKind = Literal["tldr-term", "term-tldr", "misconception"]
+KINDS: tuple[CardKind, ...] = ("tldr-term", "term-tldr", "misconception")
+MASK = "_____"
+
+
+@dataclass(frozen=True)
+class DeckCard:
+    slug: str
+    kind: CardKind
+    front: str  # plain text (escaped where it lands)
+    back: str
+    title: str
+    category: str  # the category's title
+    tags: tuple[str, ...]  # Anki-safe: no spaces
+    url: str | None  # the term page's absolute address, when the site has one
+
+    @property
+    def key(self) -> str:
+        """The card's stable id: "<slug>:<kind>"."""
+        return f"{self.slug}:{self.kind}"
+
+
+def mask_names(text: str, names: Iterable[str]) -> str:
+    """`text` with every whole-word mention of `names` (and their plurals) hidden, longest first,
+    as the site's reversed flashcards do."""
+    out = text
+    for name in sorted({n for n in names if n.strip()}, key=len, reverse=True):
+        pattern = rf"(?<![^\W_]){re.escape(name)}(?:e?s)?(?![^\W_])"
+        out = re.sub(pattern, MASK, out, flags=re.IGNORECASE)
+    return out
+
+
+def _tag(value: str) -> str:
+    return re.sub(r"\s+", "-", value.strip())
+
+
+def deck_cards(glossary: Glossary, site: SiteInfo, categories: Iterable[str] = ()) -> list[DeckCard]:
+    """Every card of the glossary (or of the given category ids), term by term in slug order."""
+    wanted = set(categories)
+    cards: list[DeckCard] = []
+    for entry in glossary:
+        term = entry.term
+        if wanted and term.category not in wanted:
+            continue
+        tldr = plain_text(term.tldr)
+        category = site.category_title(term.category)
+        tags = tuple(
+            dict.fromkeys(
+                _tag(t) for t in ("glossdeck", term.category, *(term.level and [term.level] or []), *term.tags) if t
+            )
+        )
+        url = site.absolute(site.term_url(entry.slug))
+
+        def card(kind: CardKind, front: str, back: str) -> DeckCard:
+            return DeckCard(entry.slug, kind, front, back, term.title, category, tags, url)
+
+        cards.append(card("tldr-term", mask_names(tldr, [term.title, *term.aliases]), term.title))
+        cards.append(card("term-tldr", term.title, tldr))
+        if term.misconception:
+            belief = plain_text(term.misconception.belief)
+            correction = plain_text(term.misconception.correction)
+            cards.append(card("misconception", f"True or false? {belief}", f"False. {correction}"))
+    return cards
+
+
+def unknown_categories(glossary: Glossary, categories: Iterable[str]) -> list[str]:
+    return [c for c in categories if c not in glossary.categories]
+
+
+def deck_timestamp(glossary: Glossary, cards: list[DeckCard]) -> float:
+    """The time the deck's notes carry: that of the newest term file they come from. Two exports of
+    unchanged files are the same bytes (same note ids); an edited term makes a newer deck, which
+    Anki takes over on import. 0 when no file can be read (terms given in memory)."""
+    newest = 0.0
+    for slug in dict.fromkeys(c.slug for c in cards):
+        try:
+            newest = max(newest, os.stat(glossary.entries[slug].file).st_mtime)
+        except OSError:
+            continue
+    return newest
+
+
+CSV_COLUMNS = ("id", "kind", "front", "back", "term", "category", "tags", "url")
+
+
+def deck_csv(cards: list[DeckCard]) -> str:
+    """The cards as CSV (RFC 4180, a header row, UTF-8 text): one row per card, `id` stable."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for c in cards:
+        writer.writerow([c.key, c.kind, c.front, c.back, c.title, c.category, " ".join(c.tags), c.url or ""])
+    return out.getvalue()
