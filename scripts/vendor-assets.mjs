@@ -23,6 +23,10 @@ const FILES = [
   ["d3-force", "d3-force/dist/d3-force.min.js", "d3-force.min.js"],
   // FSRS-6 flashcard scheduling (learning feature): its UMD build, a classic script defining `FSRS`.
   ["ts-fsrs", "ts-fsrs/dist/index.umd.js", "ts-fsrs.js"],
+  // Term previews: polyfills loaded by previews/term-previews.js only where the browser lacks the
+  // Popover API or interest invokers (both IIFE scripts that do nothing where the API exists).
+  ["@oddbird/popover-polyfill", "@oddbird/popover-polyfill/dist/popover.iife.min.js", "popover-polyfill.js"],
+  ["interestfor", "interestfor/src/interestfor.min.js", "interestfor.js"],
 ];
 // Each served file's license sits next to it as <file>.LICENSE.txt; NOTICES covers everything bundled.
 const NOTICES = "THIRD-PARTY-LICENSES.txt";

@@ -133,7 +133,7 @@ def register(feature: Feature) -> Feature:
 ENTRY_POINT_GROUP = "glossdeck.features"
 # Features shipped with glossdeck: imported on every build (importing registers them); a site
 # turns one off with `disabled_features`, e.g. [embeds].
-BUILTIN_MODULES: tuple[str, ...] = ("glossdeck.embeds",)
+BUILTIN_MODULES: tuple[str, ...] = ("glossdeck.embeds", "glossdeck.previews")
 
 
 def load_features(modules: Iterable[str] = (), disabled: Iterable[str] = ()) -> list[Feature]:
