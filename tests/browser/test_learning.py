@@ -224,13 +224,29 @@ def test_sm2_progress_in_the_browser_becomes_fsrs_on_the_same_days(page: Page, s
         "read": {},
         "quiz": {},
         "cards": {
-            "sql-injection": {"reps": 3, "interval": 15, "ease": 2.5, "lapses": 0, "due": today,
-                              "last": "2026-01-01T10:00:00.000Z", "grade": "good"},
-            "type-juggling:reverse": {"reps": 2, "interval": 6, "ease": 2.36, "lapses": 1, "due": later,
-                                      "last": "2026-01-02T10:00:00.000Z", "grade": "hard"},
+            "sql-injection": {
+                "reps": 3,
+                "interval": 15,
+                "ease": 2.5,
+                "lapses": 0,
+                "due": today,
+                "last": "2026-01-01T10:00:00.000Z",
+                "grade": "good",
+            },
+            "type-juggling:reverse": {
+                "reps": 2,
+                "interval": 6,
+                "ease": 2.36,
+                "lapses": 1,
+                "due": later,
+                "last": "2026-01-02T10:00:00.000Z",
+                "grade": "hard",
+            },
         },
     }
-    key = page.evaluate("'glossdeck:progress:' + new URL(document.querySelector('[data-gd-root]').dataset.gdRoot, location.href).pathname")
+    key = page.evaluate(
+        "'glossdeck:progress:' + new URL(document.querySelector('[data-gd-root]').dataset.gdRoot, location.href).pathname"
+    )
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(old)])
     page.goto(site + "learn/progress/")
     expect(page.locator(".gd-progress__overview")).to_contain_text("2 flashcards in review, 1 due today")
@@ -257,8 +273,12 @@ def test_flashcards_page_offers_the_deck_as_anki_and_csv(page: Page, site: str, 
         (tmp_path / "c.anki2").write_bytes(z.read("collection.anki2"))
     with sqlite3.connect(tmp_path / "c.anki2") as db:
         notes = db.execute("SELECT COUNT(*) FROM notes").fetchone()[0]
-    expected = 2 * len(TERMS) + sum(1 for t in page.evaluate(
-        "fetch('../data/terms.json').then((r) => r.json()).then((d) => d.terms.filter((t) => t.misconception))"))
+    expected = 2 * len(TERMS) + sum(
+        1
+        for t in page.evaluate(
+            "fetch('../data/terms.json').then((r) => r.json()).then((d) => d.terms.filter((t) => t.misconception))"
+        )
+    )
     assert notes == expected
     csv_link = page.get_by_role("link", name="CSV")
     href = csv_link.get_attribute("href") or ""

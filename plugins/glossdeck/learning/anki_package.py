@@ -87,7 +87,7 @@ def _stamped(path: str, timestamp: float) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(path) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
-            member = zipfile.ZipInfo(info.filename, date_time=when)  # type: ignore[arg-type]
+            member = zipfile.ZipInfo(info.filename, date_time=when)
             member.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(member, source.read(info))
     return out.getvalue()

@@ -236,7 +236,11 @@ def deck_files(build: Build) -> dict[str, bytes]:
 def data_files(build: Build) -> dict[str, bytes]:
     model = learning_model(build)
     if build.memo is None:
-        return {TERMS_JSON: to_json_bytes(model.terms_json), QUIZ_JSON: to_json_bytes(model.quiz_json), **deck_files(build)}
+        return {
+            TERMS_JSON: to_json_bytes(model.terms_json),
+            QUIZ_JSON: to_json_bytes(model.quiz_json),
+            **deck_files(build),
+        }
     fragments = reuse(build.memo, "learning.fragments", "data", build.site, FragmentMemo)
     return {
         TERMS_JSON: fragments.terms_json(model.terms_json),

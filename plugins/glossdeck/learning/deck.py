@@ -67,22 +67,20 @@ def deck_cards(glossary: Glossary, site: SiteInfo, categories: Iterable[str] = (
             continue
         tldr = plain_text(term.tldr)
         category = site.category_title(term.category)
-        tags = tuple(
-            dict.fromkeys(
-                _tag(t) for t in ("glossdeck", term.category, *(term.level and [term.level] or []), *term.tags) if t
-            )
-        )
+        labels = ["glossdeck", term.category, term.level or "", *term.tags]
+        tags = tuple(dict.fromkeys(_tag(t) for t in labels if t.strip()))
         url = site.absolute(site.term_url(entry.slug))
-
-        def card(kind: CardKind, front: str, back: str) -> DeckCard:
-            return DeckCard(entry.slug, kind, front, back, term.title, category, tags, url)
-
-        cards.append(card("tldr-term", mask_names(tldr, [term.title, *term.aliases]), term.title))
-        cards.append(card("term-tldr", term.title, tldr))
+        sides: list[tuple[CardKind, str, str]] = [
+            ("tldr-term", mask_names(tldr, [term.title, *term.aliases]), term.title),
+            ("term-tldr", term.title, tldr),
+        ]
         if term.misconception:
             belief = plain_text(term.misconception.belief)
             correction = plain_text(term.misconception.correction)
-            cards.append(card("misconception", f"True or false? {belief}", f"False. {correction}"))
+            sides.append(("misconception", f"True or false? {belief}", f"False. {correction}"))
+        cards += [
+            DeckCard(entry.slug, kind, front, back, term.title, category, tags, url) for kind, front, back in sides
+        ]
     return cards
 
 

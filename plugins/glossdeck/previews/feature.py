@@ -8,10 +8,16 @@ vendor/interestfor.js)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 
-from ..features import Build, Feature, register
+from ..core.glossary import Glossary
+from ..features import Build, Feature, SiteInfo, register
 from ..reuse import reuse
 from .data import preview_bytes, preview_path, preview_record
+
+
+def _preview(glossary: Glossary, site: SiteInfo, slug: str) -> bytes:
+    return preview_bytes(preview_record(glossary, site, slug))
 
 
 class TermPreviews(Feature):
@@ -23,16 +29,15 @@ class TermPreviews(Feature):
     def iter_files(self, build: Build) -> Iterable[tuple[str, bytes]]:
         glossary, site = build.glossary, build.site
         for entry in glossary:
-            slug = entry.slug
             # kept across `mkdocs serve` rebuilds by the term file's bytes and the site
             data = reuse(
                 build.memo,
                 "previews.files",
-                slug,
+                entry.slug,
                 (entry.digest, site),
-                lambda: preview_bytes(preview_record(glossary, site, slug)),
+                partial(_preview, glossary, site, entry.slug),
             )
-            yield preview_path(site, slug), data
+            yield preview_path(site, entry.slug), data
 
     def scripts(self) -> list[str]:
         return ["previews/term-previews.js"]
