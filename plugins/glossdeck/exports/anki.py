@@ -23,7 +23,9 @@ def _run(args: argparse.Namespace) -> int:
     glossary, cards, ok = loaded
     out = Path(args.out)
     name = args.deck_name or args.site_name
-    data = anki_package(cards, name, deck_timestamp(glossary, cards), f"Flashcards from {args.site_name}")
+    data = anki_package(
+        cards, name, deck_timestamp(glossary, (c.slug for c in cards)), f"Flashcards from {args.site_name}"
+    )
     if not write_bytes(out, data):
         return 1
     notes = len(cards)

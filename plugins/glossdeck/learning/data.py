@@ -217,19 +217,21 @@ def to_json_bytes(data: dict[str, Any]) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False).encode("utf-8")
 
 
-def deck_files(build: Build) -> dict[str, bytes]:
+def deck_files(build: Build, model: LearningModel) -> dict[str, bytes]:
     """The whole glossary's deck as an Anki package and as CSV; kept across `mkdocs serve` rebuilds
     by the term files it comes from (their bytes and times) and the site."""
     glossary, site = build.glossary, build.site
 
     def make() -> dict[str, bytes]:
-        cards = deck_cards(glossary, site)
-        apkg = anki_package(cards, site.site_name, deck_timestamp(glossary, cards), f"Flashcards from {site.site_name}")
+        cards = deck_cards(glossary, site, records=model.term_records)
+        apkg = anki_package(
+            cards, site.site_name, deck_timestamp(glossary, glossary.slugs), f"Flashcards from {site.site_name}"
+        )
         return {ANKI_DECK: apkg, CSV_DECK: deck_csv(cards).encode("utf-8")}
 
     if build.memo is None:
         return make()
-    key = (site, tuple((e.slug, e.digest) for e in glossary), deck_timestamp(glossary, deck_cards(glossary, site)))
+    key = (site, tuple((e.slug, e.digest) for e in glossary), deck_timestamp(glossary, glossary.slugs))
     return reuse(build.memo, "learning.deck", "files", key, make)
 
 
@@ -239,13 +241,13 @@ def data_files(build: Build) -> dict[str, bytes]:
         return {
             TERMS_JSON: to_json_bytes(model.terms_json),
             QUIZ_JSON: to_json_bytes(model.quiz_json),
-            **deck_files(build),
+            **deck_files(build, model),
         }
     fragments = reuse(build.memo, "learning.fragments", "data", build.site, FragmentMemo)
     return {
         TERMS_JSON: fragments.terms_json(model.terms_json),
         QUIZ_JSON: fragments.quiz_json(model),
-        **deck_files(build),
+        **deck_files(build, model),
     }
 
 

@@ -13,7 +13,8 @@ import csv
 import io
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 from dataclasses import dataclass
 from typing import Literal
 
@@ -44,28 +45,54 @@ class DeckCard:
 
 
 def mask_names(text: str, names: Iterable[str]) -> str:
-    """`text` with every whole-word mention of `names` (and their plurals) hidden, longest first,
-    as the site's reversed flashcards do."""
-    out = text
-    for name in sorted({n for n in names if n.strip()}, key=len, reverse=True):
-        pattern = rf"(?<![^\W_]){re.escape(name)}(?:e?s)?(?![^\W_])"
-        out = re.sub(pattern, MASK, out, flags=re.IGNORECASE)
-    return out
+    """`text` with every whole-word mention of `names` (and their plurals) hidden, longest name
+    first and case-insensitively, as the site's reversed flashcards do. A plain scan, not a regular
+    expression per term: a glossary of thousands of terms would spend seconds compiling them."""
+    lower = text.lower()
+    if len(lower) != len(text):  # a letter whose lower case is longer: compare as written
+        lower = text
+    hidden: list[tuple[int, int]] = []
+    for name in sorted({n.lower() for n in names if n.strip()}, key=len, reverse=True):
+        start = lower.find(name)
+        while start != -1:
+            end = start + len(name)
+            if start == 0 or not lower[start - 1].isalnum():
+                for suffix in ("es", "s", ""):  # "(?:e?s)?" then a word boundary
+                    stop = end + len(suffix)
+                    if lower.startswith(suffix, end) and (stop == len(lower) or not lower[stop].isalnum()):
+                        if not any(a < stop and start < b for a, b in hidden):
+                            hidden.append((start, stop))
+                        break
+            start = lower.find(name, start + 1)
+    out, position = [], 0
+    for a, b in sorted(hidden):
+        out += [text[position:a], MASK]
+        position = b
+    out.append(text[position:])
+    return "".join(out)
 
 
 def _tag(value: str) -> str:
     return re.sub(r"\s+", "-", value.strip())
 
 
-def deck_cards(glossary: Glossary, site: SiteInfo, categories: Iterable[str] = ()) -> list[DeckCard]:
-    """Every card of the glossary (or of the given category ids), term by term in slug order."""
+def deck_cards(
+    glossary: Glossary,
+    site: SiteInfo,
+    categories: Iterable[str] = (),
+    records: Mapping[str, Mapping[str, Any]] | None = None,
+) -> list[DeckCard]:
+    """Every card of the glossary (or of the given category ids), term by term in slug order.
+    `records`: the learning data's term records (data.py), whose plain-text TL;DR and misconception
+    are used instead of rendering the Markdown again."""
     wanted = set(categories)
     cards: list[DeckCard] = []
     for entry in glossary:
         term = entry.term
         if wanted and term.category not in wanted:
             continue
-        tldr = plain_text(term.tldr)
+        record = records.get(entry.slug) if records is not None else None
+        tldr = record["tldr"] if record else plain_text(term.tldr)
         category = site.category_title(term.category)
         labels = ["glossdeck", term.category, term.level or "", *term.tags]
         tags = tuple(dict.fromkeys(_tag(t) for t in labels if t.strip()))
@@ -75,8 +102,9 @@ def deck_cards(glossary: Glossary, site: SiteInfo, categories: Iterable[str] = (
             ("term-tldr", term.title, tldr),
         ]
         if term.misconception:
-            belief = plain_text(term.misconception.belief)
-            correction = plain_text(term.misconception.correction)
+            known = record.get("misconception") if record else None
+            belief = known["belief"] if known else plain_text(term.misconception.belief)
+            correction = known["correction"] if known else plain_text(term.misconception.correction)
             sides.append(("misconception", f"True or false? {belief}", f"False. {correction}"))
         cards += [
             DeckCard(entry.slug, kind, front, back, term.title, category, tags, url) for kind, front, back in sides
@@ -88,12 +116,12 @@ def unknown_categories(glossary: Glossary, categories: Iterable[str]) -> list[st
     return [c for c in categories if c not in glossary.categories]
 
 
-def deck_timestamp(glossary: Glossary, cards: list[DeckCard]) -> float:
+def deck_timestamp(glossary: Glossary, slugs: Iterable[str]) -> float:
     """The time the deck's notes carry: that of the newest term file they come from. Two exports of
     unchanged files are the same bytes (same note ids); an edited term makes a newer deck, which
     Anki takes over on import. 0 when no file can be read (terms given in memory)."""
     newest = 0.0
-    for slug in dict.fromkeys(c.slug for c in cards):
+    for slug in dict.fromkeys(slugs):
         try:
             newest = max(newest, os.stat(glossary.entries[slug].file).st_mtime)
         except OSError:
