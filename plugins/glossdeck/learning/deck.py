@@ -14,9 +14,8 @@ import io
 import os
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from ..core.glossary import Glossary
 from ..features import SiteInfo
