@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.support.axe import axe_violations
+from tests.support.axe import axe_violations, palette_script
 from tests.support.browser import Watch, serve_folder
 from tests.support.sites import build_site
 from tests.support.terms import default_terms
@@ -157,8 +157,12 @@ def test_tap_toggle_opens_and_closes_on_a_phone(phone: Page, site: str) -> None:
     assert phone.url.endswith("/terms/blue-green-deployment/"), "tapping the toggle does not follow the link"
 
 
-def test_open_preview_passes_axe(page: Page, site: str) -> None:
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_open_preview_passes_axe_in_both_palettes(browser: Browser, watch: Watch, site: str, scheme: str) -> None:
+    page = _page(browser, watch, viewport={"width": 1280, "height": 900})
+    page.add_init_script(palette_script(scheme))
     page.goto(f"{site}/terms/blue-green-deployment/")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
     _autolink(page).focus()
     page.wait_for_function(OPEN)
     _expect_immutable_preview(page)
@@ -167,6 +171,7 @@ def test_open_preview_passes_axe(page: Page, site: str) -> None:
     card = _card(page)
     assert card.get_attribute("role") == "dialog"
     assert card.get_attribute("aria-labelledby") == "gd-term-preview-title"
+    page.context.close()
 
 
 def test_related_links_and_instant_navigation(page: Page, site: str) -> None:
@@ -200,3 +205,25 @@ def test_a_long_page_sets_up_no_more_than_its_budget(page: Page, site: str) -> N
     page.locator("a.gd-termlink").first.hover()
     page.wait_for_function(OPEN)
     expect(_card(page).locator(".gd-preview__title")).to_have_text("SQL Injection")
+
+
+def test_browsers_without_the_apis_load_the_polyfills(browser: Browser, watch: Watch, site: str) -> None:
+    # Chromium has both APIs; hiding their feature tests makes the script take the polyfill path
+    page = _page(browser, watch, viewport={"width": 1280, "height": 900})
+    page.add_init_script(
+        "delete HTMLButtonElement.prototype.interestForElement;"
+        "delete HTMLAnchorElement.prototype.interestForElement;"
+        "delete HTMLElement.prototype.popover;"
+    )
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(f"{site}/terms/blue-green-deployment/")
+    link = _autolink(page)
+    expect(link).to_have_attribute("data-gd-preview", "on")
+    loaded = [u.rsplit("/", 1)[-1] for u in requested if "/vendor/" in u]
+    polyfills = [name for name in loaded if name in ("popover-polyfill.js", "interestfor.js")]
+    assert polyfills == ["popover-polyfill.js", "interestfor.js"], loaded
+    link.focus()
+    page.wait_for_function(OPEN)
+    _expect_immutable_preview(page)
+    page.context.close()
