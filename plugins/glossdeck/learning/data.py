@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from ..core.debt import AXES
@@ -21,8 +22,8 @@ from ..core.glossary import Glossary
 from ..features import Build, SiteInfo
 from ..reuse import Memo, reuse
 from ..text.plain_text import markdown_paragraphs_to_plain as plain_text
-from .anki_package import anki_package
-from .deck import deck_cards, deck_csv, deck_timestamp
+from .anki_package import anki_note, anki_package
+from .deck import DeckCard, deck_csv, deck_timestamp, term_cards
 from .paths import LearningPath, all_paths, read_first_all
 from .quiz import Question, question_bank
 
@@ -218,21 +219,30 @@ def to_json_bytes(data: dict[str, Any]) -> bytes:
 
 
 def deck_files(build: Build, model: LearningModel) -> dict[str, bytes]:
-    """The whole glossary's deck as an Anki package and as CSV; kept across `mkdocs serve` rebuilds
-    by the term files it comes from (their bytes and times) and the site."""
-    glossary, site = build.glossary, build.site
+    """The whole glossary's deck as an Anki package and as CSV. Under `mkdocs serve` each term's
+    cards and each card's note are kept by what they come from, and the files by every term
+    file's bytes and time, so an edit makes the cards of that term again and writes the package."""
+    glossary, site, memo = build.glossary, build.site, build.memo
+    records = model.term_records
+    cards = [
+        card
+        for e in glossary
+        for card in reuse(
+            memo, "learning.deck-cards", e.slug, (e.digest, site), partial(term_cards, e, site, records[e.slug])
+        )
+    ]
+    timestamp = deck_timestamp(glossary, glossary.slugs)
+
+    def note_for(card: DeckCard) -> Any:
+        return reuse(memo, "learning.deck-notes", card.key, card, partial(anki_note, card))
 
     def make() -> dict[str, bytes]:
-        cards = deck_cards(glossary, site, records=model.term_records)
-        apkg = anki_package(
-            cards, site.site_name, deck_timestamp(glossary, glossary.slugs), f"Flashcards from {site.site_name}"
-        )
+        apkg = anki_package(cards, site.site_name, timestamp, f"Flashcards from {site.site_name}", note_for)
         return {ANKI_DECK: apkg, CSV_DECK: deck_csv(cards).encode("utf-8")}
 
-    if build.memo is None:
+    if memo is None:
         return make()
-    key = (site, tuple((e.slug, e.digest) for e in glossary), deck_timestamp(glossary, glossary.slugs))
-    return reuse(build.memo, "learning.deck", "files", key, make)
+    return reuse(memo, "learning.deck", "files", (site, tuple(cards), timestamp), make)
 
 
 def data_files(build: Build) -> dict[str, bytes]:

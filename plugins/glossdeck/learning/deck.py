@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ..core.glossary import Glossary
+from ..core.loading import LoadedTerm
 from ..features import SiteInfo
 from ..text.plain_text import markdown_paragraphs_to_plain as plain_text
 
@@ -75,40 +76,31 @@ def _tag(value: str) -> str:
     return re.sub(r"\s+", "-", value.strip())
 
 
-def deck_cards(
-    glossary: Glossary,
-    site: SiteInfo,
-    categories: Iterable[str] = (),
-    records: Mapping[str, Mapping[str, Any]] | None = None,
-) -> list[DeckCard]:
-    """Every card of the glossary (or of the given category ids), term by term in slug order.
-    `records`: the learning data's term records (data.py), whose plain-text TL;DR and misconception
-    are used instead of rendering the Markdown again."""
+def term_cards(entry: LoadedTerm, site: SiteInfo, record: Mapping[str, Any] | None = None) -> list[DeckCard]:
+    """One term's cards. `record`: its record in the learning data (data.py), whose plain-text
+    TL;DR and misconception are used instead of rendering the Markdown again."""
+    term = entry.term
+    tldr = record["tldr"] if record else plain_text(term.tldr)
+    category = site.category_title(term.category)
+    labels = ["glossdeck", term.category, term.level or "", *term.tags]
+    tags = tuple(dict.fromkeys(_tag(t) for t in labels if t.strip()))
+    url = site.absolute(site.term_url(entry.slug))
+    sides: list[tuple[CardKind, str, str]] = [
+        ("tldr-term", mask_names(tldr, [term.title, *term.aliases]), term.title),
+        ("term-tldr", term.title, tldr),
+    ]
+    if term.misconception:
+        known = record.get("misconception") if record else None
+        belief = known["belief"] if known else plain_text(term.misconception.belief)
+        correction = known["correction"] if known else plain_text(term.misconception.correction)
+        sides.append(("misconception", f"True or false? {belief}", f"False. {correction}"))
+    return [DeckCard(entry.slug, kind, front, back, term.title, category, tags, url) for kind, front, back in sides]
+
+
+def deck_cards(glossary: Glossary, site: SiteInfo, categories: Iterable[str] = ()) -> list[DeckCard]:
+    """Every card of the glossary (or of the given category ids), term by term in slug order."""
     wanted = set(categories)
-    cards: list[DeckCard] = []
-    for entry in glossary:
-        term = entry.term
-        if wanted and term.category not in wanted:
-            continue
-        record = records.get(entry.slug) if records is not None else None
-        tldr = record["tldr"] if record else plain_text(term.tldr)
-        category = site.category_title(term.category)
-        labels = ["glossdeck", term.category, term.level or "", *term.tags]
-        tags = tuple(dict.fromkeys(_tag(t) for t in labels if t.strip()))
-        url = site.absolute(site.term_url(entry.slug))
-        sides: list[tuple[CardKind, str, str]] = [
-            ("tldr-term", mask_names(tldr, [term.title, *term.aliases]), term.title),
-            ("term-tldr", term.title, tldr),
-        ]
-        if term.misconception:
-            known = record.get("misconception") if record else None
-            belief = known["belief"] if known else plain_text(term.misconception.belief)
-            correction = known["correction"] if known else plain_text(term.misconception.correction)
-            sides.append(("misconception", f"True or false? {belief}", f"False. {correction}"))
-        cards += [
-            DeckCard(entry.slug, kind, front, back, term.title, category, tags, url) for kind, front, back in sides
-        ]
-    return cards
+    return [c for e in glossary if not wanted or e.term.category in wanted for c in term_cards(e, site)]
 
 
 def unknown_categories(glossary: Glossary, categories: Iterable[str]) -> list[str]:
