@@ -26,6 +26,14 @@ MANY_LINKS = "# Many links\n\n" + "\n\n".join(
     f'<p>Link {i}: <a class="gd-termlink" href="../terms/sql-injection/">SQL injection</a></p>' for i in range(80)
 )
 
+# a related list as term pages write it, with a term not written yet (it links to the Wanted page)
+MISSING_LINK = (
+    "# Missing\n\n"
+    '<ul class="gd-related"><li><a class="gd-missing-term" rel="nofollow" href="../wanted/#not-yet">Not yet</a> '
+    '<span class="gd-missing-note">(not written yet)</span></li>'
+    '<li><a href="../terms/sql-injection/">SQL Injection</a></li></ul>\n'
+)
+
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
@@ -35,7 +43,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         built = build_site(
             root,
             terms=default_terms(),
-            docs={"index.md": "# Welcome\n\nA home page.\n", "many.md": MANY_LINKS},
+            docs={"index.md": "# Welcome\n\nA home page.\n", "many.md": MANY_LINKS, "missing.md": MISSING_LINK},
             site_url=server.url,
             embeds=False,
         )
@@ -227,3 +235,11 @@ def test_browsers_without_the_apis_load_the_polyfills(browser: Browser, watch: W
     page.wait_for_function(OPEN)
     _expect_immutable_preview(page)
     page.context.close()
+
+
+def test_terms_not_written_yet_get_no_preview(page: Page, site: str) -> None:
+    page.goto(f"{site}/missing/")
+    expect(page.locator(".gd-related a", has_text="SQL Injection")).to_have_attribute("data-gd-preview", "on")
+    missing = page.locator("a.gd-missing-term")
+    expect(missing).to_have_attribute("data-gd-preview", "off")
+    assert missing.get_attribute("interestfor") is None

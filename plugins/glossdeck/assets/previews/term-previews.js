@@ -180,7 +180,8 @@
     for (const a of document.querySelectorAll(LINKS)) {
       if (count >= BUDGET) break;
       if (a.hasAttribute("data-gd-preview") || a.closest(".gd-preview, [data-gd-widget]")) continue;
-      const url = previewUrl(a);
+      // a term not written yet links to the Wanted terms page: nothing to preview
+      const url = a.classList.contains("gd-missing-term") ? null : previewUrl(a);
       if (!url) { a.setAttribute("data-gd-preview", "off"); continue; }
       a.gdPreview = url;
       const name = a.textContent.trim();
