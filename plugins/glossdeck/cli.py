@@ -74,11 +74,28 @@ def _validate(args: argparse.Namespace) -> int:
         print(out, file=sys.stdout if args.format != "text" else sys.stderr)
     elif args.format in ("json", "codequality"):  # a report file is valid JSON even when clean
         print(format_problems([], args.format, args.strict))
+    if getattr(args, "links", False) and glossary is not None and args.format == "text":
+        print(_links_report(glossary, args.exclude or []))
     if args.format == "text":
         count = len(glossary) if glossary is not None else 0
         summary = f"{count} term(s) checked: {len(problems.errors)} error(s), {len(problems.warnings)} warning(s)"
         print(summary, file=sys.stderr if failing else sys.stdout)
     return EXIT_PROBLEMS if failing else EXIT_OK
+
+
+def _links_report(glossary: Any, exclude: list[str]) -> str:
+    from .site.link_review import format_review, review_links  # imported late: it pulls in the renderers
+
+    return format_review(review_links(glossary, exclude), glossary)
+
+
+def _links(args: argparse.Namespace) -> int:
+    paths = [Path(p) for p in (args.paths or ["terms"])]
+    glossary, problems = load_glossary(paths)
+    for problem in problems.errors:
+        print(problem.format(), file=sys.stderr)
+    print(_links_report(glossary, args.exclude or []))
+    return EXIT_OK
 
 
 def slugify(title: str) -> str:
@@ -156,7 +173,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("--strict", action="store_true", help="treat warnings as failures")
     validate.add_argument("--rubric", help="a DEBT rubric YAML file replacing the shipped one")
+    validate.add_argument("--links", action="store_true", help="also list where each term gets auto-linked")
+    validate.add_argument("--exclude", action="append", metavar="SLUG", help=argparse.SUPPRESS)
     validate.set_defaults(run=_validate)
+
+    links = sub.add_parser("links", help="list where each term gets auto-linked, to review before publishing")
+    links.add_argument("paths", nargs="*", help="term files or folders (default: terms/)")
+    links.add_argument(
+        "--exclude", action="append", metavar="SLUG", help="a term never auto-linked (as autolink_exclude_terms)"
+    )
+    links.set_defaults(run=_links)
 
     new = sub.add_parser("new", help="write terms/<slug>.yml from a commented template")
     new.add_argument("title")
@@ -175,6 +201,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .exports.command import register as register_export_formats
 
     register_export_formats(sub)
+    from .imports.command import register as register_import
+
+    register_import(sub)
     from .project_init import register as register_init
 
     register_init(sub)

@@ -33,6 +33,16 @@ def _get(url: str) -> str | None:
         return None
 
 
+def _revalidate(url: str, etag: str | None) -> tuple[int, str | None, bytes]:
+    """GET with If-None-Match as a reloading browser sends it: status, ETag, body."""
+    request = urllib.request.Request(url, headers={"If-None-Match": etag} if etag else {})
+    try:
+        with urllib.request.urlopen(request, timeout=5) as response:
+            return response.status, response.headers.get("ETag"), response.read()
+    except urllib.error.HTTPError as answer:  # urllib raises for 304
+        return answer.code, answer.headers.get("ETag"), answer.read()
+
+
 def _wait_for(url: str, wanted: str, seconds: float, server: subprocess.Popen[bytes]) -> str:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -112,6 +122,20 @@ def test_an_edit_under_mkdocs_serve_reaches_the_page_the_card_and_the_data(tmp_p
         assert "Freshly edited" in (_get(base + "api/terms/term-00002.json") or "")
         assert "Freshly edited" in (_get(base + "learn/data/terms.json") or "")
         assert "Freshly edited" not in (_get(base + "cards/term-00003.svg") or "Freshly edited")
+        # a reloading browser revalidates assets: an unchanged one is an empty 304, a changed one is sent
+        card = base + "cards/term-00002.svg"
+        status, tag, body = _revalidate(card, None)
+        assert status == 200 and tag and body
+        assert _revalidate(card, tag)[:1] == (304,)
+        assert _revalidate(base + "assets/glossdeck/glossdeck.css", None)[0] == 200
+        term.write_text(text.replace("tldr: >-\n  ", "tldr: >-\n  Edited again. ", 1), encoding="utf-8")
+        _wait_for(base + "terms/term-00002/", "Edited again", 120, server)
+        status, new_tag, body = _revalidate(card, tag)
+        assert status == 200 and new_tag != tag and b"Edited again" in body
+        page = urllib.request.Request(base + "terms/term-00002/", headers={"If-None-Match": "*"})
+        with urllib.request.urlopen(page, timeout=5) as response:  # pages stay MkDocs' own (live-reload script)
+            assert response.status == 200 and response.headers.get("ETag") is None
+            assert b"livereload" in response.read()
     finally:
         log = _stop(server)
     assert "Traceback" not in log, log[-3000:]

@@ -4,12 +4,19 @@ One object, owned by the plugin instance: tables of entries keyed by the content
 One eviction rule for every table: an entry that a rebuild did not ask for is dropped when that
 rebuild ends (its term, page or file is gone or no longer shown). Hits and misses are counted per
 table, so tests and the bench can check that an edit re-does only the work it invalidates.
+
+The first `mkdocs serve` build may fork (no server thread runs yet) to render half the term pages
+and write features' files on the other core. A forked child's memo is its own copy, so what it
+computes would be lost, and the first edit would do it all again: the child records its new entries
+(`record`, `recorded`) and the parent takes them in (`preload`). They travel as a pickle through
+the pipe between the two processes, never through a file, so no one else's data is unpickled.
 """
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Callable, Hashable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 V = TypeVar("V")
 
@@ -34,6 +41,13 @@ class KeyedCache(Generic[V]):
         self._entries[name] = (key, value)
         return value
 
+    def put(self, name: Hashable, key: Hashable, value: V) -> None:
+        """Store an entry computed elsewhere (a forked child), as used by this build; one this
+        build computed itself under the same name is kept."""
+        if name not in self._used or name not in self._entries:
+            self._entries[name] = (key, value)
+        self._used.add(name)
+
     def sweep(self) -> None:
         """Drop the entries not asked for since the last sweep."""
         for name in [n for n in self._entries if n not in self._used]:
@@ -53,6 +67,7 @@ class BuildMemo:
     def __init__(self) -> None:
         self.tables: dict[str, KeyedCache[object]] = {}
         self._kept: dict[str, object] = {}
+        self._recording: list[tuple[str, Hashable, Hashable, object]] | None = None
 
     def table(self, name: str) -> KeyedCache[object]:
         found = self.tables.get(name)
@@ -61,7 +76,35 @@ class BuildMemo:
         return found
 
     def get(self, table: str, name: Hashable, key: Hashable, compute: Callable[[], V]) -> V:
-        return self.table(table).get(name, key, compute)  # type: ignore[return-value]
+        cache = self.table(table)
+        if self._recording is None:
+            return cache.get(name, key, compute)  # type: ignore[return-value]
+        misses = cache.misses
+        value = cache.get(name, key, compute)
+        if cache.misses != misses:  # computed here, not found
+            self._recording.append((table, name, key, value))
+        return value  # type: ignore[return-value]
+
+    # --- a forked child's entries, handed to its parent ---
+    def record(self) -> None:
+        """From now on, keep a list of every entry computed (in a forked child)."""
+        self._recording = []
+
+    def recorded(self) -> bytes:
+        """The entries computed since `record()`, pickled. One that cannot be pickled is left out:
+        the parent computes it again when it is next asked for."""
+        entries = self._recording or []
+        try:
+            return pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # a value's own pickling may fail in any way
+            return pickle.dumps([e for e in entries if _picklable(e)], protocol=pickle.HIGHEST_PROTOCOL)
+
+    def preload(self, recorded: bytes) -> int:
+        """Take in a child's `recorded()` entries as computed by this build; returns how many."""
+        entries = pickle.loads(recorded)  # bytes from our own forked child's pipe
+        for table, name, key, value in entries:
+            self.table(table).put(name, key, value)
+        return len(entries)
 
     def kept(self, name: str, factory: Callable[[], V]) -> V:
         """One long-lived object by name (e.g. the prose renderer and its memo of pure conversions)."""
@@ -83,3 +126,24 @@ class BuildMemo:
 
     def misses(self, table: str) -> int:
         return self.tables[table].misses if table in self.tables else 0
+
+
+def _picklable(value: Any) -> bool:
+    try:
+        pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        return True
+    except Exception:
+        return False
+
+
+def recorded_run(memo: BuildMemo | None, run: Callable[[], V]) -> Callable[[], tuple[V, bytes]]:
+    """`run` for a forked child: its result, with the memo entries it computed (empty without a memo)."""
+
+    def child() -> tuple[V, bytes]:
+        if memo is None:
+            return run(), b""
+        memo.record()
+        value = run()
+        return value, memo.recorded()
+
+    return child

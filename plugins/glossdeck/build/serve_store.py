@@ -7,10 +7,14 @@ import contextlib
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ..features import Feature
+from .forked import ForkedTask, ForkedTaskError
+from .memo import BuildMemo, recorded_run
 from .output_files import FolderMaker, WriteReport, unsafe_path
+
+Items = Iterable[tuple[Feature, str, bytes]]
 
 
 class LinkedStore:
@@ -31,6 +35,10 @@ class LinkedStore:
         self.fingerprints: dict[str, tuple[int, int]] = {}
         self.store_folders = FolderMaker()
         self.can_link = True
+
+    def prepare(self, site_dir: str) -> str:
+        """The store folder for this site folder, made now if need be (and removed at exit)."""
+        return self._store_root(site_dir)
 
     def _store_root(self, site_dir: str) -> str:
         if self.root is None or not os.path.isdir(self.root):
@@ -107,3 +115,41 @@ class LinkedStore:
                 self.can_link = False
                 return False
         return False
+
+
+class ForkedSync:
+    """The first `mkdocs serve` build's `LinkedStore.sync`, in a forked child (forked.py) while
+    MkDocs renders the pages; only that build can fork, before the server's threads start.
+
+    `finish()` brings back what the store learnt (each file's fingerprint, the folders made) and
+    the memo entries the child computed (cards, API JSON, learning data), so the first edit writes
+    and renders only what it changed. If the child fails, the sync runs here instead."""
+
+    def __init__(self, store: LinkedStore, items: Callable[[], Items], site_dir: str, memo: BuildMemo | None) -> None:
+        store.prepare(site_dir)  # made, and its removal at exit registered, by this process
+        self.store, self.items, self.site_dir, self.memo = store, items, site_dir, memo
+
+        def sync() -> tuple[list[str], int, int, dict[str, tuple[int, int]], list[str], bool]:
+            report = store.sync(items(), site_dir)
+            made = sorted(store.store_folders.made)
+            return report.errors, report.written, report.linked, store.fingerprints, made, store.can_link
+
+        self.task = ForkedTask(recorded_run(memo, sync))
+
+    def finish(self) -> WriteReport:
+        try:
+            (errors, written, linked, fingerprints, made, can_link), entries = self.task.result()
+        except ForkedTaskError:
+            self.store.fingerprints = {}  # nothing is known of what the child wrote: write it all
+            return self.store.sync(self.items(), self.site_dir)
+        self.store.fingerprints = dict(fingerprints)
+        self.store.store_folders.made.update(made)
+        self.store.can_link = bool(can_link)
+        if self.memo is not None:
+            self.memo.preload(entries)
+        report = WriteReport(errors=list(errors), written=int(written), linked=int(linked))
+        report.cpu_seconds = self.task.cpu_seconds
+        return report
+
+    def cancel(self) -> None:
+        self.task.cancel()

@@ -10,8 +10,9 @@ from .debt import AXIS_BY_LETTER, AXIS_LETTERS
 from .glossary import RESERVED_TAGS, Glossary
 from .loading import LoadedTerm, display_path, find_term_files, read_term_file
 from .model import Term
-from .problems import GlossdeckError, Problem, ProblemList, Severity, did_you_mean
+from .problems import GlossdeckError, Problem, ProblemList, Severity, did_you_mean, field_name
 from .rubric import Rubric, load_rubric
+from .term_links import find_term_links, prose_fields
 
 TLDR_SOFT_LIMIT = 400
 
@@ -51,6 +52,51 @@ def _check_references(glossary: Glossary, entry: LoadedTerm) -> list[Problem]:
             if slug in seen:
                 problems.append(_warn(entry, (*path, i), field, f"'{slug}' is listed twice"))
             seen.add(slug)
+    return problems
+
+
+def locate_in_value(entry: LoadedTerm, path: tuple[str | int, ...], needle: str, nth: int) -> tuple[int, int]:
+    """Line and column of the `nth` occurrence of `needle` in a value (a link inside prose), found
+    in the file from where the value starts; the value's own position when the file cannot say."""
+    line, col = entry.locate(*path)
+    try:
+        lines = Path(entry.file).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return line, col
+    row, start = line - 1, col - 1
+    seen = 0
+    while row < len(lines):
+        found = lines[row].find(needle, start)
+        if found >= 0:
+            if seen == nth:
+                return row + 1, found + 1
+            seen += 1
+            start = found + 1
+            continue
+        row, start = row + 1, 0
+    return line, col
+
+
+def _check_term_links(glossary: Glossary, entry: LoadedTerm) -> list[Problem]:
+    """`[[slug]]` links in prose to terms not written yet: warnings, like other references."""
+    problems: list[Problem] = []
+    for path, value in prose_fields(entry.term):
+        counts: dict[str, int] = {}
+        for link in find_term_links(value):
+            raw = value[link.start : link.end]
+            nth = counts.get(raw, 0)
+            counts[raw] = nth + 1
+            if link.slug in glossary:
+                continue
+            found = glossary.lookup(link.slug.replace("-", " "))
+            hint = f" (did you mean '{found.slug}'?)" if found else did_you_mean(link.slug, glossary.entries)
+            line, col = locate_in_value(entry, path, raw, nth)
+            field = field_name(path)
+            problems.append(
+                Problem(
+                    entry.file, line, col, field, f"term link {raw}: no term '{link.slug}' yet{hint}", Severity.WARNING
+                )
+            )
     return problems
 
 
@@ -199,6 +245,7 @@ def check_glossary(glossary: Glossary, rubric: Rubric, memo: Memo | None = None)
     rubric_key = tuple((axis, tuple(sorted(levels.items()))) for axis, levels in sorted(rubric.levels.items()))
     for entry in glossary:
         problems.extend(_check_references(glossary, entry))
+        problems.extend(_check_term_links(glossary, entry))
         problems.extend(_own_problems(entry, rubric, rubric_key, memo))
     problems.extend(_check_names(glossary))
     problems.extend(_check_cycles(glossary))

@@ -11,6 +11,7 @@ from pathlib import Path
 from .loading import LoadedTerm
 from .model import Term
 from .problems import Problem
+from .term_links import linked_slugs
 
 # tags/<tag>.md would replace the tags index page: checks report such a tag, and it gets no page
 RESERVED_TAGS = frozenset({"index"})
@@ -63,6 +64,11 @@ class Glossary:
         return self.entries.get(slug) if slug else None
 
     @cached_property
+    def uses_debt(self) -> bool:
+        """True when at least one term has a DEBT score: only then do pages explain DEBT."""
+        return any(entry.term.debt is not None for entry in self.entries.values())
+
+    @cached_property
     def categories(self) -> dict[str, list[LoadedTerm]]:
         grouped: dict[str, list[LoadedTerm]] = defaultdict(list)
         for entry in self.entries.values():
@@ -84,11 +90,16 @@ class Glossary:
         refs = [*term.prerequisites, *term.related, *(term.dev_intel.related_problems if term.dev_intel else [])]
         return list(dict.fromkeys(refs))
 
+    @staticmethod
+    def references(term: Term) -> list[str]:
+        """Everything a term points at: its reference lists, then the term links in its prose."""
+        return list(dict.fromkeys([*Glossary.outgoing(term), *linked_slugs(term)]))
+
     @cached_property
     def _backlinks(self) -> dict[str, list[str]]:
         back: dict[str, list[str]] = defaultdict(list)
         for entry in self.entries.values():
-            for target in self.outgoing(entry.term):
+            for target in self.references(entry.term):
                 if target in self.entries and target != entry.slug:
                     back[target].append(entry.slug)
         return back
@@ -103,7 +114,7 @@ class Glossary:
         them, in order. These references show as "not written yet" and are listed on one page."""
         wants: dict[str, list[str]] = defaultdict(list)
         for entry in self.entries.values():
-            for target in self.outgoing(entry.term):
+            for target in self.references(entry.term):
                 if target not in self.entries:
                     wants[target].append(entry.slug)
         return dict(sorted(wants.items()))

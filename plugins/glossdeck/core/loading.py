@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from .located_yaml import MAX_FILE_BYTES, SourceMap, load_yaml_text
 from .model import SLUG_PATTERN, Term
 from .problems import GlossdeckError, Problem, did_you_mean
+from .term_links import flow_sequence_link
 
 TERM_SUFFIXES = (".yml", ".yaml")
 _SLUG_RE = re.compile(SLUG_PATTERN)
@@ -127,6 +128,12 @@ def problems_from_validation(
             suggestion = re.sub(r"[^a-z0-9]+", "-", str(err.get("input")).lower()).strip("-")
             message = f"{_short(err.get('input'))} is not a slug: use lowercase letters, digits and single hyphens" + (
                 f", e.g. '{suggestion}'" if suggestion else ""
+            )
+        elif kind == "string_type" and (link := flow_sequence_link(err.get("input"))):
+            line, col = source.locate(loc)
+            message = (
+                f"YAML read this value as a list because it starts with '[': to write the term link {link}, "
+                "quote the value or use a block scalar (|)"
             )
         else:
             line, col = source.locate(loc)

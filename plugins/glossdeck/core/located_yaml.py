@@ -9,6 +9,7 @@ are ever constructed (no `!!python/...` tags).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,6 +21,8 @@ from .problems import GlossdeckError, Problem
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _STR_TAG = "tag:yaml.org,2002:str"
+# `key: [[slug]] ...` or `- [[slug]] ...`: prose starting with a term link, read by YAML as a list
+_FLOW_LINK = re.compile(r"(?:^|:|-)\s+\[\[[^\[\]]+\]\]")
 
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 20_000
@@ -168,7 +171,14 @@ def load_yaml_text(raw: bytes, file: str) -> LoadedDocument:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise _fail(file, line, column, f"YAML syntax error: {_reason(exc)}") from None
+        hint = ""
+        lines = text.splitlines()
+        if _FLOW_LINK.search(lines[line - 1] if 0 < line <= len(lines) else ""):
+            hint = (
+                " (a value starting with '[' is a YAML list: to start prose with a term link such as"
+                " [[slug]], quote the value or use a block scalar |)"
+            )
+        raise _fail(file, line, column, f"YAML syntax error: {_reason(exc)}{hint}") from None
     except yaml.YAMLError as exc:
         raise _fail(file, 1, 1, f"YAML error: {_reason(exc)}") from None
     except RecursionError:

@@ -267,6 +267,13 @@ class Term(Strict):
 
     title: Line = Field(description="The term's name as readers know it.")
     aliases: list[Line] = Field(default_factory=list, description="Also known as: other names for the same concept.")
+    autolink: bool | Literal["aliases"] = Field(
+        default=True,
+        description=(
+            "Where other pages' prose names this term, link it: true (title and aliases), "
+            '"aliases" (only the aliases: for a generic title such as "Host"), or false (never).'
+        ),
+    )
     category: Slug = Field(description="Category slug, e.g. security, devops.")
     tags: list[Slug] = Field(default_factory=list)
     level: Level | None = None

@@ -85,3 +85,8 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     lowered = {c.lower(): c for c in pool}
     matches = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
     return f" (did you mean '{lowered[matches[0]]}'?)" if matches else ""
+
+
+def field_name(path: tuple[str | int, ...]) -> str:
+    """A field's path as messages print it: ("mistakes", 2) -> "mistakes[2]", ("a", "b") -> "a.b"."""
+    return "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else p) for i, p in enumerate(path))

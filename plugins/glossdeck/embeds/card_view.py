@@ -8,11 +8,13 @@ passed through `clean_text`; each renderer still escapes it for its own format.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..core.debt import AXES, score_label
 from ..core.model import Term
 from ..text.plain_text import markdown_to_plain, one_line
+from ..text.term_links import guess_title
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,8 @@ class CardView:
         return f"DEBT score {self.debt}: " + ", ".join(a.spoken for a in self.axes)
 
 
-def card_view(slug: str, term: Term, site_name: str) -> CardView:
+def card_view(slug: str, term: Term, site_name: str, title_for: Callable[[str], str] = guess_title) -> CardView:
+    """What a card shows of a term; `title_for` gives the titles its term links (`[[slug]]`) show."""
     axes: tuple[AxisView, ...] = ()
     if term.debt is not None:
         axes = tuple(
@@ -99,9 +102,9 @@ def card_view(slug: str, term: Term, site_name: str) -> CardView:
         aliases=tuple(one_line(a) for a in term.aliases),
         category=term.category,
         level=term.level,
-        tldr=markdown_to_plain(term.tldr),
-        belief=markdown_to_plain(misconception.belief) if misconception else None,
-        correction=markdown_to_plain(misconception.correction) if misconception else None,
+        tldr=markdown_to_plain(term.tldr, title_for),
+        belief=markdown_to_plain(misconception.belief, title_for) if misconception else None,
+        correction=markdown_to_plain(misconception.correction, title_for) if misconception else None,
         debt=term.debt.string if term.debt else None,
         axes=axes,
         added=term.added,

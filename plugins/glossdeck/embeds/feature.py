@@ -14,9 +14,12 @@ from importlib import resources
 
 from ..core.glossary import Glossary
 from ..core.loading import LoadedTerm
+from ..core.model import Term
 from ..core.problems import Problem, Severity
+from ..core.term_links import linked_slugs
 from ..features import Build, Feature, SiteInfo, TermSection
 from ..reuse import reuse
+from ..text.term_links import guess_title
 from .badge_svg import render_badge, shields_endpoint
 from .card_svg import render_card
 from .card_view import CardView, card_view
@@ -40,6 +43,16 @@ def asset_text(name: str) -> str:
 # by the file's content (and the site), so each is computed once per edit.
 
 
+def _link_titles(glossary: Glossary, term: Term) -> tuple[tuple[str, str], ...]:
+    """The titles a term's prose shows for its term links (`[[slug]]`): part of its cards' keys."""
+    return tuple((s, glossary.term(s).title if s in glossary else guess_title(s)) for s in linked_slugs(term))
+
+
+def _view(slug: str, term: Term, site_name: str, titles: tuple[tuple[str, str], ...]) -> CardView:
+    shown = dict(titles)
+    return card_view(slug, term, site_name, lambda s: shown.get(s) or guess_title(s))
+
+
 def view_of(build: Build, slug: str) -> CardView:
     entry = build.glossary.entries[slug]
     views: dict[str, CardView] = build.once("embeds.views", dict)
@@ -49,8 +62,8 @@ def view_of(build: Build, slug: str) -> CardView:
             build.memo,
             "embeds.views",
             slug,
-            (entry.digest, build.site.site_name),
-            lambda: card_view(slug, entry.term, build.site.site_name),
+            (entry.digest, build.site.site_name, titles := _link_titles(build.glossary, entry.term)),
+            lambda: _view(slug, entry.term, build.site.site_name, titles),
         )
     return found
 
@@ -84,14 +97,19 @@ def _colliding(glossary: Glossary) -> dict[str, str]:
 def term_outputs(build: Build, slug: str) -> dict[str, bytes]:
     """Every per-term file, by site-relative path (what `files()` writes for one term)."""
     entry = build.glossary.entries[slug]
+    titles = _link_titles(build.glossary, entry.term)
     return reuse(
-        build.memo, "embeds.files", slug, (entry.digest, build.site), lambda: _render_outputs(entry, build.site)
+        build.memo,
+        "embeds.files",
+        slug,
+        (entry.digest, build.site, titles),
+        lambda: _render_outputs(entry, build.site, titles),
     )
 
 
-def _render_outputs(entry: LoadedTerm, site: SiteInfo) -> dict[str, bytes]:
+def _render_outputs(entry: LoadedTerm, site: SiteInfo, titles: tuple[tuple[str, str], ...] = ()) -> dict[str, bytes]:
     slug = entry.slug
-    view = card_view(slug, entry.term, site.site_name)
+    view = _view(slug, entry.term, site.site_name, titles)
     linker = Linker(site)
     paths = term_paths(slug)
     return {

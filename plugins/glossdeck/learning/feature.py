@@ -71,7 +71,12 @@ class Learning(Feature):
             e.slug: (e.term.title, e.term.level, e.term.category, e.term.debt.string if e.term.debt else None)
             for e in glossary
         }
-        home_key = (site, len(glossary), tuple((p.id, p.title, p.kind, len(p.terms)) for p in model.paths))
+        home_key = (
+            site,
+            len(glossary),
+            glossary.uses_debt,
+            tuple((p.id, p.title, p.kind, len(p.terms)) for p in model.paths),
+        )
         explorer_key = (site, tuple(shown.items()))
         pages = [
             GeneratedPage(
@@ -79,7 +84,7 @@ class Learning(Feature):
                 "Learn",
                 reuse(memo, "learning.pages", "home", home_key, lambda: home_page(glossary, site, model)),
             ),
-            GeneratedPage(PAGES["quiz"], "Quiz", quiz_page(site)),
+            GeneratedPage(PAGES["quiz"], "Quiz", quiz_page(site, glossary.uses_debt)),
             GeneratedPage(PAGES["flashcards"], "Flashcards", flashcards_page(site)),
             GeneratedPage(
                 PAGES["explorer"],

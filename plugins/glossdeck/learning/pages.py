@@ -119,7 +119,13 @@ def home_page(glossary: Glossary, site: SiteInfo, model: LearningModel) -> str:
     tools = [
         ("quiz", "Quiz", "Questions generated from every term, by category, path, or your mistakes."),
         ("flashcards", "Flashcards", "Spaced repetition: each card comes back just before you would forget it."),
-        ("explorer", "Explorer", "Filter and sort every term; the DEBT map plots them on two axes."),
+        (
+            "explorer",
+            "Explorer",
+            "Filter and sort every term; the DEBT map plots them on two axes."
+            if glossary.uses_debt
+            else "Filter and sort every term.",
+        ),
         ("graph", "Graph", "How the terms connect: prerequisites and related terms."),
         ("progress", "My progress", "What you have read, answered and reviewed; export it or bring it back."),
     ]
@@ -197,13 +203,17 @@ def _widget_page(site: SiteInfo, key: str, title: str, intro: str, subject: str,
     return "\n".join([f"# {title}", "", intro, "", _noscript(subject), "", widget(name, site, PAGES[key]), ""])
 
 
-def quiz_page(site: SiteInfo) -> str:
+def quiz_page(site: SiteInfo, uses_debt: bool = True) -> str:
     return _widget_page(
         site,
         "quiz",
         "Quiz",
         "Questions generated from the terms: spot the misconception, find the vulnerable example, match a "
-        "TL;DR to its term, and guess a DEBT score (within one point counts).",
+        + (
+            "TL;DR to its term, and guess a DEBT score (within one point counts)."
+            if uses_debt
+            else "TL;DR to its term."
+        ),
         "The quiz",
         "quiz-runner",
     )
@@ -278,13 +288,18 @@ def explorer_page(glossary: Glossary, site: SiteInfo) -> str:
         f"{head}<tbody>{''.join(rows)}</tbody></table></div></div>"
     )
     axes = ", ".join(f"{a.name} ({a.letter})" for a in AXES)
+    about = (
+        f"Every term, filterable by category, level, tag and each DEBT axis ({esc(axes)}). The DEBT map "
+        "plots the terms on the two axes you choose; 0 means the axis does not apply and sits apart, "
+        "in the n/a band."
+        if glossary.uses_debt
+        else "Every term, filterable by category, level and tag."
+    )
     return "\n".join(
         [
             "# Explorer",
             "",
-            f"Every term, filterable by category, level, tag and each DEBT axis ({esc(axes)}). The DEBT map "
-            "plots the terms on the two axes you choose; 0 means the axis does not apply and sits apart, "
-            "in the n/a band.",
+            about,
             "",
             widget("explorer", site, src, inner=""),
             "",

@@ -28,6 +28,7 @@ import os
 from collections.abc import Hashable
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 import jinja2
 from mkdocs.config.config_options import ExtraScriptValue
@@ -42,7 +43,7 @@ from ..build.cached_renderer import CachingRenderer
 from ..build.memo import BuildMemo
 from ..build.output_files import ForkedWriter, WriteReport, feature_files, write_files
 from ..build.parallel_renders import render_on_two_cores
-from ..build.serve_store import LinkedStore
+from ..build.serve_store import ForkedSync, LinkedStore
 from ..build.template_cache import CompiledTemplates
 from ..build.timings import TIMER
 from ..core.checks import load_glossary
@@ -55,8 +56,9 @@ from ..reuse import reuse, text_key
 from ..site import jsonld
 from ..site.badges import axes_css
 from ..site.context import SiteContext
-from ..site.index_pages import generate_pages, home_sections, render_one_by_one
+from ..site.index_pages import generate_pages, home_sections
 from ..site.layout import Layout
+from ..site.prose_links import SitePages, check_prose_links, prose_links
 from ..site.term_page import SEARCHED_BLOCKS, TermPageRenderer
 from ..text import html_blocks
 from ..text.prose import ProseRenderer
@@ -72,6 +74,7 @@ from .mermaid2 import (
 )
 from .narrow_strings import ascii_html, ascii_page
 from .nav import add_glossary_section
+from .serve_revalidation import answer_with_validators
 from .site_setup import SITE_URL_LINE, is_site_url_notice, missing_settings, setup_message
 from .theme_env import reuse_theme_work
 
@@ -113,7 +116,7 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         self._files: Files | None = None
         self._home_key: Hashable = None  # the home page's glossary sections, last build
         self.renderer: TermPageRenderer | None = None
-        self._forked: ForkedWriter | None = None
+        self._forked: ForkedWriter | ForkedSync | None = None
         self._pending_files: tuple[SiteContext, str] | None = None
         self.store = LinkedStore()  # features' files between `mkdocs serve` rebuilds
         self.files_report = WriteReport()
@@ -308,7 +311,8 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
                 with_home=home is None,
                 with_features=False,
                 failures=failures,
-                render_terms=render_one_by_one if self.incremental else render_on_two_cores,
+                # on two cores where this process may fork: one-off builds and the first serve build
+                render_terms=functools.partial(render_on_two_cores, memo=self.memo),
             )
         except jinja2.TemplateError as exc:
             raise PluginError(f"glossdeck: the term page template is broken: {exc}") from None
@@ -340,10 +344,21 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
             files.append(file)
             self.generated.add(page.src_path)
         self._add_assets(files, config)
+        with TIMER.phase("load"):
+            self._check_prose_links(glossary, files, config)
         if self.memo is None:  # every page's Markdown is generated: one-off conversions are done
             ctx.prose = ProseRenderer()
         self._start_feature_files(config)
         return files
+
+    def _check_prose_links(self, glossary: Glossary, files: Files, config: MkDocsConfig) -> None:
+        """Links written in prose to pages of the site must name pages it has (site/prose_links.py):
+        MkDocs never sees them, as prose reaches it as finished HTML."""
+        pages = SitePages((f.url for f in files.documentation_pages()), urlsplit(config.site_url or "/").path)
+        for entry in glossary:
+            links = reuse(self.memo, "prose-links", entry.slug, entry.digest, functools.partial(prose_links, entry))
+            for problem in check_prose_links(entry, links, self.layout, pages, glossary.__contains__):
+                _log_problem(problem)
 
     def _edit_uri(self, term_file: str) -> str:
         def compute() -> str:
@@ -474,7 +489,8 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
                     return jsonld.script_tag(jsonld.defined_term(ctx, term_slug))
 
                 digest = ctx.glossary.entries[slug].digest
-                head.append(reuse(self.memo, "jsonld", slug, (digest, self.layout), structured_data))
+                key = (digest, self.layout, ctx.link_titles(slug))
+                head.append(reuse(self.memo, "jsonld", slug, key, structured_data))
             elif src == self.layout.a_z and src in self.generated:
                 head.append(jsonld.script_tag(jsonld.defined_term_set(ctx)))
         with TIMER.phase("features"):
@@ -511,12 +527,19 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
     # --- features' files (see build/output_files.py and build/serve_store.py) ---
     def _start_feature_files(self, config: MkDocsConfig) -> None:
         """A one-off build forks a child that writes features' files on the other core while MkDocs
-        renders the pages; under `mkdocs serve` (or where fork is unsafe) they are written, or
-        linked from the store, in on_post_build."""
+        renders the pages, and so does the first `mkdocs serve` build (into the store); later serve
+        rebuilds (and builds where fork is unsafe) write them, or link them from the store, in
+        on_post_build."""
         assert self.ctx is not None
         ctx, site_dir = self.ctx, os.path.realpath(config.site_dir)
         self._pending_files = (ctx, site_dir)
-        if self.incremental or not ForkedWriter.available():
+        if not ForkedWriter.available():
+            return
+        if self.incremental:
+            if not self.store.fingerprints:  # the session's first build: nothing in the store yet
+                self._pending_files = None
+                features = self.features
+                self._forked = ForkedSync(self.store, lambda: feature_files(features, ctx.build), site_dir, self.memo)
             return
         self._pending_files = None
         items = feature_files(self.features, ctx.build)
@@ -553,4 +576,5 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
                 server.watch(folder)
         if self.config.serve_watcher == "native":  # a save starts the rebuild at once (file_events.py)
             use_native_events(server)
+        answer_with_validators(server)  # a reload gets 304s for unchanged assets (serve_revalidation.py)
         return server

@@ -13,9 +13,11 @@ from functools import cached_property
 from ..core.glossary import Glossary
 from ..core.model import Term
 from ..core.rubric import Rubric
+from ..core.term_links import linked_slugs
 from ..features import Build, Feature
 from ..reuse import Memo, reuse
 from ..text.prose import ProseRenderer
+from ..text.term_links import Target, guess_title, resolve_plain
 from .autolink import Autolinker
 from .layout import Layout
 
@@ -80,7 +82,7 @@ class SiteContext:
         """Who points at each term: explicit references first, then terms whose prose names it."""
         back: dict[str, dict[str, None]] = defaultdict(dict)
         for entry in self.glossary:
-            for target in self.glossary.outgoing(entry.term):
+            for target in self.glossary.references(entry.term):
                 if target in self.glossary and target != entry.slug:
                     back[target][entry.slug] = None
         for entry in self.glossary:
@@ -102,11 +104,37 @@ class SiteContext:
     def autolink_key(self) -> int:
         """Everything auto-linking a page depends on besides the page: names, titles, exclusions,
         layout. Pages linked by an earlier build with the same key and HTML are reused."""
-        names = tuple((e.slug, e.term.title, tuple(e.term.aliases)) for e in self.glossary)
+        names = tuple((e.slug, e.term.title, tuple(e.term.aliases), e.term.autolink) for e in self.glossary)
         return hash((names, self.autolink_exclude, self.layout))
 
     def backlinks(self, slug: str) -> list[str]:
         return self._backlinks.get(slug, [])
+
+    def title_for(self, slug: str) -> str:
+        """A term's title; for a slug not written yet, a stand-in made from it."""
+        entry = self.glossary.entries.get(slug)
+        return entry.term.title if entry is not None else guess_title(slug)
+
+    def term_target(self, from_src: str) -> Callable[[str], Target]:
+        """Where a term link (`[[slug]]`) on the page `from_src` goes: the term's page, or for a
+        term not written yet its entry on the Wanted terms page."""
+        layout = self.layout
+
+        def target(slug: str) -> Target:
+            if slug in self.glossary:
+                return Target(layout.href(from_src, layout.term(slug)), self.glossary.term(slug).title)
+            return Target(layout.href(from_src, layout.wanted, f"wanted-{slug}"), guess_title(slug), missing=True)
+
+        return target
+
+    def link_titles(self, slug: str) -> tuple[tuple[str, str], ...]:
+        """The titles a term's term links show (`[[slug]]`): part of the key of anything kept
+        between `mkdocs serve` rebuilds that shows its prose as text (list items, JSON-LD)."""
+        return tuple((s, self.title_for(s)) for s in linked_slugs(self.glossary.term(slug)))
+
+    def plain_text(self, source: str) -> str:
+        """Prose as plain text (descriptions, list excerpts, structured data), term links as their titles."""
+        return resolve_plain(self.prose.to_plain_text(source), self.title_for)
 
 
 def prose_text(term: Term) -> str:

@@ -56,7 +56,7 @@ def _term_item(ctx: SiteContext, from_src: str, entry: LoadedTerm, *, marks: str
         ctx.memo,
         "list-items",
         (from_src, entry.slug, marks),
-        (ctx.layout, entry.file, entry.digest),
+        (ctx.layout, entry.file, entry.digest, ctx.link_titles(entry.slug)),
         lambda: _render_term_item(ctx, from_src, entry, marks=marks),
     )
 
@@ -71,7 +71,7 @@ def _render_term_item(ctx: SiteContext, from_src: str, entry: LoadedTerm, *, mar
         parts.append(badges.level_badge(term.level))
     if term.debt:
         parts.append(badges.debt_string_badge(term.debt, layout.href(from_src, layout.debt)))
-    summary = f'<span class="gd-tldr-short">{text(ctx.prose.to_plain_text(term.tldr))}</span>'
+    summary = f'<span class="gd-tldr-short">{text(ctx.plain_text(term.tldr))}</span>'
     return f'<li class="gd-term-item">{" ".join(parts)}<br>{summary}</li>'
 
 
@@ -116,7 +116,12 @@ def home_sections(ctx: SiteContext, home_src: str) -> str:
         "",
         f'<p class="gd-index-links gd-nolink"><a href="{attr(layout.href(home_src, layout.a_z))}">A–Z index</a>'
         f' · <a href="{attr(layout.href(home_src, layout.tags_index))}">Tags</a>'
-        f' · <a href="{attr(layout.href(home_src, layout.debt))}">About DEBT scoring</a></p>',
+        + (
+            f' · <a href="{attr(layout.href(home_src, layout.debt))}">About DEBT scoring</a>'
+            if glossary.uses_debt
+            else ""
+        )
+        + "</p>",
         "",
     ]
     legend = (
@@ -151,9 +156,13 @@ def default_home(ctx: SiteContext) -> str:
     """A home page for sites without docs/index.md."""
     name = ctx.layout.site.site_name
     intro = ctx.site_description or (
-        f"A glossary of {len(ctx.glossary)} programming concepts, each with a "
-        "plain explanation, a diagram, common mistakes, code examples and a "
-        "DEBT profile of what it costs the developers who use it."
+        (
+            f"A glossary of {len(ctx.glossary)} programming concepts, each with a "
+            "plain explanation, a diagram, common mistakes, code examples and a "
+            "DEBT profile of what it costs the developers who use it."
+        )
+        if ctx.glossary.uses_debt
+        else f"A glossary of {len(ctx.glossary)} terms, each with a plain explanation."
     )
     return _front_matter(name) + f"# {md_inline(name)}\n\n<p>{text(intro)}</p>\n" + home_sections(ctx, ctx.layout.home)
 
@@ -409,7 +418,8 @@ def generate_pages(
     pages.append(GeneratedPage(layout.tags_index, "Tags", tags_index(ctx), lists_searched=False))
     for tag in glossary.tags:
         pages.append(GeneratedPage(layout.tag(tag), f"Tag: {tag}", tag_page(ctx, tag), lists_searched=False))
-    pages.append(GeneratedPage(layout.debt, "About DEBT scoring", debt_page(ctx)))
+    if glossary.uses_debt:  # no page about a scoring no term uses
+        pages.append(GeneratedPage(layout.debt, "About DEBT scoring", debt_page(ctx)))
     if glossary.wanted:
         pages.append(GeneratedPage(layout.wanted, "Wanted terms", wanted_page(ctx)))
     if with_features:

@@ -28,7 +28,7 @@ def defined_term(ctx: SiteContext, slug: str) -> dict[str, Any]:
         "@type": "DefinedTerm",
         "name": term.title,
         "termCode": slug,
-        "description": ctx.prose.to_plain_text(term.tldr),
+        "description": ctx.plain_text(term.tldr),
         "inDefinedTermSet": _set_node(ctx),
     }
     url = ctx.layout.absolute(ctx.layout.term(slug))

@@ -19,12 +19,14 @@ import jinja2
 
 from ..core.debt import AXES
 from ..core.loading import LoadedTerm
+from ..core.term_links import linked_slugs
 from ..features import TermSection
 from ..text import escape, html_blocks, mermaid_source, prose
 from ..text.markup import Markup, element
+from ..text.term_links import guess_title, resolve_html
 from . import badges, debt_chart, icons
 from .context import SiteContext
-from .wanted_page import guess_title, wanted_anchor
+from .wanted_page import wanted_anchor
 
 TEMPLATE_NAME = "term_page.md.j2"
 PACKAGE_TEMPLATES = Path(__file__).parent.parent / "templates"
@@ -67,7 +69,14 @@ def template_environment(override_dirs: Sequence[str | Path] = ()) -> jinja2.Env
 
 @jinja2.pass_context
 def _html_block(context: jinja2.runtime.Context, value: str) -> Markup:
-    """`{% filter html %}`: a finished HTML block, marked for the MkDocs plugin (text/html_blocks.py)."""
+    """`{% filter html %}`: a finished HTML block, marked for the MkDocs plugin (text/html_blocks.py).
+    Headings of the prose in it become Markdown headings between its parts (`lift_headings`)."""
+    parts = html_blocks.lift_headings(value)
+    if len(parts) > 1:
+        ending = str.__str__(value[len(value.rstrip("\n")) :])
+        marking = context.get("mark_html_blocks")
+        shown = [html_blocks.mark(p) if marking and p.startswith("<") else p for p in parts]
+        return Markup("\n\n".join(shown) + ending)
     return Markup(html_blocks.mark(value) if context.get("mark_html_blocks") else value)
 
 
@@ -134,7 +143,7 @@ class TermPageRenderer:
             href = layout.href(from_src, layout.wanted, wanted_anchor(slug))
             return Link(href, guess_title(slug), missing=True)
         term = glossary.term(slug)
-        return Link(layout.href(from_src, layout.term(slug)), term.title, self.ctx.prose.to_plain_text(term.tldr))
+        return Link(layout.href(from_src, layout.term(slug)), term.title, self.ctx.plain_text(term.tldr))
 
     def render(self, slug: str, sections: Sequence[TermSection] = ()) -> str:
         self.renders += 1
@@ -148,7 +157,13 @@ class TermPageRenderer:
         """Every other term this term's page names: prerequisites, related, related problems, backlinks."""
         term = self.ctx.glossary.term(slug)
         dev = term.dev_intel
-        return [*term.prerequisites, *term.related, *(dev.related_problems if dev else []), *self.ctx.backlinks(slug)]
+        return [
+            *term.prerequisites,
+            *term.related,
+            *(dev.related_problems if dev else []),
+            *self.ctx.backlinks(slug),
+            *linked_slugs(term),  # term links in prose show the linked term's title
+        ]
 
     def dependencies(self, slug: str) -> tuple[Hashable, ...]:
         """What this page shows of other terms (which ones, in order, with their title and TL;DR):
@@ -166,11 +181,16 @@ class TermPageRenderer:
         term = entry.term
         src = layout.term(slug)
         debt_href = layout.href(src, layout.debt)
+        link_target = ctx.term_target(src)
 
-        def prose_html(value: str | None, inline: bool = False) -> Markup | None:
+        def prose_html(value: str | None, inline: bool = False, below: int | None = 2) -> Markup | None:
+            """`below`: the level of the block's heading; the prose's own headings go under it."""
             if not value:
                 return None
             out = ctx.prose.to_inline_html(value) if inline else ctx.prose.to_html(value)
+            out = resolve_html(out, link_target)
+            if below is not None and not inline:
+                out = prose.nest_headings(out, below)
             if self.html_hook:
                 out = self.html_hook(out, slug)
             return Markup(out)
@@ -192,7 +212,7 @@ class TermPageRenderer:
                         "badge": Markup(badges.axis_badge(axis.letter, score.score, axis_href)),
                         # in a <summary>, which is itself the control: a badge that is not a link
                         "score_badge": Markup(badges.axis_badge(axis.letter, score.score, None)),
-                        "rationale": prose_html(score.rationale),
+                        "rationale": prose_html(score.rationale, below=None),
                     }
                 )
         diagram = None
@@ -226,7 +246,7 @@ class TermPageRenderer:
             "term": term,
             "file": entry.file,
             "meta_title": escape.attr(term.title),  # Material prints page.meta.title unescaped
-            "meta_description": escape.attr(ctx.prose.to_plain_text(term.tldr)),
+            "meta_description": escape.attr(ctx.plain_text(term.tldr)),
             "links": {
                 "glossary": layout.href(src, layout.a_z),
                 "home": layout.href(src, layout.home),
@@ -267,7 +287,7 @@ class TermPageRenderer:
                 "tools": list(detection.tools) if detection else [],
                 "related_problems": self.links(src, slug, dev.related_problems if dev else []),
             },
-            "quick_fix": prose_html(term.quick_fix),
+            "quick_fix": prose_html(term.quick_fix, below=3),
             "prerequisites": self.links(src, slug, term.prerequisites),
             "ai_agent": None
             if ai is None

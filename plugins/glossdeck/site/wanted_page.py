@@ -6,12 +6,8 @@ from __future__ import annotations
 import shlex
 
 from ..text.escape import attr, text
+from ..text.term_links import guess_title
 from .context import SiteContext
-
-
-def guess_title(slug: str) -> str:
-    """A readable stand-in title for a term not written yet: "sql-injection" -> "Sql injection"."""
-    return slug.replace("-", " ").capitalize()
 
 
 def wanted_anchor(slug: str) -> str:

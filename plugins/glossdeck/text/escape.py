@@ -14,6 +14,8 @@ import re
 from typing import Any
 from urllib.parse import quote
 
+import yaml
+
 # Every character Markdown or its extensions may read as syntax in inline text: Python-Markdown's
 # backslash escapes, plus tables, pymdownx tilde/caret/mark, emoji and attr_list (| ~ ^ = : { }),
 # raw HTML and autolinks (< > &).
@@ -72,9 +74,58 @@ def json_for_script(data: Any) -> str:
     )
 
 
+# What YAML readers refuse even inside quotes (PyYAML's non-printable set) or read as a line break
+# (NEL, line and paragraph separators), written as \\u escapes.
+_YAML_NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def yaml_scalar(value: str) -> str:
-    """A YAML front-matter value: a JSON string is a valid YAML double-quoted scalar."""
-    return json.dumps(value, ensure_ascii=False)
+    """A YAML value: a JSON string is a valid YAML double-quoted scalar (characters YAML does not
+    allow in a document, such as DEL and C1 controls, escaped)."""
+    return _YAML_NON_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False))
+
+
+# A conservative plain (unquoted) YAML scalar: starts with a letter, then words, spaces and a few
+# marks that mean nothing to YAML between words; checked by reading it back (no "true", "null", ...).
+_YAML_PLAIN = re.compile(r"[^\W\d_](?:[\w .,()/+'-]*[\w).])?")
+
+
+def yaml_plain(value: str) -> str:
+    """A YAML value written plainly when it reads back as the same text (`title: Cluster`), else
+    quoted (yaml_scalar)."""
+    if _YAML_PLAIN.fullmatch(value) and "  " not in value:
+        try:
+            if yaml.safe_load(f"k: {value}\n") == {"k": value}:
+                return value
+        except yaml.YAMLError:
+            pass
+    return yaml_scalar(value)
+
+
+# Characters a YAML block scalar cannot hold (C0/C1 controls but tab and newline, BOM, surrogates,
+# line and paragraph separators, which YAML treats as line breaks); with any of them, quote instead.
+_NOT_IN_YAML_BLOCK = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\ud800-\udfff\u2028\u2029\ufffe\uffff]")
+
+
+def yaml_block(value: str, indent: int) -> str:
+    """A YAML value for multi-line prose: a literal block scalar (`|-`) indented by `indent` spaces,
+    read back exactly as `value`; a quoted scalar (yaml_scalar) when a block cannot say it exactly
+    (one line, leading spaces on the first line, blank lines holding spaces, more than one trailing
+    newline, control characters)."""
+    body = value[:-1] if value.endswith("\n") else value
+    lines = body.split("\n")
+    if (
+        len(lines) < 2
+        or not body
+        or body.endswith("\n")
+        or lines[0][:1] in (" ", "\t", "")
+        or any(line.strip(" \t") == "" and line for line in lines)
+        or _NOT_IN_YAML_BLOCK.search(value)
+    ):
+        return yaml_scalar(value)
+    pad = " " * indent
+    header = "|" if value.endswith("\n") else "|-"
+    return header + "".join("\n" + (pad + line if line else "") for line in lines)
 
 
 def github_command(value: str, *, prop: bool = False) -> str:

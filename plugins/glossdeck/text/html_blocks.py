@@ -11,8 +11,11 @@ site's own table of contents, permalinks and highlighting apply to them exactly 
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Sequence
+
+from .escape import md_inline
 
 OPEN = "<!--gd-html-->"
 CLOSE = "<!--/gd-html-->"
@@ -26,6 +29,48 @@ def mark(html: str) -> str:
     if not body.strip():
         return html
     return f"{OPEN}{body}{CLOSE}{html[len(body) :]}"
+
+
+_TAG_TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s[^>]*)?)>")
+_MARKED_HEADING = re.compile(r"<h([1-6]) data-gd-heading>(.*?)</h\1>", re.DOTALL)
+_VOID = frozenset({"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+_ANY_TAG = re.compile(r"<[^>]*>")
+
+
+def lift_headings(block: str) -> list[str]:
+    """A finished HTML block cut at each heading of its prose (marked by `text.prose.nest_headings`):
+    the parts of the block, each closed and reopened with the elements it sits in, around Markdown
+    headings. The site's Markdown then gives those headings ids, permalinks and table-of-contents
+    entries, like any heading of the page. A block without such headings is one part."""
+    if "data-gd-heading" not in block:
+        return [block]
+    block = str.__str__(block)  # plain text: a Markup (from a template) would escape what is added to it
+    parts: list[str] = []
+    open_tags: list[tuple[str, str]] = []  # (name, opening tag) of the elements open where we are
+    position = 0
+    for heading in _MARKED_HEADING.finditer(block):
+        before = block[position : heading.start()]
+        for tag in _TAG_TOKEN.finditer(before):
+            closing, name = tag.group(1), tag.group(2).lower()
+            if name in _VOID or tag.group().endswith("/>"):
+                continue
+            if closing:
+                while open_tags:
+                    if open_tags.pop()[0] == name:
+                        break
+            else:
+                open_tags.append((name, tag.group()))
+        reopen = "".join(opening for _, opening in open_tags)
+        piece = ("" if position == 0 else reopen) + before + "".join(f"</{name}>" for name, _ in reversed(open_tags))
+        if _ANY_TAG.sub("", piece).strip():
+            parts.append(piece.strip("\n"))
+        words = " ".join(html.unescape(_ANY_TAG.sub("", heading.group(2))).split())
+        parts.append("#" * int(heading.group(1)) + " " + md_inline(words))
+        position = heading.end()
+    rest = "".join(opening for _, opening in open_tags) + block[position:]
+    if _ANY_TAG.sub("", rest).strip():
+        parts.append(rest.strip("\n"))
+    return parts
 
 
 def mark_blocks(markdown: str) -> str:

@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+
+from ..core.term_links import TERM_LINK, normalize_slug
+from .term_links import guess_title, resolve_plain, strip_placeholders, title_placeholder
 
 # XML 1.0 forbids C0 controls but tab/newline/CR, lone surrogates, U+FFFE and U+FFFF; YAML's
 # double-quoted escapes ("\x01", "\ud800") can produce every one of them.
@@ -41,13 +45,14 @@ def one_line(text: str) -> str:
     return _SPACE.sub(" ", clean_text(text)).strip()
 
 
-def markdown_to_plain(text: str) -> str:
+def markdown_to_plain(text: str, title_for: Callable[[str], str] = guess_title) -> str:
     """Inline Markdown -> the words a reader sees, on one line.
 
     Code spans keep their content verbatim (set aside first so no other rule touches them);
-    links keep their text; emphasis markers go; anything that looks like HTML stays as text.
+    links keep their text, term links (`[[slug]]`) their text or the term's title (`title_for`);
+    emphasis markers go; anything that looks like HTML stays as text.
     """
-    text = clean_text(text).replace("\ue000", "").replace("\ue001", "")
+    text = strip_placeholders(clean_text(text).replace("\ue000", "").replace("\ue001", ""))
     kept: list[str] = []
 
     def set_aside(match: re.Match[str]) -> str:
@@ -56,6 +61,15 @@ def markdown_to_plain(text: str) -> str:
 
     text = _CODE.sub(set_aside, text)
     text = _BACKSLASH_ESCAPE.sub(set_aside, text)  # an escaped * is a literal star, not emphasis
+
+    def term_link(match: re.Match[str]) -> str:
+        shown = (match.group(2) or "").strip()
+        if shown:
+            return shown
+        kept.append(title_placeholder(normalize_slug(match.group(1))))
+        return f"\ue000{len(kept) - 1}\ue001"
+
+    text = TERM_LINK.sub(term_link, text)
     text = _IMAGE.sub(r"\1", text)
     text = _LINK.sub(r"\1", text)
     text = _REF_LINK.sub(r"\1", text)
@@ -65,16 +79,16 @@ def markdown_to_plain(text: str) -> str:
         text = _EMPHASIS.sub(r"\2", text)
     text = _STRIKE.sub(r"\1", text)
     text = _PLACEHOLDER.sub(lambda m: kept[int(m.group(1))], text)
-    return _SPACE.sub(" ", text).strip()
+    return _SPACE.sub(" ", resolve_plain(text, title_for)).strip()
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
 
 
-def markdown_paragraphs_to_plain(text: str) -> str:
+def markdown_paragraphs_to_plain(text: str, title_for: Callable[[str], str] = guess_title) -> str:
     """Markdown prose -> plain text that keeps its paragraph breaks (as blank lines)."""
-    paragraphs = (markdown_to_plain(p) for p in _PARAGRAPH_BREAK.split(text))
+    paragraphs = (markdown_to_plain(p, title_for) for p in _PARAGRAPH_BREAK.split(text))
     return "\n\n".join(p for p in paragraphs if p)
 
 

@@ -15,7 +15,13 @@ import xml.etree.ElementTree as etree
 from urllib.parse import urlsplit
 
 import markdown
+from markdown.inlinepatterns import InlineProcessor
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+from ..core.term_links import TERM_LINK, normalize_slug
+from .term_links import HREF_PREFIX, strip_placeholders, title_placeholder
 
 SAFE_LINK_SCHEMES = {"http", "https", "mailto", ""}
 _TAG = re.compile(r"<[^>]*>")
@@ -27,6 +33,8 @@ class _SafeUrls(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for parent in root.iter():
             for index, child in enumerate(list(parent)):
+                if child.tag == "a" and child.get("class") == "gd-termlink":
+                    continue  # a term link: its href is resolved for each page (text/term_links.py)
                 if child.tag == "a":
                     href = child.get("href", "")
                     if urlsplit(href.strip()).scheme.lower() not in SAFE_LINK_SCHEMES:
@@ -47,12 +55,60 @@ class _SafeUrls(Treeprocessor):
                         parent.insert(index, link)
 
 
+_LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
+_FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+class _ListsWithoutBlankLine(Preprocessor):
+    """A list right under a line of text is a list, as in CommonMark and on GitHub (Python-Markdown
+    wants a blank line before it): the blank line is added. Fenced code is left alone."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        fence: str | None = None
+        in_list = False
+        for line in lines:
+            opening = _FENCE_LINE.match(line)
+            if fence is not None:
+                if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                    fence = None
+            elif opening:
+                fence = opening.group(1)
+            elif _LIST_ITEM.match(line):
+                previous = out[-1] if out else ""
+                if previous.strip() and not in_list and not previous.startswith((" ", "\t")):
+                    out.append("")
+                in_list = True
+            elif not line.strip():
+                in_list = False
+            out.append(line)
+        return out
+
+
+class _TermLinks(InlineProcessor):
+    """`[[slug]]` and `[[slug|text]]` -> a term link placeholder (see text/term_links.py)."""
+
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element | None, int, int]:  # type: ignore[override]
+        slug = normalize_slug(m.group(1))
+        if not slug:
+            return None, m.start(0), m.end(0)
+        link = etree.Element("a")
+        link.set("class", "gd-termlink")
+        link.set("href", HREF_PREFIX + slug)
+        shown = (m.group(2) or "").strip()
+        link.text = AtomicString(shown or title_placeholder(slug))
+        return link, m.start(0), m.end(0)
+
+
 def _new_markdown() -> markdown.Markdown:
     md = markdown.Markdown(extensions=["fenced_code", "tables", "sane_lists"], output_format="html")
     # No raw HTML: both the block and the inline HTML handlers go, so "<script>" stays text.
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
     md.treeprocessors.register(_SafeUrls(md), "glossdeck-safe-urls", 0)
+    md.preprocessors.register(_ListsWithoutBlankLine(md), "glossdeck-lists", 25)  # after normalize_whitespace (30)
+    # before links and references (160, 170), after code spans and escapes (190, 180)
+    md.inlinePatterns.register(_TermLinks(TERM_LINK.pattern, md), "glossdeck-term-links", 175)
     return md
 
 
@@ -99,9 +155,32 @@ def markdown_to_html(source: str) -> str:
 
 
 def to_html(source: str) -> str:
-    """Markdown prose -> HTML fragment (block level, e.g. "<p>...</p>"), uncached."""
+    """Markdown prose -> HTML fragment (block level, e.g. "<p>...</p>"), uncached. Term links are
+    placeholders until `text.term_links.resolve_html` places them on a page."""
+    source = strip_placeholders(source)
     out = plain_paragraphs(source)
     return markdown_to_html(source) if out is None else out
+
+
+_PROSE_HEADING = re.compile(r"<(/?)h([1-6])>")
+HEADING_MARK = "data-gd-heading"
+
+
+def nest_headings(html_fragment: str, below: int) -> str:
+    """Headings of a prose block moved under the block's own heading (level `below`): the highest
+    becomes `below + 1`, the others keep their distance (at most h6), each marked `data-gd-heading`
+    so the page can make it a heading of its own (`html_blocks.lift_headings`). Prose cannot hold raw
+    HTML, so every bare `<hN>` in it comes from a Markdown heading."""
+    levels = [int(level) for closing, level in _PROSE_HEADING.findall(html_fragment) if not closing]
+    if not levels:
+        return html_fragment
+    shift = below + 1 - min(levels)
+
+    def moved(found: re.Match[str]) -> str:
+        level = min(int(found.group(2)) + shift, 6)
+        return f"</h{level}>" if found.group(1) else f"<h{level} {HEADING_MARK}>"
+
+    return _PROSE_HEADING.sub(moved, html_fragment)
 
 
 def inline(html_fragment: str) -> str:
@@ -112,8 +191,17 @@ def inline(html_fragment: str) -> str:
     return out
 
 
+# Tags that end a run of words (blocks, line breaks, cells): a space where they were. Any other tag
+# (a link, emphasis, code) sits inside the words: nothing where it was, so "<a>nodes</a>," stays "nodes,".
+_BREAKING_TAG = re.compile(
+    r"</?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|pre|blockquote|table|thead|tbody|tr|td|th|section|figure"
+    r"|figcaption|details|summary)\b[^>]*>",
+    re.IGNORECASE,
+)
+
+
 def html_to_plain_text(html_fragment: str) -> str:
-    return " ".join(html.unescape(_TAG.sub(" ", html_fragment)).split())
+    return " ".join(html.unescape(_TAG.sub("", _BREAKING_TAG.sub(" ", html_fragment))).split())
 
 
 def to_inline_html(source: str) -> str:
