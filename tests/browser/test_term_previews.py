@@ -26,6 +26,13 @@ MANY_LINKS = "# Many links\n\n" + "\n\n".join(
     f'<p>Link {i}: <a class="gd-termlink" href="../terms/sql-injection/">SQL injection</a></p>' for i in range(80)
 )
 
+# a term whose prose links another with the [[slug]] syntax (rendered as a.gd-termlink)
+TERM_LINK_DEMO = """title: Term link demo
+category: security
+tldr: A term that points at another in its prose.
+explanation: Read [[sql-injection]] first, then [[not-written-yet]].
+"""
+
 # a related list as term pages write it, with a term not written yet (it links to the Wanted page)
 MISSING_LINK = (
     "# Missing\n\n"
@@ -42,12 +49,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     try:
         built = build_site(
             root,
-            terms=default_terms(),
+            terms={**default_terms(), "term-link-demo": TERM_LINK_DEMO},
             docs={"index.md": "# Welcome\n\nA home page.\n", "many.md": MANY_LINKS, "missing.md": MISSING_LINK},
             site_url=server.url,
             embeds=False,
+            strict=False,  # the demo term links a term not written yet, on purpose
         )
-        assert built.ok, (built.error, built.warnings())
+        assert built.error is None and len(built.warnings()) == 1, (built.error, built.warnings())
         yield server.origin
     finally:
         server.stop()
@@ -243,3 +251,14 @@ def test_terms_not_written_yet_get_no_preview(page: Page, site: str) -> None:
     missing = page.locator("a.gd-missing-term")
     expect(missing).to_have_attribute("data-gd-preview", "off")
     assert missing.get_attribute("interestfor") is None
+
+
+def test_prose_term_links_get_previews(page: Page, site: str) -> None:
+    page.goto(f"{site}/terms/term-link-demo/")
+    link = page.locator('article a.gd-termlink[href*="sql-injection"]').first
+    expect(link).to_have_attribute("data-gd-preview", "on")
+    expect(page.locator("article a.gd-termlink.gd-missing-term")).to_have_attribute("data-gd-preview", "off")
+    link.hover()
+    page.wait_for_function(OPEN)
+    expect(_card(page).locator(".gd-preview__title")).to_have_text("SQL Injection")
+    expect(_card(page).locator(".gd-preview__debt")).to_contain_text("debt(")
