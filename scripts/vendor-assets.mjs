@@ -31,6 +31,12 @@ const FILES = [
   ["dejavu-fonts-ttf", "dejavu-fonts-ttf/ttf/DejaVuSans.ttf", "fonts/DejaVuSans.ttf"],
   ["dejavu-fonts-ttf", "dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf", "fonts/DejaVuSans-Bold.ttf"],
   ["dejavu-fonts-ttf", "dejavu-fonts-ttf/ttf/DejaVuSansMono-Bold.ttf", "fonts/DejaVuSansMono-Bold.ttf"],
+  // FSRS-6 flashcard scheduling (learning feature): its UMD build, a classic script defining `FSRS`.
+  ["ts-fsrs", "ts-fsrs/dist/index.umd.js", "ts-fsrs.js"],
+  // Term previews: polyfills loaded by previews/term-previews.js only where the browser lacks the
+  // Popover API or interest invokers (both IIFE scripts that do nothing where the API exists).
+  ["@oddbird/popover-polyfill", "@oddbird/popover-polyfill/dist/popover.iife.min.js", "popover-polyfill.js"],
+  ["interestfor", "interestfor/src/interestfor.min.js", "interestfor.js"],
 ];
 // Each served file's license sits next to it as <file>.LICENSE.txt; NOTICES covers everything bundled.
 const NOTICES = "THIRD-PARTY-LICENSES.txt";

@@ -144,7 +144,7 @@ def register(feature: Feature) -> Feature:
 ENTRY_POINT_GROUP = "glossdeck.features"
 # Features shipped with glossdeck: imported on every build (importing registers them); a site
 # turns one off with `disabled_features`, e.g. [embeds].
-BUILTIN_MODULES: tuple[str, ...] = ("glossdeck.embeds", "glossdeck.stats", "glossdeck.share")
+BUILTIN_MODULES: tuple[str, ...] = ("glossdeck.embeds", "glossdeck.stats", "glossdeck.share", "glossdeck.previews")
 
 
 def load_features(modules: Iterable[str] = (), disabled: Iterable[str] = ()) -> list[Feature]:

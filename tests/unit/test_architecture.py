@@ -54,7 +54,14 @@ def test_only_the_plugin_package_imports_mkdocs(path: Path) -> None:
     "path", [p for p in MODULES if _in(p, "core", "text", "site")], ids=lambda p: str(p.relative_to(PACKAGE))
 )
 def test_core_text_and_site_import_no_feature_and_no_speed_machinery(path: Path) -> None:
-    forbidden = ("glossdeck.build", "glossdeck.embeds", "glossdeck.learning", "glossdeck.plugin", "glossdeck.share")
+    forbidden = (
+        "glossdeck.build",
+        "glossdeck.embeds",
+        "glossdeck.learning",
+        "glossdeck.previews",
+        "glossdeck.plugin",
+        "glossdeck.share",
+    )
     assert not {n for n in _imports(path) if n.startswith(forbidden)}
 
 

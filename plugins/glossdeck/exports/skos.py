@@ -169,5 +169,9 @@ def write(glossary: Glossary, site: SiteInfo, lang: str, out: Path) -> bytes:
     return serialize(skos_graph(glossary, site, lang), fmt)
 
 
+FORMAT = "skos"
+HELP = "a SKOS concept scheme in OUT: Turtle for .ttl, JSON-LD for .jsonld/.json"
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     exchange.add_arguments(parser, write, "SKOS: Turtle for .ttl, JSON-LD for .jsonld or .json")

@@ -123,5 +123,9 @@ def write(glossary: Glossary, site: SiteInfo, lang: str, out: Path) -> bytes:
     return tbx_document(glossary, site, lang).encode()
 
 
+FORMAT = "tbx"
+HELP = "a TBX-Basic termbase in OUT (.tbx), for translation tools"
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     exchange.add_arguments(parser, write, "TBX-Basic, e.g. glossary.tbx")

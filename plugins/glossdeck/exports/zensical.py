@@ -27,6 +27,8 @@ from ..features import GeneratedPage, load_features
 from ..site.index_pages import generate_pages
 from .markdown import ASSETS, export_context, feature_files, write_pages
 
+FORMAT = "zensical"
+HELP = "a Zensical project in OUT (zensical.toml and docs/): then `zensical build`"
 CONFIG_NAME = "zensical.toml"
 DOCS_DIR = "docs"
 ASSETS_URL = "assets/glossdeck"

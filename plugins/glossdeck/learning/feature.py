@@ -31,10 +31,10 @@ from .pages import (
 )
 from .paths import curated_paths, steps_of
 from .quiz import term_page_questions
-from .scripts import CORE_SCRIPT, D3, WIDGET_SCRIPTS, all_scripts, preload_links
+from .scripts import CORE_SCRIPT, WIDGET_SCRIPTS, all_scripts, preload_links
 
-# The vendored libraries a widget may load (the graph's d3-force and its dependencies).
-VENDOR_SCRIPTS = D3
+# The vendored libraries a widget may load (d3-force and its dependencies, ts-fsrs).
+VENDOR_SCRIPTS = [s for s in all_scripts() if s.startswith("vendor/")]
 # Every script of the feature: core.js on every page, which loads the others a page's widgets need.
 LEARNING_SCRIPTS = [CORE_SCRIPT, *(s for s in all_scripts() if s.startswith("learning/"))]
 

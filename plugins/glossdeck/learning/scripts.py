@@ -17,8 +17,9 @@ CORE_SCRIPT = "learning/core.js"
 
 # d3's modules extend one global `d3`: dependencies first.
 D3 = ["vendor/d3-dispatch.min.js", "vendor/d3-quadtree.min.js", "vendor/d3-timer.min.js", "vendor/d3-force.min.js"]
-# Most widgets read and write progress (progress-store.js), which dates with sm2.js's day helpers.
-PROGRESS = ["learning/sm2.js", "learning/progress-store.js"]
+# Most widgets read and write progress (progress-store.js), which dates with scheduler.js's day
+# helpers; scheduler.js wraps ts-fsrs (FSRS-6, the global `FSRS`).
+PROGRESS = ["vendor/ts-fsrs.js", "learning/scheduler.js", "learning/progress-store.js"]
 PATHS = [*PROGRESS, "learning/paths.js"]
 
 WIDGET_SCRIPTS: dict[str, list[str]] = {

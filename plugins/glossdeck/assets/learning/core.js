@@ -190,7 +190,7 @@
   GD.plural = (n, word, many) => `${n} ${n === 1 ? word : many || word + "s"}`;
 
   GD.formatDay = function (day) {
-    const d = GD.sm2.parseDay(day);
+    const d = GD.scheduler.parseDay(day);
     return d ? d.toLocaleDateString(undefined, { weekday: "short", day: "numeric", month: "short", year: "numeric" }) : day;
   };
 
