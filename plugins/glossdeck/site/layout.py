@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 from typing import Literal
+from urllib.parse import quote
 
 
 # Relative links are computed from the strings alone: `posixpath.relpath` makes both paths absolute
@@ -31,6 +32,13 @@ def relpath(target: str, base: str = ".") -> str:
         common += 1
     parts = [".."] * (len(start) - common) + to[common:]
     return "/".join(parts) if parts else "."
+
+
+def url_path(path: str) -> str:
+    """A site path as written in a URL: UTF-8 percent-encoded ("terms/容器/" ->
+    "terms/%E5%AE%B9%E5%99%A8/"), as MkDocs writes its own page URLs and the sitemap. "%" stays, so
+    encoding an encoded path again changes nothing (slugs hold no "%")."""
+    return quote(path, safe="/%")
 
 
 def relative_url(to_url: str, from_dir: str) -> str:
@@ -74,14 +82,14 @@ class SiteInfo:
         name = posixpath.basename(stem)
         if name in ("index", "README"):
             parent = posixpath.dirname(stem)
-            return f"{parent}/" if parent else ""
-        return f"{stem}/" if self.use_directory_urls else f"{stem}.html"
+            return url_path(f"{parent}/") if parent else ""
+        return url_path(f"{stem}/" if self.use_directory_urls else f"{stem}.html")
 
     def term_url(self, slug: str) -> str:
         return self.url_of(self.term_src(slug))
 
     def absolute(self, site_relative_url: str) -> str | None:
-        return self.site_url + site_relative_url if self.site_url else None
+        return self.site_url + url_path(site_relative_url) if self.site_url else None
 
     def page_url(self, src_path: str) -> str:
         """The URL a link to the page uses: without directory URLs a folder URL names its
@@ -188,7 +196,7 @@ class Layout:
         fragment = f"#{anchor}" if anchor else ""
         if self.link_style == "md":
             target = relpath(to_src, posixpath.dirname(from_src) or ".")
-            return target + fragment
+            return url_path(target) + fragment
         if from_src == to_src and fragment:
             return fragment
         return relative_url(self.url(to_src), page_folder(self.url(from_src))) + fragment
@@ -196,5 +204,5 @@ class Layout:
     def asset(self, from_src: str, asset_path: str) -> str:
         """A relative link to a static file (path relative to the site root)."""
         if self.link_style == "md":
-            return relpath(asset_path, posixpath.dirname(from_src) or ".")
-        return relative_url(asset_path, page_folder(self.url(from_src)))
+            return url_path(relpath(asset_path, posixpath.dirname(from_src) or "."))
+        return relative_url(url_path(asset_path), page_folder(self.url(from_src)))
