@@ -14,7 +14,20 @@ class GlossdeckConfig(base.Config):
     """Folder the generated pages live under, e.g. "glossary" (default: the site root)."""
 
     categories = c.DictOfItems(c.Type(str), default={})
-    """Category slug -> title, in the order categories are listed; others follow alphabetically."""
+    """Category slug -> title (any script), in the order categories are listed; others follow
+    alphabetically."""
+
+    tags = c.DictOfItems(c.Type(str), default={})
+    """Tag slug -> title (any script), e.g. `container: 容器`; a tag without one shows its slug."""
+
+    language = c.Optional(c.Type(str))
+    """Language of glossdeck's interface strings, e.g. "de", "zh", "ur" (default: the theme's
+    `language`, as Material's own labels; English where glossdeck ships no catalog)."""
+
+    strings = c.Type(dict, default={})
+    """The site's own wording for any interface string, by key: `{term.tldr: "In short"}`; a counted
+    string takes plural forms, `{count.terms: {one: "{count} entry", other: "{count} entries"}}`.
+    Keys: plugins/glossdeck/i18n/catalogs/en.yml."""
 
     autolink = c.Type(bool, default=True)
     """Turn mentions of term titles and aliases into links, in term pages and in docs/ pages."""

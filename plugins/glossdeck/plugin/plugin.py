@@ -51,6 +51,8 @@ from ..core.loading import LoadedTerm, parse_term, read_term_bytes, slug_for
 from ..core.problems import GlossdeckError, Problem, Severity
 from ..core.rubric import Rubric, load_rubric
 from ..features import Feature, load_features
+from ..i18n.catalog import CatalogError, load_messages
+from ..i18n.script import strings_script
 from ..reuse import reuse, text_key
 from ..site import jsonld
 from ..site.badges import axes_css
@@ -80,7 +82,9 @@ log = get_plugin_logger(__name__)
 ASSETS_DIR = Path(__file__).parent.parent / "assets"
 ASSETS_URL = "assets/glossdeck"
 OWN_STYLESHEETS = ("glossdeck.css", "axes.css")
-OWN_SCRIPTS = ("glossdeck.js",)
+# strings.js (generated: the interface strings in the site's language) first: deferred scripts run
+# in order, so every later script finds `window.glossdeckStrings`
+OWN_SCRIPTS = ("strings.js", "glossdeck.js")
 
 
 def _split_and_narrow(markdown: str) -> tuple[str, tuple[str, ...]]:
@@ -175,12 +179,22 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         except GlossdeckError as exc:
             raise PluginError("glossdeck: cannot use the DEBT rubric:\n" + str(exc)) from None
         self.features = load_features(self.config.features, self.config.disabled_features)
+        try:
+            messages = load_messages(
+                self.config.language or config.theme.get("language") or config.theme.get("locale") or "en",
+                self.config.strings,
+                config.theme.get("direction") or None,  # Material's own override of the language's
+            )
+        except CatalogError as exc:
+            raise PluginError(f"glossdeck: {exc}") from None
         self.layout = Layout.create(
             config.site_name,
             config.site_url,
             config.use_directory_urls,
             self.config.url_prefix,
             category_titles=dict(self.config.categories),
+            tag_titles=dict(self.config.tags),
+            messages=messages,
         )
         self.template_dirs = [str(self.root / self.config.templates_dir)] if self.config.templates_dir else []
         custom_dir = config.theme.custom_dir if hasattr(config.theme, "custom_dir") else None
@@ -359,6 +373,7 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
                 if files.get_file_from_path(src) is None:
                     files.append(File.generated(config, src, abs_src_path=str(path)))
         files.append(File.generated(config, f"{ASSETS_URL}/axes.css", content=axes_css()))
+        files.append(File.generated(config, f"{ASSETS_URL}/strings.js", content=strings_script(self.layout.site.messages)))
         if not VENDOR_FILE.is_file():
             log.error(
                 f"{VENDOR_FILE} is missing, so diagrams cannot render: run `npm ci` "

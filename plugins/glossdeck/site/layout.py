@@ -8,9 +8,11 @@ on or off, and (link style "md") between exported Markdown files.
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import quote
+
+from ..i18n.messages import Messages, english
 
 
 # Relative links are computed from the strings alone: `posixpath.relpath` makes both paths absolute
@@ -63,9 +65,15 @@ class SiteInfo:
     use_directory_urls: bool = True
     terms_prefix: str = "terms"  # term pages live at <terms_prefix>/<slug>.md
     category_titles: tuple[tuple[str, str], ...] = ()  # configured (slug, title), in the site's order
+    tag_titles: tuple[tuple[str, str], ...] = ()  # configured (slug, title)
+    # the interface strings in the site's language (one language per site, for now)
+    messages: Messages = field(default_factory=english)
 
     def category_title(self, category: str) -> str:
-        return dict(self.category_titles).get(category) or category.replace("-", " ").capitalize()
+        return dict(self.category_titles).get(category) or default_title(category)
+
+    def tag_title(self, tag: str) -> str:
+        return dict(self.tag_titles).get(tag) or tag
 
     def category_order(self, used: list[str]) -> list[str]:
         """Configured categories first, in their order, then the others alphabetically."""
@@ -104,6 +112,11 @@ class SiteInfo:
         return relative_url(to_url, page_folder(self.url_of(from_src)))
 
 
+def default_title(slug: str) -> str:
+    """A title for a slug nobody gave one: "web-security" -> "Web security"; "容器" stays "容器"."""
+    return slug.replace("-", " ").capitalize()
+
+
 LinkStyle = Literal["site", "md"]
 
 
@@ -128,6 +141,8 @@ class Layout:
         prefix: str = "",
         link_style: LinkStyle = "site",
         category_titles: dict[str, str] | None = None,
+        tag_titles: dict[str, str] | None = None,
+        messages: Messages | None = None,
     ) -> Layout:
         norm = normalise_prefix(prefix)
         url = (site_url.rstrip("/") + "/") if site_url else None
@@ -137,6 +152,8 @@ class Layout:
             use_directory_urls=use_directory_urls,
             terms_prefix=f"{norm}terms",
             category_titles=tuple((category_titles or {}).items()),
+            tag_titles=tuple((tag_titles or {}).items()),
+            messages=messages or english(),
         )
         return cls(info, norm, link_style)
 
