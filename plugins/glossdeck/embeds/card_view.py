@@ -8,10 +8,11 @@ passed through `clean_text`; each renderer still escapes it for its own format.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..core.debt import AXES, score_label
 from ..core.model import Term
+from ..i18n.messages import Messages, english
 from ..text.plain_text import markdown_to_plain, one_line
 
 
@@ -25,6 +26,7 @@ class AxisView:
     rationale: str | None
     colour: str
     colour_dark: str
+    messages: Messages = field(default_factory=english, repr=False)
 
     @property
     def applies(self) -> bool:
@@ -33,7 +35,8 @@ class AxisView:
     @property
     def spoken(self) -> str:
         """Text alternative, e.g. "Detectability 7 of 9" or "Burden not applicable"."""
-        return f"{self.name} {self.score} of 9" if self.applies else f"{self.name} not applicable"
+        t = self.messages
+        return t("card.axis_spoken", axis=self.name, score=self.score) if self.applies else t("card.axis_na", axis=self.name)
 
 
 @dataclass(frozen=True)
@@ -41,7 +44,7 @@ class CardView:
     slug: str
     title: str
     aliases: tuple[str, ...]
-    category: str  # slug, shown upper-cased
+    category: str  # the slug (the API's value)
     level: str | None
     tldr: str  # plain text, one line
     belief: str | None
@@ -51,44 +54,54 @@ class CardView:
     added: dt.date | None
     edited: dt.date | None
     site_name: str
+    category_title: str = ""  # the category's title in the site's language (the slug when none)
+    messages: Messages = field(default_factory=english, repr=False)
 
     @property
     def kicker(self) -> str:
-        """The small upper line: category and level."""
-        parts = [self.category.replace("-", " ")]
+        """The small upper line: category title and level (upper-cased where the script has case)."""
+        parts = [self.category_title or self.category.replace("-", " ")]
         if self.level:
-            parts.append(self.level)
+            parts.append(self.messages(f"badge.levels.{self.level}"))
         return " · ".join(parts).upper()
 
     @property
     def date_line(self) -> str | None:
         """Which version of the term the card shows: readers of a cached card can tell its age."""
         if self.edited:
-            return f"edited {self.edited.isoformat()}"
+            return self.messages("card.edited", date=self.edited.isoformat())
         if self.added:
-            return f"added {self.added.isoformat()}"
+            return self.messages("card.added", date=self.added.isoformat())
         return None
+
+    @property
+    def rtl(self) -> bool:
+        return self.messages.rtl
 
     @property
     def debt_spoken(self) -> str | None:
         if not self.debt:
             return None
-        return f"DEBT score {self.debt}: " + ", ".join(a.spoken for a in self.axes)
+        return self.messages("card.debt_spoken", debt=self.debt, axes=", ".join(a.spoken for a in self.axes))
 
 
-def card_view(slug: str, term: Term, site_name: str) -> CardView:
+def card_view(
+    slug: str, term: Term, site_name: str, category_title: str = "", messages: Messages | None = None
+) -> CardView:
+    t = messages or english()
     axes: tuple[AxisView, ...] = ()
     if term.debt is not None:
         axes = tuple(
             AxisView(
                 a.letter,
-                a.name,
-                a.kind,
+                t(f"debt.axes.{a.letter}.name"),
+                t(f"debt.axes.{a.letter}.kind"),
                 term.debt.axis(a.letter).score,
                 score_label(term.debt.axis(a.letter).score),
                 one_line(r) if (r := term.debt.axis(a.letter).rationale) else None,
                 a.colour,
                 a.colour_dark,
+                t,
             )
             for a in AXES
         )
@@ -107,4 +120,6 @@ def card_view(slug: str, term: Term, site_name: str) -> CardView:
         added=term.added,
         edited=term.edited,
         site_name=one_line(site_name) or "Glossary",
+        category_title=one_line(category_title),
+        messages=t,
     )

@@ -49,8 +49,14 @@ def view_of(build: Build, slug: str) -> CardView:
             build.memo,
             "embeds.views",
             slug,
-            (entry.digest, build.site.site_name),
-            lambda: card_view(slug, entry.term, build.site.site_name),
+            (entry.digest, build.site),
+            lambda: card_view(
+                slug,
+                entry.term,
+                build.site.site_name,
+                build.site.category_title(entry.term.category),
+                build.site.messages,
+            ),
         )
     return found
 
@@ -91,7 +97,7 @@ def term_outputs(build: Build, slug: str) -> dict[str, bytes]:
 
 def _render_outputs(entry: LoadedTerm, site: SiteInfo) -> dict[str, bytes]:
     slug = entry.slug
-    view = card_view(slug, entry.term, site.site_name)
+    view = card_view(slug, entry.term, site.site_name, site.category_title(entry.term.category), site.messages)
     linker = Linker(site)
     paths = term_paths(slug)
     return {
