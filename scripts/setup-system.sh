@@ -2,7 +2,8 @@
 # Installs the Debian packages the set-up needs, when they are missing (as root; otherwise it says
 # what to install).
 #   setup-system.sh        what the test suite needs: chromium (browser tests), php-cli (php -l over
-#                          the code examples), librsvg2-bin (SVG render checks)
+#                          the code examples), librsvg2-bin (SVG render checks), fonts for Chinese
+#                          and Urdu (the language tests' screenshots show real glyphs, not boxes)
 #   setup-system.sh venv   what `python3 -m venv` needs: Debian and Ubuntu ship it as python3-venv
 set -euo pipefail
 missing=()
@@ -12,6 +13,10 @@ else
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v php >/dev/null 2>&1 || missing+=(php-cli)
   command -v rsvg-convert >/dev/null 2>&1 || missing+=(librsvg2-bin)
+  if command -v fc-list >/dev/null 2>&1; then
+    [ -n "$(fc-list :lang=zh)" ] || missing+=(fonts-wqy-microhei)
+    [ -n "$(fc-list :lang=ur)" ] || missing+=(fonts-sil-scheherazade)
+  fi
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ]; then

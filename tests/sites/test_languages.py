@@ -7,41 +7,17 @@ from __future__ import annotations
 import html as html_text
 import json
 import re
-import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import quote, unquote
 
 import pytest
 
-from tests.support.sites import BuiltSite, build_project, write_project
+from tests.support.language_sites import build_language_site
+from tests.support.sites import BuiltSite
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "i18n"
-
-ZH_OPTIONS = """\
-terms_dir: terms
-categories: {云原生: 云原生技术, 运维: 运维与可观测性}
-tags: {容器: 容器技术, 基础: 基础概念}
-"""
-UR_OPTIONS = """\
-terms_dir: terms
-categories: {کلاؤڈ: کلاؤڈ کمپیوٹنگ, معیار: معیار اور جانچ}
-tags: {بنیادی: بنیادی تصورات}
-"""
-
-
-def _site(tmp: Path, language: str, options: str) -> BuiltSite:
-    root = write_project(
-        tmp,
-        terms={},
-        site_url="https://example.org/glossary/",
-        glossdeck=options,
-        extra=f"  language: {language}",
-        site_name="术语表" if language == "zh" else "فرہنگ",
-    )
-    shutil.rmtree(root / "terms")
-    shutil.copytree(FIXTURES / language, root / "terms")
-    built = build_project(root)
+def _site(tmp: Path, language: str) -> BuiltSite:
+    built = build_language_site(tmp, language)
     assert built.ok, built.error
     assert built.warnings() == []
     return built
@@ -54,12 +30,12 @@ def page(site: BuiltSite, path: str) -> str:
 
 @pytest.fixture(scope="module")
 def zh(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    return _site(tmp_path_factory.mktemp("zh"), "zh", ZH_OPTIONS)
+    return _site(tmp_path_factory.mktemp("zh"), "zh")
 
 
 @pytest.fixture(scope="module")
 def ur(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    return _site(tmp_path_factory.mktemp("ur"), "ur", UR_OPTIONS)
+    return _site(tmp_path_factory.mktemp("ur"), "ur")
 
 
 def test_chinese_term_page_is_in_chinese_with_encoded_links(zh: BuiltSite) -> None:

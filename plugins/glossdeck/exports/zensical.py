@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.problems import GlossdeckError
+from ..i18n.script import strings_script
 from ..features import GeneratedPage, load_features
 from ..site.index_pages import generate_pages
 from .markdown import ASSETS, export_context, feature_files, write_pages
@@ -98,8 +99,9 @@ def build_export(
     for path in sorted(ASSETS.rglob("*")):  # everything the plugin serves, Mermaid and d3 included
         if path.is_file() and not path.name.startswith("."):
             files.setdefault(f"{ASSETS_URL}/{path.relative_to(ASSETS).as_posix()}", path.read_bytes())
+    files[f"{ASSETS_URL}/strings.js"] = strings_script(layout.site.messages).encode()  # the browser's strings
     stylesheets = [f"{ASSETS_URL}/{name}" for name in OWN_STYLESHEETS]
-    scripts = [f"{ASSETS_URL}/{name}" for name in OWN_SCRIPTS]
+    scripts = [f"{ASSETS_URL}/{name}" for name in (*OWN_SCRIPTS, "strings.js")]
     for feature in features:
         stylesheets += [
             f"{ASSETS_URL}/{path}" for path in feature.stylesheets() if f"{ASSETS_URL}/{path}" not in stylesheets

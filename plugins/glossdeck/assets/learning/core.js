@@ -12,6 +12,12 @@
   const fetches = new Map();
   const SVG_NS = "http://www.w3.org/2000/svg";
 
+  /** Interface strings in the site's language (assets/glossdeck/strings.js, written by the build):
+   * GD.t("right") -> "Right." / "答对了。"; GD.n("shown", 3) picks the language's plural form. */
+  const strings = () => window.glossdeckStrings;
+  GD.t = (key, values) => (strings() ? strings().t(key, values) : key);
+  GD.n = (key, count, values) => (strings() ? strings().count(key, count, values) : `${count}`);
+
   /** Build an element: h("p", {class: "x", onclick: fn}, "text", child). Strings become text nodes. */
   function build(el, attrs, children) {
     for (const [k, v] of Object.entries(attrs || {})) {
@@ -133,13 +139,13 @@
   GD.deckSelect = function (data, id, preferred) {
     const select = GD.h("select", { id });
     const add = (parent, value, label) => parent.append(GD.h("option", { value }, label));
-    add(select, "all", `All terms (${data.terms.length})`);
-    add(select, "mistakes", "My mistakes");
-    const cats = GD.h("optgroup", { label: "Categories" });
+    add(select, "all", GD.t("all_terms", { count: data.terms.length }));
+    add(select, "mistakes", GD.t("my_mistakes"));
+    const cats = GD.h("optgroup", { label: GD.t("categories") });
     for (const c of data.categories) add(cats, `category:${c.id}`, `${c.title} (${c.count})`);
     select.append(cats);
     if (data.paths.length) {
-      const paths = GD.h("optgroup", { label: "Learning paths" });
+      const paths = GD.h("optgroup", { label: GD.t("learning_paths") });
       for (const p of data.paths) add(paths, `path:${p.id}`, `${p.title} (${p.terms.length})`);
       select.append(paths);
     }
@@ -228,7 +234,7 @@
   function showError(el, err) {
     el.hidden = false;
     el.append(GD.h("p", { class: "gd-error", role: "alert" },
-      "This part of the page could not load its data. Reload the page to try again."));
+      GD.t("retry")));
     if (window.console) console.warn("glossdeck:", err);
   }
 
