@@ -171,11 +171,11 @@
 
   GD.formatDay = function (day) {
     const d = GD.sm2.parseDay(day);
-    return d ? d.toLocaleDateString(undefined, { weekday: "short", day: "numeric", month: "short", year: "numeric" }) : day;
+    return d ? d.toLocaleDateString(strings() ? strings().language : undefined, { weekday: "short", day: "numeric", month: "short", year: "numeric" }) : day;
   };
 
   GD.inDays = function (n) {
-    return n <= 0 ? "today" : n === 1 ? "tomorrow" : `in ${n} days`;
+    return n <= 0 ? GD.t("today") : n === 1 ? GD.t("tomorrow") : GD.n("in_days", n);
   };
 
   function instantNavigation() {
