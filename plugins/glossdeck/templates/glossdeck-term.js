@@ -164,9 +164,16 @@ a{color:var(--link)}.more{margin-left:auto;font-weight:600}
       const links = data.links || {};
       const page = httpUrl(links.page, base);
       const parts = [];
+      // the site's language: its words for the labels, and right to left for Arabic, Urdu...
+      const site = data.site || {};
+      const labels = site.labels || {};
+      const say = (key, english) => text(labels[key]) || english;
+      if (text(site.language)) this.setAttribute("lang", text(site.language));
+      if (site.direction === "rtl" || site.direction === "ltr") this.dir = site.direction;
 
       const kicker = el("p", "kicker");
-      const category = [text(data.category).replace(/-/g, " "), text(data.level)].filter(Boolean).join(" · ");
+      const category = [say("category", text(data.category).replace(/-/g, " ")), say("level", text(data.level))]
+        .filter(Boolean).join(" · ");
       kicker.append(el("b", null, category), el("span", null, text((data.site || {}).name)));
       parts.push(kicker);
 
@@ -188,7 +195,7 @@ a{color:var(--link)}.more{margin-left:auto;font-weight:600}
       const mis = data.misconception;
       if (mis && typeof mis === "object" && text(mis.belief)) {
         const box = el("div", "mis");
-        for (const [label, value] of [["Misconception: ", mis.belief], ["In fact: ", mis.correction]]) {
+        for (const [label, value] of [[say("misconception", "Misconception: "), mis.belief], [say("in_fact", "In fact: "), mis.correction]]) {
           const line = el("p", "clamp");
           line.dir = "auto";
           line.append(el("b", null, label), document.createTextNode(text(value)));
@@ -236,9 +243,9 @@ a{color:var(--link)}.more{margin-left:auto;font-weight:600}
         if (code.textContent !== text(debt.string)) code.textContent = text(debt.string);
         footer.append(code);
       }
-      if (text(data.edited)) footer.append(el("span", null, `edited ${data.edited}`));
+      if (text(data.edited)) footer.append(el("span", null, say("edited", `edited ${data.edited}`)));
       if (page) {
-        const more = el("a", "more", "Read more →");
+        const more = el("a", "more", say("read_more", "Read more →"));
         more.href = page;
         more.target = "_blank";
         more.rel = "noopener";
