@@ -16,6 +16,13 @@ from ..i18n.messages import Messages, english
 from ..text.plain_text import markdown_to_plain, one_line
 
 
+def _isolated(iso_date: str) -> str:
+    """An ISO date kept left to right inside right-to-left text: after Arabic letters, "2026-03-20"
+    would otherwise show as "20-03-2026" (the bidi algorithm's Arabic-number rules). Left-to-right
+    isolate ... pop directional isolate; invisible, and of no width."""
+    return f"\u2066{iso_date}\u2069"
+
+
 @dataclass(frozen=True)
 class AxisView:
     letter: str
@@ -69,9 +76,9 @@ class CardView:
     def date_line(self) -> str | None:
         """Which version of the term the card shows: readers of a cached card can tell its age."""
         if self.edited:
-            return self.messages("card.edited", date=self.edited.isoformat())
+            return self.messages("card.edited", date=_isolated(self.edited.isoformat()))
         if self.added:
-            return self.messages("card.added", date=self.added.isoformat())
+            return self.messages("card.added", date=_isolated(self.added.isoformat()))
         return None
 
     @property
