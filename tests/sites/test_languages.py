@@ -16,6 +16,7 @@ import pytest
 from tests.support.language_sites import build_language_site
 from tests.support.sites import BuiltSite
 
+
 def _site(tmp: Path, language: str) -> BuiltSite:
     built = build_language_site(tmp, language)
     assert built.ok, built.error

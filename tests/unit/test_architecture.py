@@ -87,3 +87,10 @@ def test_no_module_level_memo_or_global_build_flag(path: Path) -> None:
 def test_the_top_level_holds_at_most_a_dozen_modules() -> None:
     top = [p.name for p in PACKAGE.glob("*.py")]
     assert len(top) <= 12, top
+
+
+@pytest.mark.parametrize("path", [p for p in MODULES if _in(p, "i18n")], ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_i18n_knows_only_the_core(path: Path) -> None:
+    # interface strings and collation are used by every front end and feature; they use none of them
+    names = {n for n in _imports(path) if n.startswith("glossdeck")}
+    assert all(n.startswith(("glossdeck.core", "glossdeck.i18n")) for n in names), names

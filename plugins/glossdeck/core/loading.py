@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import types
-import unicodedata
 import typing
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path

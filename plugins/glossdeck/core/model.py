@@ -284,8 +284,12 @@ class Term(Strict):
 
     title: Line = Field(description="The term's name as readers know it.")
     aliases: list[Line] = Field(default_factory=list, description="Also known as: other names for the same concept.")
-    category: Slug = Field(description="Category slug in any script, e.g. security, devops, 容器 (its title: `categories` in mkdocs.yml).")
-    tags: list[Slug] = Field(default_factory=list, description="Tag slugs in any script (their titles: `tags` in mkdocs.yml).")
+    category: Slug = Field(
+        description="Category slug in any script, e.g. security, devops, 容器 (its title: `categories` in mkdocs.yml)."
+    )
+    tags: list[Slug] = Field(
+        default_factory=list, description="Tag slugs in any script (their titles: `tags` in mkdocs.yml)."
+    )
     level: Level | None = None
     applies_to: AppliesTo | None = None
     tldr: Prose = Field(description="One or two sentences: the whole idea in brief. Markdown allowed.")

@@ -43,7 +43,11 @@ class AxisView:
     def spoken(self) -> str:
         """Text alternative, e.g. "Detectability 7 of 9" or "Burden not applicable"."""
         t = self.messages
-        return t("card.axis_spoken", axis=self.name, score=self.score) if self.applies else t("card.axis_na", axis=self.name)
+        return (
+            t("card.axis_spoken", axis=self.name, score=self.score)
+            if self.applies
+            else t("card.axis_na", axis=self.name)
+        )
 
 
 @dataclass(frozen=True)
@@ -75,10 +79,11 @@ class CardView:
     @property
     def date_line(self) -> str | None:
         """Which version of the term the card shows: readers of a cached card can tell its age."""
-        if self.edited:
-            return self.messages("card.edited", date=_isolated(self.edited.isoformat()))
-        if self.added:
-            return self.messages("card.added", date=_isolated(self.added.isoformat()))
+        day = self.edited or self.added
+        if day is None:
+            return None
+        shown = _isolated(day.isoformat()) if self.rtl else day.isoformat()
+        return self.messages("card.edited" if self.edited else "card.added", date=shown)
         return None
 
     @property

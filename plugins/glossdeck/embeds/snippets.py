@@ -17,7 +17,6 @@ from .embed_page import iframe_html
 from .output_paths import SCRIPT_PATH, Linker, term_paths
 
 
-
 @dataclass(frozen=True)
 class Snippet:
     key: str

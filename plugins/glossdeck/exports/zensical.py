@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.problems import GlossdeckError
-from ..i18n.script import strings_script
 from ..features import GeneratedPage, load_features
+from ..i18n.script import strings_script
 from ..site.index_pages import generate_pages
 from .markdown import ASSETS, export_context, feature_files, write_pages
 

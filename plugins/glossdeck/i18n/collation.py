@@ -12,7 +12,6 @@ group under "#", listed last.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
 
 import pyuca
 from pypinyin import Style, lazy_pinyin
@@ -64,8 +63,4 @@ class Collation:
 
     def group_order(self, groups: list[str]) -> list[str]:
         """Groups in alphabetical order, "#" last."""
-        key: Callable[[str], tuple[bool, tuple[tuple[int, ...], str]]] = lambda g: (
-            g == OTHER_GROUP,
-            self.sort_key(g),
-        )
-        return sorted(groups, key=key)
+        return sorted(groups, key=lambda g: (g == OTHER_GROUP, self.sort_key(g)))

@@ -46,4 +46,6 @@ def strings_data_json(messages: Messages) -> str:
 
 
 def strings_script(messages: Messages) -> str:
-    return f"// glossdeck: interface strings ({messages.language})\n{_RUNTIME.strip()}({strings_data_json(messages)});\n"
+    return (
+        f"// glossdeck: interface strings ({messages.language})\n{_RUNTIME.strip()}({strings_data_json(messages)});\n"
+    )

@@ -153,7 +153,9 @@ def path_page(glossary: Glossary, site: SiteInfo, path: LearningPath) -> str:
     steps = []
     for slug in path.terms:
         term = glossary.term(slug)
-        level = f' <span class="gd-level">{esc(site.messages(f"badge.levels.{term.level}"))}</span>' if term.level else ""
+        level = (
+            f' <span class="gd-level">{esc(site.messages(f"badge.levels.{term.level}"))}</span>' if term.level else ""
+        )
         steps.append(
             f'<li data-gd-slug="{esc(slug)}">{_link(site, src, site.term_url(slug), term.title)}{level}'
             f'<br><span class="gd-path__tldr">{esc(_one_line(term.tldr))}</span></li>'
@@ -191,7 +193,16 @@ def _deck_note() -> str:
 def _widget_page(site: SiteInfo, key: str, title: str, intro: str, subject: str, name: str) -> str:
     """A learning page: heading, one paragraph, a no-JavaScript note, and the widget."""
     return "\n".join(
-        [f"# {md_text(title)}", "", md_text(intro), "", _noscript(site, subject), "", widget(name, site, PAGES[key]), ""]
+        [
+            f"# {md_text(title)}",
+            "",
+            md_text(intro),
+            "",
+            _noscript(site, subject),
+            "",
+            widget(name, site, PAGES[key]),
+            "",
+        ]
     )
 
 

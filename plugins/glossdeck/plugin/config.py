@@ -53,8 +53,8 @@ class GlossdeckConfig(base.Config):
     """Add a navigation section for the glossary (categories and indexes, never every term), unless
     the site's own `nav` already lists a glossary page."""
 
-    nav_title = c.Type(str, default="Glossary")
-    """Title of that navigation section."""
+    nav_title = c.Optional(c.Type(str))
+    """Title of that navigation section (default: "Glossary" in the site's language, `nav.glossary`)."""
 
     recent_days = c.Type(int, default=7)
     """A term added or edited this many days before the build date gets an "added"/"updated" mark."""

@@ -313,7 +313,14 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         with TIMER.phase("features"):
             by_feature = [(f, f.pages(ctx.build)) for f in self.features]
         extras = [page for _, pages in by_feature for page in pages]
-        self.feature_nav = [(f.nav_section, [p.src_path for p in pages if p.in_nav]) for f, pages in by_feature]
+        t = self.layout.site.messages  # a feature's section title in the site's language, when the catalog has it
+        self.feature_nav = [
+            (
+                t(f"nav.{f.name}") if f.nav_section and t.has(f"nav.{f.name}") else f.nav_section,
+                [p.src_path for p in pages if p.in_nav],
+            )
+            for f, pages in by_feature
+        ]
         failures: list[Problem] = []
         try:
             pages = generate_pages(
@@ -373,7 +380,9 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
                 if files.get_file_from_path(src) is None:
                     files.append(File.generated(config, src, abs_src_path=str(path)))
         files.append(File.generated(config, f"{ASSETS_URL}/axes.css", content=axes_css()))
-        files.append(File.generated(config, f"{ASSETS_URL}/strings.js", content=strings_script(self.layout.site.messages)))
+        files.append(
+            File.generated(config, f"{ASSETS_URL}/strings.js", content=strings_script(self.layout.site.messages))
+        )
         if not VENDOR_FILE.is_file():
             log.error(
                 f"{VENDOR_FILE} is missing, so diagrams cannot render: run `npm ci` "
@@ -383,7 +392,8 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
     # --- navigation ---
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         if self.config.nav and self.ctx is not None:
-            nav = add_glossary_section(nav, files, self.ctx, self.generated, self.config.nav_title, self.feature_nav)
+            title = self.config.nav_title or self.layout.site.messages("nav.glossary")
+            nav = add_glossary_section(nav, files, self.ctx, self.generated, title, self.feature_nav)
         if self.dirty is not None and self.ctx is not None:
             self._mark_dirty_pages(nav, files, config)
         return nav

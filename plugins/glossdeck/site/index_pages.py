@@ -225,7 +225,7 @@ def _a_z_page(ctx: SiteContext) -> str:
     for entry in ctx.glossary:
         rows.append((collation.sort_key(entry.term.title), entry.term.title, entry, False))
         rows += [(collation.sort_key(alias), alias, entry, True) for alias in entry.term.aliases]
-    rows.sort(key=lambda r: (r[0], r[3]))  # type: ignore[arg-type,return-value]
+    rows.sort(key=lambda r: (r[0], r[3]))
     by_group: dict[str, list[tuple[object, str, LoadedTerm, bool]]] = defaultdict(list)
     for row in rows:
         by_group[collation.group(row[1])].append(row)

@@ -297,9 +297,7 @@ class TermPageRenderer:
             else [
                 Markup(b)
                 for b in (
-                    badges.rating_badge(t("badge.confidence"), ai.confidence, t=t)
-                    if ai.confidence
-                    else None,
+                    badges.rating_badge(t("badge.confidence"), ai.confidence, t=t) if ai.confidence else None,
                     badges.rating_badge(t("badge.false_positives"), ai.false_positives, t=t)
                     if ai.false_positives
                     else None,

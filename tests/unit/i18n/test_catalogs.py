@@ -9,15 +9,15 @@ import pytest
 from babel import Locale
 
 from glossdeck.i18n.catalog import CatalogError, available, load_messages, read_catalog, resolve_language
-from glossdeck.i18n.messages import placeholders
+from glossdeck.i18n.messages import Text, placeholders
 from glossdeck.i18n.script import strings_data_json
 
 REFERENCE = read_catalog("en")
 LANGUAGES = available()
 
 
-def _forms(text: object) -> dict[str, str]:
-    return {"": text} if isinstance(text, str) else dict(text)  # type: ignore[arg-type]
+def _forms(text: Text) -> dict[str, str]:
+    return {"": text} if isinstance(text, str) else dict(text)
 
 
 def test_the_promised_languages_ship() -> None:
@@ -70,10 +70,12 @@ def test_messages_count_format_date_and_direction() -> None:
 
 
 def test_a_site_overrides_any_string_and_is_told_about_mistakes() -> None:
-    m = load_messages("de", {"term.tldr": "Auf einen Blick", "count.terms": {"one": "{count} Eintrag", "other": "{count} Einträge"}})
+    m = load_messages(
+        "de", {"term.tldr": "Auf einen Blick", "count.terms": {"one": "{count} Eintrag", "other": "{count} Einträge"}}
+    )
     assert m("term.tldr") == "Auf einen Blick" and m.count("count.terms", 3) == "3 Einträge"
     assert m("term.back") == "← Zurück zum Glossar"
-    with pytest.raises(CatalogError, match="unknown key 'term.tdlr'.*term.tldr"):
+    with pytest.raises(CatalogError, match=r"unknown key 'term\.tdlr'.*term\.tldr"):
         load_messages("en", {"term.tdlr": "x"})
     with pytest.raises(CatalogError, match="unknown placeholder"):
         load_messages("en", {"term.added": "Added {when}"})
