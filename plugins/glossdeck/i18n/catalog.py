@@ -55,7 +55,8 @@ def flatten(data: Mapping[str, Any], prefix: str = "") -> dict[str, Text]:
 
 def read_catalog(language: str) -> dict[str, Text]:
     path = CATALOGS / f"{language}.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when there: 10x faster, same result
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 (a safe loader)
     if not isinstance(data, dict):
         raise CatalogError(f"{path.name}: a catalog is a mapping of sections and messages")
     return flatten(data)

@@ -43,9 +43,21 @@ class Messages:
     direction: str = "ltr"  # "rtl" for Arabic, Urdu, Hebrew, ...
     entries: tuple[tuple[str, Text], ...] = ()
     _table: dict[str, Text] = field(init=False, compare=False, hash=False, repr=False)
+    _locale: Locale = field(init=False, compare=False, hash=False, repr=False)
+    _hash: int = field(init=False, compare=False, hash=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_table", dict(self.entries))
+        try:
+            locale = Locale.parse(self.language, sep="-")
+        except (ValueError, LookupError):
+            locale = Locale.parse("en")
+        object.__setattr__(self, "_locale", locale)
+        # hashed as part of the site's settings for every term a serve rebuild may reuse: once
+        object.__setattr__(self, "_hash", hash((self.language, self.direction, self.entries)))
+
+    def __hash__(self) -> int:
+        return self._hash
 
     @property
     def rtl(self) -> bool:
@@ -53,10 +65,7 @@ class Messages:
 
     @property
     def locale(self) -> Locale:
-        try:
-            return Locale.parse(self.language, sep="-")
-        except (ValueError, LookupError):
-            return Locale.parse("en")
+        return self._locale
 
     def has(self, key: str) -> bool:
         return key in self._table

@@ -354,6 +354,7 @@ def question_bank(glossary: Glossary, memo: Memo | None = None, t: Messages | No
     term file's bytes, plus, for the TL;DR question, the titles its distractors may be drawn from
     (the term's category, or the whole glossary for a small one); an edit re-generates only the
     questions it can change."""
+    t = t or english()
     if memo is None:
         return {entry.slug: questions_for(glossary, entry.slug, t) for entry in glossary}
     everyone = hash(tuple((e.slug, e.term.title) for e in glossary))

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import fnmatch
 import functools
+import json
 import logging
 import os
 from collections.abc import Hashable
@@ -179,11 +180,16 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         except GlossdeckError as exc:
             raise PluginError("glossdeck: cannot use the DEBT rubric:\n" + str(exc)) from None
         self.features = load_features(self.config.features, self.config.disabled_features)
-        try:
-            messages = load_messages(
-                self.config.language or config.theme.get("language") or config.theme.get("locale") or "en",
-                self.config.strings,
-                config.theme.get("direction") or None,  # Material's own override of the language's
+        language = self.config.language or config.theme.get("language") or config.theme.get("locale") or "en"
+        direction = config.theme.get("direction") or None  # Material's own override of the language's
+        strings = dict(self.config.strings)
+        try:  # under serve, read once per session (by the settings it came from): catalogs don't change
+            messages = reuse(
+                self.memo,
+                "messages",
+                "site",
+                (language, direction, json.dumps(strings, sort_keys=True, default=str)),
+                lambda: load_messages(language, strings, direction),
             )
         except CatalogError as exc:
             raise PluginError(f"glossdeck: {exc}") from None
