@@ -30,6 +30,7 @@ def defined_term(ctx: SiteContext, slug: str) -> dict[str, Any]:
         "termCode": slug,
         "description": ctx.prose.to_plain_text(term.tldr),
         "inDefinedTermSet": _set_node(ctx),
+        "inLanguage": ctx.t.language,
     }
     url = ctx.layout.absolute(ctx.layout.term(slug))
     if url:
@@ -44,7 +45,7 @@ def defined_term(ctx: SiteContext, slug: str) -> dict[str, Any]:
     if term.edited:
         data["dateModified"] = term.edited.isoformat()
     if term.tags:
-        data["keywords"] = ", ".join(term.tags)
+        data["keywords"] = ", ".join(ctx.tag_title(tag) for tag in term.tags)
     return data
 
 
