@@ -259,7 +259,7 @@ class TermPageRenderer:
             "category_title": ctx.category_title(term.category),
             "level_badge": Markup(badges.level_badge(term.level, t)) if term.level else None,
             "debt_badge": Markup(badges.debt_string_badge(term.debt, debt_href, t)) if term.debt else None,
-            "debt_chart": Markup(debt_chart.profile_svg(term.debt)) if term.debt else None,
+            "debt_chart": Markup(debt_chart.profile_svg(term.debt, t)) if term.debt else None,
             "axes": axes,
             "languages": list(term.applies_to.languages) if term.applies_to else [],
             "contexts": list(term.applies_to.contexts) if term.applies_to else [],
