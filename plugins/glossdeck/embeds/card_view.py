@@ -84,7 +84,6 @@ class CardView:
             return None
         shown = _isolated(day.isoformat()) if self.rtl else day.isoformat()
         return self.messages("card.edited" if self.edited else "card.added", date=shown)
-        return None
 
     @property
     def rtl(self) -> bool:
