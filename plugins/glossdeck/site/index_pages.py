@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import jinja2
 
-from ..core.debt import AXES, AXIS_BY_LETTER
+from ..core.debt import AXES
 from ..core.loading import LoadedTerm
 from ..core.problems import Problem
 from ..features import GeneratedPage, TermSection
@@ -292,35 +292,36 @@ def tag_page(ctx: SiteContext, tag: str) -> str:
     )
 
 
-SHAPES = (
-    ("High d, the rest low", "the problem is process: invest in tooling and checks."),
-    ("High e, low b", "the damage is contained: refactor tactically when there is budget."),
-    ("High b, whatever else", "stop deepening the commitment; revisit the decision before it hardens."),
-    ("High t", "teach it: this is where reviews and onboarding material pay off."),
-)
+SHAPES = ("process", "contained", "commitment", "teach")  # catalog keys: debt_page.shapes.<key>.name/advice
 
 
 def debt_page(ctx: SiteContext) -> str:
-    """About DEBT scoring, generated from the rubric: each axis in its colour with its anchored levels."""
+    """About DEBT scoring, generated from the rubric: each axis in its colour with its anchored levels
+    (the levels are the rubric's own text: a site translates them with its own `rubric:` file)."""
+    t = ctx.t
+    title = t("index.about_debt")
+    code = lambda value: Markup(f"<code>{text(value)}</code>")  # noqa: E731
+    intro = fill(
+        t("debt_page.intro"),
+        {"example": code("debt(d7/e9/b9/t5)"), "zero": Markup(f"<strong>{text(t('debt_page.zero'))}</strong>")},
+    )
+    never = fill(
+        t("debt_page.never_summed"),
+        {"example": code("debt(d7/e4/b2/t9)"), "shape": Markup(f"<em>{text(t('debt_page.shape'))}</em>")},
+    )
+    words = {a.letter: badges.axis_words(t, a.letter) for a in AXES}
     out = [
-        _front_matter(
-            "About DEBT scoring",
-            description="How the glossary scores what a concept costs: four axes, 0-9, never a sum",
-        ),
-        "# About DEBT scoring",
+        _front_matter(title, description=t("debt_page.description")),
+        f"# {md_inline(title)}",
         "",
-        "<p>Every term carries a DEBT profile such as <code>debt(d7/e9/b9/t5)</code>: four scores, one per "
-        "axis, always in the order d, e, b, t. Each score is one digit: 1 is the least cost and 9 the most; "
-        "<strong>0 means the axis does not apply</strong> and is shown as “n/a”, never as a low score.</p>",
+        f"<p>{intro}</p>",
         "",
-        "<p>A profile is never added up: <code>debt(d7/e4/b2/t9)</code> says what to do in a way that a total "
-        "cannot, because the <em>shape</em> carries the meaning. Each score comes with a rationale that names "
-        "the level of the rubric below it is closest to, e.g. “Closest to ‘architectural rework’ (e9)”.</p>",
+        f"<p>{never}</p>",
         "",
         '<p class="gd-axis-legend gd-nolink">'
         + " ".join(
             f'<a class="gd-badge gd-axis gd-axis-{a.letter}" href="#{badges.axis_anchor(a.letter)}" '
-            f'title="{attr(a.name)}">{a.letter}</a> {text(a.name)}'
+            f'title="{attr(words[a.letter].name)}">{a.letter}</a> {text(words[a.letter].name)}'
             for a in AXES
         )
         + "</p>",
@@ -328,39 +329,32 @@ def debt_page(ctx: SiteContext) -> str:
     ]
     for axis in AXES:
         levels = ctx.rubric.levels.get(axis.letter, {})
+        w = words[axis.letter]
         out += [
-            f"## {axis.name} ({axis.letter})",
+            f"## {md_inline(w.name)} ({axis.letter})",
             "",
             f'<section class="gd-axis-section gd-axis-{axis.letter}" id="{badges.axis_anchor(axis.letter)}" '
             f'data-gd-axis="{axis.letter}">',
             f'<p class="gd-axis-kind"><span class="gd-badge gd-axis gd-axis-{axis.letter}">{axis.letter}</span> '
-            f"<strong>{text(axis.kind)}</strong> — {text(axis.question)}.</p>",
-            f'<p class="gd-axis-question">{text(QUESTIONS[axis.letter])}</p>',
-            '<table class="gd-levels"><thead><tr><th scope="col">Score</th><th scope="col">Anchor</th></tr></thead><tbody>',
+            f"<strong>{text(w.kind)}</strong> — {text(w.question)}.</p>",
+            f'<p class="gd-axis-question">{text(t(f"debt_page.questions.{axis.letter}"))}</p>',
+            f'<table class="gd-levels"><thead><tr><th scope="col">{text(t("debt_page.score"))}</th>'
+            f'<th scope="col">{text(t("debt_page.anchor"))}</th></tr></thead><tbody>',
         ]
         for level in sorted(levels):
-            shown = "n/a (0)" if level == 0 else f"{axis.letter}{level}"
+            shown = t("debt_page.na_zero") if level == 0 else f"{axis.letter}{level}"
             out.append(
                 f'<tr><th scope="row"><span class="gd-badge gd-axis gd-axis-{axis.letter}'
                 f'{" gd-na" if level == 0 else ""}">{text(shown)}</span></th><td>{text(levels[level])}</td></tr>'
             )
         out += ["</tbody></table>", "</section>", ""]
-    out += ["## Reading a profile", "", '<ul class="gd-shapes">']
-    out += [f"<li><strong>{text(shape)}</strong>: {text(advice)}</li>" for shape, advice in SHAPES]
+    out += [f"## {md_inline(t('debt_page.reading'))}", "", '<ul class="gd-shapes">']
+    out += [
+        f"<li><strong>{text(t(f'debt_page.shapes.{key}.name'))}</strong>: {text(t(f'debt_page.shapes.{key}.advice'))}</li>"
+        for key in SHAPES
+    ]
     out += ["</ul>", ""]
     return "\n".join(out)
-
-
-QUESTIONS = {
-    "d": "How invisible is misuse to your safety net — compiler, linter, static analysis, tests, review? "
-    "High means nothing catches it before production.",
-    "e": "Once spotted, how much work is the fix? Low is a one-line patch; high is architectural rework.",
-    "b": "How much does choosing wrong weigh on every future maintainer? Two flavours score here: decay "
-    "(slowly poisons the codebase) and reach (load-bearing, system-wide); a rationale names the flavour.",
-    "t": "Will a competent developer new to the concept guess wrong about how it behaves? "
-    "High means a catastrophic, counter-intuitive trap.",
-}
-assert set(QUESTIONS) == set(AXIS_BY_LETTER)
 
 
 def feature_sections(ctx: SiteContext, slug: str) -> list[TermSection]:
