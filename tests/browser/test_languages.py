@@ -26,6 +26,8 @@ def _served(tmp_path_factory: pytest.TempPathFactory, language: str) -> Iterator
         built = build_language_site(root, language, server.url)
         assert built.ok, (built.error, built.warnings())
         assert built.warnings() == []
+        # an English page of a wiki on the same host, showing the Urdu card as a web component
+        (built.site_dir / "wiki.html").write_text(HOST_PAGE, encoding="utf-8")
         yield server.url
     finally:
         server.stop()
@@ -39,6 +41,11 @@ def zh_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def ur_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield from _served(tmp_path_factory, "ur")
+
+
+HOST_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Wiki</title>
+<link rel="icon" href="data:,"><script src="embed/glossdeck-term.js" defer></script></head>
+<body><h1>Team wiki</h1><glossdeck-term slug="کنٹینر"></glossdeck-term></body></html>"""
 
 
 @pytest.fixture
@@ -117,4 +124,21 @@ def test_urdu_card_and_embed_page_run_right_to_left(browser: Browser, ur_site: s
     assert card["x"] + card["width"] - (heading["x"] + heading["width"]) < 40  # the title sits at the right
     assert "مزید پڑھیں" in page.locator("a.more").inner_text()
     page.screenshot(path=str(shots / "ur-embed.png"))
+    assert not watch.errors and not watch.failed and not watch.outside
+
+
+def test_urdu_web_component_runs_right_to_left_in_an_english_page(browser: Browser, ur_site: str, shots: Path) -> None:
+    page, watch = _page(browser, ur_site)
+    page.goto(ur_site + "wiki.html")
+    page.wait_for_selector("glossdeck-term[data-state=ready]", timeout=15000)
+    component = page.locator("glossdeck-term")
+    assert component.get_attribute("dir") == "rtl" and component.get_attribute("lang") == "ur"
+    card = page.locator("glossdeck-term .card")  # Playwright pierces the open shadow root
+    assert card.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    assert "کلاؤڈ کمپیوٹنگ" in card.locator(".kicker").inner_text()  # the category's title, not its slug
+    assert "مزید پڑھیں" in card.locator("a.more").inner_text()
+    assert card.locator(".mis").evaluate("e => parseFloat(getComputedStyle(e).borderRightWidth)") > 0
+    title, box = card.locator("h1, .title").first.bounding_box(), card.bounding_box()
+    assert title is not None and box is not None and box["x"] + box["width"] - (title["x"] + title["width"]) < 40
+    page.screenshot(path=str(shots / "ur-web-component.png"))
     assert not watch.errors and not watch.failed and not watch.outside
