@@ -180,7 +180,8 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         except GlossdeckError as exc:
             raise PluginError("glossdeck: cannot use the DEBT rubric:\n" + str(exc)) from None
         self.features = load_features(self.config.features, self.config.disabled_features)
-        language = self.config.language or config.theme.get("language") or config.theme.get("locale") or "en"
+        # Material's `language`, or MkDocs' own themes' `locale` (a babel Locale there, hence str())
+        language = str(self.config.language or config.theme.get("language") or config.theme.get("locale") or "en")
         direction = config.theme.get("direction") or None  # Material's own override of the language's
         strings = dict(self.config.strings)
         try:  # under serve, read once per session (by the settings it came from): catalogs don't change
