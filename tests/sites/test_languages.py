@@ -14,7 +14,7 @@ from urllib.parse import quote, unquote
 import pytest
 
 from tests.support.language_sites import build_language_site
-from tests.support.sites import BuiltSite
+from tests.support.sites import BuiltSite, build_project, write_project
 
 
 def _site(tmp: Path, language: str) -> BuiltSite:
@@ -117,3 +117,30 @@ def test_urdu_cards_run_right_to_left(ur: BuiltSite) -> None:
     assert title.get("direction") == "rtl" and next(iter(title)).get("x") == "576"
     kicker = next(t for t in card.iter(f"{ns}text") if t.get("font-size") == "12")
     assert kicker.get("direction") == "rtl" and "کلاؤڈ کمپیوٹنگ" in "".join(kicker.itertext())
+
+
+HOSTILE = '<script>alert(1)</script> & "quotes"'
+
+
+def test_a_sites_own_wording_is_escaped_wherever_it_lands(tmp_path: Path) -> None:
+    options = (
+        "terms_dir: terms\n"
+        "strings:\n"
+        f"  term.tldr: {json.dumps(HOSTILE)}\n"
+        f"  term.back: {json.dumps(HOSTILE)}\n"
+        f"  index.a_z: {json.dumps(HOSTILE)}\n"
+        f"  js.right: {json.dumps(HOSTILE + '</script>')}\n"
+    )
+    built = build_project(write_project(tmp_path, glossdeck=options))
+    assert built.ok, built.error
+    term = built.page("terms/immutable-infrastructure/")
+    assert "<script>alert(1)" not in term and "&lt;script&gt;alert(1)&lt;/script&gt;" in term
+    assert "<script>alert(1)" not in built.page("a-z/")
+    script = (built.site_dir / "assets" / "glossdeck" / "strings.js").read_text()
+    assert "</script>" not in script and "<" not in script.split("(", 2)[-1]
+
+
+def test_a_misspelled_string_key_stops_the_build_with_the_key_meant(tmp_path: Path) -> None:
+    built = build_project(write_project(tmp_path, glossdeck="terms_dir: terms\nstrings: {term.tdlr: x}\n"))
+    assert not built.ok
+    assert any("unknown key 'term.tdlr' (did you mean 'term.tldr'?)" in m for _, m in built.messages)
