@@ -13,7 +13,7 @@ from .context import SiteContext
 
 
 def _set_node(ctx: SiteContext) -> dict[str, Any]:
-    node: dict[str, Any] = {"@type": "DefinedTermSet", "name": f"{ctx.layout.site.site_name} glossary"}
+    node: dict[str, Any] = {"@type": "DefinedTermSet", "name": ctx.t("index.term_set", site=ctx.layout.site.site_name)}
     url = ctx.layout.absolute(ctx.layout.a_z)
     if url:
         node["@id"] = url
