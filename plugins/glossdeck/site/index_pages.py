@@ -300,7 +300,10 @@ def debt_page(ctx: SiteContext) -> str:
     (the levels are the rubric's own text: a site translates them with its own `rubric:` file)."""
     t = ctx.t
     title = t("index.about_debt")
-    code = lambda value: Markup(f"<code>{text(value)}</code>")  # noqa: E731
+
+    def code(value: str) -> Markup:
+        return Markup(f"<code>{text(value)}</code>")
+
     intro = fill(
         t("debt_page.intro"),
         {"example": code("debt(d7/e9/b9/t5)"), "zero": Markup(f"<strong>{text(t('debt_page.zero'))}</strong>")},
