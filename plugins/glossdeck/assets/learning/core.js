@@ -17,6 +17,8 @@
   const strings = () => window.glossdeckStrings;
   GD.t = (key, values) => (strings() ? strings().t(key, values) : key);
   GD.n = (key, count, values) => (strings() ? strings().count(key, count, values) : `${count}`);
+  /** Compare names in the site's language (ICU: Chinese by pinyin, accents with their letter). */
+  GD.collate = (a, b) => String(a).localeCompare(String(b), strings() ? strings().language : undefined);
 
   /** Build an element: h("p", {class: "x", onclick: fn}, "text", child). Strings become text nodes. */
   function build(el, attrs, children) {

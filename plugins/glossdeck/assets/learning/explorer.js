@@ -81,8 +81,8 @@
 
     function compare(a, b) {
       const key = sort.value;
-      const byTitle = a.title.localeCompare(b.title);
-      if (key === "category") return a.category.localeCompare(b.category) || byTitle;
+      const byTitle = GD.collate(a.title, b.title);
+      if (key === "category") return GD.collate(a.category, b.category) || byTitle;
       if (key === "level") return (LEVEL_RANK[a.level] ?? 3) - (LEVEL_RANK[b.level] ?? 3) || byTitle;
       const m = /^([a-z])-(asc|desc)$/.exec(key);
       if (m) {
