@@ -1,7 +1,8 @@
 # The two commands a contributor needs (the README's set-up):
 #   make serve   install what is missing, then build and serve the site, reloading when terms/ change
 #   make test    install what is missing (Debian's chromium and php-cli too, as root), run the whole suite
-# (make build: the strict build; make dist: a release's wheel and sdist in dist/; make deps: only the set-up.)
+# (make build: the strict build; make dist: a release's wheel and sdist in dist/; make deps: only the set-up;
+#  make reader-check: what a reader downloads and waits for, on an emulated slow link, against the budgets.)
 # (make test PYTEST_ARGS="-m install": only the tests so marked.)
 # Python packages go into a project-local virtualenv (.venv), never into the system Python: Debian 12
 # and Ubuntu 24.04 refuse system-wide pip installs (PEP 668). VENV=... picks another folder.
@@ -16,7 +17,7 @@ export PYTHONPATH := $(CURDIR)/plugins$(if $(PYTHONPATH),:$(PYTHONPATH))
 NPM_STAMP := node_modules/.glossdeck-vendored
 LINTED := plugins tests scripts build_backend
 
-.PHONY: serve build test lint dist deps pip-deps
+.PHONY: serve build test lint dist deps pip-deps reader-check
 
 serve: deps
 	$(PYTHON) -m mkdocs serve --livereload --dirty
@@ -27,6 +28,11 @@ build: deps
 test: deps lint
 	scripts/setup-system.sh
 	$(PYTHON) -m pytest -n auto -q $(PYTEST_ARGS)
+
+# Page weight and time to diagrams and widgets at 1.6 Mbit/s, 150 ms (docs/performance.md); needs Chromium
+reader-check: deps
+	scripts/setup-system.sh
+	$(PYTHON) scripts/reader_check.py
 
 # ruff (lint and formatting) and mypy (strict on the package, bodies checked in tests): both must be clean
 lint: deps
@@ -51,7 +57,7 @@ $(PYTHON):
 # pip: install this checkout into the virtualenv (editable, with test tools) when glossdeck's MkDocs
 # plugin or a dependency is not importable from it
 pip-deps: $(PYTHON)
-	@$(PYTHON) -c "import importlib.metadata as m, mkdocs, material, mermaid2, ahocorasick, jinja2, pytest, playwright, hypothesis, jsonschema, xdist, build, ruff, mypy, properdocs, zensical, crawlerdetect, starlette, uvicorn, psycopg; \
+	@$(PYTHON) -c "import importlib.metadata as m, mkdocs, material, mermaid2, ahocorasick, jinja2, genanki, pytest, playwright, hypothesis, jsonschema, xdist, build, ruff, mypy, properdocs, zensical, resvg_py, rdflib, crawlerdetect, starlette, uvicorn, psycopg; \
 	assert any(e.name == 'glossdeck' for e in m.entry_points(group='mkdocs.plugins'))" 2>/dev/null \
 	|| $(PYTHON) -m pip install -e '.[test]'
 

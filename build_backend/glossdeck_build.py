@@ -33,21 +33,27 @@ _NOTICES = re.compile(r'^const NOTICES = "([^"]+)";', re.MULTILINE)
 
 
 def required_vendor_files() -> list[str]:
-    """Every file vendor-assets.mjs puts in the vendor folder (the served files, their licenses, the notices)."""
+    """Every file vendor-assets.mjs puts in the vendor folder (the served files, their licenses, the
+    notices); a name ending in "/" is a folder of modules, which must hold at least one."""
     source = VENDOR_SCRIPT.read_text(encoding="utf-8")
     served = [target for _package, _source, target in _ENTRY.findall(source)]
     notices = _NOTICES.search(source)
     if not served or notices is None:  # the script changed shape: refuse rather than check nothing
         raise SystemExit(f"glossdeck build: cannot read the FILES list or NOTICES name in {VENDOR_SCRIPT}")
-    return [*served, *(f"{name}.LICENSE.txt" for name in served), notices.group(1)]
+    files = [name for name in served if not name.endswith("/")]
+    folders = [name for name in served if name.endswith("/")]
+    return [*files, *folders, *(f"{name}.LICENSE.txt" for name in files), notices.group(1)]
+
+
+def _present(name: str) -> bool:
+    path = VENDOR_DIR / name
+    if name.endswith("/"):
+        return path.is_dir() and any(child.suffix == ".mjs" and child.stat().st_size for child in path.iterdir())
+    return path.is_file() and path.stat().st_size > 0
 
 
 def missing_vendor_files() -> list[str]:
-    return [
-        name
-        for name in required_vendor_files()
-        if not (VENDOR_DIR / name).is_file() or (VENDOR_DIR / name).stat().st_size == 0
-    ]
+    return [name for name in required_vendor_files() if not _present(name)]
 
 
 def _require_vendor_files() -> None:

@@ -26,8 +26,8 @@ from glossdeck.core.model import Term
 
 # Where the glossdeck site's mermaid2 configuration points (its own vendored copy of Mermaid): the
 # floor serves the same file at the same address, so neither site fetches anything from a CDN.
-MERMAID_JS = "assets/glossdeck/vendor/mermaid.min.js"
-MERMAID_SOURCE = Path(__file__).resolve().parents[1] / "plugins" / "glossdeck" / "assets" / "vendor" / "mermaid.min.js"
+MERMAID_JS = "assets/glossdeck/vendor/mermaid/mermaid.esm.min.mjs"
+MERMAID_SOURCE = Path(__file__).resolve().parents[1] / "plugins" / "glossdeck" / "assets" / "vendor" / "mermaid"
 
 
 @dataclass(frozen=True)
@@ -129,9 +129,8 @@ def write_floor_docs(terms_dir: Path, docs: Path, site_name: str, extra_pages: d
     for name, text in extra_pages.items():
         (docs / name).write_text(text, encoding="utf-8")
 
-    target = docs / MERMAID_JS
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(MERMAID_SOURCE, target)
+    # Mermaid's ES-module build: the entry module and its chunks, at the same place as the plugin's
+    shutil.copytree(MERMAID_SOURCE, (docs / MERMAID_JS).parent, dirs_exist_ok=True)
 
     nav = ["nav:", "  - index.md", *(f"  - {name}" for name in extra_pages), "  - Glossary:", "      - Categories:"]
     nav.append('          - "Categories": categories/index.md')

@@ -55,6 +55,10 @@ class Build:
     site: SiteInfo
     memo: Memo | None = None
     options: Mapping[str, Any] = field(default_factory=dict)
+    site_description: str | None = None  # mkdocs.yml's, for what describes the whole site
+    # A folder where a feature may keep costly files between builds, named by their content (the
+    # plugin's `cache_dir`; None: keep nothing). Never read for anything but a file it would remake.
+    cache_dir: str | None = None
     _values: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def once(self, name: str, compute: Callable[[], V]) -> V:
@@ -90,7 +94,12 @@ class Feature:
         return []
 
     def head(self, build: Build, slug: str | None) -> str:
-        """Extra HTML for <head> of a term page (slug) or of every page (None)."""
+        """Extra HTML for <head> of a term page (slug) or of every page (None). The plugin puts it
+        early in <head>, within the first kilobytes link-preview clients read."""
+        return ""
+
+    def home_head(self, build: Build) -> str:
+        """Extra HTML for <head> of the site's home page (e.g. its link-preview meta)."""
         return ""
 
     def files(self, build: Build) -> dict[str, bytes]:
@@ -135,7 +144,7 @@ def register(feature: Feature) -> Feature:
 ENTRY_POINT_GROUP = "glossdeck.features"
 # Features shipped with glossdeck: imported on every build (importing registers them); a site
 # turns one off with `disabled_features`, e.g. [embeds].
-BUILTIN_MODULES: tuple[str, ...] = ("glossdeck.embeds", "glossdeck.stats")
+BUILTIN_MODULES: tuple[str, ...] = ("glossdeck.embeds", "glossdeck.stats", "glossdeck.share", "glossdeck.previews")
 
 
 def load_features(modules: Iterable[str] = (), disabled: Iterable[str] = ()) -> list[Feature]:

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+import sqlite3
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -153,32 +156,134 @@ def test_quiz_page_round(page: Page, site: str) -> None:
     _no_junk(page)
 
 
-def test_flashcard_grade_shows_next_due_and_progress_survives_reload(page: Page, site: str) -> None:
+def test_flashcard_grades_show_their_intervals_and_progress_survives_reload(page: Page, site: str) -> None:
     page.goto(site + "learn/flashcards/?deck=category:security")
     cards = page.locator(".gd-flashcards")
     expect(cards.locator(".gd-card__title")).to_be_visible()
     expect(cards.locator(".gd-cards__status")).to_contain_text("4 cards left")
+    expect(cards.locator('[data-gd-summary="reviewed"]')).to_have_text("0")
     page.keyboard.press("Space")
     expect(cards.locator(".gd-card__back")).to_be_visible()
     expect(cards.locator(".gd-grade--good")).to_be_focused()
-    page.keyboard.press("3")  # Good
-    tomorrow = page.evaluate("glossdeck.sm2.addDays(glossdeck.sm2.dayString(), 1)")
-    due = cards.locator("[data-gd-next-due]")
-    expect(due).to_have_attribute("data-gd-next-due", tomorrow)
-    expect(cards.locator(".gd-cards__result")).to_contain_text("Next review tomorrow")
+    # a new card: each grade says how far ahead it brings the card back, and no two say the same
+    # (FSRS-6 defaults: 1 and 10 minute learning steps; Easy graduates at once)
+    grades = cards.locator(".gd-grade")
+    whens = [grades.nth(i).locator(".gd-grade__when").inner_text() for i in range(4)]
+    assert whens == ["in 1 minute", "in 6 minutes", "in 10 minutes", "in 8 days"], whens
+    page.keyboard.press("4")  # Easy
+    in_8_days = page.evaluate("glossdeck.scheduler.addDays(glossdeck.scheduler.dayString(), 8)")
+    expect(cards.locator("[data-gd-next-due]")).to_have_attribute("data-gd-next-due", in_8_days)
+    expect(cards.locator(".gd-cards__result")).to_contain_text("Next review in 8 days")
     expect(cards.locator(".gd-cards__status")).to_contain_text("3 cards left")
-    # Again: the card comes back in this session
+    expect(cards.locator('[data-gd-summary="reviewed"]')).to_have_text("1")
+    expect(cards.locator('[data-gd-summary="streak"]')).to_have_text("1 day")
+    # Again: the card is in its learning steps and comes back in this session
     cards.get_by_role("button", name="Show the answer").click()
     cards.locator(".gd-grade--again").click()
-    expect(cards.locator(".gd-cards__result")).to_contain_text("comes back once more")
+    expect(cards.locator(".gd-cards__result")).to_contain_text("Next review in 1 minute")
+    expect(cards.locator(".gd-cards__result")).to_contain_text("comes back later in this session")
     expect(cards.locator(".gd-cards__status")).to_contain_text("3 cards left")
+    expect(cards.locator('[data-gd-summary="reviewed"]')).to_have_text("2")
 
     page.reload()
     expect(cards.locator(".gd-cards__status")).to_contain_text("2 cards left")  # the two reviewed are not due
+    expect(cards.locator('[data-gd-summary="reviewed"]')).to_have_text("2")
     page.goto(site + "learn/progress/")
     expect(page.locator(".gd-progress__overview")).to_contain_text("2 flashcards in review")
-    expect(page.locator(f'[data-gd-due="{tomorrow}"]')).to_have_count(2)
+    expect(page.locator(f'[data-gd-due="{in_8_days}"]')).to_have_count(1)
     _no_junk(page)
+
+
+def test_desired_retention_changes_the_intervals_and_is_kept(page: Page, site: str) -> None:
+    page.goto(site + "learn/flashcards/?deck=all")
+    cards = page.locator(".gd-flashcards")
+    cards.get_by_role("button", name="Show the answer").click()
+    easy = cards.locator(".gd-grade--easy .gd-grade__when")
+    expect(easy).to_have_text("in 8 days")
+    field = cards.get_by_label("Desired retention")
+    field.fill("97")
+    field.dispatch_event("change")
+    expect(easy).not_to_have_text("in 8 days")
+    shorter = easy.inner_text()
+    assert shorter in {"tomorrow", "in 2 days", "in 3 days"}, shorter
+    page.reload()
+    expect(cards.get_by_label("Desired retention")).to_have_value("97")
+    stored = page.evaluate("Object.entries(localStorage).find(([k]) => k.startsWith('glossdeck:progress:'))[1]")
+    assert json.loads(stored)["settings"]["retention"] == 0.97
+
+
+def test_sm2_progress_in_the_browser_becomes_fsrs_on_the_same_days(page: Page, site: str) -> None:
+    page.goto(site + "learn/")
+    expect(page.locator(".gd-random")).to_be_visible()
+    today = page.evaluate("glossdeck.scheduler.dayString()")
+    later = page.evaluate("glossdeck.scheduler.addDays(glossdeck.scheduler.dayString(), 5)")
+    old = {
+        "format": "glossdeck-progress",
+        "version": 1,
+        "site": "",
+        "read": {},
+        "quiz": {},
+        "cards": {
+            "sql-injection": {
+                "reps": 3,
+                "interval": 15,
+                "ease": 2.5,
+                "lapses": 0,
+                "due": today,
+                "last": "2026-01-01T10:00:00.000Z",
+                "grade": "good",
+            },
+            "type-juggling:reverse": {
+                "reps": 2,
+                "interval": 6,
+                "ease": 2.36,
+                "lapses": 1,
+                "due": later,
+                "last": "2026-01-02T10:00:00.000Z",
+                "grade": "hard",
+            },
+        },
+    }
+    key = page.evaluate(
+        "'glossdeck:progress:' + new URL(document.querySelector('[data-gd-root]').dataset.gdRoot, location.href).pathname"
+    )
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(old)])
+    page.goto(site + "learn/progress/")
+    expect(page.locator(".gd-progress__overview")).to_contain_text("2 flashcards in review, 1 due today")
+    expect(page.locator(".gd-progress__overview")).to_contain_text("now follow FSRS")
+    expect(page.locator(f'[data-gd-due="{later}"]')).to_have_count(1)
+    saved = json.loads(page.evaluate("(k) => localStorage.getItem(k)", key))
+    assert saved["version"] == 2
+    assert saved["cards"]["type-juggling:reverse"]["sm2"]["ease"] == 2.36
+    assert json.loads(page.evaluate("(k) => localStorage.getItem(k + ':version-1')", key)) == old
+    # the due card is in today's session
+    page.goto(site + "learn/flashcards/?deck=all")
+    expect(page.locator(".gd-cards__status")).to_contain_text("this card was due")
+
+
+def test_flashcards_page_offers_the_deck_as_anki_and_csv(page: Page, site: str, tmp_path: Path) -> None:
+    page.goto(site + "learn/flashcards/")
+    link = page.get_by_role("link", name="Anki deck (.apkg)")
+    expect(link).to_have_attribute("download", re.compile(r"-flashcards\.apkg$"))
+    with page.expect_download() as info:
+        link.click()
+    saved = tmp_path / "deck.apkg"
+    info.value.save_as(saved)
+    with zipfile.ZipFile(saved) as z:
+        (tmp_path / "c.anki2").write_bytes(z.read("collection.anki2"))
+    with sqlite3.connect(tmp_path / "c.anki2") as db:
+        notes = db.execute("SELECT COUNT(*) FROM notes").fetchone()[0]
+    expected = 2 * len(TERMS) + sum(
+        1
+        for t in page.evaluate(
+            "fetch('../data/terms.json').then((r) => r.json()).then((d) => d.terms.filter((t) => t.misconception))"
+        )
+    )
+    assert notes == expected
+    csv_link = page.get_by_role("link", name="CSV")
+    href = csv_link.get_attribute("href") or ""
+    text = page.evaluate("(u) => fetch(u).then((r) => r.text())", href)
+    assert text.startswith("id,kind,front,back,term,category,tags,url") and text.count("\r\n") == expected + 1
 
 
 def test_export_clear_import_and_a_bad_file(page: Page, site: str, tmp_path: Path) -> None:
@@ -346,13 +451,13 @@ def test_accessibility(page: Page, site: str, scheme: str) -> None:
 def test_day_arithmetic_matches_python(page: Page, site: str) -> None:
     page.goto(site + "learn/")
     expect(page.locator(".gd-random")).to_be_visible()
-    today = page.evaluate("glossdeck.sm2.dayString()")
+    today = page.evaluate("glossdeck.scheduler.dayString()")
     assert today in {
         str(dt.date.today()),
         str(dt.date.today() - dt.timedelta(days=1)),
         str(dt.date.today() + dt.timedelta(days=1)),
     }
-    assert page.evaluate("glossdeck.sm2.addDays('2026-03-28', 3)") == "2026-03-31"
+    assert page.evaluate("glossdeck.scheduler.addDays('2026-03-28', 3)") == "2026-03-31"
 
 
 def test_another_tab_sees_progress_at_once(page: Page, site: str) -> None:

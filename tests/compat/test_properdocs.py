@@ -54,7 +54,7 @@ plugins:
   - glossdeck:
       features: [glossdeck.learning]
   - mermaid2:
-      javascript: assets/glossdeck/vendor/mermaid.min.js
+      javascript: assets/glossdeck/mermaid.mjs
       arguments: {{securityLevel: strict}}
 markdown_extensions:
   - attr_list
@@ -87,7 +87,7 @@ def assert_glossary_built(site: Path) -> None:
     assert 'data-gd-widget="term-quiz"' in page, "no quiz on the term page"
     for index in ("a-z", "categories", "debt", "learn/quiz"):
         assert (site / index / "index.html").is_file(), index
-    assert (site / "assets" / "glossdeck" / "vendor" / "mermaid.min.js").is_file()
+    assert (site / "assets" / "glossdeck" / "vendor" / "mermaid" / "mermaid.esm.min.mjs").is_file()
     assert list((site / "learn" / "data").glob("*.json")), "the learning data files are missing"
 
 
@@ -218,6 +218,8 @@ def materialx_python(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]
             "pymdown-extensions>=10.0",
             "jinja2>=3.1",
             "pyahocorasick>=2.0",
+            "resvg-py>=0.5,<0.6",
+            "rdflib>=7.1,<8",
         ],
         capture_output=True,
         text=True,

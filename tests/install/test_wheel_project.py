@@ -72,9 +72,9 @@ DIAGRAM_DRAWN = """() => {
 def _served_vendor_files() -> list[str]:
     """What the site loads from assets/glossdeck/vendor/, as glossdeck's own code names it."""
     from glossdeck.learning.feature import VENDOR_SCRIPTS
-    from glossdeck.plugin.mermaid2 import MERMAID_URL
+    from glossdeck.plugin.mermaid2 import VENDOR_FILE
 
-    return [MERMAID_URL.rsplit("/", 1)[1], *(path.removeprefix("vendor/") for path in VENDOR_SCRIPTS)]
+    return ["mermaid/" + VENDOR_FILE.name, *(path.removeprefix("vendor/") for path in VENDOR_SCRIPTS)]
 
 
 def _require_vendored() -> None:
@@ -125,7 +125,7 @@ def test_building_without_the_vendored_files_fails_clearly(tmp_path: Path) -> No
         output = result.stdout + result.stderr
         assert result.returncode != 0, f"build {kind} succeeded without the vendored files:\n{output[-3000:]}"
         assert "vendored front-end file(s) missing" in output, output[-3000:]
-        assert "mermaid.min.js" in output and "d3-force.min.js" in output and "npm ci" in output
+        assert "mermaid.esm.min.mjs" in output and "d3-force.min.js" in output and "npm ci" in output
         assert "Traceback" not in output, "a message, not a traceback"
     assert not out.exists() or not any(out.iterdir()), "no wheel or sdist may be left behind"
 
@@ -244,6 +244,10 @@ def test_wheel_installed_without_node_builds_an_init_project(tmp_path: Path, ser
         assert name in in_wheel, f"the wheel lacks vendor/{name}"
         assert name in in_sdist, f"the sdist lacks vendor/{name}"
         assert in_wheel[name] == (VENDOR / name).read_bytes(), f"vendor/{name} differs from the checkout's"
+    # Mermaid's ES modules: the entry imports chunks by relative path, so every one must ship
+    chunks = sorted(p.name for p in (VENDOR / "mermaid" / "chunks" / "mermaid.esm.min").glob("*.mjs"))
+    assert chunks and all(f"mermaid/chunks/mermaid.esm.min/{c}" in in_wheel for c in chunks), "Mermaid's chunks"
+    assert all(f"mermaid/chunks/mermaid.esm.min/{c}" in in_sdist for c in chunks)
 
     # 2. a fresh virtualenv (no other site-packages), glossdeck from the wheel, no node on PATH
     venv = tmp_path / "venv"

@@ -25,7 +25,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 PLUGINS = REPO / "plugins"
-VENDOR_MERMAID = PLUGINS / "glossdeck" / "assets" / "vendor" / "mermaid.min.js"
+VENDOR_MERMAID = PLUGINS / "glossdeck" / "assets" / "vendor" / "mermaid" / "mermaid.esm.min.mjs"
 CHROMIUM = Path("/usr/bin/chromium")
 LAUNCH_ARGS = [
     "--no-sandbox",

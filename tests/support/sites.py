@@ -18,7 +18,14 @@ from .paths import VENDOR
 from .terms import TermSource, default_terms, synthetic_term_texts, write_terms
 
 BUILD_DATE_EPOCH = "1774569600"  # 2026-03-27: the reference term was added 15 Mar, edited 22 Mar
-VENDORED = ("mermaid.min.js", "d3-force.min.js", "d3-quadtree.min.js", "d3-dispatch.min.js", "d3-timer.min.js")
+VENDORED = (
+    "mermaid/mermaid.esm.min.mjs",
+    "d3-force.min.js",
+    "d3-quadtree.min.js",
+    "d3-dispatch.min.js",
+    "d3-timer.min.js",
+    "fonts/DejaVuSans.ttf",  # the link-preview images are drawn with it
+)
 
 MKDOCS_YML = """\
 site_name: {site_name}
@@ -39,7 +46,7 @@ plugins:
   - glossdeck:
 {glossdeck}
   - mermaid2:
-      javascript: assets/glossdeck/vendor/mermaid.min.js
+      javascript: assets/glossdeck/mermaid.mjs
       arguments: {{securityLevel: strict}}
 markdown_extensions:
   - admonition

@@ -54,7 +54,14 @@ def test_only_the_plugin_package_imports_mkdocs(path: Path) -> None:
     "path", [p for p in MODULES if _in(p, "core", "text", "site")], ids=lambda p: str(p.relative_to(PACKAGE))
 )
 def test_core_text_and_site_import_no_feature_and_no_speed_machinery(path: Path) -> None:
-    forbidden = ("glossdeck.build", "glossdeck.embeds", "glossdeck.learning", "glossdeck.plugin")
+    forbidden = (
+        "glossdeck.build",
+        "glossdeck.embeds",
+        "glossdeck.learning",
+        "glossdeck.previews",
+        "glossdeck.plugin",
+        "glossdeck.share",
+    )
     assert not {n for n in _imports(path) if n.startswith(forbidden)}
 
 
@@ -87,3 +94,11 @@ def test_no_module_level_memo_or_global_build_flag(path: Path) -> None:
 def test_the_top_level_holds_at_most_a_dozen_modules() -> None:
     top = [p.name for p in PACKAGE.glob("*.py")]
     assert len(top) <= 12, top
+
+
+@pytest.mark.parametrize(
+    "path", [p for p in MODULES if _in(p, "embeds", "learning", "share")], ids=lambda p: str(p.relative_to(PACKAGE))
+)
+def test_features_import_neither_the_plugin_nor_the_speed_machinery(path: Path) -> None:
+    # a feature gets what the build offers through `Build` (memo, cache folder), never by reaching in
+    assert not {n for n in _imports(path) if n.startswith(("glossdeck.plugin", "glossdeck.build"))}

@@ -50,7 +50,7 @@ def test_init_writes_a_project_that_validates_and_builds_strictly(tmp_path: Path
 
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     assert 'site_name: "Team Notes glossary"' in config
-    assert "font: false" in config and "javascript: assets/glossdeck/vendor/mermaid.min.js" in config
+    assert "font: false" in config and "javascript: assets/glossdeck/mermaid.mjs" in config
     assert "://" not in "".join(
         line.split("#")[0] for line in config.splitlines() if "GLOSSDECK_SITE_URL" not in line
     ), "nothing from another host"

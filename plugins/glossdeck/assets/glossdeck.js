@@ -1,25 +1,31 @@
-// glossdeck: Mermaid on every page, served by this site, strict, and drawn for both palettes.
+// glossdeck: Mermaid served by this site, loaded only when a diagram is drawn, strict, and drawn
+// for both palettes.
 //
 // Material renders `pre.mermaid` blocks itself, on first load and after each instant navigation,
-// with the global `mermaid` when there is one, and otherwise fetches Mermaid from a CDN. mermaid2
-// adds the locally served library only to pages that have a diagram, so a visit starting on a page
-// without one would send Material to the CDN on the next diagram page. So:
-// - until the library is loaded, `window.mermaid` is a small stand-in whose first render loads the
-//   copy this site serves (assets/glossdeck/vendor/mermaid.min.js) and hands over to it;
-// - whenever the real library arrives (from mermaid2's tag or the stand-in), its `initialize` is
-//   wrapped so that securityLevel stays 'strict' and the "classic" look is used, whose classes
-//   Material's palette-aware diagram styles target (Mermaid 12's default "neo" look overrides
-//   them with light colours that are unreadable in the dark palette).
+// with the global `mermaid` when there is one, and otherwise fetches Mermaid from a CDN. So:
+// - `window.mermaid` is a small stand-in whose first render imports Mermaid's ES-module build from
+//   this site (assets/glossdeck/vendor/mermaid/mermaid.esm.min.mjs), which fetches only the chunks of
+//   the diagram types the page uses, and hands over to it. Nothing waits for it: the page's text
+//   and widgets start without it (measured by scripts/reader_check.py);
+// - mermaid2's tag on pages with hand-written diagrams imports assets/glossdeck/mermaid.mjs, which
+//   exports this same stand-in, so those pages share the one lazily loaded library;
+// - whenever the real library arrives (imported here, or a site's own mermaid.min.js tag), its
+//   `initialize` is wrapped so that securityLevel stays 'strict' and the "classic" look is used,
+//   whose classes Material's palette-aware diagram styles target (Mermaid 12's default "neo" look
+//   overrides them with light colours that are unreadable in the dark palette), and so that the
+//   layout defaults to dagre: Mermaid 12's default, ELK, adds 1.6 MB (500 KB gzip) to every
+//   flowchart and state diagram. A site can still choose ELK in mermaid2's arguments.
 (function () {
   "use strict";
   var ENFORCED = { securityLevel: "strict", look: "classic" };
+  var DEFAULTS = { layout: "dagre" };
   // Subgraph boxes keep per-cluster light colours even in the classic look; give them the palette's.
   var EXTRA_CSS = ".cluster rect,.cluster path{fill:var(--md-default-fg-color--lightest)!important;" +
     "stroke:var(--md-default-fg-color--lighter)!important}" +
     ".cluster-label .nodeLabel,.cluster-label text{color:var(--md-mermaid-label-fg-color)!important;" +
     "fill:var(--md-mermaid-label-fg-color)!important}";
   var script = document.currentScript;
-  var libraryUrl = new URL("vendor/mermaid.min.js", script ? script.src : document.baseURI).href;
+  var libraryUrl = new URL("vendor/mermaid/mermaid.esm.min.mjs", script ? script.src : document.baseURI).href;
 
   function harden(lib) {
     if (!lib || lib.glossdeckHardened || typeof lib.initialize !== "function") return lib;
@@ -28,7 +34,7 @@
       // mermaid2's configured arguments (window.mermaidConfig, set by mermaid2 or by glossdeck on
       // its own pages), under the theme's options; strict security above everything
       var configured = (window.mermaidConfig && window.mermaidConfig["default"]) || {};
-      var merged = Object.assign({}, configured, options || {}, ENFORCED);
+      var merged = Object.assign({}, DEFAULTS, configured, options || {}, ENFORCED);
       merged.themeCSS = (merged.themeCSS || "") + EXTRA_CSS;
       return initialize(merged);
     };
@@ -58,12 +64,10 @@
 
   function load() {
     if (!loading) {
-      loading = new Promise(function (resolve, reject) {
-        var tag = document.createElement("script");
-        tag.src = libraryUrl;
-        tag.onload = function () { resolve(window.mermaid); };
-        tag.onerror = function () { reject(new Error("glossdeck: cannot load " + libraryUrl)); };
-        document.head.appendChild(tag);
+      // the ES module's default export is the library; it sets no global, so it is kept here
+      loading = import(libraryUrl).then(function (module) {
+        if (!current) current = harden(module["default"]);
+        return current;
       });
     }
     return loading;
@@ -71,7 +75,12 @@
 
   var standIn = {
     glossdeckStandIn: true,
-    initialize: function (options) { config = options || {}; },
+    initialize: function (options) {
+      config = options || {};
+      // mermaid2 without the superfences loader calls initialize(arguments) and expects
+      // startOnLoad to draw its `div.mermaid` blocks (Material draws only `pre.mermaid`)
+      if (config.startOnLoad !== false) whenReady(drawStartOnLoad);
+    },
     render: function (id, text) {
       return load().then(function (real) {
         real.initialize(config);
@@ -79,6 +88,19 @@
       });
     },
   };
+
+  function whenReady(fn) {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", fn, { once: true });
+    else fn();
+  }
+
+  function drawStartOnLoad() {
+    if (!document.querySelector("div.mermaid:not([data-processed])")) return;
+    load().then(function (real) {
+      real.initialize(Object.assign({}, config, { startOnLoad: false }));
+      return real.run({ querySelector: "div.mermaid:not([data-processed])" });
+    }).catch(function (error) { console.error(error); });
+  }
 
   Object.defineProperty(window, "mermaid", {
     configurable: true,

@@ -106,7 +106,14 @@ def _description(view: CardView) -> str:
     return " ".join(parts)
 
 
-def render_card(view: CardView, scheme: Scheme = "light") -> str:
+def render_card(
+    view: CardView, scheme: Scheme = "light", *, height: int = CARD_HEIGHT, scale: int = 1, framed: bool = True
+) -> str:
+    """The card, CARD_WIDTH wide and `height` tall in its own units, drawn `scale` times that size.
+
+    The link-preview image (share/social_card.py) is this design at 600x315 drawn at 1200x630, with
+    no frame: chat clients crop and round images themselves, and a transparent corner shows as black.
+    """
     palette = PALETTES[scheme]
     ids = f"gd-{view.slug}-{scheme}"  # unique even when both variants are inlined in one page
     body: list[Markup] = [
@@ -118,11 +125,13 @@ def render_card(view: CardView, scheme: Scheme = "light") -> str:
                 "x": 0.5,
                 "y": 0.5,
                 "width": CARD_WIDTH - 1,
-                "height": CARD_HEIGHT - 1,
+                "height": height - 1,
                 "rx": 12,
                 "fill": palette.background,
                 "stroke": palette.border,
-            },
+            }
+            if framed
+            else {"x": 0, "y": 0, "width": CARD_WIDTH, "height": height, "fill": palette.background},
             self_closing=True,
         ),
     ]
@@ -167,7 +176,7 @@ def render_card(view: CardView, scheme: Scheme = "light") -> str:
     )
 
     # the TL;DR takes whatever height the title and the axes leave
-    footer_y = CARD_HEIGHT - 20
+    footer_y = height - 20
     axes_top = footer_y - 56 if view.axes else footer_y - 16
     tldr_y = title_y + (len(title.lines) - 1) * TITLE_LEADING + 32
     room = int((axes_top - tldr_y) // TLDR_LEADING) + 1
@@ -198,9 +207,9 @@ def render_card(view: CardView, scheme: Scheme = "light") -> str:
         "svg",
         {
             "xmlns": "http://www.w3.org/2000/svg",
-            "width": CARD_WIDTH,
-            "height": CARD_HEIGHT,
-            "viewBox": f"0 0 {CARD_WIDTH} {CARD_HEIGHT}",
+            "width": CARD_WIDTH * scale,
+            "height": height * scale,
+            "viewBox": f"0 0 {CARD_WIDTH} {height}",
             "role": "img",
             "aria-labelledby": f"{ids}-title {ids}-desc",
             "font-family": SANS_STACK,

@@ -27,6 +27,9 @@ from ..site.term_page import TermPageRenderer
 
 ASSETS = Path(__file__).parent.parent / "assets"
 
+FORMAT = "markdown"
+HELP = "the site's pages as plain Markdown files in OUT"
+
 
 def export_context(
     terms: list[Path],

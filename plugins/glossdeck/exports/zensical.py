@@ -27,6 +27,8 @@ from ..features import GeneratedPage, load_features
 from ..site.index_pages import generate_pages
 from .markdown import ASSETS, export_context, feature_files, write_pages
 
+FORMAT = "zensical"
+HELP = "a Zensical project in OUT (zensical.toml and docs/): then `zensical build`"
 CONFIG_NAME = "zensical.toml"
 DOCS_DIR = "docs"
 ASSETS_URL = "assets/glossdeck"
@@ -109,7 +111,7 @@ def build_export(
     missing = [
         f"glossdeck: {ASSETS / path.removeprefix(ASSETS_URL + '/')} is missing, so the site cannot "
         f"load it: run `npm ci` (it copies the vendored libraries there)"
-        for path in [*scripts, f"{ASSETS_URL}/vendor/mermaid.min.js"]
+        for path in [*scripts, f"{ASSETS_URL}/vendor/mermaid/mermaid.esm.min.mjs"]
         if path not in files
     ]
     return ZensicalExport(pages, files, nav, stylesheets, scripts, lines + missing, not problems.errors and not missing)

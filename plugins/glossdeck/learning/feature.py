@@ -14,7 +14,7 @@ from ..core.glossary import Glossary
 from ..core.problems import Problem
 from ..features import Build, Feature, GeneratedPage, SiteInfo, TermSection
 from ..reuse import reuse
-from .data import MODEL, PAGES, LearningModel, data_files, learning_model, path_src
+from .data import MODEL, PAGES, TERMS_JSON, LearningModel, data_files, learning_model, path_src, term_quiz_json
 from .pages import (
     explorer_page,
     flashcards_page,
@@ -31,26 +31,12 @@ from .pages import (
 )
 from .paths import curated_paths, steps_of
 from .quiz import term_page_questions
+from .scripts import CORE_SCRIPT, WIDGET_SCRIPTS, all_scripts, preload_links
 
-# Classic scripts, in load order: d3's modules extend one global `d3`; core.js defines the
-# namespace the others add to, and each widget module registers itself with it.
-VENDOR_SCRIPTS = [
-    "vendor/d3-dispatch.min.js",
-    "vendor/d3-quadtree.min.js",
-    "vendor/d3-timer.min.js",
-    "vendor/d3-force.min.js",
-]
-LEARNING_SCRIPTS = [
-    "learning/core.js",
-    "learning/sm2.js",
-    "learning/progress-store.js",
-    "learning/quiz.js",
-    "learning/flashcards.js",
-    "learning/paths.js",
-    "learning/explorer.js",
-    "learning/graph.js",
-    "learning/progress-page.js",
-]
+# The vendored libraries a widget may load (d3-force and its dependencies, ts-fsrs).
+VENDOR_SCRIPTS = [s for s in all_scripts() if s.startswith("vendor/")]
+# Every script of the feature: core.js on every page, which loads the others a page's widgets need.
+LEARNING_SCRIPTS = [CORE_SCRIPT, *(s for s in all_scripts() if s.startswith("learning/"))]
 
 
 class Learning(Feature):
@@ -137,6 +123,24 @@ class Learning(Feature):
             sections.append(TermSection("end", path_next_section(glossary, site, slug, steps)))
         return sections
 
+    def head(self, build: Build, slug: str | None) -> str:
+        """On a term page: preload its widgets' scripts and data, so they download with the page's
+        styles instead of one round trip after another once core.js has run."""
+        if slug is None or slug not in build.glossary:
+            return ""
+        model = learning_model(build)
+        record = model.term_records[slug]
+        widgets = ["term-progress"]
+        if record["readFirst"]:
+            widgets.append("read-first")
+        if model.questions[slug]:
+            widgets.append("term-quiz")
+        if record["prerequisites"] or record["related"] or record["backlinks"]:
+            widgets.append("local-graph")
+        scripts = list(dict.fromkeys(s for w in widgets for s in WIDGET_SCRIPTS[w]))
+        data = [TERMS_JSON, *([term_quiz_json(slug)] if model.questions[slug] else [])]
+        return preload_links(build.site, build.site.term_src(slug), scripts, data)
+
     def pages_done(self, build: Build) -> None:
         build.forget(MODEL)
 
@@ -144,7 +148,8 @@ class Learning(Feature):
         return data_files(build).items() if len(build.glossary) else ()
 
     def scripts(self) -> list[str]:
-        return [*VENDOR_SCRIPTS, *LEARNING_SCRIPTS]
+        # the loader only: each widget's placeholder names the scripts it needs (learning/scripts.py)
+        return [CORE_SCRIPT]
 
     def stylesheets(self) -> list[str]:
         return ["learning/learning.css"]

@@ -8,6 +8,7 @@ so with JavaScript off a page never shows an empty box. Every string from YAML i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ..core.debt import AXES
@@ -16,8 +17,9 @@ from ..features import SiteInfo
 from ..text.escape import attr, md_inline
 from ..text.markup import attributes
 from ..text.plain_text import markdown_paragraphs_to_plain as plain_text
-from .data import PAGES, LearningModel, path_src
+from .data import ANKI_DECK, CSV_DECK, PAGES, LearningModel, path_src
 from .paths import LearningPath, PathStep
+from .scripts import needs
 
 esc = attr  # text for an HTML element or a quoted attribute
 md_text = md_inline  # text for a Markdown heading or paragraph
@@ -48,6 +50,7 @@ def widget(
         aria_labelledby=labelledby,
         aria_label=label,
         data_gd_widget=name,
+        data_gd_needs=needs(name),
         data_gd_root=site.relative(src, "") or "./",
         **{f"data_gd_{k}": v for k, v in data.items()},
     )
@@ -240,13 +243,37 @@ def quiz_page(site: SiteInfo, uses_debt: bool = True) -> str:
     )
 
 
+def _deck_downloads(site: SiteInfo) -> str:
+    """Links to the deck files (they work without JavaScript), named after the site when saved."""
+    src = PAGES["flashcards"]
+    name = re.sub(r"[^a-z0-9]+", "-", site.site_name.lower()).strip("-") or "glossary"
+    apkg = _link(site, src, ANKI_DECK, "Anki deck (.apkg)", download=f"{name}-flashcards.apkg")
+    csv = _link(site, src, CSV_DECK, "CSV", download=f"{name}-flashcards.csv")
+    return "\n".join(
+        [
+            "## Take the deck along",
+            "",
+            f'<p class="gd-deck-downloads">Every term as flashcards for your own app: {apkg} for Anki, '
+            f"or {csv} for other tools. Three cards per term: TL;DR to term, term to TL;DR, and true or false "
+            "on its common misconception. Importing a newer deck updates your cards instead of duplicating "
+            "them.</p>",
+            "",
+        ]
+    )
+
+
 def flashcards_page(site: SiteInfo) -> str:
+    return _flashcards_widget_page(site) + "\n" + _deck_downloads(site)
+
+
+def _flashcards_widget_page(site: SiteInfo) -> str:
     return _widget_page(
         site,
         "flashcards",
         "Flashcards",
-        "Recall the term, turn the card, and grade yourself honestly: the SM-2 algorithm then decides when "
-        "the card comes back. Keys: <kbd>Space</kbd> turns the card; <kbd>1</kbd> Again, <kbd>2</kbd> Hard, "
+        "Recall the term, turn the card, and grade yourself honestly: the FSRS-6 algorithm then decides when "
+        "the card comes back, just before you would forget it. Each grade shows when it brings the card back. "
+        "Keys: <kbd>Space</kbd> turns the card; <kbd>1</kbd> Again, <kbd>2</kbd> Hard, "
         "<kbd>3</kbd> Good, <kbd>4</kbd> Easy.",
         "Flashcards",
         "flashcards",

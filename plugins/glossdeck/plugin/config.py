@@ -77,3 +77,6 @@ class GlossdeckConfig(base.Config):
     ratings_database_url = c.Optional(c.Type(str))
     """The ratings service's PostgreSQL database, read at build time for each term's average (default:
     the `stats` database). Prefer the environment: !ENV GLOSSDECK_RATINGS_DATABASE_URL."""
+    cache_dir = c.Type(str, default=".cache/glossdeck")
+    """Folder (relative to mkdocs.yml) where costly files are kept between builds, named by their
+    content: the link-preview PNGs. "" keeps nothing, so every build draws them again."""

@@ -1,7 +1,10 @@
 """How glossdeck's diagrams meet mkdocs-mermaid2 and Material, checked when the site is configured.
 
-- The site serves Mermaid itself (installed pinned from npm, copied to assets/vendor/ at set-up),
-  at MERMAID_URL; mermaid2's `javascript:` option must point there, never at a CDN.
+- The site serves Mermaid itself (installed pinned from npm, its ES-module build copied to
+  assets/vendor/mermaid/ at set-up). mermaid2's `javascript:` option must be MERMAID_URL, a small
+  module that hands mermaid2's tag glossdeck's lazy `window.mermaid` (assets/glossdeck.js): the
+  library, and only the chunks of the diagram types a page uses, load when a diagram is drawn.
+  The former value (LEGACY_URL, the 5.5 MB mermaid.min.js) is taken as MERMAID_URL.
 - mermaid2 looks for a local library inside docs_dir only; glossdeck serves it from the plugin
   instead, so once glossdeck has checked the file exists it tells mermaid2 the path is resolved.
 - mermaid2 parses and re-serialises every page that contains the word "mermaid" (BeautifulSoup;
@@ -18,8 +21,9 @@ from typing import Any
 
 from ..text.escape import json_for_script
 
-MERMAID_URL = "assets/glossdeck/vendor/mermaid.min.js"
-VENDOR_FILE = Path(__file__).parent.parent / "assets" / "vendor" / "mermaid.min.js"
+MERMAID_URL = "assets/glossdeck/mermaid.mjs"
+LEGACY_URL = "assets/glossdeck/vendor/mermaid.min.js"  # what sites set before glossdeck served modules
+VENDOR_FILE = Path(__file__).parent.parent / "assets" / "vendor" / "mermaid" / "mermaid.esm.min.mjs"
 
 
 def check_mermaid2(mermaid2: Any) -> list[str]:
@@ -35,13 +39,14 @@ def check_mermaid2(mermaid2: Any) -> list[str]:
             f"mermaid2 has no 'javascript' option, so it would load Mermaid from a CDN; "
             f"set `javascript: {MERMAID_URL}` (the copy glossdeck serves)"
         )
-    elif javascript.lstrip("./") == MERMAID_URL:
+    elif javascript.lstrip("./") in (MERMAID_URL, LEGACY_URL):
         if not VENDOR_FILE.is_file():
             problems.append(f"{VENDOR_FILE} is missing: run `npm ci` (it copies Mermaid there)")
         else:
             # mermaid2 resolves a local path against docs_dir and caches it in `_javascript`; glossdeck
-            # serves this one from the plugin, so it records the path as found.
-            mermaid2._javascript = javascript
+            # serves this one from the plugin, so it records the path as found (the former whole
+            # library's path included: it gets the module too, so no page loads 5.5 MB up front)
+            mermaid2._javascript = MERMAID_URL
     elif "://" in javascript or javascript.startswith("//"):
         problems.append(
             f"mermaid2 loads Mermaid from another host ({javascript}); the site must serve it "

@@ -8,7 +8,7 @@ Build order, and what each event does:
 - on_nav: adds a small "Glossary" section (categories and indexes; never every term).
 - on_page_markdown: appends the glossary sections to the site's own home page.
 - on_page_content: auto-links term names in every page (one Aho-Corasick pass per page).
-- on_post_page: JSON-LD and features' <head> markup.
+- on_post_page: features' <head> markup (early: link previews read only a page's start), JSON-LD.
 - on_post_build: features' extra files (build/output_files.py, build/serve_store.py).
 - on_serve: reload when a term file changes (told by the operating system: plugin/file_events.py).
 
@@ -66,6 +66,7 @@ from ..text.prose import ProseRenderer
 from .config import GlossdeckConfig
 from .dirty_builds import DirtyBuilds, QuietDirtyWarning, folder_fingerprint, nav_signature
 from .file_events import use_native_events
+from .head_markup import insert_early, insert_late
 from .mermaid2 import (
     MERMAID_URL,
     VENDOR_FILE,
@@ -75,6 +76,7 @@ from .mermaid2 import (
 )
 from .narrow_strings import ascii_html, ascii_page
 from .nav import add_glossary_section
+from .search_loading import WORKER_SRC, boost_term, defer_script, lazy_search, uses_material_search, worker_source
 from .serve_revalidation import answer_with_validators
 from .site_setup import SITE_URL_LINE, is_site_url_notice, missing_settings, setup_message
 from .theme_env import reuse_theme_work
@@ -83,6 +85,7 @@ log = get_plugin_logger(__name__)
 
 ASSETS_DIR = Path(__file__).parent.parent / "assets"
 ASSETS_URL = "assets/glossdeck"
+BUILD_FONTS = ASSETS_DIR / "vendor" / "fonts"  # for drawing the link-preview images; not served
 OWN_STYLESHEETS = ("glossdeck.css", "axes.css")
 OWN_SCRIPTS = ("glossdeck.js",)
 
@@ -97,6 +100,9 @@ def _log_problem(problem: Problem) -> None:
     (log.error if problem.severity is Severity.ERROR else log.warning)(problem.format())
 
 
+_NO_TAGS = object()  # a page without `tags` meta
+
+
 class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
     supports_multiple_instances = False
 
@@ -108,7 +114,10 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         self._searched: dict[str, str] = {}  # term page -> what the search index gets of it
         self._listings: set[str] = set()  # generated pages whose listed terms search skips
         self._full_content: str | None = None  # a term page's content while search reads the lean one
+        self._page_tags: object = None  # a term page's own `tags` meta while search reads its term tags
+        self._search_script: str | None = None  # Material's search: the <head> script that defers its index
         self.home_src: str | None = None  # the site's own home page, which gets the glossary sections
+        self.home_page: str | None = None  # the site's home page (its own or generated), whatever `home` says
         self.feature_nav: list[tuple[str, list[str]]] = []  # (section title or "", src paths) per feature
         # What `mkdocs serve` rebuilds reuse: made by on_startup for serve; None in a one-off build
         self.memo: BuildMemo | None = None
@@ -194,6 +203,7 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         self.missing_settings = missing_settings(config.theme)
         mermaid2 = config.plugins.get("mermaid2")
         self.mermaid_arguments: dict[str, Any] = {}
+        self._search_script = defer_script() if uses_material_search(config) else None
         if mermaid2 is not None:
             for message in check_mermaid2(mermaid2):
                 log.error(message)
@@ -282,6 +292,7 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
             recent_count=self.config.recent_count,
             site_description=config.site_description,
             terms_dir=Path(os.path.relpath(self.terms_dir, self.root)).as_posix(),
+            cache_dir=str(self.root / self.config.cache_dir) if self.config.cache_dir else None,
             memo=self.memo,
             # conversions are pure: under serve the memo keeps one renderer for the whole session
             prose=self.memo.kept("prose", ProseRenderer) if self.memo is not None else ProseRenderer(),
@@ -293,7 +304,8 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
             for feature in self.features:  # e.g. embeds: "site_url is not set"
                 for problem in feature.problems(self.ctx.build):
                     if is_site_url_notice(problem.file, problem.field):
-                        missing.append(SITE_URL_LINE)
+                        if SITE_URL_LINE not in missing:  # cards, link previews: one line for all
+                            missing.append(SITE_URL_LINE)
                     else:
                         _log_problem(problem)
         told = setup_message(missing)
@@ -307,6 +319,7 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         glossary = ctx.glossary
         home = files.get_file_from_path(self.layout.home) or files.get_file_from_path("README.md")
         self.home_src = home.src_uri if home is not None and self.config.home else None
+        self.home_page = home.src_uri if home is not None else self.layout.home  # its <head> gets features' home_head
         renderer = (
             CachingRenderer(ctx, self.template_dirs, self.memo)
             if self.memo is not None
@@ -388,11 +401,13 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
 
     def _add_assets(self, files: Files, config: MkDocsConfig) -> None:
         for path in sorted(ASSETS_DIR.rglob("*")):
-            if path.is_file() and not path.name.startswith("."):
+            if path.is_file() and not path.name.startswith(".") and not path.is_relative_to(BUILD_FONTS):
                 src = f"{ASSETS_URL}/{path.relative_to(ASSETS_DIR).as_posix()}"
                 if files.get_file_from_path(src) is None:
                     files.append(File.generated(config, src, abs_src_path=str(path)))
         files.append(File.generated(config, f"{ASSETS_URL}/axes.css", content=axes_css()))
+        if self._search_script is not None and files.get_file_from_path(WORKER_SRC) is None:
+            files.append(File.generated(config, WORKER_SRC, content=worker_source()))
         if not VENDOR_FILE.is_file():
             log.error(
                 f"{VENDOR_FILE} is missing, so diagrams cannot render: run `npm ci` "
@@ -479,6 +494,13 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
 
     @event_priority(50)  # before the search plugin reads the page
     def _content_for_search(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        src = page.file.src_uri
+        slug = self.layout.slug_of(src) if src in self.generated and self.layout.is_term(src) else None
+        if slug is not None and self.ctx is not None and slug in self.ctx.glossary:
+            # term pages rank above tag, listing and documentation pages, and a term's own tags (for
+            # search only: put back below, before the theme sees the page) rank it for those words
+            self._page_tags = page.meta.get("tags", _NO_TAGS)
+            boost_term(page.meta, self.ctx.glossary.term(slug).tags)
         searched = self._searched.pop(page.file.src_uri, None)
         if searched is not None:
             self._full_content = page.content
@@ -489,6 +511,12 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
     def _content_for_page(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
         if self._full_content is not None:
             page.content, self._full_content = self._full_content, None
+        if self._page_tags is not None:
+            if self._page_tags is _NO_TAGS:
+                page.meta.pop("tags", None)
+            else:
+                page.meta["tags"] = self._page_tags
+            self._page_tags = None
         return context
 
     on_page_context = CombinedEvent(_content_for_search, _content_for_page)
@@ -497,6 +525,8 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         ctx = self.ctx
         if ctx is None:
             return output
+        if self._search_script is not None:
+            output = lazy_search(output, self._search_script)
         src = page.file.src_uri
         head: list[str] = []
         slug = self.layout.slug_of(src) if src in self.generated else None
@@ -512,20 +542,27 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
                 head.append(reuse(self.memo, "jsonld", slug, key, structured_data))
             elif src == self.layout.a_z and src in self.generated:
                 head.append(jsonld.script_tag(jsonld.defined_term_set(ctx)))
+        early: list[str] = []  # within the first kilobytes link-preview clients read (head_markup.py)
+        home = src == self.home_page
         with TIMER.phase("features"):
             for feature in self.features:
-                head.append(feature.head(ctx.build, None))
+                early.append(feature.head(ctx.build, None))
                 if slug is not None:
-                    head.append(feature.head(ctx.build, slug))
-        extra = "".join(h for h in head if h)
-        if not extra:
-            return output
-        at = output.find("</head>")
-        return output[:at] + extra + output[at:] if at >= 0 else output
+                    early.append(feature.head(ctx.build, slug))
+                elif home:
+                    early.append(feature.home_head(ctx.build))
+        output = insert_early(output, "".join(h for h in early if h))
+        return insert_late(output, "".join(h for h in head if h))
 
     on_post_page = CombinedEvent(_add_head, _show_diagrams)
 
     @event_priority(-100)  # after the search plugin has written its index
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str:
+        # the theme's 404 page runs Material's search too: its index also waits for a search
+        if self._search_script is not None and template_name.endswith(".html"):
+            return lazy_search(output_content, self._search_script)
+        return output_content
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.ctx is None:
             return

@@ -45,14 +45,14 @@ def missing_settings(theme: Any) -> list[str]:
 
 
 def is_site_url_notice(file: str, field: str) -> bool:
-    """The embeds feature's "site_url is not set": cards and snippets still work on the site itself
+    """The embeds and social features' "site_url is not set": cards and snippets still work on the site itself
     (relative links), so for a site that just added glossdeck it belongs in the setup message."""
     return file == "mkdocs.yml" and field == "site_url"
 
 
 SITE_URL_LINE = (
     "`site_url: https://...` (the address the site is published at: term cards and embed "
-    "snippets need it to work once pasted into another site)"
+    "snippets need it to work once pasted into another site, link previews to show an image)"
 )
 
 

@@ -52,6 +52,7 @@ class SiteContext:
     today: dt.date = field(default_factory=build_date)
     site_description: str | None = None
     terms_dir: str = "terms"  # where term files live, as the project's commands name it (Wanted terms)
+    cache_dir: str | None = None  # features' content-named files kept between builds (Build.cache_dir)
     # What `mkdocs serve` rebuilds reuse (the plugin's memo); None in a one-off build
     memo: Memo | None = None
     # Prose conversions of this build (the plugin passes the one its memo keeps under serve)
@@ -67,7 +68,14 @@ class SiteContext:
     @cached_property
     def build(self) -> Build:
         """This build as features see it."""
-        return Build(self.glossary, self.layout.site, self.memo, self.feature_options)
+        return Build(
+            self.glossary,
+            self.layout.site,
+            self.memo,
+            options=self.feature_options,
+            site_description=self.site_description,
+            cache_dir=self.cache_dir,
+        )
 
     @cached_property
     def category_order(self) -> list[str]:

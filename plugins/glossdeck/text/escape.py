@@ -133,3 +133,69 @@ def github_command(value: str, *, prop: bool = False) -> str:
     or with `prop` a property, which also may not hold ':' or ','."""
     value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     return value.replace(":", "%3A").replace(",", "%2C") if prop else value
+
+
+# Raw HTML or an autolink opening: "<" then a tag name, "/", "!" (comments) or "?"
+_HTML_OPENING = re.compile(r"<(?=[A-Za-z/!?])")
+_FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?:.+?)(?<!`)\1(?!`)", re.DOTALL)
+# A link destination with a scheme other than http(s) or mailto ("javascript:", "data:", ...)
+_UNSAFE_DESTINATION = re.compile(r"(\]\(\s*<?)(?!(?:https?|mailto):)(?=[A-Za-z][A-Za-z0-9+.-]*:)", re.IGNORECASE)
+
+
+def _inline_markdown(value: str) -> str:
+    out: list[str] = []
+    last = 0
+    for match in _CODE_SPAN.finditer(value):  # code spans show "<" as text already
+        out.append(_UNSAFE_DESTINATION.sub(r"\1#", _HTML_OPENING.sub("&lt;", value[last : match.start()])))
+        out.append(match.group())
+        last = match.end()
+    out.append(_UNSAFE_DESTINATION.sub(r"\1#", _HTML_OPENING.sub("&lt;", value[last:])))
+    return "".join(out)
+
+
+def markdown_prose(value: str) -> str:
+    """An author's Markdown prose for a Markdown file other tools render (the AI readers' copy):
+    still Markdown, but raw HTML shows as text, as on the site (text/prose.py), and a link may not
+    use a scheme other than http(s) or mailto. Code spans and fenced code are left as written."""
+    lines = value.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    out: list[str] = []
+    chunk: list[str] = []
+    fence: str | None = None
+    for line in lines:
+        opening = _FENCE_LINE.match(line)
+        if fence is None and opening:
+            if chunk:
+                out.append(_inline_markdown("\n".join(chunk)))
+            chunk = []
+            fence = opening.group(1)
+            out.append(line)
+        elif fence is not None:
+            out.append(line)
+            closing = _FENCE_LINE.match(line)
+            if (
+                closing
+                and closing.group(1)[0] == fence[0]
+                and len(closing.group(1)) >= len(fence)
+                and not line.strip(" `~")
+            ):
+                fence = None
+        else:
+            chunk.append(line)
+    if chunk:
+        out.append(_inline_markdown("\n".join(chunk)))
+    return "\n".join(out)
+
+
+def code_fence(code: str, info: str = "") -> str:
+    """A fenced code block that holds `code` verbatim: its fence is longer than any run of
+    backticks inside. `info` (the language) must be a plain word."""
+    longest = max((len(m) for m in re.findall(r"`+", code)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}{info}\n{code.rstrip(chr(10))}\n{fence}"
+
+
+def iri(url: str) -> str:
+    """A URL as an RDF IRI (Turtle, JSON-LD): the characters IRIs forbid (spaces, quotes, <>{}|\\^`)
+    and non-ASCII ones percent-encoded, the URL's own syntax kept."""
+    return quote(url, safe=":/?#[]@!$&'()*+,;=%~")

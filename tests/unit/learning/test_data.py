@@ -142,6 +142,44 @@ def test_term_sections(glossary: Glossary) -> None:
     )
 
 
+def test_each_term_has_its_own_questions_file(glossary: Glossary) -> None:
+    """A term page loads learn/data/quiz/<slug>.json: that term's questions, as the bank has them."""
+    files = LEARNING.files(Build(glossary, SITE))
+    bank = json.loads(files["learn/data/quiz.json"])["questions"]
+    own = {k.removeprefix("learn/data/quiz/").removesuffix(".json"): v for k, v in files.items() if "/quiz/" in k}
+    assert set(own) == set(bank) and bank
+    for slug, encoded in own.items():
+        data = json.loads(encoded)
+        assert data == {"version": 1, "term": slug, "questions": bank[slug]}
+        assert len(encoded) < len(files["learn/data/quiz.json"])
+
+
+def test_each_widget_names_the_scripts_it_needs() -> None:
+    """Pages load only their widgets' scripts (learning/scripts.py): every widget a page can show and
+    every widget the browser code registers has a list, which holds the script registering it,
+    after the scripts it uses, and names files that exist."""
+    from glossdeck.learning.scripts import WIDGET_SCRIPTS
+
+    pages = (ASSETS.parent / "learning" / "pages.py").read_text()
+    written = set(re.findall(r'widget\(\s*"([a-z-]+)"', pages)) | {"flashcards", "quiz-runner", "progress"}
+    registered: dict[str, str] = {}
+    for script in (ASSETS / "learning").glob("*.js"):
+        for name in re.findall(r'GD\.register\("([a-z-]+)"', script.read_text()):
+            registered[name] = f"learning/{script.name}"
+    assert written <= set(WIDGET_SCRIPTS) and set(registered) == set(WIDGET_SCRIPTS), (written, registered)
+    vendor_script = (SCRIPTS / "vendor-assets.mjs").read_text()
+    for name, scripts in WIDGET_SCRIPTS.items():
+        assert scripts[-1] == registered[name], name  # its own module last: what it uses runs first
+        for path in scripts:
+            if path.startswith("vendor/"):
+                assert f'"{path.removeprefix("vendor/")}"' in vendor_script, path
+            else:
+                assert (ASSETS / path).is_file(), path
+        if "learning/graph.js" in scripts:
+            assert scripts.index("vendor/d3-force.min.js") < scripts.index("learning/graph.js")
+    assert LEARNING.scripts() == ["learning/core.js"]  # the one script every page loads
+
+
 def test_every_asset_exists() -> None:
     for path in [*LEARNING.scripts(), *LEARNING.stylesheets()]:
         if path.startswith("vendor/"):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from glossdeck.plugin.mermaid2 import MERMAID_URL, check_mermaid2
+from glossdeck.plugin.mermaid2 import LEGACY_URL, MERMAID_URL, check_mermaid2
 
 
 def test_mermaid2_must_use_the_locally_served_library_and_stay_strict() -> None:
@@ -17,3 +17,7 @@ def test_mermaid2_must_use_the_locally_served_library_and_stay_strict() -> None:
     )
     local = Mermaid2(javascript=MERMAID_URL, arguments={"securityLevel": "strict"})
     assert check_mermaid2(local) == [] and local._javascript == MERMAID_URL  # type: ignore[attr-defined]
+
+    # the former setting, the whole 5.5 MB library: taken as the lazy module, which is what is served
+    legacy = Mermaid2(javascript=LEGACY_URL, arguments={"securityLevel": "strict"})
+    assert check_mermaid2(legacy) == [] and legacy._javascript == MERMAID_URL  # type: ignore[attr-defined]

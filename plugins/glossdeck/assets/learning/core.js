@@ -1,7 +1,9 @@
-/* glossdeck learning tools: the shared core.
+/* glossdeck learning tools: the shared core, and the loader of the rest.
  *
  * Pages carry placeholders (`data-gd-widget="quiz-runner"` ...) written by the site build; each
- * widget module registers an init function here. Material's instant navigation swaps the page
+ * widget module registers an init function here. This is the one learning script every page loads:
+ * a placeholder names the scripts its widget needs (`data-gd-needs`, paths under assets/glossdeck/,
+ * from learning/scripts.py), which are loaded here, once, in that order, when a page shows it. Material's instant navigation swaps the page
  * without reloading scripts and announces each new page on `document$`, so we initialise there
  * (and on DOMContentLoaded for other themes). Every element is initialised once; data files are
  * fetched once per page load and shared. All text from the glossary goes through textContent. */
@@ -11,6 +13,28 @@
   const widgets = new Map();
   const fetches = new Map();
   const SVG_NS = "http://www.w3.org/2000/svg";
+  // assets/glossdeck/, where the scripts a widget needs live (this file is learning/core.js there)
+  const ASSETS = new URL("../", (document.currentScript && document.currentScript.src) || location.href);
+  const scripts = new Map();
+
+  /** Load scripts (paths under assets/glossdeck/) not loaded yet. They download in parallel and run
+   * in the order asked (async = false), so a widget's dependencies run before it registers. */
+  function loadScripts(paths) {
+    return Promise.all(paths.map((path) => {
+      const src = new URL(path, ASSETS).href;
+      if (!scripts.has(src)) {
+        scripts.set(src, new Promise((resolve, reject) => {
+          const tag = document.createElement("script");
+          tag.src = src;
+          tag.async = false;
+          tag.onload = resolve;
+          tag.onerror = () => reject(new Error(`cannot load ${src}`));
+          document.head.append(tag);
+        }));
+      }
+      return scripts.get(src);
+    }));
+  }
 
   /** Build an element: h("p", {class: "x", onclick: fn}, "text", child). Strings become text nodes. */
   function build(el, attrs, children) {
@@ -63,6 +87,8 @@
       url,
       terms: () => fetchJSON(url("learn/data/terms.json")).then(indexTerms),
       quiz: () => fetchJSON(url("learn/data/quiz.json")),
+      // one term's questions (learn/data/quiz/<slug>.json): a term page never loads the whole bank
+      termQuiz: (slug) => fetchJSON(url(`learn/data/quiz/${encodeURIComponent(slug)}.json`)),
       store: () => ctx.terms().then((data) => GD.store(data, root)),
       termUrl: (data, slug, section) => {
         const term = data.bySlug.get(slug);
@@ -164,7 +190,7 @@
   GD.plural = (n, word, many) => `${n} ${n === 1 ? word : many || word + "s"}`;
 
   GD.formatDay = function (day) {
-    const d = GD.sm2.parseDay(day);
+    const d = GD.scheduler.parseDay(day);
     return d ? d.toLocaleDateString(undefined, { weekday: "short", day: "numeric", month: "short", year: "numeric" }) : day;
   };
 
@@ -245,7 +271,18 @@
     for (const el of document.querySelectorAll("[data-gd-widget]")) {
       if (el.hasAttribute("data-gd-ready")) continue;
       const init = widgets.get(el.getAttribute("data-gd-widget"));
-      if (!init) continue;
+      if (!init) {
+        // its module registers it (and calls init again) once loaded
+        const needs = (el.getAttribute("data-gd-needs") || "").split(/\s+/).filter(Boolean);
+        if (needs.length) {
+          loadScripts(needs).catch((err) => {
+            if (el.hasAttribute("data-gd-ready")) return;
+            el.setAttribute("data-gd-ready", "");
+            showError(el, err);
+          });
+        }
+        continue;
+      }
       el.setAttribute("data-gd-ready", "");
       Promise.resolve().then(() => init(el, context(el))).catch((err) => showError(el, err));
     }

@@ -1,8 +1,10 @@
-/* Flashcards with SM-2 spaced repetition (sm2.js). A session holds the deck's due cards and up to
- * NEW_PER_SESSION new ones; cards graded Again or Hard come back later in the same session without
- * changing their schedule again (SM-2 step 7). Front: the term (or, reversed, its TL;DR with the
- * term's names hidden); back: TL;DR and misconception (or the term). Keys: Space/Enter turn the
- * card, 1-4 grade it. */
+/* Flashcards scheduled by FSRS-6 (scheduler.js over ts-fsrs). A session holds the deck's due cards
+ * and up to NEW_PER_SESSION new ones; a card in its short learning steps (minutes away) comes back
+ * later in the same session, as in Anki. Each grade button shows the interval it gives. Front: the
+ * term (or, reversed, its TL;DR with the term's names hidden); back: TL;DR and misconception (or
+ * the term). Above the cards: the review summary (due today, reviewed today, estimated retention,
+ * streak) and the reader's desired retention. Below: the deck to take into Anki. Keys: Space/Enter
+ * turn the card, 1-4 grade it. */
 (function () {
   "use strict";
   const GD = window.glossdeck;
@@ -23,41 +25,73 @@
   GD.register("flashcards", async (el, ctx) => {
     const data = await ctx.terms();
     const store = await ctx.store();
-    const sm2 = GD.sm2;
+    const fsrs = GD.scheduler;
+    const PS = GD.progressStore;
     const deckId = GD.uid("gd-deck");
     const revId = GD.uid("gd-rev");
+    const retId = GD.uid("gd-retention");
     const deck = GD.deckSelect(data, deckId, GD.urlParam("deck"));
     const reverse = h("input", { type: "checkbox", id: revId });
     const start = h("button", { type: "button", class: "md-button md-button--primary" }, "Start reviewing");
+    const retention = h("input", { type: "number", id: retId, class: "gd-retention", inputmode: "numeric",
+      min: String(Math.round(fsrs.RETENTION.min * 100)), max: String(Math.round(fsrs.RETENTION.max * 100)), step: "1",
+      value: String(Math.round(PS.retention(store.get()) * 100)), "aria-describedby": retId + "-hint" });
+    const retentionHint = h("span", { class: "gd-hint", id: retId + "-hint" },
+      "Higher: more reviews, fewer cards forgotten. 90 % suits most readers.");
+    const summary = h("ul", { class: "gd-stats gd-cards__summary", "aria-label": "Review summary" });
     const status = h("p", { class: "gd-cards__status", role: "status" });
     const lastResult = h("p", { class: "gd-cards__result", "aria-live": "polite" });
     const stage = h("div", { class: "gd-cards__stage" });
-    el.append(h("div", { class: "gd-controls" },
+    el.append(summary, h("div", { class: "gd-controls" },
       h("label", { for: deckId }, "Deck"), deck,
       h("span", { class: "gd-check" }, reverse, h("label", { for: revId }, "Reversed: TL;DR first")), start),
+      h("div", { class: "gd-controls gd-cards__settings" },
+        h("label", { for: retId }, "Desired retention"), retention, h("span", { "aria-hidden": "true" }, "%"), retentionHint),
       status, stage, lastResult);
     el.hidden = false;
 
     let session = null;
 
     function cardId(slug) { return reverse.checked ? `${slug}:reverse` : slug; }
+    function want() { return PS.retention(store.get()); }
+
+    /** Due today, reviewed today, estimated retention, streak: over the chosen deck and side. */
+    function renderSummary() {
+      const progress = store.get();
+      const now = new Date();
+      const today = fsrs.dayString(now);
+      const endOfDay = fsrs.parseDay(fsrs.addDays(today, 1));
+      let dueToday = 0, sum = 0, counted = 0;
+      for (const slug of GD.deckTerms(data, progress, deck.value)) {
+        const card = progress.cards[cardId(slug)];
+        if (!card) continue;
+        if (fsrs.isDue(card, new Date(endOfDay.getTime() - 1))) dueToday += 1;
+        sum += fsrs.retrievability(card, now, want());
+        counted += 1;
+      }
+      const reviewed = (progress.reviews || {})[today] || 0;
+      const streak = fsrs.streak(progress.reviews, today);
+      GD.fill(summary,
+        h("li", null, h("strong", { "data-gd-summary": "due" }, String(dueToday)), " due today"),
+        h("li", null, h("strong", { "data-gd-summary": "reviewed" }, String(reviewed)), " reviewed today"),
+        h("li", null, h("strong", { "data-gd-summary": "retention" }, counted ? `${Math.round((sum / counted) * 100)} %` : "–"),
+          " estimated retention", counted ? ` of ${GD.plural(counted, "card")} in review` : " (no card reviewed yet)"),
+        h("li", null, h("strong", { "data-gd-summary": "streak" }, GD.plural(streak, "day")), " streak"));
+    }
 
     function buildSession() {
-      const today = sm2.dayString();
+      const now = new Date();
       const progress = store.get();
       const slugs = GD.deckTerms(data, progress, deck.value);
       const due = [], fresh = [];
-      let nextDue = null;
       for (const slug of slugs) {
         const card = progress.cards[cardId(slug)];
         if (!card) fresh.push(slug);
-        else if (sm2.isDue(card, today)) due.push(slug);
-        else if (!nextDue || card.due < nextDue) nextDue = card.due;
+        else if (fsrs.isDue(card, now)) due.push(slug);
       }
-      due.sort((a, b) => progress.cards[cardId(a)].due.localeCompare(progress.cards[cardId(b)].due));
+      due.sort((a, b) => fsrs.dueTime(progress.cards[cardId(a)]) - fsrs.dueTime(progress.cards[cardId(b)]));
       const newOnes = fresh.slice(0, NEW_PER_SESSION);
-      return { queue: [...due, ...newOnes], done: 0, total: due.length + newOnes.length,
-               moreNew: fresh.length - newOnes.length, nextDue, today };
+      return { queue: [...due, ...newOnes], done: 0, moreNew: fresh.length - newOnes.length };
     }
 
     function run() {
@@ -68,14 +102,20 @@
 
     function show() {
       const s = session;
+      renderSummary();
       if (!s.queue.length) {
         GD.fill(stage);
         const parts = [s.done ? `Session done: ${GD.plural(s.done, "review")}.` : "Nothing is due in this deck."];
         const progress = store.get();
         const upcoming = GD.deckTerms(data, progress, deck.value)
-          .map((slug) => progress.cards[cardId(slug)]).filter((c) => c && c.due > s.today)
-          .map((c) => c.due).sort()[0];
-        if (upcoming) parts.push(`The next card is due ${GD.inDays(sm2.daysBetween(s.today, upcoming))}, on ${GD.formatDay(upcoming)}.`);
+          .map((slug) => progress.cards[cardId(slug)]).filter((c) => c && !fsrs.isDue(c, new Date()))
+          .sort((a, b) => fsrs.dueTime(a) - fsrs.dueTime(b))[0];
+        if (upcoming) {
+          const when = upcoming.scheduled >= 1
+            ? `${GD.inDays(fsrs.daysBetween(fsrs.dayString(), fsrs.dayString(upcoming.due)))}, on ${GD.formatDay(fsrs.dayString(upcoming.due))}`
+            : fsrs.describe(Date.parse(upcoming.due) - Date.now(), 0);
+          parts.push(`The next card is due ${when}.`);
+        }
         if (s.moreNew > 0) parts.push(`${GD.plural(s.moreNew, "new card")} left for another session.`);
         status.textContent = parts.join(" ");
         const again = h("button", { type: "button", class: "md-button" }, "Start another session");
@@ -87,7 +127,8 @@
       const term = data.bySlug.get(slug);
       const card = store.get().cards[cardId(slug)];
       status.textContent = `${GD.plural(s.queue.length, "card")} left in this session` +
-        (card ? ` · this card was due ${GD.formatDay(card.due)}` : " · a new card");
+        (!card ? " · a new card" : card.scheduled >= 1 ? ` · this card was due ${GD.formatDay(fsrs.dayString(card.due))}`
+          : " · still learning this card");
       const frontId = GD.uid("gd-front");
       const front = reverse.checked
         ? h("div", { class: "gd-card__front", id: frontId }, h("p", { class: "gd-card__label" }, "Which term is this?"),
@@ -107,12 +148,13 @@
       back.append(h("p", null, h("a", { href: ctx.url(term.url) }, `Open ${term.title}`)));
       const turn = h("button", { type: "button", class: "md-button md-button--primary gd-card__turn" },
         "Show the answer ", h("kbd", null, "Space"));
-      const preview = sm2.preview(card, s.today);
+      const preview = fsrs.preview(card, new Date(), want());
       const grades = h("div", { class: "gd-card__grades", role: "group", "aria-label": "How well did you recall it?", hidden: true },
-        sm2.GRADES.map((g, i) => {
-          const b = h("button", { type: "button", class: `gd-grade gd-grade--${g}`, "data-gd-grade": g },
+        fsrs.GRADES.map((g, i) => {
+          const when = fsrs.describe(preview[g].ms, preview[g].days);
+          const b = h("button", { type: "button", class: `gd-grade gd-grade--${g}`, "data-gd-grade": g, "data-gd-when": when },
             h("span", { class: "gd-grade__name" }, GRADE_LABEL[g]),
-            h("span", { class: "gd-grade__when" }, GD.inDays(preview[g])), h("kbd", { "aria-hidden": "true" }, String(i + 1)));
+            h("span", { class: "gd-grade__when" }, when), h("kbd", { "aria-hidden": "true" }, String(i + 1)));
           b.addEventListener("click", () => grade(slug, g));
           return b;
         }));
@@ -134,28 +176,40 @@
       if (s.queue[0] !== slug) return;
       const id = cardId(slug);
       const term = data.bySlug.get(slug);
-      const current = store.get().cards[id];
-      // Only the first review of a card in a session reschedules it; re-drills don't (SM-2 step 7).
-      s.seen = s.seen || new Set();
-      let next = current;
-      if (!s.seen.has(id)) {
-        next = sm2.review(current, g, s.today);
-        try {
-          store.update((p) => { const v = JSON.parse(JSON.stringify(p)); v.cards[id] = next; return v; });
-        } catch (err) {
-          lastResult.textContent = "This review could not be saved: the browser's storage is full or blocked.";
-          return;
-        }
-        s.seen.add(id);
+      const now = new Date();
+      const next = fsrs.review(store.get().cards[id], g, now, want());
+      try {
+        store.update((p) => PS.recordReview(p, id, next, fsrs.dayString(now)));
+      } catch (err) {
+        lastResult.textContent = "This review could not be saved: the browser's storage is full or blocked.";
+        return;
       }
       s.queue.shift();
-      if (sm2.needsRedrill(g)) s.queue.push(slug); else s.done += 1;
-      const days = sm2.daysBetween(s.today, next.due);
+      // still in its learning steps (minutes away): it comes back in this session, after the others
+      const learning = next.scheduled < 1;
+      if (learning) s.queue.push(slug); else s.done += 1;
+      const whenText = learning ? fsrs.describe(Date.parse(next.due) - now.getTime(), 0)
+        : `${GD.inDays(next.scheduled)}, on ${GD.formatDay(fsrs.dayString(next.due))}`;
       GD.fill(lastResult, h("span", { class: "gd-cards__graded" }, `${term.title}: ${GRADE_LABEL[g]}. `),
-        "Next review ", h("strong", { "data-gd-next-due": next.due }, `${GD.inDays(days)}, on ${GD.formatDay(next.due)}`),
-        sm2.needsRedrill(g) ? ". It comes back once more in this session." : ".");
+        "Next review ", h("strong", { "data-gd-next-due": fsrs.dayString(next.due) }, whenText),
+        learning ? ". It comes back later in this session." : ".");
       show();
     }
+
+    retention.addEventListener("change", () => {
+      const value = fsrs.clampRetention(Number(retention.value) / 100);
+      retention.value = String(Math.round(value * 100));
+      try {
+        store.update((p) => Object.assign({}, p, { settings: Object.assign({}, p.settings, { retention: value }) }));
+      } catch (err) {
+        lastResult.textContent = "The setting could not be saved: the browser's storage is full or blocked.";
+      }
+      if (session && session.queue.length && stage.gdFlip) show(); // the buttons' intervals follow
+      else renderSummary();
+    });
+    deck.addEventListener("change", renderSummary);
+    reverse.addEventListener("change", renderSummary);
+    GD.onProgress(el, () => { if (!session || !session.queue.length) renderSummary(); });
 
     GD.onKey(el, (ev) => {
       if (!session || !session.queue.length || !stage.gdFlip) return;
@@ -166,10 +220,11 @@
         stage.gdFlip();
       } else if (/^[1-4]$/.test(ev.key) && back && !back.hidden) {
         ev.preventDefault();
-        grade(session.queue[0], sm2.GRADES[Number(ev.key) - 1]);
+        grade(session.queue[0], fsrs.GRADES[Number(ev.key) - 1]);
       }
     });
     start.addEventListener("click", run);
+    renderSummary();
     if (GD.urlParam("deck")) run();
   });
 })();

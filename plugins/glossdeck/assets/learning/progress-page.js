@@ -7,13 +7,13 @@
 
   function fileName(site) {
     const slug = (site || "glossary").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "glossary";
-    return `${slug}-progress-${GD.sm2.dayString()}.json`;
+    return `${slug}-progress-${GD.scheduler.dayString()}.json`;
   }
 
   GD.register("progress", async (el, ctx) => {
     const data = await ctx.terms();
     const store = await ctx.store();
-    const sm2 = GD.sm2;
+    const fsrs = GD.scheduler;
     const overview = h("div", { class: "gd-progress__overview" });
     const paths = h("div", { class: "gd-progress__paths" });
     const mistakes = h("div", { class: "gd-progress__mistakes" });
@@ -25,17 +25,21 @@
     const resetButton = h("button", { type: "button", class: "md-button gd-danger" }, "Reset progress");
 
     function render(p) {
-      const today = sm2.dayString();
+      const now = new Date();
+      const today = fsrs.dayString(now);
       const known = (slug) => data.bySlug.has(slug);
       const read = Object.keys(p.read).filter(known);
       const answers = Object.values(p.quiz).filter((r) => known(r.term));
       const rightNow = answers.filter((r) => r.lastRight).length;
       const cards = Object.entries(p.cards).filter(([id]) => known(id.split(":")[0]));
-      const due = cards.filter(([, c]) => sm2.isDue(c, today)).length;
+      const due = cards.filter(([, c]) => fsrs.isDue(c, now)).length;
       GD.fill(overview, h("ul", { class: "gd-stats" },
         h("li", null, h("strong", null, `${read.length} of ${data.terms.length}`), " terms read"),
         h("li", null, h("strong", null, String(answers.length)), ` questions answered, ${rightNow} right the last time`),
         h("li", null, h("strong", null, String(cards.length)), ` flashcards in review, ${due} due today`)),
+        store.migrated
+          ? h("p", { class: "gd-hint" }, "Your flashcards were scheduled with SM-2 before; they now follow FSRS, each on the day SM-2 had set. The old record stays inside each card.")
+          : null,
         store.problem === "unreadable"
           ? h("p", { class: "gd-error" }, "The progress stored in this browser could not be read, so it starts afresh; the old copy is kept aside.")
           : null);
@@ -57,13 +61,15 @@
              h("a", { href: ctx.url(data.pages.flashcards) + "?deck=mistakes" }, "Flashcards for my mistakes"))]
         : h("p", null, "Nothing: no question was answered wrong the last time."));
 
-      const upcoming = cards.map(([id, c]) => ({ id, c })).sort((a, b) => a.c.due.localeCompare(b.c.due)).slice(0, 10);
+      const upcoming = cards.map(([id, c]) => ({ id, c })).sort((a, b) => fsrs.dueTime(a.c) - fsrs.dueTime(b.c)).slice(0, 10);
       GD.fill(schedule, h("h2", { id: "gd-my-cards" }, "Next flashcards"), upcoming.length
         ? h("ul", null, upcoming.map(({ id, c }) => {
             const [slug, side] = id.split(":");
             const t = data.bySlug.get(slug);
             return h("li", null, h("a", { href: ctx.url(t.url) }, t.title), side ? " (reversed)" : "", ": due ",
-              h("span", { "data-gd-due": c.due }, `${GD.inDays(sm2.daysBetween(today, c.due))} (${GD.formatDay(c.due)})`));
+              h("span", { "data-gd-due": fsrs.dayString(c.due) }, c.scheduled >= 1 || fsrs.isDue(c, now)
+                ? `${GD.inDays(fsrs.daysBetween(today, fsrs.dayString(c.due)))} (${GD.formatDay(fsrs.dayString(c.due))})`
+                : fsrs.describe(Date.parse(c.due) - now.getTime(), 0)));
           }))
         : h("p", null, "No flashcards reviewed yet. ", h("a", { href: ctx.url(data.pages.flashcards) }, "Start with the flashcards")));
     }

@@ -1,25 +1,30 @@
 /* A reader's progress: terms read, quiz answers, flashcard schedules. Stored in localStorage as one
  * JSON document, exported to and imported from a file of the same shape:
  *
- *   { "format": "glossdeck-progress", "version": 1, "site": "<site name>",
+ *   { "format": "glossdeck-progress", "version": 2, "site": "<site name>",
  *     "read":  { "<slug>": "<ISO time first marked read>" },
  *     "quiz":  { "<question id>": { "term": "<slug>", "right": 2, "wrong": 1,
  *                                   "lastRight": true, "last": "<ISO time>" } },
- *     "cards": { "<slug>" or "<slug>:reverse": { "reps": 2, "interval": 6, "ease": 2.5,
- *                                   "lapses": 0, "due": "YYYY-MM-DD", "last": "<ISO time>" } } }
+ *     "cards": { "<slug>" (term -> TL;DR) or "<slug>:reverse" (TL;DR -> term):
+ *                  an FSRS card, see scheduler.js },
+ *     "reviews":  { "YYYY-MM-DD": <flashcard reviews that day> },
+ *     "settings": { "retention": 0.9 } }
  *
+ * Cards are keyed by term slug and card kind, never by the card's text, so editing a term keeps its
+ * schedule. Version 1 (SM-2 cards: reps, interval, ease, lapses, due day) is still read, from a file
+ * or from this browser's storage, and each card becomes an FSRS card with its SM-2 record kept
+ * inside it (scheduler.fromSM2); storage keeps the version-1 text aside until the next migration.
  * An import is checked completely before anything is written, then merged (the newer record of each
  * question and card wins; a term stays read), and saved in one write: a bad file changes nothing.
  * Pure functions here; the browser glue is at the end. Works in node for the unit tests. */
 (function (root, factory) {
-  const api = factory();
-  if (typeof module === "object" && module.exports) module.exports = api;
-  else (root.glossdeck = root.glossdeck || {}).progressStore = api;
-})(typeof self !== "undefined" ? self : this, function () {
+  if (typeof module === "object" && module.exports) module.exports = factory(require("./scheduler.js"));
+  else (root.glossdeck = root.glossdeck || {}).progressStore = factory(root.glossdeck.scheduler);
+})(typeof self !== "undefined" ? self : this, function (scheduler) {
   "use strict";
 
   const FORMAT = "glossdeck-progress";
-  const VERSION = 1;
+  const VERSION = 2;
   const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
   const MAX_ERRORS = 5;
   const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -27,11 +32,38 @@
   const KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*(?::[A-Za-z0-9_-]+)?$/;
 
   function empty(site) {
-    return { format: FORMAT, version: VERSION, site: site || "", read: {}, quiz: {}, cards: {} };
+    return { format: FORMAT, version: VERSION, site: site || "", read: {}, quiz: {}, cards: {}, reviews: {},
+             settings: { retention: scheduler.RETENTION.default } };
   }
 
   const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
   const isCount = (v) => Number.isInteger(v) && v >= 0 && v < 1e9;
+  const isNumber = (v, min, max) => typeof v === "number" && Number.isFinite(v) && v >= min && v <= max;
+  const CARD_FIELDS = ["due", "stability", "difficulty", "state", "reps", "lapses", "step", "scheduled", "last", "grade"];
+  const SM2_FIELDS = ["reps", "interval", "ease", "lapses", "due"];
+
+  function checkSM2Card(rec, where, fail) {
+    if (!isCount(rec.reps)) fail(`${where}.reps must be a whole number, 0 or more.`);
+    if (!isCount(rec.lapses)) fail(`${where}.lapses must be a whole number, 0 or more.`);
+    if (!isCount(rec.interval) || rec.interval > 36500) fail(`${where}.interval must be a number of days.`);
+    if (typeof rec.ease !== "number" || !(rec.ease >= 1.3 && rec.ease <= 10)) fail(`${where}.ease must be a number from 1.3 to 10.`);
+    if (typeof rec.due !== "string" || !DAY.test(rec.due)) fail(`${where}.due must be a day (YYYY-MM-DD).`);
+  }
+
+  function checkCard(rec, where, fail) {
+    if (typeof rec.due !== "string" || !ISO_TIME.test(rec.due)) fail(`${where}.due must be a date and time (ISO 8601).`);
+    if (!isNumber(rec.stability, 0, 1e6)) fail(`${where}.stability must be a number, 0 or more.`);
+    if (!isNumber(rec.difficulty, 0, 10)) fail(`${where}.difficulty must be a number from 0 to 10.`);
+    if (![0, 1, 2, 3].includes(rec.state)) fail(`${where}.state must be 0 (new), 1 (learning), 2 (review) or 3 (relearning).`);
+    for (const k of ["reps", "lapses", "step", "scheduled"]) {
+      if (!isCount(rec[k])) fail(`${where}.${k} must be a whole number, 0 or more.`);
+    }
+    if (rec.grade !== undefined && !scheduler.GRADES.includes(rec.grade)) fail(`${where}.grade must be one of ${scheduler.GRADES.join(", ")}.`);
+    if (rec.sm2 !== undefined) {
+      if (!isObject(rec.sm2)) fail(`${where}.sm2 must be an object.`);
+      else checkSM2Card(rec.sm2, `${where}.sm2`, fail);
+    }
+  }
 
   /** Check a parsed document. Returns {ok: true, value} or {ok: false, errors: [...]}; every error
    * names where in the file it is. `site` (optional) must match the file's site. */
@@ -70,25 +102,45 @@
           if (!isCount(rec.wrong)) fail(`${where}.wrong must be a whole number, 0 or more.`);
           if (typeof rec.lastRight !== "boolean") fail(`${where}.lastRight must be true or false.`);
           if (typeof rec.term !== "string" || !KEY.test(rec.term)) fail(`${where}.term must be a term slug.`);
+        } else if (doc.version === 1) {
+          checkSM2Card(rec, where, fail);
         } else {
-          if (!isCount(rec.reps)) fail(`${where}.reps must be a whole number, 0 or more.`);
-          if (!isCount(rec.lapses)) fail(`${where}.lapses must be a whole number, 0 or more.`);
-          if (!isCount(rec.interval) || rec.interval > 36500) fail(`${where}.interval must be a number of days.`);
-          if (typeof rec.ease !== "number" || !(rec.ease >= 1.3 && rec.ease <= 10)) fail(`${where}.ease must be a number from 1.3 to 10.`);
-          if (typeof rec.due !== "string" || !DAY.test(rec.due)) fail(`${where}.due must be a day (YYYY-MM-DD).`);
+          checkCard(rec, where, fail);
         }
+      }
+    }
+    if (doc.reviews !== undefined) {
+      if (!isObject(doc.reviews)) fail('"reviews" must be an object.');
+      else {
+        for (const [day, n] of Object.entries(doc.reviews)) {
+          if (!DAY.test(day) || !isCount(n)) fail(`reviews["${day}"] must be a day (YYYY-MM-DD) with a count of reviews.`);
+        }
+      }
+    }
+    if (doc.settings !== undefined) {
+      if (!isObject(doc.settings)) fail('"settings" must be an object.');
+      else if (doc.settings.retention !== undefined &&
+               !isNumber(doc.settings.retention, scheduler.RETENTION.min, scheduler.RETENTION.max)) {
+        fail(`settings.retention must be a number from ${scheduler.RETENTION.min} to ${scheduler.RETENTION.max}.`);
       }
     }
     if (errors.length) return { ok: false, errors };
     const value = empty(doc.site);
     for (const section of ["read", "quiz", "cards"]) {
       for (const [key, rec] of Object.entries(doc[section] || {})) {
-        value[section][key] = section === "read" ? rec : pick(rec, section === "quiz"
-          ? ["term", "right", "wrong", "lastRight", "last"]
-          : ["reps", "interval", "ease", "lapses", "due", "last", "grade"]);
+        if (section === "read") value.read[key] = rec;
+        else if (section === "quiz") value.quiz[key] = pick(rec, ["term", "right", "wrong", "lastRight", "last"]);
+        else if (doc.version === 1) value.cards[key] = scheduler.fromSM2(pick(rec, [...SM2_FIELDS, "last", "grade"]));
+        else {
+          const card = pick(rec, CARD_FIELDS);
+          if (rec.sm2) card.sm2 = pick(rec.sm2, SM2_FIELDS);
+          value.cards[key] = card;
+        }
       }
     }
-    return { ok: true, value };
+    for (const [day, n] of Object.entries(doc.reviews || {})) value.reviews[day] = n;
+    if (doc.settings && doc.settings.retention !== undefined) value.settings.retention = doc.settings.retention;
+    return { ok: true, value, migrated: doc.version === 1 };
   }
 
   // Only known fields survive: an imported file cannot smuggle anything else into storage.
@@ -115,6 +167,7 @@
    * wins, read marks are kept from both. Returns {value, added, updated}. */
   function merge(current, incoming) {
     const value = JSON.parse(JSON.stringify(current));
+    value.reviews = value.reviews || {};
     let added = 0, updated = 0;
     for (const [slug, when] of Object.entries(incoming.read)) {
       if (!(slug in value.read)) { value.read[slug] = when; added += 1; }
@@ -126,6 +179,10 @@
         if (!mine) { value[section][key] = rec; added += 1; }
         else if (Date.parse(rec.last) > Date.parse(mine.last)) { value[section][key] = rec; updated += 1; }
       }
+    }
+    // review counts per day: the larger count of the two (the same reviews, seen twice, are not added)
+    for (const [day, n] of Object.entries(incoming.reviews || {})) {
+      value.reviews[day] = Math.max(n, value.reviews[day] || 0);
     }
     if (!value.site) value.site = incoming.site;
     return { value, added, updated };
@@ -145,14 +202,38 @@
     return value;
   }
 
+  /** Record one flashcard review: the card's new schedule and the day's count (returns the new progress). */
+  function recordReview(progress, id, card, day) {
+    const value = JSON.parse(JSON.stringify(progress));
+    value.cards[id] = card;
+    value.reviews = value.reviews || {};
+    value.reviews[day] = (value.reviews[day] || 0) + 1;
+    return value;
+  }
+
+  /** The reader's desired retention. */
+  function retention(progress) {
+    return scheduler.clampRetention(progress.settings && progress.settings.retention);
+  }
+
   /** A browser store: one localStorage key per site root, change events on `document`. */
   function openStore(storage, key, site) {
     const backupKey = key + ":unreadable";
+    const migratedKey = key + ":version-1";
     function load() {
       let text = null;
       try { text = storage.getItem(key); } catch (err) { return { progress: empty(site), problem: "storage" }; }
       if (!text) return { progress: empty(site) };
       const result = parse(text);
+      if (result.ok && result.migrated) {
+        // SM-2 progress read as FSRS: the version-1 text stays aside, untouched, and the migrated
+        // document replaces it, so every later change is saved in the new format
+        try {
+          if (storage.getItem(migratedKey) === null) storage.setItem(migratedKey, text);
+          storage.setItem(key, JSON.stringify(result.value));
+        } catch (err) { /* full or blocked storage: migrate again on the next visit */ }
+        return { progress: result.value, migrated: true };
+      }
       if (result.ok) return { progress: result.value };
       try { storage.setItem(backupKey, text); } catch (err) { /* keep going with empty progress */ }
       return { progress: empty(site), problem: "unreadable" };
@@ -161,6 +242,7 @@
     return {
       key,
       get problem() { return state.problem; },
+      get migrated() { return !!state.migrated; },
       get() { return state.progress; },
       reload() { state = load(); return state.progress; },
       /** Save a whole new progress document; throws (and keeps the old one) when storage refuses. */
@@ -193,5 +275,5 @@
     };
   }
 
-  return { FORMAT, VERSION, empty, validate, parse, merge, summary, recordAnswer, openStore };
+  return { FORMAT, VERSION, empty, validate, parse, merge, summary, recordAnswer, recordReview, retention, openStore };
 });

@@ -98,11 +98,11 @@
   // "Check yourself" on a term page: every question about the term.
   GD.register("term-quiz", async (el, ctx) => {
     const slug = el.getAttribute("data-gd-term");
-    const [data, bank] = await Promise.all([ctx.terms(), ctx.quiz()]);
+    const [data, mine] = await Promise.all([ctx.terms(), ctx.termQuiz(slug)]);
     const store = await ctx.store();
     // the build marks what this page asks (learning/quiz.py, term_page_questions): never the TL;DR
     // question under the title it asks for, one question of each group that answers the other
-    const questions = (bank.questions[slug] || []).filter((q) => q.termPage !== false);
+    const questions = (mine.questions || []).filter((q) => q.termPage !== false);
     if (!questions.length) return;
     const list = h("ol", { class: "gd-quiz__list" });
     for (const q of questions) {

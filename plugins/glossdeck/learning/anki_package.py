@@ -1,0 +1,113 @@
+"""An Anki package (.apkg) of the deck, written with genanki (a zip holding a SQLite collection).
+
+Each card is one note of glossdeck's note type (fields Front, Back, Term, Source; one card template).
+A note's guid, which Anki matches on import to update a note instead of adding a duplicate, is
+genanki's `guid_for` of the card's term slug and kind: stable across exports and text edits. The note
+type's and the deck's ids are fixed numbers (the deck's from its name), so importing again updates
+the same deck and note type. Every text is HTML-escaped here: Anki renders fields as HTML.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import itertools
+import json
+import sqlite3
+import time
+import zipfile
+from collections.abc import Callable
+
+import genanki
+
+from ..text.escape import attr, text
+from .deck import DeckCard
+
+# Fixed: changing them would make Anki import a second note type / deck.
+NOTE_TYPE_ID = 1_607_392_319
+DECK_ID_SPACE = 1 << 30
+
+CARD_CSS = """.card { font-family: system-ui, sans-serif; font-size: 20px; line-height: 1.45;
+  max-width: 40em; margin: 0 auto; text-align: left; color: black; background-color: white; }
+.nightMode.card, .night_mode .card { color: #eee; background-color: #222; }
+.gd-kind { font-size: .7em; opacity: .7; }
+.gd-source { font-size: .75em; }"""
+
+NOTE_TYPE = genanki.Model(
+    NOTE_TYPE_ID,
+    "glossdeck card",
+    fields=[{"name": "Front"}, {"name": "Back"}, {"name": "Term"}, {"name": "Source"}],
+    templates=[
+        {
+            "name": "Card",
+            "qfmt": "{{Front}}",
+            "afmt": '{{FrontSide}}<hr id="answer">{{Back}}{{#Source}}<p class="gd-source">{{Source}}</p>{{/Source}}',
+        }
+    ],
+    css=CARD_CSS,
+    sort_field_index=2,
+)
+
+KIND_LABEL = {"tldr-term": "Which term is this?", "term-tldr": "What is it?", "misconception": "True or false?"}
+
+
+def note_guid(card: DeckCard) -> str:
+    return str(genanki.guid_for(card.slug, card.kind))
+
+
+def deck_id(name: str) -> int:
+    return DECK_ID_SPACE + int.from_bytes(hashlib.sha256(name.encode("utf-8")).digest()[:4], "big") % DECK_ID_SPACE
+
+
+class _Note(genanki.Note):  # type: ignore[misc]  # genanki is untyped
+    """A note of NOTE_TYPE: its one template's Front is never empty, so it has exactly one card
+    (genanki works that out by rendering the template for every note: seconds for thousands)."""
+
+    @property
+    def cards(self) -> list[genanki.Card]:
+        return [genanki.Card(0)]
+
+
+def anki_note(card: DeckCard) -> genanki.Note:
+    front = f'<p class="gd-kind">{text(KIND_LABEL[card.kind])}</p><p>{text(card.front)}</p>'
+    back = f"<p>{text(card.back)}</p>"
+    source = f'<a href="{attr(card.url)}">{text(card.title)}</a>' if card.url else ""
+    return _Note(
+        model=NOTE_TYPE, fields=[front, back, text(card.title), source], tags=list(card.tags), guid=note_guid(card)
+    )
+
+
+def anki_package(
+    cards: list[DeckCard],
+    deck_name: str,
+    timestamp: float,
+    description: str = "",
+    note_for: Callable[[DeckCard], genanki.Note] | None = None,
+) -> bytes:
+    """The .apkg bytes. `timestamp` (seconds) becomes the notes' modification time and the base of
+    their row ids, so the same cards and timestamp give the same file.
+
+    genanki fills the collection (its schema, note type, deck and notes); the database is kept in
+    memory and zipped here, as genanki's own writer would, with the members dated `timestamp`
+    (genanki's writer goes through temporary files, several times slower for thousands of notes,
+    and dates the members with the moment of writing). `note_for` makes each card's note (default
+    anki_note; `mkdocs serve` passes one that reuses the notes of unchanged cards)."""
+    deck = genanki.Deck(deck_id(deck_name), deck_name, text(description))
+    make = note_for or anki_note
+    for card in cards:
+        deck.add_note(make(card))
+    connection = sqlite3.connect(":memory:")
+    try:
+        genanki.Package(deck).write_to_db(connection.cursor(), timestamp, itertools.count(int(timestamp * 1000)))
+        connection.commit()
+        collection = connection.serialize()
+    finally:
+        connection.close()
+    when = time.gmtime(max(timestamp, 315_532_800))[:6]  # zip dates start in 1980
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        # level 1: a third of the time of the default for a few per cent more bytes (rebuilt on every
+        # edit under `mkdocs serve`)
+        for name, data in (("collection.anki2", collection), ("media", json.dumps({}).encode())):
+            archive.writestr(zipfile.ZipInfo(name, date_time=when), data, zipfile.ZIP_DEFLATED, compresslevel=1)
+    return out.getvalue()

@@ -1,0 +1,65 @@
+"""Link-preview PNGs kept on disk between builds, each named by what it was drawn from.
+
+Drawing one costs about 60 ms of CPU (a minute per 1,000 terms); the SVG it is drawn from costs
+about one. So a build looks for `<sha256 of the SVG and the renderer>.png` in the cache folder
+(the plugin's `cache_dir`, like Material's social cards) before drawing, and a one-off build
+removes the files it did not use. The name changes with every byte of the SVG and with the
+renderer's version, so a file found is the file that drawing would make.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+from importlib.metadata import PackageNotFoundError, version
+
+from .png import svg_to_png
+
+SUFFIX = ".png"
+
+
+def _renderer() -> str:
+    try:
+        return "resvg-py " + version("resvg-py")
+    except PackageNotFoundError:
+        return "resvg-py"
+
+
+def cache_name(svg: str) -> str:
+    return hashlib.sha256((_renderer() + "\n" + svg).encode()).hexdigest() + SUFFIX
+
+
+def cached_png(folder: str | None, svg: str, used: set[str] | None = None) -> bytes:
+    """The PNG of `svg`, from `folder` when an earlier build drew it, else drawn (and kept there).
+    `used` collects the names this build asked for (see `prune`)."""
+    if folder is None:
+        return svg_to_png(svg)
+    name = cache_name(svg)
+    if used is not None:
+        used.add(name)
+    path = os.path.join(folder, name)
+    with contextlib.suppress(OSError), open(path, "rb") as handle:
+        data = handle.read()
+        if data.startswith(b"\x89PNG\r\n\x1a\n"):
+            return data
+    data = svg_to_png(svg)
+    with contextlib.suppress(OSError):  # a read-only or full disk costs time, never the build
+        os.makedirs(folder, exist_ok=True)
+        with open(path + ".new", "wb") as handle:
+            handle.write(data)
+        os.replace(path + ".new", path)
+    return data
+
+
+def prune(folder: str | None, used: set[str]) -> int:
+    """Remove the cached PNGs a build did not ask for (terms deleted or edited); how many."""
+    if folder is None or not os.path.isdir(folder):
+        return 0
+    removed = 0
+    for name in os.listdir(folder):
+        if name.endswith(SUFFIX) and len(name) == 64 + len(SUFFIX) and name not in used:
+            with contextlib.suppress(OSError):
+                os.remove(os.path.join(folder, name))
+                removed += 1
+    return removed
