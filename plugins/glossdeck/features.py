@@ -115,6 +115,11 @@ class Feature:
         """Asset paths (under glossdeck/assets/) each page loads as scripts."""
         return []
 
+    def uses_assets(self, options: Mapping[str, Any]) -> bool:
+        """Whether pages need this feature's scripts and stylesheets with these site options
+        (`Build.options`): a feature that shows nothing unless configured keeps them off pages."""
+        return True
+
     def stylesheets(self) -> list[str]:
         return []
 

@@ -158,8 +158,12 @@ def test_labels_are_at_least_12px_on_a_phone_and_the_diagram_scrolls_sideways(
         assert px >= 12 - 0.05, f"{text!r} is drawn at {px:.1f} px on a 390 px screen"
         frame = page.locator("article .gd-diagram__frame")
         sizes = frame.evaluate("f => [f.scrollWidth, f.clientWidth]")
-        assert sizes[0] > sizes[1] <= 390, sizes  # wider than the screen: scrolled, not shrunk
-        assert page.evaluate("document.documentElement.scrollWidth") <= 390  # the page itself does not scroll
+        assert sizes[1] <= 390 and page.evaluate("document.documentElement.scrollWidth") <= 390, sizes
+        if sizes[0] <= sizes[1]:
+            # with Mermaid's dagre layout this one fits a phone at 12 px: nothing to scroll
+            assert slug == "immutable-infrastructure", f"{slug} should be wider than a phone: {sizes}"
+            continue
+        # wider than the screen: scrolled, not shrunk, and the page itself does not scroll
         # the frame can be focused and scrolled from the keyboard
         expect(frame).to_have_attribute("tabindex", "0")
         frame.focus()

@@ -220,6 +220,7 @@ def materialx_python(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]
             "pyahocorasick>=2.0",
             "resvg-py>=0.5,<0.6",
             "rdflib>=7.1,<8",
+            "genanki>=0.13.1,<0.14",
         ],
         capture_output=True,
         text=True,

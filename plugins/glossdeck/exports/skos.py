@@ -143,7 +143,19 @@ def fragment(graph: Graph) -> Fragment:
     statements = "\n".join(line for line in turtle.split("\n") if not line.startswith("@prefix ")).strip("\n")
     compact = json.loads(graph.serialize(format="json-ld", context=JSONLD_CONTEXT))
     nodes = compact.get("@graph") if "@graph" in compact else [{k: v for k, v in compact.items() if k != "@context"}]
-    return Fragment(statements, tuple(nodes))
+    return Fragment(statements, tuple(canonical(nodes)))
+
+
+def canonical(value: Any) -> Any:
+    """JSON-LD with its objects' keys and its arrays sorted. rdflib writes a graph's nodes and
+    values in set order, which changes with every process's string hashing; in RDF these arrays
+    are sets, so sorting them changes nothing but makes every build write the same bytes."""
+    if isinstance(value, dict):
+        return {key: canonical(value[key]) for key in sorted(value)}
+    if isinstance(value, list):
+        items = [canonical(item) for item in value]
+        return sorted(items, key=lambda item: json.dumps(item, ensure_ascii=False, sort_keys=True))
+    return value
 
 
 def join(fragments: Iterable[Fragment]) -> tuple[bytes, bytes]:
@@ -158,7 +170,8 @@ def join(fragments: Iterable[Fragment]) -> tuple[bytes, bytes]:
 
 def serialize(graph: Graph, fmt: str) -> bytes:
     if fmt == "json-ld":
-        return graph.serialize(format="json-ld", context=JSONLD_CONTEXT, indent=2).encode()
+        document = canonical(json.loads(graph.serialize(format="json-ld", context=JSONLD_CONTEXT)))
+        return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode()
     return graph.serialize(format=fmt).encode()
 
 

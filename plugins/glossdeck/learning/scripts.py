@@ -18,8 +18,11 @@ CORE_SCRIPT = "learning/core.js"
 # d3's modules extend one global `d3`: dependencies first.
 D3 = ["vendor/d3-dispatch.min.js", "vendor/d3-quadtree.min.js", "vendor/d3-timer.min.js", "vendor/d3-force.min.js"]
 # Most widgets read and write progress (progress-store.js), which dates with scheduler.js's day
-# helpers; scheduler.js wraps ts-fsrs (FSRS-6, the global `FSRS`).
-PROGRESS = ["vendor/ts-fsrs.js", "learning/scheduler.js", "learning/progress-store.js"]
+# helpers. scheduler.js wraps ts-fsrs (FSRS-6, the global `FSRS`, 15 KB gzip), which only scheduling
+# cards and turning SM-2 progress into FSRS need: the flashcards and progress pages (importing a
+# file); core.js adds it on any page where stored progress is still SM-2's.
+FSRS = ["vendor/ts-fsrs.js"]
+PROGRESS = ["learning/scheduler.js", "learning/progress-store.js"]
 PATHS = [*PROGRESS, "learning/paths.js"]
 
 WIDGET_SCRIPTS: dict[str, list[str]] = {
@@ -30,11 +33,11 @@ WIDGET_SCRIPTS: dict[str, list[str]] = {
     "random-term": PATHS,
     "term-quiz": [*PROGRESS, "learning/quiz.js"],
     "quiz-runner": [*PROGRESS, "learning/quiz.js"],
-    "flashcards": [*PROGRESS, "learning/flashcards.js"],
+    "flashcards": [*FSRS, *PROGRESS, "learning/flashcards.js"],
     "explorer": [*PATHS, "learning/explorer.js"],
     "graph": [*PROGRESS, *D3, "learning/graph.js"],
     "local-graph": [*PROGRESS, *D3, "learning/graph.js"],
-    "progress": [*PATHS, "learning/progress-page.js"],
+    "progress": [*FSRS, *PATHS, "learning/progress-page.js"],
 }
 
 

@@ -212,6 +212,8 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         styles = [f"{ASSETS_URL}/{name}" for name in OWN_STYLESHEETS]
         scripts = [f"{ASSETS_URL}/{name}" for name in OWN_SCRIPTS]
         for feature in self.features:
+            if not feature.uses_assets(self.feature_options):
+                continue
             for path in [*feature.stylesheets(), *feature.scripts()]:
                 if not (ASSETS_DIR / path).is_file():
                     log.error(f"feature '{feature.name}' asks for {path}, which is not in {ASSETS_DIR}")

@@ -15,7 +15,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from ..core.problems import Problem, Severity
 from ..features import Build, Feature, GeneratedPage, TermSection
@@ -131,6 +133,10 @@ class StatsFeature(Feature):
 
     def scripts(self) -> list[str]:
         return [SCRIPT_ASSET]
+
+    def uses_assets(self, options: Mapping[str, Any]) -> bool:
+        # the blocks exist only with a database or a ratings service: without them no page pays
+        return bool(options.get("stats") or options.get("ratings_endpoint") or options.get("ratings_database_url"))
 
     def stylesheets(self) -> list[str]:
         return [STYLESHEET_ASSET]

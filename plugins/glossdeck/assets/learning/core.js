@@ -36,6 +36,21 @@
     }));
   }
 
+  /** Progress stored by glossdeck's SM-2 version (format version 1) is turned into FSRS cards when
+   * first read, which needs ts-fsrs; pages load the library only for flashcards otherwise. */
+  function withScheduling(needs) {
+    if (!needs.includes("learning/scheduler.js") || needs.includes(FSRS_LIBRARY)) return needs;
+    try {
+      for (let i = 0; i < window.localStorage.length; i++) {
+        const key = window.localStorage.key(i) || "";
+        if (key.startsWith("glossdeck:progress:") && !key.includes(":", 19) &&
+            /"version"\s*:\s*1\b/.test(window.localStorage.getItem(key) || "")) return [FSRS_LIBRARY, ...needs];
+      }
+    } catch (err) { /* no storage: nothing stored to migrate */ }
+    return needs;
+  }
+  const FSRS_LIBRARY = "vendor/ts-fsrs.js";
+
   /** Build an element: h("p", {class: "x", onclick: fn}, "text", child). Strings become text nodes. */
   function build(el, attrs, children) {
     for (const [k, v] of Object.entries(attrs || {})) {
@@ -273,7 +288,7 @@
       const init = widgets.get(el.getAttribute("data-gd-widget"));
       if (!init) {
         // its module registers it (and calls init again) once loaded
-        const needs = (el.getAttribute("data-gd-needs") || "").split(/\s+/).filter(Boolean);
+        const needs = withScheduling((el.getAttribute("data-gd-needs") || "").split(/\s+/).filter(Boolean));
         if (needs.length) {
           loadScripts(needs).catch((err) => {
             if (el.hasAttribute("data-gd-ready")) return;

@@ -18,13 +18,17 @@
  * assumed 90 % retention at the SM-2 interval, and the difficulty that gives SM-2's ease factor.
  * Works as a browser script (glossdeck.scheduler) and as a CommonJS module (node's test runner). */
 (function (root, factory) {
-  if (typeof module === "object" && module.exports) module.exports = factory(require("../vendor/ts-fsrs.js"));
-  else (root.glossdeck = root.glossdeck || {}).scheduler = factory(root.FSRS);
-})(typeof self !== "undefined" ? self : this, function (lib) {
+  // ts-fsrs is looked up when first used, not now: pages whose widgets only need the day helpers
+  // (term pages) load this file without the library (learning/scripts.py)
+  if (typeof module === "object" && module.exports) module.exports = factory(() => require("../vendor/ts-fsrs.js"));
+  else (root.glossdeck = root.glossdeck || {}).scheduler = factory(() => root.FSRS);
+})(typeof self !== "undefined" ? self : this, function (library) {
   "use strict";
 
   const GRADES = ["again", "hard", "good", "easy"];
-  const RATING = { again: lib.Rating.Again, hard: lib.Rating.Hard, good: lib.Rating.Good, easy: lib.Rating.Easy };
+  const lib = new Proxy({}, { get: (_, name) => library()[name] });
+  const RATING = { get again() { return lib.Rating.Again; }, get hard() { return lib.Rating.Hard; },
+    get good() { return lib.Rating.Good; }, get easy() { return lib.Rating.Easy; } };
   const STATE_NAMES = ["new", "learning", "review", "relearning"];
   const RETENTION = { min: 0.7, max: 0.97, default: 0.9 };
   const DAY_MS = 86400000;
@@ -190,5 +194,5 @@
 
   return { GRADES, STATE_NAMES, RETENTION, clampRetention, scheduler, review, preview, isDue, dueTime,
            retrievability, memoryFromSM2, fromSM2, describe, streak,
-           dayString, parseDay, addDays, daysBetween, version: lib.FSRSVersion };
+           dayString, parseDay, addDays, daysBetween, get version() { return lib.FSRSVersion; } };
 });
