@@ -468,3 +468,43 @@ def test_another_tab_sees_progress_at_once(page: Page, site: str) -> None:
     page.get_by_role("button", name="Mark as read").click()
     expect(other.locator(".gd-read-first .gd-read-mark")).to_have_count(1)  # no reload needed
     other.close()
+
+
+def test_sm2_progress_first_read_on_a_term_page_migrates_and_only_then_loads_the_scheduler_library(
+    page: Page, site: str
+) -> None:
+    """Term pages leave ts-fsrs out (learning/scripts.py) unless stored progress is still SM-2's."""
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(site + "terms/sql-injection/")
+    expect(page.locator(".gd-term-quiz")).to_be_visible()
+    assert not [url for url in fetched if url.endswith("vendor/ts-fsrs.js")]
+    old = {
+        "format": "glossdeck-progress",
+        "version": 1,
+        "site": "",
+        "read": {},
+        "quiz": {},
+        "cards": {
+            "sql-injection": {
+                "reps": 3,
+                "interval": 15,
+                "ease": 2.5,
+                "lapses": 0,
+                "due": "2030-01-01",
+                "last": "2026-01-01T10:00:00.000Z",
+                "grade": "good",
+            }
+        },
+    }
+    key = page.evaluate(
+        "'glossdeck:progress:' + new URL(document.querySelector('[data-gd-root]').dataset.gdRoot, location.href).pathname"
+    )
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(old)])
+    fetched.clear()
+    page.goto(site + "terms/type-juggling/")
+    page.wait_for_function("(k) => JSON.parse(localStorage.getItem(k)).version === 2", arg=key)
+    assert [url for url in fetched if url.endswith("vendor/ts-fsrs.js")]
+    saved = json.loads(page.evaluate("(k) => localStorage.getItem(k)", key))
+    assert saved["cards"]["sql-injection"]["sm2"]["ease"] == 2.5
+    assert saved["cards"]["sql-injection"]["due"].startswith("2030-01-01")
