@@ -212,42 +212,41 @@ def test_desired_retention_changes_the_intervals_and_is_kept(page: Page, site: s
     assert json.loads(stored)["settings"]["retention"] == 0.97
 
 
+def _sm2_card(due: str, reps: int, interval: int, ease: float, lapses: int, last: str, grade: str) -> dict[str, Any]:
+    """One card as glossdeck's SM-2 scheduler stored it (progress format version 1)."""
+    return {
+        "reps": reps,
+        "interval": interval,
+        "ease": ease,
+        "lapses": lapses,
+        "due": due,
+        "last": last,
+        "grade": grade,
+    }
+
+
+def _store_sm2_progress(page: Page, cards: dict[str, dict[str, Any]]) -> tuple[str, dict[str, Any]]:
+    """Version-1 progress with these cards in this site's localStorage key: (the key, the document)."""
+    old = {"format": "glossdeck-progress", "version": 1, "site": "", "read": {}, "quiz": {}, "cards": cards}
+    key: str = page.evaluate(
+        "'glossdeck:progress:' + new URL(document.querySelector('[data-gd-root]').dataset.gdRoot, location.href).pathname"
+    )
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(old)])
+    return key, old
+
+
 def test_sm2_progress_in_the_browser_becomes_fsrs_on_the_same_days(page: Page, site: str) -> None:
     page.goto(site + "learn/")
     expect(page.locator(".gd-random")).to_be_visible()
     today = page.evaluate("glossdeck.scheduler.dayString()")
     later = page.evaluate("glossdeck.scheduler.addDays(glossdeck.scheduler.dayString(), 5)")
-    old = {
-        "format": "glossdeck-progress",
-        "version": 1,
-        "site": "",
-        "read": {},
-        "quiz": {},
-        "cards": {
-            "sql-injection": {
-                "reps": 3,
-                "interval": 15,
-                "ease": 2.5,
-                "lapses": 0,
-                "due": today,
-                "last": "2026-01-01T10:00:00.000Z",
-                "grade": "good",
-            },
-            "type-juggling:reverse": {
-                "reps": 2,
-                "interval": 6,
-                "ease": 2.36,
-                "lapses": 1,
-                "due": later,
-                "last": "2026-01-02T10:00:00.000Z",
-                "grade": "hard",
-            },
+    key, old = _store_sm2_progress(
+        page,
+        {
+            "sql-injection": _sm2_card(today, 3, 15, 2.5, 0, "2026-01-01T10:00:00.000Z", "good"),
+            "type-juggling:reverse": _sm2_card(later, 2, 6, 2.36, 1, "2026-01-02T10:00:00.000Z", "hard"),
         },
-    }
-    key = page.evaluate(
-        "'glossdeck:progress:' + new URL(document.querySelector('[data-gd-root]').dataset.gdRoot, location.href).pathname"
     )
-    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(old)])
     page.goto(site + "learn/progress/")
     expect(page.locator(".gd-progress__overview")).to_contain_text("2 flashcards in review, 1 due today")
     expect(page.locator(".gd-progress__overview")).to_contain_text("now follow FSRS")
@@ -479,28 +478,9 @@ def test_sm2_progress_first_read_on_a_term_page_migrates_and_only_then_loads_the
     page.goto(site + "terms/sql-injection/")
     expect(page.locator(".gd-term-quiz")).to_be_visible()
     assert not [url for url in fetched if url.endswith("vendor/ts-fsrs.js")]
-    old = {
-        "format": "glossdeck-progress",
-        "version": 1,
-        "site": "",
-        "read": {},
-        "quiz": {},
-        "cards": {
-            "sql-injection": {
-                "reps": 3,
-                "interval": 15,
-                "ease": 2.5,
-                "lapses": 0,
-                "due": "2030-01-01",
-                "last": "2026-01-01T10:00:00.000Z",
-                "grade": "good",
-            }
-        },
-    }
-    key = page.evaluate(
-        "'glossdeck:progress:' + new URL(document.querySelector('[data-gd-root]').dataset.gdRoot, location.href).pathname"
+    key, _ = _store_sm2_progress(
+        page, {"sql-injection": _sm2_card("2030-01-01", 3, 15, 2.5, 0, "2026-01-01T10:00:00.000Z", "good")}
     )
-    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(old)])
     fetched.clear()
     page.goto(site + "terms/type-juggling/")
     page.wait_for_function("(k) => JSON.parse(localStorage.getItem(k)).version === 2", arg=key)
