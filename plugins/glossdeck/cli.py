@@ -6,7 +6,6 @@ import argparse
 import datetime as dt
 import json
 import os
-import re
 import string
 import sys
 import unicodedata
@@ -19,6 +18,7 @@ from .core.checks import load_glossary
 from .core.json_schema import term_json_schema_text
 from .core.problems import GlossdeckError, Problem, ProblemList, Severity
 from .core.rubric import load_rubric
+from .core.slugs import slug_problem, slugify
 from .features import load_features
 from .text.escape import github_command
 
@@ -98,29 +98,25 @@ def _links(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def slugify(title: str) -> str:
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
-
-
 def _yaml_scalar(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # JSON strings are valid YAML scalars
 
 
 def _new(args: argparse.Namespace) -> int:
-    slug = args.slug or slugify(args.title)
+    # The title's own words, in any script ("容器" -> terms/容器.yml): a slug is never transliterated
+    # away from what the glossary's readers read; --slug picks another one.
+    slug = unicodedata.normalize("NFC", args.slug) if args.slug else slugify(args.title)
     if not slug:
         print(
-            "glossdeck: error: the title has no letters or digits to make a file name from; pass --slug",
+            "glossdeck: error: the title has no letter or digit (in any script) to make a file name from; pass --slug",
             file=sys.stderr,
         )
         return EXIT_USAGE
-    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", args.category):
-        print(
-            f"glossdeck: error: category '{args.category}' must be lowercase letters, digits and hyphens",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
+    for what, value in (("--slug", slug), ("category", args.category)):
+        problem = slug_problem(value)
+        if problem:
+            print(f"glossdeck: error: {what}: {problem}", file=sys.stderr)
+            return EXIT_USAGE
     folder = Path(args.dir)
     target = folder / f"{slug}.yml"
     schema_path = os.path.relpath(Path("schema/term.schema.json").resolve(), folder.resolve())

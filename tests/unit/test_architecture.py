@@ -102,3 +102,10 @@ def test_the_top_level_holds_at_most_a_dozen_modules() -> None:
 def test_features_import_neither_the_plugin_nor_the_speed_machinery(path: Path) -> None:
     # a feature gets what the build offers through `Build` (memo, cache folder), never by reaching in
     assert not {n for n in _imports(path) if n.startswith(("glossdeck.plugin", "glossdeck.build"))}
+
+
+@pytest.mark.parametrize("path", [p for p in MODULES if _in(p, "i18n")], ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_i18n_knows_only_the_core(path: Path) -> None:
+    # interface strings and collation are used by every front end and feature; they use none of them
+    names = {n for n in _imports(path) if n.startswith("glossdeck")}
+    assert all(n.startswith(("glossdeck.core", "glossdeck.i18n")) for n in names), names

@@ -136,7 +136,9 @@
 // content that instant navigation swaps, so naming them once is enough.
 (function () {
   "use strict";
-  var named = [['.md-search[role="dialog"]', "Search"], ['.md-progress[role="progressbar"]', "Loading page"]];
+  var strings = window.glossdeckStrings; // strings.js runs first (deferred scripts run in order)
+  var say = function (key, english) { return strings ? strings.t(key) : english; };
+  var named = [['.md-search[role="dialog"]', say("search", "Search")], ['.md-progress[role="progressbar"]', say("loading", "Loading page")]];
   named.forEach(function (pair) {
     var node = document.querySelector(pair[0]);
     if (node && !node.hasAttribute("aria-label")) node.setAttribute("aria-label", pair[1]);

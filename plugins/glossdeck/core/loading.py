@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
-import re
 import types
 import typing
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,12 +14,12 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .located_yaml import MAX_FILE_BYTES, SourceMap, load_yaml_text
-from .model import SLUG_PATTERN, Term
+from .model import Term
 from .problems import GlossdeckError, Problem, did_you_mean
+from .slugs import is_slug, slugify
 from .term_links import flow_sequence_link
 
 TERM_SUFFIXES = (".yml", ".yaml")
-_SLUG_RE = re.compile(SLUG_PATTERN)
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,9 @@ def display_path(path: Path) -> str:
 
 
 def slug_for(path: Path) -> str:
-    return path.stem
+    """The slug a file name gives, in NFC: macOS hands out decomposed names ("u" + combining
+    diaeresis), which are the same name as the composed "ü" an author types in YAML."""
+    return unicodedata.normalize("NFC", path.stem)
 
 
 def _unwrap_model(annotation: Any) -> type[BaseModel] | None:
@@ -123,12 +125,6 @@ def problems_from_validation(
         elif kind == "missing" and loc:
             line, col = source.locate(loc[:-1])
             message = f"required field '{loc[-1]}' is missing"
-        elif kind == "string_pattern_mismatch" and (err.get("ctx") or {}).get("pattern") == SLUG_PATTERN:
-            line, col = source.locate(loc)
-            suggestion = re.sub(r"[^a-z0-9]+", "-", str(err.get("input")).lower()).strip("-")
-            message = f"{_short(err.get('input'))} is not a slug: use lowercase letters, digits and single hyphens" + (
-                f", e.g. '{suggestion}'" if suggestion else ""
-            )
         elif kind == "string_type" and (link := flow_sequence_link(err.get("input"))):
             line, col = source.locate(loc)
             message = (
@@ -139,7 +135,8 @@ def problems_from_validation(
             line, col = source.locate(loc)
             msg = err["msg"].removeprefix("Value error, ")
             given = err.get("input")
-            shown = "" if isinstance(given, (dict, list)) or msg.endswith(")") else f" (got {_short(given)})"
+            quoted = isinstance(given, str) and repr(given[:40]).rstrip("'\"") in msg  # the message names it
+            shown = "" if isinstance(given, (dict, list)) or msg.endswith(")") or quoted else f" (got {_short(given)})"
             message = msg + shown
         problems.append(Problem(file, line, col, _dotted(loc), message))
     return problems
@@ -152,16 +149,16 @@ def parse_term(raw: bytes, file: str, slug: str) -> LoadedTerm:
         kind = type(doc.data).__name__
         raise GlossdeckError([Problem(file, 1, 1, "", f"a term file must be a mapping of fields, not a {kind}")])
     problems: list[Problem] = []
-    if not _SLUG_RE.match(slug):
-        suggestion = re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-") or "term"
+    if not is_slug(slug):
+        suggestion = slugify(slug)
+        fix = f"; rename it to '{suggestion}.yml'" if suggestion else "; give it a name with a letter or digit"
         problems.append(
             Problem(
                 file,
                 1,
                 1,
                 "",
-                f"file name '{slug}' is not a valid slug "
-                f"(lowercase letters, digits, hyphens); rename it to '{suggestion}.yml'",
+                f"file name '{slug}' is not a valid slug (lowercase letters of any script, digits, single hyphens){fix}",
             )
         )
     for key in doc.data:

@@ -7,10 +7,12 @@ Every model forbids unknown keys, so a misspelled key is an error, never silentl
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -21,10 +23,25 @@ from pydantic import (
 )
 
 from .debt import AXIS_LETTERS, DEBT_PATTERN, format_debt_string, parse_debt_string
+from .slugs import MAX_SLUG_LENGTH, SCHEMA_PATTERN, slug_problem
 
-SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=120)]
+def _check_slug(value: str) -> str:
+    # YAML may hold a decomposed "ü" (copied from a macOS file name): NFC first, so it is the same
+    # slug; any other difference (a capital, a space) is the author's to fix, with a suggestion.
+    value = unicodedata.normalize("NFC", value)
+    problem = slug_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+# Any script (core/slugs.py); editors get a looser pattern ECMAScript can express
+Slug = Annotated[
+    str,
+    AfterValidator(_check_slug),
+    WithJsonSchema({"type": "string", "pattern": SCHEMA_PATTERN, "maxLength": MAX_SLUG_LENGTH}),
+]
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
 Prose = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20_000)]
 Level = Literal["beginner", "intermediate", "advanced"]
@@ -274,8 +291,12 @@ class Term(Strict):
             '"aliases" (only the aliases: for a generic title such as "Host"), or false (never).'
         ),
     )
-    category: Slug = Field(description="Category slug, e.g. security, devops.")
-    tags: list[Slug] = Field(default_factory=list)
+    category: Slug = Field(
+        description="Category slug in any script, e.g. security, devops, 容器 (its title: `categories` in mkdocs.yml)."
+    )
+    tags: list[Slug] = Field(
+        default_factory=list, description="Tag slugs in any script (their titles: `tags` in mkdocs.yml)."
+    )
     level: Level | None = None
     applies_to: AppliesTo | None = None
     tldr: Prose = Field(description="One or two sentences: the whole idea in brief. Markdown allowed.")

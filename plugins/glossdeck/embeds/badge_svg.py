@@ -32,7 +32,7 @@ def render_badge(view: CardView) -> str:
     face: Face = "mono" if view.debt else "regular"
     message_w = text_width(message, SIZE, face) + 2 * PAD_X
     width = label_w + message_w
-    spoken = f"{view.title}: {view.debt_spoken or 'no DEBT score'}"
+    spoken = f"{view.title}: {view.debt_spoken or view.messages('card.no_debt')}"
     baseline = 14
     clip = f"gd-badge-{view.slug}"
 

@@ -30,32 +30,50 @@ DEBT_SIZE = 14
 
 
 def _lines(
-    source: str, lines: list[str], y: float, leading: float, attrs: dict[str, str | int | float | None]
+    source: str,
+    lines: list[str],
+    y: float,
+    leading: float,
+    attrs: dict[str, str | int | float | None],
+    rtl_site: bool = False,
 ) -> Markup:
-    """A text block, one tspan per line. Right-to-left text (Hebrew, Arabic) starts at the right
-    edge with an RTL base direction, so its punctuation lands where a reader expects it."""
-    rtl = is_rtl(source)
+    """A text block, one tspan per line. Right-to-left text (Hebrew, Arabic, Urdu; any text on a
+    right-to-left site) starts at the right edge with an RTL base direction, so its punctuation
+    lands where a reader expects it."""
+    rtl = rtl_site or is_rtl(source)
     x = CARD_WIDTH - PAD if rtl else PAD
     spans = [element("tspan", {"x": x, "y": y + i * leading}, line) for i, line in enumerate(lines)]
     block = {**attrs, "direction": "rtl" if rtl else None}
     return element("text", block, *spans)
 
 
-def _axis(axis: AxisView, x: float, y: float, width: float, palette: Palette) -> Markup:
-    """One axis: name and score above a bar filled in proportion to the score (empty for n/a)."""
+def _axis(axis: AxisView, x: float, y: float, width: float, palette: Palette, rtl: bool = False) -> Markup:
+    """One axis: name and score above a bar filled in proportion to the score (empty for n/a);
+    mirrored on a right-to-left card (name at the right, the bar filling from the right)."""
     colour = palette.axis(axis)
     score_width = text_width(axis.label, AXIS_SCORE_SIZE, "bold")
     label = ellipsize(axis.name, width - score_width - 4, AXIS_LABEL_SIZE)
+    fill_width = width * axis.score / 9
     parts = [
-        element("text", {"x": x, "y": y, "font-size": AXIS_LABEL_SIZE, "fill": palette.text}, label),
         element(
             "text",
             {
-                "x": x + width,
+                "x": x + width if rtl else x,
+                "y": y,
+                "font-size": AXIS_LABEL_SIZE,
+                "direction": "rtl" if rtl else None,
+                "fill": palette.text,
+            },
+            label,
+        ),
+        element(
+            "text",
+            {
+                "x": x if rtl else x + width,
                 "y": y,
                 "font-size": AXIS_SCORE_SIZE,
                 "font-weight": "bold",
-                "text-anchor": "end",
+                "text-anchor": None if rtl else "end",
                 "fill": colour if axis.applies else palette.muted,
             },
             axis.label,
@@ -68,14 +86,21 @@ def _axis(axis: AxisView, x: float, y: float, width: float, palette: Palette) ->
         parts.append(
             element(
                 "rect",
-                {"x": x, "y": y + 7, "width": width * axis.score / 9, "height": 6, "rx": 3, "fill": colour},
+                {
+                    "x": x + width - fill_width if rtl else x,
+                    "y": y + 7,
+                    "width": fill_width,
+                    "height": 6,
+                    "rx": 3,
+                    "fill": colour,
+                },
                 self_closing=True,
             )
         )
     return element("g", {"aria-hidden": "true"}, *parts)
 
 
-def _debt_string(view: CardView, x: float, y: float, palette: Palette) -> Markup:
+def _debt_string(view: CardView, x: float, y: float, palette: Palette, anchor: str | None = None) -> Markup:
     """debt(d7/e9/b9/t5) verbatim, each axis token in its colour."""
     pieces: list[Markup | str] = ["debt("]
     for i, axis in enumerate(view.axes):
@@ -91,6 +116,7 @@ def _debt_string(view: CardView, x: float, y: float, palette: Palette) -> Markup
             "font-family": MONO_STACK,
             "font-size": DEBT_SIZE,
             "font-weight": "bold",
+            "text-anchor": anchor,
             "fill": palette.text,
         },
         *pieces,
@@ -102,7 +128,7 @@ def _description(view: CardView) -> str:
     if view.debt_spoken:
         parts.append(view.debt_spoken + ".")
     if view.date_line:
-        parts.append(f"Term {view.date_line}.")
+        parts.append(view.messages("card.term_date", date=view.date_line))
     return " ".join(parts)
 
 
@@ -141,15 +167,21 @@ def render_card(
     site_width = text_width(site, KICKER_SIZE)
     kicker_room = INNER - site_width - 16
     kicker = ellipsize(view.kicker, kicker_room - KICKER_SPACING * len(view.kicker), KICKER_SIZE, "bold")
+    rtl = view.rtl
+    # right to left: the kicker starts at the right edge, the site name sits at the left
+    start_x, end_x = (CARD_WIDTH - PAD, PAD) if rtl else (PAD, CARD_WIDTH - PAD)
+    direction = "rtl" if rtl else None
     body.append(
         element(
             "text",
             {
-                "x": PAD,
+                "x": start_x,
                 "y": 36,
                 "font-size": KICKER_SIZE,
                 "font-weight": "bold",
-                "letter-spacing": KICKER_SPACING,
+                # joined scripts (Arabic, Urdu) must not be letter-spaced: it breaks the joins
+                "letter-spacing": None if rtl else KICKER_SPACING,
+                "direction": direction,
                 "fill": palette.muted,
             },
             kicker,
@@ -158,7 +190,14 @@ def render_card(
     body.append(
         element(
             "text",
-            {"x": CARD_WIDTH - PAD, "y": 36, "font-size": KICKER_SIZE, "text-anchor": "end", "fill": palette.muted},
+            {
+                "x": end_x,
+                "y": 36,
+                "font-size": KICKER_SIZE,
+                "text-anchor": "end",
+                "direction": direction,
+                "fill": palette.muted,
+            },
             site,
         )
     )
@@ -172,6 +211,7 @@ def render_card(
             title_y,
             TITLE_LEADING,
             {"font-size": TITLE_SIZE, "font-weight": "bold", "fill": palette.text},
+            rtl,
         )
     )
 
@@ -181,22 +221,27 @@ def render_card(
     tldr_y = title_y + (len(title.lines) - 1) * TITLE_LEADING + 32
     room = int((axes_top - tldr_y) // TLDR_LEADING) + 1
     tldr = wrap(view.tldr, INNER, TLDR_SIZE, max(room, 1))
-    body.append(_lines(view.tldr, tldr.lines, tldr_y, TLDR_LEADING, {"font-size": TLDR_SIZE, "fill": palette.text}))
+    body.append(
+        _lines(view.tldr, tldr.lines, tldr_y, TLDR_LEADING, {"font-size": TLDR_SIZE, "fill": palette.text}, rtl)
+    )
 
     if view.axes:
         width = (INNER - AXIS_GAP * (len(view.axes) - 1)) / len(view.axes)
         for i, axis in enumerate(view.axes):
-            body.append(_axis(axis, PAD + i * (width + AXIS_GAP), axes_top + 12, width, palette))
-        body.append(_debt_string(view, PAD, footer_y, palette))
+            slot = len(view.axes) - 1 - i if rtl else i  # right to left: d at the right
+            body.append(_axis(axis, PAD + slot * (width + AXIS_GAP), axes_top + 12, width, palette, rtl))
+        # debt(d7/...) is code, always left to right; on a right-to-left card it ends at the right edge
+        body.append(_debt_string(view, CARD_WIDTH - PAD if rtl else PAD, footer_y, palette, "end" if rtl else None))
     if view.date_line:
         body.append(
             element(
                 "text",
                 {
-                    "x": CARD_WIDTH - PAD,
+                    "x": end_x,
                     "y": footer_y,
                     "font-size": FOOT_SIZE,
                     "text-anchor": "end",
+                    "direction": direction,
                     "fill": palette.muted,
                 },
                 view.date_line,

@@ -13,7 +13,7 @@ import base64
 import hashlib
 
 from ..core.debt import AXES
-from ..text.markup import Markup, element, join
+from ..text.markup import Markup, attributes, element, join
 from ..text.plain_text import truncate
 from .card_view import AxisView, CardView
 from .output_paths import Linker, term_paths
@@ -63,7 +63,7 @@ def _stylesheet() -> str:
         "p{margin:0;overflow-wrap:anywhere}"
         ".clamp{display:-webkit-box;-webkit-box-orient:vertical;overflow:hidden}"
         ".card>.tldr{flex:0 1 auto;min-height:calc(3 * 1.45em + 2px)}"  # 3 lines at least, all if room allows
-        ".card>.mis{flex:1 1 0;min-height:0;border-left:3px solid var(--border);padding-left:10px;font-size:14px}"
+        ".card>.mis{flex:1 1 0;min-height:0;border-inline-start:3px solid var(--border);padding-inline-start:10px;font-size:14px}"
         ".mis p+p{margin-top:2px}.mis b{color:var(--muted);font-weight:600}"
         ".axes{list-style:none;margin:4px 0 0;padding:0;display:grid;grid-template-columns:repeat(4,1fr);gap:6px 14px}"
         "@media (max-width:420px){.axes{grid-template-columns:repeat(2,1fr)}}"
@@ -77,7 +77,7 @@ def _stylesheet() -> str:
         "color:var(--muted)}"
         "code{font:700 13px/1 ui-monospace,'DejaVu Sans Mono',Menlo,Consolas,monospace;color:var(--text)}"
         "code .d{color:var(--d)}code .e{color:var(--e)}code .b{color:var(--b)}code .t{color:var(--t)}"
-        ".more{margin-left:auto;font-weight:600}"
+        ".more{margin-inline-start:auto;font-weight:600}"
     )
 
 
@@ -130,6 +130,7 @@ def render_embed_page(view: CardView, linker: Linker) -> str:
     page = linker.url(linker.site.term_url(view.slug), here)
     title = truncate(view.title, TITLE_CHARS)
     open_new = {"target": "_blank", "rel": "noopener"}
+    t = view.messages
 
     blocks: list[Markup] = [
         element("p", {"class": "kicker"}, element("b", {}, view.kicker), element("span", {}, view.site_name)),
@@ -144,13 +145,13 @@ def render_embed_page(view: CardView, linker: Linker) -> str:
                 element(
                     "p",
                     {"dir": "auto"},
-                    element("b", {}, "Misconception: "),
+                    element("b", {}, t("embed.belief")),
                     truncate(view.belief, MISCONCEPTION_CHARS),
                 ),
                 element(
                     "p",
                     {"dir": "auto"},
-                    element("b", {}, "In fact: "),
+                    element("b", {}, t("embed.correction")),
                     truncate(view.correction, MISCONCEPTION_CHARS),
                 ),
             )
@@ -162,7 +163,7 @@ def render_embed_page(view: CardView, linker: Linker) -> str:
         footer.append(_debt_string(view))
     if view.date_line:
         footer.append(element("span", {}, view.date_line))
-    footer.append(element("a", {"class": "more", "href": page, **open_new}, "Read more →"))
+    footer.append(element("a", {"class": "more", "href": page, **open_new}, t("embed.read_more")))
     blocks.append(element("footer", {}, *footer))
 
     head = join(
@@ -181,4 +182,6 @@ def render_embed_page(view: CardView, linker: Linker) -> str:
         ]
     )
     body = element("article", {"class": "card", "aria-labelledby": "term"}, *blocks)
-    return f'<!doctype html>\n<html lang="en">\n<head>{head}</head>\n<body>{body}</body>\n</html>\n'
+    # the site's language and direction: an Urdu card reads right to left inside any host page
+    html_attrs = attributes({"lang": t.language, "dir": t.direction})
+    return f"<!doctype html>\n<html{html_attrs}>\n<head>{head}</head>\n<body>{body}</body>\n</html>\n"

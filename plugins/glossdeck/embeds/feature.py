@@ -48,9 +48,16 @@ def _link_titles(glossary: Glossary, term: Term) -> tuple[tuple[str, str], ...]:
     return tuple((s, glossary.term(s).title if s in glossary else guess_title(s)) for s in linked_slugs(term))
 
 
-def _view(slug: str, term: Term, site_name: str, titles: tuple[tuple[str, str], ...]) -> CardView:
+def _view(slug: str, term: Term, site: SiteInfo, titles: tuple[tuple[str, str], ...]) -> CardView:
     shown = dict(titles)
-    return card_view(slug, term, site_name, lambda s: shown.get(s) or guess_title(s))
+    return card_view(
+        slug,
+        term,
+        site.site_name,
+        site.category_title(term.category),
+        site.messages,
+        lambda s: shown.get(s) or guess_title(s),
+    )
 
 
 def view_of(build: Build, slug: str) -> CardView:
@@ -62,8 +69,8 @@ def view_of(build: Build, slug: str) -> CardView:
             build.memo,
             "embeds.views",
             slug,
-            (entry.digest, build.site.site_name, titles := _link_titles(build.glossary, entry.term)),
-            lambda: _view(slug, entry.term, build.site.site_name, titles),
+            (entry.digest, build.site, titles := _link_titles(build.glossary, entry.term)),
+            lambda: _view(slug, entry.term, build.site, titles),
         )
     return found
 
@@ -109,7 +116,7 @@ def term_outputs(build: Build, slug: str) -> dict[str, bytes]:
 
 def _render_outputs(entry: LoadedTerm, site: SiteInfo, titles: tuple[tuple[str, str], ...] = ()) -> dict[str, bytes]:
     slug = entry.slug
-    view = _view(slug, entry.term, site.site_name, titles)
+    view = _view(slug, entry.term, site, titles)
     linker = Linker(site)
     paths = term_paths(slug)
     return {

@@ -10,7 +10,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from ..site.layout import SiteInfo, relative_url
+from ..site.layout import SiteInfo, relative_url, url_path
 
 SCRIPT_PATH = "embed/glossdeck-term.js"  # a stable URL wiki owners can paste, unlike theme assets
 API_INDEX_PATH = "api/terms.json"
@@ -55,19 +55,20 @@ class Linker:
     def embed_url(self, slug: str) -> str:
         """Site-relative URL of the embed page as a browser asks for it."""
         path = term_paths(slug).embed
-        return posixpath.dirname(path) + "/" if self.site.use_directory_urls else path
+        return url_path(posixpath.dirname(path) + "/" if self.site.use_directory_urls else path)
 
     def url(self, target: str, from_file: str) -> str:
-        """Link to the site-relative URL `target` from the file at site-relative path `from_file`."""
+        """Link to the site-relative URL (or file path) `target` from the file at site-relative path
+        `from_file`; percent-encoded either way."""
         absolute = self.site.absolute(target)
         if absolute is not None:
             return absolute
-        return relative_url(target, posixpath.dirname(from_file))
+        return relative_url(url_path(target), url_path(posixpath.dirname(from_file)))
 
     def from_page(self, target: str, page_src: str) -> str:
         """Link to `target` from a Markdown page (whose URL depends on use_directory_urls)."""
         absolute = self.site.absolute(target)
-        return absolute if absolute is not None else self.site.relative(page_src, target)
+        return absolute if absolute is not None else self.site.relative(page_src, url_path(target))
 
     def site_root(self, from_file: str) -> str:
         return self.url("", from_file)

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..text.escape import commonmark_text, markdown_url
+from ..text.escape import commonmark_text, markdown_url, md_inline
 from ..text.markup import Markup, element, join
 from .card_svg import CARD_HEIGHT, CARD_WIDTH
 from .card_view import CardView
 from .embed_page import iframe_html
 from .output_paths import SCRIPT_PATH, Linker, term_paths
-
-SECTION_TITLE = "Embed this term"
 
 
 @dataclass(frozen=True)
@@ -194,9 +192,9 @@ def section_markdown(view: CardView, linker: Linker) -> str:
                             "type": "button",
                             "class": "md-button glossdeck-copy",
                             "data-glossdeck-copy": code_id,
-                            "aria-label": f"Copy the {snippet.label} snippet",
+                            "aria-label": view.messages("embed.copy_label", snippet=snippet.label),
                         },
-                        "Copy",
+                        view.messages("embed.copy"),
                     ),
                 ),
                 element("pre", {}, element("code", {"id": code_id}, snippet.code)),
@@ -204,4 +202,4 @@ def section_markdown(view: CardView, linker: Linker) -> str:
         )
     body = element("div", {"class": "glossdeck-embed"}, *blocks)
     # one line per snippet at most (titles are single-line), so Markdown keeps the HTML block whole
-    return f"## {SECTION_TITLE}\n\n{body}\n"
+    return f"## {md_inline(view.messages('embed.section'))}\n\n{body}\n"

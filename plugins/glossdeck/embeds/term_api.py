@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from ..core.model import Term
+from ..core.slugs import SCHEMA_PATTERN
 from ..text.plain_text import clean_text
 from .card_view import CardView
 from .output_paths import API_INDEX_PATH, API_SCHEMA_PATHS, SCRIPT_PATH, Linker, term_paths
@@ -83,11 +84,33 @@ def term_json(view: CardView, term: Term, linker: Linker) -> str:
         "debt": {"string": view.debt, "axes": _axes(view)} if view.debt else None,
         "added": view.added.isoformat() if view.added else None,
         "edited": view.edited.isoformat() if view.edited else None,
-        "site": {"name": view.site_name, "url": linker.site_root(here)},
+        "site": {
+            "name": view.site_name,
+            "url": linker.site_root(here),
+            # the site's language, and its words for what a card shows (the web component uses them)
+            "language": view.messages.language,
+            "direction": view.messages.direction,
+            "labels": _labels(view),
+        },
         "links": term_links(linker, view.slug, here),
         "term": _clean(term.model_dump(mode="json", exclude_none=True, exclude_defaults=True)),
     }
     return _dump(data)
+
+
+def _labels(view: CardView) -> dict[str, str]:
+    t = view.messages
+    labels = {
+        "category": view.category_title or view.category.replace("-", " "),
+        "misconception": t("embed.belief"),
+        "in_fact": t("embed.correction"),
+        "read_more": t("embed.read_more"),
+    }
+    if view.level:
+        labels["level"] = t(f"badge.levels.{view.level}")
+    if view.edited:
+        labels["edited"] = t("card.edited", date=view.edited.isoformat())
+    return labels
 
 
 def index_json(views: dict[str, CardView], linker: Linker, site_name: str) -> str:
@@ -143,7 +166,7 @@ TERM_SCHEMA: dict[str, Any] = {
     ],
     "properties": {
         "schema_version": {"const": SCHEMA_VERSION},
-        "slug": {"type": "string", "pattern": "^[a-z0-9]+(?:-[a-z0-9]+)*$"},
+        "slug": {"type": "string", "pattern": SCHEMA_PATTERN},
         "title": {"type": "string", "minLength": 1},
         "aliases": {"type": "array", "items": {"type": "string"}},
         "category": {"type": "string"},
@@ -186,7 +209,17 @@ TERM_SCHEMA: dict[str, Any] = {
         "site": {
             "type": "object",
             "required": ["name", "url"],
-            "properties": {"name": {"type": "string"}, "url": {"type": "string"}},
+            "properties": {
+                "name": {"type": "string"},
+                "url": {"type": "string"},
+                "language": {"type": "string", "description": "The site's language tag, e.g. en, zh, ur."},
+                "direction": {"enum": ["ltr", "rtl"]},
+                "labels": {
+                    "type": "object",
+                    "description": "The site's words for what a card shows (category title, level, ...).",
+                    "additionalProperties": {"type": "string"},
+                },
+            },
         },
         "links": {
             "type": "object",

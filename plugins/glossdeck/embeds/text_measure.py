@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
+from ..text.line_break import greedy_wrap
+
 SANS_STACK = "Verdana, 'DejaVu Sans', 'Bitstream Vera Sans', Geneva, sans-serif"
 MONO_STACK = "'DejaVu Sans Mono', Menlo, Consolas, 'Liberation Mono', monospace"
 
@@ -120,39 +122,16 @@ def ellipsize(text: str, width: float, size: float, face: Face = "regular") -> s
 
 
 def wrap(text: str, width: float, size: float, max_lines: int, face: Face = "regular") -> Wrapped:
-    """Greedy word wrap to `width`; words wider than a line break anywhere; beyond `max_lines`
-    the last line ends in an ellipsis. Text without spaces (CJK, long URLs) wraps by character."""
-    words = text.split()
-    lines: list[str] = []
-    current = ""
-    index = 0
-    while index < len(words):
-        word = words[index]
-        candidate = f"{current} {word}" if current else word
-        if text_width(candidate, size, face) <= width:
-            current = candidate
-            index += 1
-            continue
-        if current:
-            lines.append(current)
-            current = ""
-        else:  # a single word wider than the line: split it
-            cut = _fit(word, width, size, face)
-            while 1 < cut < len(word) and unicodedata.combining(word[cut]):
-                cut -= 1
-            lines.append(word[:cut])
-            words[index] = word[cut:]
-        if len(lines) >= max_lines:
-            break
-    if current and len(lines) < max_lines:
-        lines.append(current)
-        index = len(words)
-    truncated = index < len(words) or len(lines) > max_lines
-    lines = lines[:max_lines]
+    """Greedy wrap to `width` at the break opportunities of Unicode line breaking (UAX #14,
+    `text/line_break.py`): between words, between CJK characters but never before "。" or "，",
+    after a hyphen; a piece wider than a line breaks anywhere. Beyond `max_lines` the last line
+    ends in an ellipsis."""
+    # the rest is only there to be cut: bound it so a 20,000-character TL;DR costs nothing
+    source = text[: max_lines * int(width // max(size * 0.3, 1) + 2) + 200]
+    lines, rest = greedy_wrap(source, lambda line: text_width(line, size, face) <= width, max_lines)
+    truncated = bool(rest) or len(source) < len(text)
     if truncated and lines:
-        rest = " ".join(words[index:]) if index < len(words) else ""
-        # the rest is only there to be cut: bound it so a 20,000-character TL;DR costs nothing
-        tail = lines[-1] + " " + rest[:200]
+        tail = lines[-1] + rest[:200]
         lines[-1] = ellipsize(tail, width, size, face)
         if not lines[-1].endswith(ELLIPSIS):
             lines[-1] = ellipsize(lines[-1] + " " + ELLIPSIS * 3, width, size, face)

@@ -19,6 +19,7 @@ from ..core.checks import load_glossary
 from ..core.problems import GlossdeckError, ProblemList
 from ..core.rubric import load_rubric
 from ..features import Feature, GeneratedPage, load_features
+from ..i18n.catalog import load_messages
 from ..site.badges import axes_css
 from ..site.context import SiteContext
 from ..site.index_pages import generate_pages
@@ -43,6 +44,7 @@ def export_context(
     templates_dir: str | None = None,
     autolink: bool = True,
     features: list[Feature] | None = None,
+    language: str | None = None,
 ) -> tuple[SiteContext, TermPageRenderer, ProblemList]:
     """The loaded glossary (terms with errors left out, as on the site), its context and the term
     page renderer. `features`: those whose pages the export carries (default: the ones that work
@@ -57,6 +59,7 @@ def export_context(
         url_prefix,
         link_style="md" if links == "md" else "site",
         category_titles=categories,
+        messages=load_messages(language),  # the interface strings in that language (English by default)
     )
     chosen = [f for f in registered if f.in_markdown_export] if features is None else features
     ctx = SiteContext(
@@ -109,6 +112,7 @@ def export_pages(
     categories: dict[str, str] | None = None,
     templates_dir: str | None = None,
     autolink: bool = True,
+    language: str | None = None,
 ) -> tuple[list[GeneratedPage], dict[str, bytes], list[str], bool]:
     """(pages, features' static files by path, problem lines, ok). Terms with errors are left out,
     as on the site; the files (e.g. term cards) are what the plugin writes beside the built site."""
@@ -122,6 +126,7 @@ def export_pages(
         categories=categories,
         templates_dir=templates_dir,
         autolink=autolink,
+        language=language,
     )
     pages = generate_pages(ctx, renderer, with_home=True)
     files = feature_files(ctx, problems)
@@ -160,6 +165,7 @@ def _run(args: argparse.Namespace) -> int:
             rubric_path=args.rubric,
             autolink=not args.no_autolink,
             templates_dir=args.templates_dir,
+            language=args.language,
         )
     except GlossdeckError as exc:
         print(str(exc), file=sys.stderr)
@@ -195,5 +201,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rubric", default=None, help="a DEBT rubric YAML file replacing the shipped one")
     parser.add_argument("--templates-dir", default=None, help="folder with a term_page.md.j2 override")
     parser.add_argument("--no-autolink", action="store_true", help="do not link term names in prose")
+    parser.add_argument("--language", default=None, help="language of the interface strings, e.g. de, zh, ur")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a term has errors")
     parser.set_defaults(run=_run)

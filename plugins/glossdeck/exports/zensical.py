@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ..core.problems import GlossdeckError
 from ..features import GeneratedPage, load_features
+from ..i18n.script import strings_script
 from ..site.index_pages import generate_pages
 from .markdown import ASSETS, export_context, feature_files, write_pages
 
@@ -59,7 +60,8 @@ def build_export(
     autolink: bool = True,
     feature_modules: tuple[str, ...] = (),
     disabled_features: tuple[str, ...] = (),
-    nav_title: str = "Glossary",
+    nav_title: str | None = None,
+    language: str | None = None,
 ) -> ZensicalExport:
     features = load_features(feature_modules, disabled_features)
     ctx, renderer, problems = export_context(
@@ -73,6 +75,7 @@ def build_export(
         templates_dir=templates_dir,
         autolink=autolink,
         features=features,
+        language=language,
     )
     layout, _glossary = ctx.layout, ctx.glossary
     pages = generate_pages(ctx, renderer, with_home=True, with_features=False)
@@ -86,7 +89,8 @@ def build_export(
     categories_section = [
         e for e in (entry(layout.categories_index), *(entry(layout.category(c)) for c in ctx.category_order)) if e
     ]
-    glossary_nav: list[object] = [{"Categories": categories_section}] if categories_section else []
+    categories_title = layout.site.messages("index.categories")
+    glossary_nav: list[object] = [{categories_title: categories_section}] if categories_section else []
     glossary_nav += [e for e in (entry(layout.a_z), entry(layout.tags_index), entry(layout.debt)) if e]
     for feature in features:
         own = feature.pages(ctx.build)
@@ -94,14 +98,15 @@ def build_export(
         listed = [{p.title: p.src_path} for p in own if p.in_nav]
         if listed:
             glossary_nav += [{feature.nav_section: listed}] if feature.nav_section else listed
-    nav: list[object] = [{"Home": layout.home}, {nav_title: glossary_nav}]
+    nav: list[object] = [{"Home": layout.home}, {nav_title or layout.site.messages("nav.glossary"): glossary_nav}]
 
     files = feature_files(ctx, problems)
     for path in sorted(ASSETS.rglob("*")):  # everything the plugin serves, Mermaid and d3 included
         if path.is_file() and not path.name.startswith("."):
             files.setdefault(f"{ASSETS_URL}/{path.relative_to(ASSETS).as_posix()}", path.read_bytes())
+    files[f"{ASSETS_URL}/strings.js"] = strings_script(layout.site.messages).encode()  # the browser's strings
     stylesheets = [f"{ASSETS_URL}/{name}" for name in OWN_STYLESHEETS]
-    scripts = [f"{ASSETS_URL}/{name}" for name in OWN_SCRIPTS]
+    scripts = [f"{ASSETS_URL}/{name}" for name in (*OWN_SCRIPTS, "strings.js")]
     for feature in features:
         stylesheets += [
             f"{ASSETS_URL}/{path}" for path in feature.stylesheets() if f"{ASSETS_URL}/{path}" not in stylesheets
@@ -197,6 +202,7 @@ def _run(args: argparse.Namespace) -> int:
             autolink=not args.no_autolink,
             feature_modules=tuple(args.features),
             disabled_features=tuple(args.disabled_features),
+            language=args.language,
         )
     except GlossdeckError as exc:
         print(str(exc), file=sys.stderr)
@@ -220,6 +226,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rubric", default=None, help="a DEBT rubric YAML file replacing the shipped one")
     parser.add_argument("--templates-dir", default=None, help="folder with a term_page.md.j2 override")
     parser.add_argument("--no-autolink", action="store_true", help="do not link term names in prose")
+    parser.add_argument("--language", default=None, help="language of the interface strings, e.g. de, zh, ur")
     parser.add_argument(
         "--features",
         nargs="*",

@@ -92,12 +92,17 @@ def _letters(text: str) -> int:
 
 def _slug(entry: SourceTerm) -> str:
     """The entry's slug: given, else from its title; from its first key (file name, id) when the
-    title's slug keeps less than half of its letters (a title in a script the slug cannot spell)."""
+    title's slug keeps less than half of its letters, or when the title is in another script than
+    the key (a translation: `content/zh-cn/container.md` stays `container`, as in the source site
+    and its other languages)."""
     if entry.slug:
         return title_slug(entry.slug)
     slug = title_slug(entry.title)
+    keys = [k for k in (title_slug(k) for k in entry.keys) if k]
     if _letters(slug) * 2 < _letters(entry.title):
-        return next((title_slug(k) for k in entry.keys if title_slug(k)), slug)
+        return next(iter(keys), slug)
+    if not slug.isascii():
+        return next((k for k in keys if k.isascii()), slug)
     return slug
 
 

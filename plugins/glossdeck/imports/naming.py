@@ -1,10 +1,10 @@
-"""The one place an imported title becomes a slug (the function `glossdeck new` uses), so a change
-of slug rules (e.g. Unicode slugs) reaches imports by changing this call only."""
+"""The one place an imported title becomes a slug: the core's rule `glossdeck new` uses too (slugs in
+any script, NFC and case-folded), so imported and hand-made terms are named alike."""
 
 from __future__ import annotations
 
+from ..core.slugs import slugify
+
 
 def title_slug(title: str) -> str:
-    from ..cli import slugify  # late: cli registers this package's command
-
     return slugify(title)

@@ -175,7 +175,7 @@ def _kept_edges(glossary: Glossary, memo: Memo | None) -> list[dict[str, str]]:
 
 def build_learning_model(glossary: Glossary, site: SiteInfo, memo: Memo | None = None) -> LearningModel:
     paths = all_paths(glossary, site)
-    questions = question_bank(glossary, memo)
+    questions = question_bank(glossary, memo, site.messages)
     read_first = read_first_all(glossary)
     terms_json: dict[str, Any] = {
         "version": DATA_VERSION,
@@ -183,9 +183,9 @@ def build_learning_model(glossary: Glossary, site: SiteInfo, memo: Memo | None =
         "axes": [
             {
                 "letter": a.letter,
-                "name": a.name,
-                "kind": a.kind,
-                "question": a.question,
+                "name": site.messages(f"debt.axes.{a.letter}.name"),
+                "kind": site.messages(f"debt.axes.{a.letter}.kind"),
+                "question": site.messages(f"debt.axes.{a.letter}.question"),
                 "colour": a.colour,
                 "colourDark": a.colour_dark,
             }
@@ -197,6 +197,8 @@ def build_learning_model(glossary: Glossary, site: SiteInfo, memo: Memo | None =
             for c in categories_in_order(glossary, site)
         ],
         "tags": sorted(glossary.tags),
+        "tagTitles": {g: site.tag_title(g) for g in sorted(glossary.tags)},
+        "levelTitles": {lv: site.messages(f"badge.levels.{lv}") for lv in ("beginner", "intermediate", "advanced")},
         "terms": [_record(glossary, site, e.slug, len(questions[e.slug]), read_first[e.slug], memo) for e in glossary],
         "edges": _kept_edges(glossary, memo),
         "paths": [

@@ -51,6 +51,7 @@ class Learning(Feature):
         glossary, site, memo = build.glossary, build.site, build.memo
         if not len(glossary):
             return []
+        t = site.messages
         model = learning_model(build)
         # each page kept across `mkdocs serve` rebuilds by what it shows (an edit to one term's
         # explanation changes none of them; its TL;DR changes its paths' pages only)
@@ -68,18 +69,18 @@ class Learning(Feature):
         pages = [
             GeneratedPage(
                 PAGES["home"],
-                "Learn",
+                t("learn.section"),
                 reuse(memo, "learning.pages", "home", home_key, lambda: home_page(glossary, site, model)),
             ),
-            GeneratedPage(PAGES["quiz"], "Quiz", quiz_page(site, glossary.uses_debt)),
-            GeneratedPage(PAGES["flashcards"], "Flashcards", flashcards_page(site)),
+            GeneratedPage(PAGES["quiz"], t("learn.tools.quiz"), quiz_page(site, glossary.uses_debt)),
+            GeneratedPage(PAGES["flashcards"], t("learn.tools.flashcards"), flashcards_page(site)),
             GeneratedPage(
                 PAGES["explorer"],
-                "Explorer",
+                t("learn.tools.explorer"),
                 reuse(memo, "learning.pages", "explorer", explorer_key, lambda: explorer_page(glossary, site)),
             ),
-            GeneratedPage(PAGES["graph"], "Graph", graph_page(glossary, site)),
-            GeneratedPage(PAGES["progress"], "My progress", progress_page(site)),
+            GeneratedPage(PAGES["graph"], t("learn.tools.graph"), graph_page(glossary, site)),
+            GeneratedPage(PAGES["progress"], t("learn.tools.progress"), progress_page(site)),
         ]
         for path in model.paths:
             key = (site, path, tuple((shown[s][:2], glossary.term(s).tldr) for s in path.terms))

@@ -61,8 +61,8 @@ def _link(site: SiteInfo, src: str, to_url: str, text: str, **attrs: str | None)
     return f'<a href="{esc(site.relative(src, to_url))}"{_attrs(**attrs)}>{esc(text)}</a>'
 
 
-def _noscript(what: str) -> str:
-    return f'<noscript><p class="gd-noscript">{esc(what)} needs JavaScript.</p></noscript>'
+def _noscript(site: SiteInfo, what: str) -> str:
+    return f'<noscript><p class="gd-noscript">{esc(site.messages("learn.needs_js", what=what))}</p></noscript>'
 
 
 # -- term page sections --------------------------------------------------------------------------
@@ -74,9 +74,10 @@ def read_first_section(glossary: Glossary, site: SiteInfo, slug: str, read_first
         f"<li>{_link(site, src, site.term_url(s), glossary.term(s).title, data_gd_slug=s)}</li>" for s in read_first
     )
     title_id = "gd-read-first-title"
+    t = site.messages
     inner = (
-        f'<p class="gd-read-first__title" id="{title_id}"><strong>Read these first</strong>, '
-        f"in this order:</p><ol>{items}</ol>"
+        f'<p class="gd-read-first__title" id="{title_id}"><strong>{esc(t("learn.read_first"))}</strong>, '
+        f"{esc(t('learn.read_first_order'))}</p><ol>{items}</ol>"
     )
     return widget("read-first", site, src, hidden=False, tag="nav", inner=inner, labelledby=title_id, term=slug)
 
@@ -86,17 +87,17 @@ def read_first_section(glossary: Glossary, site: SiteInfo, slug: str, read_first
 
 
 def quiz_section(site: SiteInfo, slug: str, count: int) -> str:
-    inner = (
-        f'<p class="gd-quiz__intro">{count} question{"s" if count != 1 else ""} about this term. '
-        "Your answers are kept in this browser only.</p>"
-    )
-    quiz = widget("term-quiz", site, site.term_src(slug), tag="section", inner=inner, label="Check yourself", term=slug)
-    return f"## Check yourself\n\n{_noscript('The quiz')}\n\n{quiz}"
+    t = site.messages
+    inner = f'<p class="gd-quiz__intro">{esc(t.count("learn.quiz_intro", count))}</p>'
+    heading = t("learn.check_yourself")
+    quiz = widget("term-quiz", site, site.term_src(slug), tag="section", inner=inner, label=heading, term=slug)
+    return f"## {md_text(heading)}\n\n{_noscript(site, t('learn.the_quiz'))}\n\n{quiz}"
 
 
 def local_graph_section(site: SiteInfo, slug: str) -> str:
-    graph = widget("local-graph", site, site.term_src(slug), tag="section", label="Connections", term=slug)
-    return f"## Connections\n\n{_noscript('The map of connections')}\n\n{graph}"
+    heading = site.messages("learn.connections")
+    graph = widget("local-graph", site, site.term_src(slug), tag="section", label=heading, term=slug)
+    return f"## {md_text(heading)}\n\n{_noscript(site, site.messages('learn.the_map'))}\n\n{graph}"
 
 
 def path_next_section(glossary: Glossary, site: SiteInfo, slug: str, steps: list[PathStep]) -> str:
@@ -132,26 +133,22 @@ def _path_list(site: SiteInfo, src: str, paths: Iterable[LearningPath]) -> str:
     items = []
     for path in paths:
         link = _link(site, src, site.page_url(path_src(path)), path.title)
-        count = f'<span class="gd-path-list__count">{len(path.terms)} term{"s" if len(path.terms) != 1 else ""}</span>'
+        count = f'<span class="gd-path-list__count">{esc(site.messages.count("count.terms", len(path.terms)))}</span>'
         progress = widget("path-progress", site, src, tag="span", path=path.id)
         items.append(f"<li>{link} {count} {progress}</li>")
     return f'<ul class="gd-path-list gd-nolink">{"".join(items)}</ul>'
 
 
+def _no_debt(key: str, uses_debt: bool) -> str:
+    """The catalog key's suffix for the explorer's blurb on a glossary without DEBT scores."""
+    return "_no_debt" if key == "explorer" and not uses_debt else ""
+
+
 def home_page(glossary: Glossary, site: SiteInfo, model: LearningModel) -> str:
-    src = PAGES["home"]
+    src, t = PAGES["home"], site.messages
     tools = [
-        ("quiz", "Quiz", "Questions generated from every term, by category, path, or your mistakes."),
-        ("flashcards", "Flashcards", "Spaced repetition: each card comes back just before you would forget it."),
-        (
-            "explorer",
-            "Explorer",
-            "Filter and sort every term; the DEBT map plots them on two axes."
-            if glossary.uses_debt
-            else "Filter and sort every term.",
-        ),
-        ("graph", "Graph", "How the terms connect: prerequisites and related terms."),
-        ("progress", "My progress", "What you have read, answered and reviewed; export it or bring it back."),
+        (key, t(f"learn.tools.{key}"), t(f"learn.tools.{key}_blurb{_no_debt(key, glossary.uses_debt)}"))
+        for key in ("quiz", "flashcards", "explorer", "graph", "progress")
     ]
     items = "".join(
         f"<li>{_link(site, src, site.page_url(PAGES[key]), title)}: {esc(blurb)}</li>" for key, title, blurb in tools
@@ -159,10 +156,9 @@ def home_page(glossary: Glossary, site: SiteInfo, model: LearningModel) -> str:
     curated = [p for p in model.paths if p.kind == "curated"]
     by_category = [p for p in model.paths if p.kind == "category"]
     parts = [
-        "# Learn",
+        f"# {md_text(t('learn.section'))}",
         "",
-        f"Practise the {len(glossary)} terms of this glossary. Everything runs in your browser; your "
-        "progress is stored there too, and you can export it to a file.",
+        md_text(t("learn.home_intro", count=len(glossary))),
         "",
         f'<ul class="gd-tools">{items}</ul>',
         "",
@@ -170,11 +166,11 @@ def home_page(glossary: Glossary, site: SiteInfo, model: LearningModel) -> str:
         "",
     ]
     if curated:
-        parts += ["## Curated paths", "", _path_list(site, src, curated), ""]
+        parts += [f"## {md_text(t('learn.curated_paths'))}", "", _path_list(site, src, curated), ""]
     parts += [
-        "## Paths by category",
+        f"## {md_text(t('learn.category_paths'))}",
         "",
-        "Each category from beginner to advanced, never a term before its prerequisites.",
+        md_text(t("learn.category_paths_intro")),
         "",
         _path_list(site, src, by_category),
         "",
@@ -187,7 +183,9 @@ def path_page(glossary: Glossary, site: SiteInfo, path: LearningPath) -> str:
     steps = []
     for slug in path.terms:
         term = glossary.term(slug)
-        level = f' <span class="gd-level">{esc(term.level)}</span>' if term.level else ""
+        level = (
+            f' <span class="gd-level">{esc(site.messages(f"badge.levels.{term.level}"))}</span>' if term.level else ""
+        )
         steps.append(
             f'<li data-gd-slug="{esc(slug)}">{_link(site, src, site.term_url(slug), term.title)}{level}'
             f'<br><span class="gd-path__tldr">{esc(_one_line(term.tldr))}</span></li>'
@@ -201,8 +199,8 @@ def path_page(glossary: Glossary, site: SiteInfo, path: LearningPath) -> str:
     parts += [
         widget("path-progress", site, src, tag="div", cls="gd-path-progress--page", path=path.id),
         "",
-        f'<p class="gd-path__actions"><a class="md-button" href="{esc(quiz)}">Quiz on this path</a> '
-        f'<a class="md-button" href="{esc(cards)}">Flashcards for this path</a></p>',
+        f'<p class="gd-path__actions"><a class="md-button" href="{esc(quiz)}">{esc(site.messages("learn.path_quiz"))}</a> '
+        f'<a class="md-button" href="{esc(cards)}">{esc(site.messages("learn.path_cards"))}</a></p>',
         "",
         f'<ol class="gd-path gd-nolink" data-gd-path="{esc(path.id)}">{"".join(steps)}</ol>',
         "",
@@ -224,21 +222,28 @@ def _deck_note() -> str:
 
 def _widget_page(site: SiteInfo, key: str, title: str, intro: str, subject: str, name: str) -> str:
     """A learning page: heading, one paragraph, a no-JavaScript note, and the widget."""
-    return "\n".join([f"# {title}", "", intro, "", _noscript(subject), "", widget(name, site, PAGES[key]), ""])
+    return "\n".join(
+        [
+            f"# {md_text(title)}",
+            "",
+            md_text(intro),
+            "",
+            _noscript(site, subject),
+            "",
+            widget(name, site, PAGES[key]),
+            "",
+        ]
+    )
 
 
 def quiz_page(site: SiteInfo, uses_debt: bool = True) -> str:
+    t = site.messages
     return _widget_page(
         site,
         "quiz",
-        "Quiz",
-        "Questions generated from the terms: spot the misconception, find the vulnerable example, match a "
-        + (
-            "TL;DR to its term, and guess a DEBT score (within one point counts)."
-            if uses_debt
-            else "TL;DR to its term."
-        ),
-        "The quiz",
+        t("learn.tools.quiz"),
+        t("learn.quiz_page_intro" if uses_debt else "learn.quiz_page_intro_no_debt"),
+        t("learn.the_quiz"),
         "quiz-runner",
     )
 
@@ -267,43 +272,39 @@ def flashcards_page(site: SiteInfo) -> str:
 
 
 def _flashcards_widget_page(site: SiteInfo) -> str:
+    t = site.messages
     return _widget_page(
         site,
         "flashcards",
-        "Flashcards",
-        "Recall the term, turn the card, and grade yourself honestly: the FSRS-6 algorithm then decides when "
-        "the card comes back, just before you would forget it. Each grade shows when it brings the card back. "
-        "Keys: <kbd>Space</kbd> turns the card; <kbd>1</kbd> Again, <kbd>2</kbd> Hard, "
-        "<kbd>3</kbd> Good, <kbd>4</kbd> Easy.",
-        "Flashcards",
+        t("learn.tools.flashcards"),
+        t("learn.flashcards_page_intro"),
+        t("learn.tools.flashcards"),
         "flashcards",
     )
 
 
 def progress_page(site: SiteInfo) -> str:
+    t = site.messages
     return _widget_page(
-        site,
-        "progress",
-        "My progress",
-        "Your progress lives in this browser's storage, for this site only. Export it to a file to keep "
-        "it safe or to carry it to another browser, and import it there.",
-        "This page",
-        "progress",
+        site, "progress", t("learn.tools.progress"), t("learn.progress_page_intro"), t("learn.this_page"), "progress"
     )
 
 
 def explorer_page(glossary: Glossary, site: SiteInfo) -> str:
     src = PAGES["explorer"]
+    t = site.messages
     head = (
-        '<thead><tr><th scope="col">Term</th><th scope="col">Category</th><th scope="col">Level</th>'
-        '<th scope="col">DEBT</th></tr></thead>'
+        "<thead><tr>"
+        + "".join(f'<th scope="col">{esc(t(f"learn.column.{c}"))}</th>' for c in ("term", "category", "level", "debt"))
+        + "</tr></thead>"
     )
     rows = []
     for entry in glossary:
         term = entry.term
         rows.append(
             f'<tr data-gd-slug="{esc(entry.slug)}"><td>{_link(site, src, site.term_url(entry.slug), term.title)}</td>'
-            f"<td>{esc(site.category_title(term.category))}</td><td>{esc(term.level or '')}</td>"
+            f"<td>{esc(site.category_title(term.category))}</td>"
+            f"<td>{esc(t(f'badge.levels.{term.level}') if term.level else '')}</td>"
             f"<td><code>{esc(term.debt.string) if term.debt else ''}</code></td></tr>"
         )
     # No class on the table itself, so Material styles it like any Markdown table.
@@ -311,19 +312,13 @@ def explorer_page(glossary: Glossary, site: SiteInfo) -> str:
         f'<div class="gd-explorer__static gd-nolink md-typeset__scrollwrap"><div class="md-typeset__table"><table>'
         f"{head}<tbody>{''.join(rows)}</tbody></table></div></div>"
     )
-    axes = ", ".join(f"{a.name} ({a.letter})" for a in AXES)
-    about = (
-        f"Every term, filterable by category, level, tag and each DEBT axis ({esc(axes)}). The DEBT map "
-        "plots the terms on the two axes you choose; 0 means the axis does not apply and sits apart, "
-        "in the n/a band."
-        if glossary.uses_debt
-        else "Every term, filterable by category, level and tag."
-    )
+    axes = ", ".join(f"{t(f'debt.axes.{a.letter}.name')} ({a.letter})" for a in AXES)
+    about = t("learn.explorer_intro", axes=axes) if glossary.uses_debt else t("learn.explorer_intro_no_debt")
     return "\n".join(
         [
-            "# Explorer",
+            f"# {md_text(t('learn.tools.explorer'))}",
             "",
-            about,
+            md_text(about),
             "",
             widget("explorer", site, src, inner=""),
             "",
@@ -334,15 +329,14 @@ def explorer_page(glossary: Glossary, site: SiteInfo) -> str:
 
 
 def graph_page(glossary: Glossary, site: SiteInfo) -> str:
-    src = PAGES["graph"]
+    src, t = PAGES["graph"], site.messages
     return "\n".join(
         [
-            "# Graph",
+            f"# {md_text(t('learn.tools.graph'))}",
             "",
-            f"The {len(glossary)} terms and how they connect: an arrow leads from a prerequisite to the term "
-            "that needs it; a plain line joins related terms. Select a term to open it.",
+            md_text(t("learn.graph_intro", count=len(glossary))),
             "",
-            _noscript("The graph"),
+            _noscript(site, t("learn.the_graph")),
             "",
             widget("graph", site, src),
             "",

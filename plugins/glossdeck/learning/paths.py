@@ -115,7 +115,7 @@ def category_paths(glossary: Glossary, site: SiteInfo | None = None) -> list[Lea
     return [
         LearningPath(
             id=category,
-            title=f"{site.category_title(category)}: beginner to advanced",
+            title=site.messages("learn.category_path", category=site.category_title(category)),
             kind="category",
             terms=tuple(category_path(glossary, category)),
         )

@@ -25,13 +25,15 @@ import functools
 import hashlib
 import random
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from ..core.debt import AXIS_BY_LETTER, AXIS_LETTERS
+from ..core.debt import AXIS_LETTERS
 from ..core.glossary import Glossary
 from ..core.loading import LoadedTerm
 from ..core.model import QuizQuestion, Term
+from ..i18n.messages import Messages, english
 from ..reuse import Memo, reuse
 from ..text.plain_text import first_sentence
 from ..text.plain_text import markdown_paragraphs_to_plain as plain_text
@@ -133,22 +135,40 @@ def names_of(term: Term) -> list[str]:
     return sorted({n.strip() for n in names if n.strip()}, key=len, reverse=True)
 
 
+def _spaced(char: str) -> bool:
+    """Whether a script writes spaces between words around this character: not for Han, kana,
+    Thai, Lao, Khmer, Myanmar... (there a name is a run of characters inside a longer run)."""
+    if not char.isalnum():
+        return True
+    return unicodedata.east_asian_width(char) not in "WF" and not ("\u0e00" <= char <= "\u109f")
+
+
 def _is_word(text: str, index: int) -> bool:
     return 0 <= index < len(text) and (text[index].isalnum() or text[index] == "_")
 
 
+def _joins(text: str, index: int, inside: str) -> bool:
+    """Whether the character at `index` would make the name part of a longer word: a letter or
+    digit of a script with spaces, next to a name edge of such a script (in Chinese, 容器 inside
+    容器化 is still the name)."""
+    return _is_word(text, index) and _spaced(text[index]) and _spaced(inside)
+
+
 def mask_names(text: str, names: list[str]) -> str:
-    """Hide a term's own names (whole words, any case, simple plurals) so a TL;DR doesn't answer itself."""
+    """Hide a term's own names (whole words, any case, simple plurals) so a TL;DR doesn't answer
+    itself; in scripts without spaces (Chinese, Japanese, Thai) every occurrence is hidden."""
     # A plain scan, not one regex per term: compiling thousands of patterns dominated big builds.
     for name in names:
-        wanted, start = name.lower(), 0
-        while (at := text.lower().find(wanted, start)) >= 0:
+        wanted, start = name.casefold(), 0
+        if not wanted:
+            continue
+        while (at := text.casefold().find(wanted, start)) >= 0:
             end = at + len(wanted)
             for suffix in ("es", "s"):
                 if text.lower().startswith(suffix, end) and not _is_word(text, end + len(suffix)):
                     end += len(suffix)
                     break
-            if _is_word(text, at - 1) or _is_word(text, end):
+            if _joins(text, at - 1, text[at]) or _joins(text, end, text[end - 1]):
                 start = at + 1
                 continue
             text = text[:at] + MASK + text[end:]
@@ -156,7 +176,7 @@ def mask_names(text: str, names: list[str]) -> str:
     return text
 
 
-def _misconception_questions(entry: LoadedTerm) -> list[Question]:
+def _misconception_questions(entry: LoadedTerm, t: Messages) -> list[Question]:
     term = entry.term
     if term.misconception is None:
         return []
@@ -169,13 +189,15 @@ def _misconception_questions(entry: LoadedTerm) -> list[Question]:
             source="misconception-false",
             prompt=plain_text(term.misconception.belief),
             answer=False,
-            explanation=f"False. {correction}",
+            explanation=t("quiz.false_because", correction=correction),
             see="misconception",
             group="misconception",
         )
     ]
     statement = first_sentence(correction)
-    if len(statement.split()) >= 6 and not _REBUTTAL.match(statement) and len(statement) <= 400:
+    # six words, or in a script without spaces about as many characters' worth
+    long_enough = len(statement.split()) >= 6 or (len(statement) >= 12 and not _spaced(statement[0]))
+    if long_enough and not _REBUTTAL.match(statement) and len(statement) <= 400:
         out.append(
             Question(
                 id=f"{entry.slug}:misconception-true",
@@ -184,7 +206,7 @@ def _misconception_questions(entry: LoadedTerm) -> list[Question]:
                 source="misconception-true",
                 prompt=statement,
                 answer=True,
-                explanation=f"True. It is the common belief that is wrong: “{plain_text(term.misconception.belief)}”",
+                explanation=t("quiz.true_because", belief=plain_text(term.misconception.belief)),
                 see="misconception",
                 group="misconception",
                 term_page=False,  # the first of its group is the one a term page shows
@@ -193,7 +215,7 @@ def _misconception_questions(entry: LoadedTerm) -> list[Question]:
     return out
 
 
-def _code_question(entry: LoadedTerm) -> list[Question]:
+def _code_question(entry: LoadedTerm, t: Messages) -> list[Question]:
     examples = entry.term.code_examples
     for bad_kind, good_kind in _PROBLEM_KINDS.items():
         bad = next((e for e in examples if e.kind == bad_kind), None)
@@ -203,14 +225,15 @@ def _code_question(entry: LoadedTerm) -> list[Question]:
         qid = f"{entry.slug}:code"
         order = [bad, *good]
         _rng(qid).shuffle(order)
-        prompt = (
-            "Which of these examples is the vulnerable one?"
-            if bad_kind == "vulnerable"
-            else "Which of these examples is the “before” version, the one that needs fixing?"
+        prompt = t("quiz.which_vulnerable") if bad_kind == "vulnerable" else t("quiz.which_before")
+        kind = t(f"term.code.{bad_kind}").lower()
+        why = (
+            t("quiz.the_example_caption", kind=kind, caption=bad.caption)
+            if bad.caption
+            else t("quiz.the_example", kind=kind)
         )
-        why = f"The {bad_kind} example" + (f": {bad.caption}." if bad.caption else ".")
         if entry.term.quick_fix:
-            why += f" The fix: {plain_text(entry.term.quick_fix)}"
+            why += " " + t("quiz.the_fix", fix=plain_text(entry.term.quick_fix))
         return [
             Question(
                 id=qid,
@@ -231,7 +254,7 @@ def _all_slugs(glossary: Glossary) -> tuple[str, ...]:
     return glossary.slugs
 
 
-def _tldr_question(glossary: Glossary, entry: LoadedTerm) -> list[Question]:
+def _tldr_question(glossary: Glossary, entry: LoadedTerm, t: Messages) -> list[Question]:
     if len(glossary) < 2:
         return []
     qid = f"{entry.slug}:tldr"
@@ -256,28 +279,28 @@ def _tldr_question(glossary: Glossary, entry: LoadedTerm) -> list[Question]:
             term=entry.slug,
             kind="choice",
             source="tldr",
-            prompt=f"Which term does this describe? “{tldr}”",
+            prompt=t("quiz.which_term", tldr=tldr),
             choices=tuple(Choice(glossary.term(s).title) for s in order),
             answer=order.index(entry.slug),
-            explanation=f"{entry.term.title}: {plain_text(entry.term.tldr)}",
+            explanation=t("quiz.tldr_why", term=entry.term.title, tldr=plain_text(entry.term.tldr)),
             see="tldr",
             term_page=False,  # under the term's own title it would answer itself
         )
     ]
 
 
-def _debt_question(entry: LoadedTerm) -> list[Question]:
+def _debt_question(entry: LoadedTerm, t: Messages) -> list[Question]:
     debt = entry.term.debt
     if debt is None:
         return []
     # One axis per term (chosen by seed) keeps the page short; prefer axes with a rationale to explain.
     explained = [a for a in AXIS_LETTERS if debt.axis(a).rationale] or list(AXIS_LETTERS)
     letter = _rng(f"{entry.slug}:debt").choice(explained)
-    axis = AXIS_BY_LETTER[letter]
+    name, kind, question = (t(f"debt.axes.{letter}.{part}") for part in ("name", "kind", "question"))
     score = debt.axis(letter).score
     rationale = debt.axis(letter).rationale
-    shown = "n/a (does not apply)" if score == 0 else str(score)
-    why = f"{axis.name} is {shown} in {debt.string}."
+    shown = t("quiz.debt_shown_na") if score == 0 else str(score)
+    why = t("quiz.debt_why", axis=name, shown=shown, debt=debt.string)
     if rationale:
         why += " " + plain_text(rationale)
     return [
@@ -286,8 +309,7 @@ def _debt_question(entry: LoadedTerm) -> list[Question]:
             term=entry.slug,
             kind="debt",
             source=f"debt-{letter}",
-            prompt=f"How does {entry.term.title} score on {axis.name} ({axis.kind.lower()}: {axis.question})? "
-            "Within one point counts.",
+            prompt=t("quiz.debt_prompt", term=entry.term.title, axis=name, kind=kind.lower(), question=question),
             answer=score,
             axis=letter,
             explanation=why,
@@ -340,35 +362,38 @@ def _author_questions(entry: LoadedTerm) -> list[Question]:
     return out
 
 
-def questions_for(glossary: Glossary, slug: str) -> list[Question]:
-    """Every question about one term: generated ones first, then the author's."""
+def questions_for(glossary: Glossary, slug: str, t: Messages | None = None) -> list[Question]:
+    """Every question about one term: generated ones first, then the author's; worded in the
+    site's language (`t`, English by default)."""
     entry = glossary.entries[slug]
+    t = t or english()
     return [
-        *_misconception_questions(entry),
-        *_code_question(entry),
-        *_tldr_question(glossary, entry),
-        *_debt_question(entry),
+        *_misconception_questions(entry, t),
+        *_code_question(entry, t),
+        *_tldr_question(glossary, entry, t),
+        *_debt_question(entry, t),
         *_author_questions(entry),
     ]
 
 
-def question_bank(glossary: Glossary, memo: Memo | None = None) -> dict[str, list[Question]]:
+def question_bank(glossary: Glossary, memo: Memo | None = None, t: Messages | None = None) -> dict[str, list[Question]]:
     """Questions for every term, by slug (in slug order).
 
     Under `mkdocs serve` (a memo), each term's questions are kept by what they are made of: the
     term file's bytes, plus, for the TL;DR question, the titles its distractors may be drawn from
     (the term's category, or the whole glossary for a small one); an edit re-generates only the
     questions it can change."""
+    t = t or english()
     if memo is None:
-        return {entry.slug: questions_for(glossary, entry.slug) for entry in glossary}
+        return {entry.slug: questions_for(glossary, entry.slug, t) for entry in glossary}
     everyone = hash(tuple((e.slug, e.term.title) for e in glossary))
     by_category = {
         c: hash(tuple((e.slug, e.term.title) for e in entries)) for c, entries in glossary.categories.items()
     }
     bank: dict[str, list[Question]] = {}
     for entry in glossary:
-        key = (entry.file, entry.digest, by_category[entry.term.category], everyone)
+        key = (entry.file, entry.digest, by_category[entry.term.category], everyone, t)
         bank[entry.slug] = reuse(
-            memo, "learning.questions", entry.slug, key, functools.partial(questions_for, glossary, entry.slug)
+            memo, "learning.questions", entry.slug, key, functools.partial(questions_for, glossary, entry.slug, t)
         )
     return bank

@@ -14,7 +14,20 @@ class GlossdeckConfig(base.Config):
     """Folder the generated pages live under, e.g. "glossary" (default: the site root)."""
 
     categories = c.DictOfItems(c.Type(str), default={})
-    """Category slug -> title, in the order categories are listed; others follow alphabetically."""
+    """Category slug -> title (any script), in the order categories are listed; others follow
+    alphabetically."""
+
+    tags = c.DictOfItems(c.Type(str), default={})
+    """Tag slug -> title (any script), e.g. `container: 容器`; a tag without one shows its slug."""
+
+    language = c.Optional(c.Type(str))
+    """Language of glossdeck's interface strings, e.g. "de", "zh", "ur" (default: the theme's
+    `language`, as Material's own labels; English where glossdeck ships no catalog)."""
+
+    strings = c.Type(dict, default={})
+    """The site's own wording for any interface string, by key: `{term.tldr: "In short"}`; a counted
+    string takes plural forms, `{count.terms: {one: "{count} entry", other: "{count} entries"}}`.
+    Keys: plugins/glossdeck/i18n/catalogs/en.yml."""
 
     autolink = c.Type(bool, default=True)
     """Turn mentions of term titles and aliases into links, in term pages and in docs/ pages."""
@@ -40,8 +53,8 @@ class GlossdeckConfig(base.Config):
     """Add a navigation section for the glossary (categories and indexes, never every term), unless
     the site's own `nav` already lists a glossary page."""
 
-    nav_title = c.Type(str, default="Glossary")
-    """Title of that navigation section."""
+    nav_title = c.Optional(c.Type(str))
+    """Title of that navigation section (default: "Glossary" in the site's language, `nav.glossary`)."""
 
     recent_days = c.Type(int, default=7)
     """A term added or edited this many days before the build date gets an "added"/"updated" mark."""

@@ -35,7 +35,7 @@ def add_glossary_section(
     overview = page(layout.categories_index)
     if categories:
         items: list[Any] = [*([overview] if overview else []), *categories]
-        children.append(Section("Categories", items))
+        children.append(Section(ctx.t("index.categories"), items))
     indexes = (page(layout.a_z), page(layout.tags_index), page(layout.debt), page(layout.wanted))
     children += [p for p in indexes if p]
     for section_title, srcs in feature_nav:  # a feature's pages, in a section of their own if it names one

@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import functools
+import json
 import logging
 import os
 from collections.abc import Hashable
@@ -53,6 +54,8 @@ from ..core.loading import LoadedTerm, parse_term, read_term_bytes, slug_for
 from ..core.problems import GlossdeckError, Problem, Severity
 from ..core.rubric import Rubric, load_rubric
 from ..features import Feature, load_features
+from ..i18n.catalog import CatalogError, load_messages
+from ..i18n.script import strings_script
 from ..reuse import reuse, text_key
 from ..site import jsonld
 from ..site.badges import axes_css
@@ -87,7 +90,9 @@ ASSETS_DIR = Path(__file__).parent.parent / "assets"
 ASSETS_URL = "assets/glossdeck"
 BUILD_FONTS = ASSETS_DIR / "vendor" / "fonts"  # for drawing the link-preview images; not served
 OWN_STYLESHEETS = ("glossdeck.css", "axes.css")
-OWN_SCRIPTS = ("glossdeck.js",)
+# strings.js (generated: the interface strings in the site's language) first: deferred scripts run
+# in order, so every later script finds `window.glossdeckStrings`
+OWN_SCRIPTS = ("strings.js", "glossdeck.js")
 
 
 def _split_and_narrow(markdown: str) -> tuple[str, tuple[str, ...]]:
@@ -189,12 +194,28 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
             raise PluginError("glossdeck: cannot use the DEBT rubric:\n" + str(exc)) from None
         self.features = load_features(self.config.features, self.config.disabled_features)
         self.feature_options = self._feature_options()
+        # Material's `language`, or MkDocs' own themes' `locale` (a babel Locale there, hence str())
+        language = str(self.config.language or config.theme.get("language") or config.theme.get("locale") or "en")
+        direction = config.theme.get("direction") or None  # Material's own override of the language's
+        strings = dict(self.config.strings)
+        try:  # under serve, read once per session (by the settings it came from): catalogs don't change
+            messages = reuse(
+                self.memo,
+                "messages",
+                "site",
+                (language, direction, json.dumps(strings, sort_keys=True, default=str)),
+                lambda: load_messages(language, strings, direction),
+            )
+        except CatalogError as exc:
+            raise PluginError(f"glossdeck: {exc}") from None
         self.layout = Layout.create(
             config.site_name,
             config.site_url,
             config.use_directory_urls,
             self.config.url_prefix,
             category_titles=dict(self.config.categories),
+            tag_titles=dict(self.config.tags),
+            messages=messages,
         )
         self.template_dirs = [str(self.root / self.config.templates_dir)] if self.config.templates_dir else []
         custom_dir = config.theme.custom_dir if hasattr(config.theme, "custom_dir") else None
@@ -336,7 +357,14 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         with TIMER.phase("features"):
             by_feature = [(f, f.pages(ctx.build)) for f in self.features]
         extras = [page for _, pages in by_feature for page in pages]
-        self.feature_nav = [(f.nav_section, [p.src_path for p in pages if p.in_nav]) for f, pages in by_feature]
+        t = self.layout.site.messages  # a feature's section title in the site's language, when the catalog has it
+        self.feature_nav = [
+            (
+                t(f"nav.{f.name}") if f.nav_section and t.has(f"nav.{f.name}") else f.nav_section,
+                [p.src_path for p in pages if p.in_nav],
+            )
+            for f, pages in by_feature
+        ]
         failures: list[Problem] = []
         try:
             pages = generate_pages(
@@ -410,6 +438,9 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         files.append(File.generated(config, f"{ASSETS_URL}/axes.css", content=axes_css()))
         if self._search_script is not None and files.get_file_from_path(WORKER_SRC) is None:
             files.append(File.generated(config, WORKER_SRC, content=worker_source()))
+        files.append(
+            File.generated(config, f"{ASSETS_URL}/strings.js", content=strings_script(self.layout.site.messages))
+        )
         if not VENDOR_FILE.is_file():
             log.error(
                 f"{VENDOR_FILE} is missing, so diagrams cannot render: run `npm ci` "
@@ -419,7 +450,8 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
     # --- navigation ---
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         if self.config.nav and self.ctx is not None:
-            nav = add_glossary_section(nav, files, self.ctx, self.generated, self.config.nav_title, self.feature_nav)
+            title = self.config.nav_title or self.layout.site.messages("nav.glossary")
+            nav = add_glossary_section(nav, files, self.ctx, self.generated, title, self.feature_nav)
         if self.dirty is not None and self.ctx is not None:
             self._mark_dirty_pages(nav, files, config)
         return nav

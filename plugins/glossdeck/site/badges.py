@@ -8,8 +8,11 @@ as "n/a" (the axis does not apply), and no badge ever shows a total.
 
 from __future__ import annotations
 
-from ..core.debt import AXES, AXIS_BY_LETTER
+from dataclasses import dataclass
+
+from ..core.debt import AXES
 from ..core.model import Debt
+from ..i18n.messages import Messages, english
 from ..text.escape import attr, text
 from .icons import severity_meter
 
@@ -18,17 +21,32 @@ def axis_anchor(letter: str) -> str:
     return f"axis-{letter}"
 
 
-def axis_description(letter: str, score: int) -> str:
-    axis = AXIS_BY_LETTER[letter]
+@dataclass(frozen=True)
+class AxisWords:
+    name: str
+    kind: str
+    question: str
+
+
+def axis_words(t: Messages, letter: str) -> AxisWords:
+    """An axis's name, kind of debt and question in the site's language."""
+    return AxisWords(t(f"debt.axes.{letter}.name"), t(f"debt.axes.{letter}.kind"), t(f"debt.axes.{letter}.question"))
+
+
+def axis_description(letter: str, score: int, t: Messages | None = None) -> str:
+    t = t or english()
+    words = axis_words(t, letter)
     if score == 0:
-        return f"{axis.name}: not applicable"
-    return f"{axis.name}: {score} of 9 ({axis.kind.lower()}; 1 least, 9 most cost)"
+        return t("debt.axis_na", axis=words.name)
+    return t("debt.axis_score", axis=words.name, score=score, kind=words.kind.lower())
 
 
-def axis_badge(letter: str, score: int, href: str | None) -> str:
+def axis_badge(letter: str, score: int, href: str | None, t: Messages | None = None) -> str:
     """`d7` (or `d n/a`) in the axis's colour, linking to the rubric's explanation of the axis."""
-    shown = f"{letter}{score}" if score else f"{letter} n/a"
-    label = f"{axis_description(letter, score)}, shown as {shown}"  # the name holds the visible text (WCAG 2.5.3)
+    t = t or english()
+    shown = f"{letter}{score}" if score else f"{letter} {t('debt.na')}"
+    # the name holds the visible text (WCAG 2.5.3)
+    label = t("debt.shown_as", label=axis_description(letter, score, t), shown=shown)
     classes = f"gd-badge gd-axis gd-axis-{letter}" + (" gd-na" if score == 0 else "")
     inner = f'<span aria-hidden="true">{text(shown)}</span>'
     if href:
@@ -36,42 +54,47 @@ def axis_badge(letter: str, score: int, href: str | None) -> str:
     return f'<span class="{classes}" role="img" title="{attr(label)}" aria-label="{attr(label)}">{inner}</span>'
 
 
-def debt_label(debt: Debt) -> str:
-    parts = [axis_description(a.letter, debt.axis(a.letter).score).replace(" (", ", ").split(";")[0] for a in AXES]
-    return "DEBT profile " + debt.string + ": " + "; ".join(parts)
+def debt_label(debt: Debt, t: Messages | None = None) -> str:
+    t = t or english()
+    parts = [axis_description(a.letter, debt.axis(a.letter).score, t).replace(" (", ", ").split(";")[0] for a in AXES]
+    return t("debt.profile_label", debt=debt.string, axes="; ".join(parts))
 
 
-def debt_string_badge(debt: Debt, href: str | None) -> str:
+def debt_string_badge(debt: Debt, href: str | None, t: Messages | None = None) -> str:
     """The verbatim `debt(d7/e9/b9/t5)` string, readable without a legend, linking to the rubric."""
-    label = debt_label(debt)
+    label = debt_label(debt, t)
     inner = f"<code>{text(debt.string)}</code>"
     if href:
         return f'<a class="gd-debt-string" href="{attr(href)}" title="{attr(label)}" aria-label="{attr(label)}">{inner}</a>'
     return f'<span class="gd-debt-string" title="{attr(label)}">{inner}</span>'
 
 
-def level_badge(level: str) -> str:
-    name = level.capitalize()
-    return f'<span class="gd-badge gd-level gd-level-{attr(level)}" title="Level: {attr(name)}">{text(name)}</span>'
+def level_badge(level: str, t: Messages | None = None) -> str:
+    t = t or english()
+    name = t(f"badge.levels.{level}")
+    title = t("badge.level", level=name)
+    return f'<span class="gd-badge gd-level gd-level-{attr(level)}" title="{attr(title)}">{text(name)}</span>'
 
 
-def severity_badge(severity: str) -> str:
+def severity_badge(severity: str, t: Messages | None = None) -> str:
     """The level in words ("Severity: Medium"), with a four-bar meter (decorative) beside it; the
     colour of the border only repeats what the words say."""
-    name = severity.capitalize()
+    t = t or english()
+    shown = t("badge.severity", severity=t(f"badge.severities.{severity}"))
     return (
-        f'<span class="gd-badge gd-severity gd-severity-{attr(severity)}" title="Severity: {attr(name)}">'
-        f"{severity_meter(severity)} Severity: {text(name)}</span>"
+        f'<span class="gd-badge gd-severity gd-severity-{attr(severity)}" title="{attr(shown)}">'
+        f"{severity_meter(severity)} {text(shown)}</span>"
     )
 
 
-def rating_badge(label: str, value: str, css: str = "gd-rating") -> str:
-    """A labelled low/medium/high value, e.g. "Fix effort: High"."""
-    shown = value.capitalize()
-    return (
-        f'<span class="gd-badge {css} gd-rating-{attr(value)}" title="{attr(label)}: {attr(shown)}">'
-        f"{text(label)}: {text(shown)}</span>"
-    )
+def rating_badge(label: str, value: str, css: str = "gd-rating", t: Messages | None = None) -> str:
+    """A labelled low/medium/high (or line/function/...) value, e.g. "Fix effort: High"; `label`
+    is in the site's language already, `value` is the YAML value."""
+    t = t or english()
+    key = next((k for k in (f"badge.ratings.{value}", f"badge.contexts.{value}") if t.has(k)), None)
+    shown = t(key) if key else value.capitalize()
+    both = t("badge.rated", label=label, value=shown)
+    return f'<span class="gd-badge {css} gd-rating-{attr(value)}" title="{attr(both)}">{text(both)}</span>'
 
 
 def yes_no(value: bool, yes: str, no: str) -> str:

@@ -16,11 +16,12 @@ from ..core.model import Term
 from ..core.rubric import Rubric
 from ..core.term_links import linked_slugs
 from ..features import Build, Feature
+from ..i18n.messages import Messages
 from ..reuse import Memo, reuse
 from ..text.prose import ProseRenderer
 from ..text.term_links import Target, guess_title, resolve_plain
 from .autolink import Autolinker
-from .layout import Layout
+from .layout import Layout, default_title
 
 
 def build_date() -> dt.date:
@@ -32,7 +33,7 @@ def build_date() -> dt.date:
 
 
 def default_category_title(slug: str) -> str:
-    return slug.replace("-", " ").capitalize()
+    return default_title(slug)
 
 
 @dataclass
@@ -64,6 +65,14 @@ class SiteContext:
 
     def category_title(self, category: str) -> str:
         return self.category_titles.get(category) or default_category_title(category)
+
+    def tag_title(self, tag: str) -> str:
+        return self.layout.site.tag_title(tag)
+
+    @property
+    def t(self) -> Messages:
+        """The site's interface strings: `ctx.t("term.tldr")`, `ctx.t.count("count.terms", n)`."""
+        return self.layout.site.messages
 
     @cached_property
     def build(self) -> Build:

@@ -7,14 +7,19 @@ from __future__ import annotations
 
 from ..core.debt import AXES, score_label
 from ..core.model import Debt
+from ..i18n.messages import Messages, english
 from ..text.escape import attr, text
 
 WIDTH, HEIGHT, BAR, GAP, TOP, LABEL = 120, 64, 22, 8, 12, 14
 
 
-def profile_svg(debt: Debt) -> str:
+def profile_svg(debt: Debt, t: Messages | None = None) -> str:
     """An accessible SVG bar chart of the four scores (0 drawn as an empty dashed box marked n/a)."""
-    summary = "DEBT profile: " + ", ".join(f"{a.name} {score_label(debt.axis(a.letter).score)}" for a in AXES)
+    t = t or english()
+    names = {a.letter: t(f"debt.axes.{a.letter}.name") for a in AXES}
+    summary = t(
+        "debt.chart_label", axes=", ".join(f"{names[a.letter]} {score_label(debt.axis(a.letter).score)}" for a in AXES)
+    )
     parts = [
         f'<svg class="gd-chart" role="img" aria-label="{attr(summary)}" viewBox="0 0 {WIDTH} {HEIGHT}" '
         f'width="{WIDTH}" height="{HEIGHT}" xmlns="http://www.w3.org/2000/svg">',

@@ -13,12 +13,14 @@ from collections.abc import Callable
 
 import jinja2
 
-from ..core.debt import AXES, AXIS_BY_LETTER
+from ..core.debt import AXES
 from ..core.loading import LoadedTerm
 from ..core.problems import Problem
 from ..features import GeneratedPage, TermSection
+from ..i18n.collation import OTHER_GROUP, Collation
 from ..reuse import reuse
 from ..text.escape import attr, md_inline, text, yaml_scalar
+from ..text.markup import Markup, fill
 from . import badges
 from .context import SiteContext
 from .term_page import TermPageRenderer
@@ -68,9 +70,9 @@ def _render_term_item(ctx: SiteContext, from_src: str, entry: LoadedTerm, *, mar
     if marks:
         parts.append(marks)
     if term.level:
-        parts.append(badges.level_badge(term.level))
+        parts.append(badges.level_badge(term.level, ctx.t))
     if term.debt:
-        parts.append(badges.debt_string_badge(term.debt, layout.href(from_src, layout.debt)))
+        parts.append(badges.debt_string_badge(term.debt, layout.href(from_src, layout.debt), ctx.t))
     summary = f'<span class="gd-tldr-short">{text(ctx.plain_text(term.tldr))}</span>'
     return f'<li class="gd-term-item">{" ".join(parts)}<br>{summary}</li>'
 
@@ -84,23 +86,26 @@ def _recent_marks(ctx: SiteContext, entry: LoadedTerm) -> str:
     """ "+ added" / "updated" marks for terms added or edited within `recent_days` of the build date."""
     since = ctx.today - dt.timedelta(days=ctx.recent_days)
     marks = []
+    t, days = ctx.t, ctx.recent_days
     if entry.term.added and entry.term.added > since:
         marks.append(
-            f'<span class="gd-mark gd-mark-added" title="Added in the last {ctx.recent_days} days">+ added</span>'
+            f'<span class="gd-mark gd-mark-added" title="{attr(t("index.added_hint", days=days))}">'
+            f"{text(t('index.added_mark'))}</span>"
         )
     if entry.term.edited and entry.term.edited > since and entry.term.edited != entry.term.added:
         marks.append(
-            f'<span class="gd-mark gd-mark-updated" title="Updated in the last {ctx.recent_days} days">updated</span>'
+            f'<span class="gd-mark gd-mark-updated" title="{attr(t("index.updated_hint", days=days))}">'
+            f"{text(t('index.updated_mark'))}</span>"
         )
     return " ".join(marks)
 
 
 def home_sections(ctx: SiteContext, home_src: str) -> str:
     """Appended to the home page: browse by category, recently added, recently updated."""
-    layout, glossary = ctx.layout, ctx.glossary
+    layout, glossary, t = ctx.layout, ctx.glossary, ctx.t
     out = [
         "",
-        "## Browse by category",
+        f"## {md_inline(t('index.browse_categories'))}",
         "",
         '<div class="gd-category-grid gd-nolink" data-gd-block="browse-categories">',
     ]
@@ -109,26 +114,28 @@ def home_sections(ctx: SiteContext, home_src: str) -> str:
         out.append(
             f'<a class="gd-category-card" href="{attr(layout.href(home_src, layout.category(category)))}">'
             f"<strong>{text(ctx.category_title(category))}</strong> "
-            f"<span>{count} term{'s' if count != 1 else ''}</span></a>"
+            f"<span>{text(t.count('count.terms', count))}</span></a>"
         )
     out.append("</div>")
     out += [
         "",
-        f'<p class="gd-index-links gd-nolink"><a href="{attr(layout.href(home_src, layout.a_z))}">A–Z index</a>'
-        f' · <a href="{attr(layout.href(home_src, layout.tags_index))}">Tags</a>'
+        f'<p class="gd-index-links gd-nolink"><a href="{attr(layout.href(home_src, layout.a_z))}">{text(t("index.a_z"))}</a>'
+        f' · <a href="{attr(layout.href(home_src, layout.tags_index))}">{text(t("index.tags"))}</a>'
         + (
-            f' · <a href="{attr(layout.href(home_src, layout.debt))}">About DEBT scoring</a>'
+            f' · <a href="{attr(layout.href(home_src, layout.debt))}">{text(t("index.about_debt"))}</a>'
             if glossary.uses_debt
             else ""
         )
         + "</p>",
         "",
     ]
-    legend = (
-        f'<p class="gd-legend">Marks: <span class="gd-mark gd-mark-added">+ added</span> · '
-        f'<span class="gd-mark gd-mark-updated">updated</span> in the last {ctx.recent_days} days '
-        f'(build date <time datetime="{ctx.today.isoformat()}">{ctx.today.isoformat()}</time>)</p>'
-    )
+    marks = {
+        "added": Markup(f'<span class="gd-mark gd-mark-added">{text(t("index.added_mark"))}</span>'),
+        "updated": Markup(f'<span class="gd-mark gd-mark-updated">{text(t("index.updated_mark"))}</span>'),
+        "days": ctx.recent_days,
+        "date": Markup(f'<time datetime="{ctx.today.isoformat()}">{ctx.today.isoformat()}</time>'),
+    }
+    legend = f'<p class="gd-legend">{fill(t("index.legend"), marks)}</p>'
     added = sorted((e for e in glossary if e.term.added), key=lambda e: (e.term.added, e.slug), reverse=True)
     edited = sorted(
         (e for e in glossary if e.term.edited and e.term.edited != e.term.added),
@@ -137,12 +144,12 @@ def home_sections(ctx: SiteContext, home_src: str) -> str:
     )
     shown_legend = False
     for heading, entries, block in (
-        ("Recently added", added, "recently-added"),
-        ("Recently updated", edited, "recently-updated"),
+        (t("index.recently_added"), added, "recently-added"),
+        (t("index.recently_updated"), edited, "recently-updated"),
     ):
         if not entries:
             continue
-        out += [f"## {heading}", ""]
+        out += [f"## {md_inline(heading)}", ""]
         if not shown_legend:  # once, above the first list
             out += [legend, ""]
             shown_legend = True
@@ -155,15 +162,7 @@ def home_sections(ctx: SiteContext, home_src: str) -> str:
 def default_home(ctx: SiteContext) -> str:
     """A home page for sites without docs/index.md."""
     name = ctx.layout.site.site_name
-    intro = ctx.site_description or (
-        (
-            f"A glossary of {len(ctx.glossary)} programming concepts, each with a "
-            "plain explanation, a diagram, common mistakes, code examples and a "
-            "DEBT profile of what it costs the developers who use it."
-        )
-        if ctx.glossary.uses_debt
-        else f"A glossary of {len(ctx.glossary)} terms, each with a plain explanation."
-    )
+    intro = ctx.site_description or ctx.t("index.home_intro", count=len(ctx.glossary))
     return _front_matter(name) + f"# {md_inline(name)}\n\n<p>{text(intro)}</p>\n" + home_sections(ctx, ctx.layout.home)
 
 
@@ -172,11 +171,12 @@ def category_page(ctx: SiteContext, category: str) -> str:
     src = layout.category(category)
     entries = ctx.glossary.categories[category]
     title = ctx.category_title(category)
-    count = f"{len(entries)} term{'s' if len(entries) != 1 else ''}"
+    count = ctx.t.count("count.terms", len(entries))
     return (
-        _front_matter(title, description=f"{title}: {count} in the glossary")
+        _front_matter(title, description=ctx.t("index.category_description", title=title, count=count))
         + f"# {md_inline(title)}\n\n"
-        + f'<p class="gd-nolink"><a href="{attr(layout.href(src, layout.categories_index))}">All categories</a> · {count}</p>\n\n'
+        + f'<p class="gd-nolink"><a href="{attr(layout.href(src, layout.categories_index))}">'
+        + f"{text(ctx.t('index.all_categories'))}</a> · {text(count)}</p>\n\n"
         + _term_list(ctx, src, entries)
     )
 
@@ -184,7 +184,8 @@ def category_page(ctx: SiteContext, category: str) -> str:
 def categories_index(ctx: SiteContext) -> str:
     layout = ctx.layout
     src = layout.categories_index
-    out = [_front_matter("Categories"), "# Categories", "", '<ul class="gd-category-list gd-nolink">']
+    title = ctx.t("index.categories")
+    out = [_front_matter(title), f"# {md_inline(title)}", "", '<ul class="gd-category-list gd-nolink">']
     for category in ctx.category_order:
         count = len(ctx.glossary.categories[category])
         out.append(
@@ -195,14 +196,10 @@ def categories_index(ctx: SiteContext) -> str:
     return "\n".join(out) + "\n"
 
 
-def _letter(name: str) -> str:
-    first = name.strip()[:1].upper()
-    return first if first.isalpha() else "#"
-
-
 def a_z_page(ctx: SiteContext) -> str:
-    """Every title and alias, alphabetically; an alias points at its term (under `mkdocs serve`,
-    built again only when a title, alias or DEBT profile changes: most edits change none)."""
+    """Every title and alias, in the language's alphabetical order (`i18n/collation.py`); an alias
+    points at its term (under `mkdocs serve`, built again only when a title, alias or DEBT profile
+    changes: most edits change none)."""
     if ctx.memo is None:
         return _a_z_page(ctx)
     key = (
@@ -215,41 +212,52 @@ def a_z_page(ctx: SiteContext) -> str:
     return reuse(ctx.memo, "a-z", "a-z", key, lambda: _a_z_page(ctx))
 
 
+def _group_anchor(group: str, index: int) -> str:
+    """ "letter-a" for Latin letters (stable, readable links), "letter-other" for "#", and the
+    group's position for other scripts (an id that needs no percent-encoding)."""
+    if group == OTHER_GROUP:
+        return "letter-other"
+    if group.isascii():
+        return f"letter-{group.lower()}"
+    return f"letter-{index + 1}"
+
+
 def _a_z_page(ctx: SiteContext) -> str:
-    layout = ctx.layout
+    layout, t = ctx.layout, ctx.t
     src = layout.a_z
-    rows: list[tuple[str, str, LoadedTerm, bool]] = []
+    collation = Collation(t.language)
+    rows: list[tuple[object, str, LoadedTerm, bool]] = []
     for entry in ctx.glossary:
-        rows.append((entry.term.title.casefold(), entry.term.title, entry, False))
-        rows += [(alias.casefold(), alias, entry, True) for alias in entry.term.aliases]
+        rows.append((collation.sort_key(entry.term.title), entry.term.title, entry, False))
+        rows += [(collation.sort_key(alias), alias, entry, True) for alias in entry.term.aliases]
     rows.sort(key=lambda r: (r[0], r[3]))
-    by_letter: dict[str, list[tuple[str, str, LoadedTerm, bool]]] = defaultdict(list)
+    by_group: dict[str, list[tuple[object, str, LoadedTerm, bool]]] = defaultdict(list)
     for row in rows:
-        by_letter[_letter(row[1])].append(row)
-    letters = sorted(by_letter, key=lambda c: (c == "#", c))
+        by_group[collation.group(row[1])].append(row)
+    groups = collation.group_order(list(by_group))
+    anchors = {g: _group_anchor(g, i) for i, g in enumerate(groups)}
+    shown = {g: t("index.other_group") if g == OTHER_GROUP else g for g in groups}
+    title = t("index.a_z")
     out = [
-        _front_matter(
-            "A–Z index", description=f"All {len(ctx.glossary)} terms of the glossary, with their other names"
-        ),
-        "# A–Z index",
+        _front_matter(title, description=t("index.a_z_description", count=len(ctx.glossary))),
+        f"# {md_inline(title)}",
         "",
-        f'<p class="gd-nolink">{len(ctx.glossary)} terms. Other names are listed too and point at their term.</p>',
+        f'<p class="gd-nolink">{text(t("index.a_z_intro", count=len(ctx.glossary)))}</p>',
         "",
-        '<nav class="gd-letters gd-nolink" aria-label="Letters">'
-        + " ".join(f'<a href="#letter-{"other" if c == "#" else c.lower()}">{text(c)}</a>' for c in letters)
+        f'<nav class="gd-letters gd-nolink" aria-label="{attr(t("index.letters"))}">'
+        + " ".join(f'<a href="#{anchors[g]}">{text(shown[g])}</a>' for g in groups)
         + "</nav>",
         "",
     ]
-    for letter in letters:
-        anchor = "other" if letter == "#" else letter.lower()
-        out += [f'<h2 id="letter-{anchor}">{text(letter)}</h2>', "", '<ul class="gd-a-z gd-nolink">']
-        for _, name, entry, is_alias in by_letter[letter]:
+    for group in groups:
+        out += [f'<h2 id="{anchors[group]}">{text(shown[group])}</h2>', "", '<ul class="gd-a-z gd-nolink">']
+        for _, name, entry, is_alias in by_group[group]:
             href = attr(layout.href(src, layout.term(entry.slug)))
             if is_alias:
                 out.append(f'<li class="gd-alias">{text(name)} → <a href="{href}">{text(entry.term.title)}</a></li>')
             else:
                 debt = (
-                    " " + badges.debt_string_badge(entry.term.debt, layout.href(src, layout.debt))
+                    " " + badges.debt_string_badge(entry.term.debt, layout.href(src, layout.debt), t)
                     if entry.term.debt
                     else ""
                 )
@@ -261,14 +269,15 @@ def _a_z_page(ctx: SiteContext) -> str:
 def tags_index(ctx: SiteContext) -> str:
     layout = ctx.layout
     src = layout.tags_index
-    out = [_front_matter("Tags"), "# Tags", ""]
+    title = ctx.t("index.tags")
+    out = [_front_matter(title), f"# {md_inline(title)}", ""]
     if not ctx.glossary.tags:
-        return "\n".join([*out, "<p>No term has tags yet.</p>"]) + "\n"
+        return "\n".join([*out, f"<p>{text(ctx.t('index.no_tags'))}</p>"]) + "\n"
     out.append('<p class="gd-tag-cloud gd-nolink">')
     for tag, entries in ctx.glossary.tags.items():
         out.append(
             f'<a class="gd-badge gd-tag" href="{attr(layout.href(src, layout.tag(tag)))}">'
-            f'{text(tag)} <span class="gd-count">{len(entries)}</span></a>'
+            f'{text(ctx.tag_title(tag))} <span class="gd-count">{len(entries)}</span></a>'
         )
     out.append("</p>")
     return "\n".join(out) + "\n"
@@ -278,43 +287,49 @@ def tag_page(ctx: SiteContext, tag: str) -> str:
     layout = ctx.layout
     src = layout.tag(tag)
     entries = ctx.glossary.tags[tag]
+    title = ctx.t("index.tag_title", tag=ctx.tag_title(tag))
     return (
-        _front_matter(f"Tag: {tag}")
-        + f"# Tag: {md_inline(tag)}\n\n"
-        + f'<p class="gd-nolink"><a href="{attr(layout.href(src, layout.tags_index))}">All tags</a></p>\n\n'
+        _front_matter(title)
+        + f"# {md_inline(title)}\n\n"
+        + f'<p class="gd-nolink"><a href="{attr(layout.href(src, layout.tags_index))}">'
+        + f"{text(ctx.t('index.all_tags'))}</a></p>\n\n"
         + _term_list(ctx, src, entries)
     )
 
 
-SHAPES = (
-    ("High d, the rest low", "the problem is process: invest in tooling and checks."),
-    ("High e, low b", "the damage is contained: refactor tactically when there is budget."),
-    ("High b, whatever else", "stop deepening the commitment; revisit the decision before it hardens."),
-    ("High t", "teach it: this is where reviews and onboarding material pay off."),
-)
+SHAPES = ("process", "contained", "commitment", "teach")  # catalog keys: debt_page.shapes.<key>.name/advice
 
 
 def debt_page(ctx: SiteContext) -> str:
-    """About DEBT scoring, generated from the rubric: each axis in its colour with its anchored levels."""
+    """About DEBT scoring, generated from the rubric: each axis in its colour with its anchored levels
+    (the levels are the rubric's own text: a site translates them with its own `rubric:` file)."""
+    t = ctx.t
+    title = t("index.about_debt")
+
+    def code(value: str) -> Markup:
+        return Markup(f"<code>{text(value)}</code>")
+
+    intro = fill(
+        t("debt_page.intro"),
+        {"example": code("debt(d7/e9/b9/t5)"), "zero": Markup(f"<strong>{text(t('debt_page.zero'))}</strong>")},
+    )
+    never = fill(
+        t("debt_page.never_summed"),
+        {"example": code("debt(d7/e4/b2/t9)"), "shape": Markup(f"<em>{text(t('debt_page.shape'))}</em>")},
+    )
+    words = {a.letter: badges.axis_words(t, a.letter) for a in AXES}
     out = [
-        _front_matter(
-            "About DEBT scoring",
-            description="How the glossary scores what a concept costs: four axes, 0-9, never a sum",
-        ),
-        "# About DEBT scoring",
+        _front_matter(title, description=t("debt_page.description")),
+        f"# {md_inline(title)}",
         "",
-        "<p>Every term carries a DEBT profile such as <code>debt(d7/e9/b9/t5)</code>: four scores, one per "
-        "axis, always in the order d, e, b, t. Each score is one digit: 1 is the least cost and 9 the most; "
-        "<strong>0 means the axis does not apply</strong> and is shown as “n/a”, never as a low score.</p>",
+        f"<p>{intro}</p>",
         "",
-        "<p>A profile is never added up: <code>debt(d7/e4/b2/t9)</code> says what to do in a way that a total "
-        "cannot, because the <em>shape</em> carries the meaning. Each score comes with a rationale that names "
-        "the level of the rubric below it is closest to, e.g. “Closest to ‘architectural rework’ (e9)”.</p>",
+        f"<p>{never}</p>",
         "",
         '<p class="gd-axis-legend gd-nolink">'
         + " ".join(
             f'<a class="gd-badge gd-axis gd-axis-{a.letter}" href="#{badges.axis_anchor(a.letter)}" '
-            f'title="{attr(a.name)}">{a.letter}</a> {text(a.name)}'
+            f'title="{attr(words[a.letter].name)}">{a.letter}</a> {text(words[a.letter].name)}'
             for a in AXES
         )
         + "</p>",
@@ -322,39 +337,32 @@ def debt_page(ctx: SiteContext) -> str:
     ]
     for axis in AXES:
         levels = ctx.rubric.levels.get(axis.letter, {})
+        w = words[axis.letter]
         out += [
-            f"## {axis.name} ({axis.letter})",
+            f"## {md_inline(w.name)} ({axis.letter})",
             "",
             f'<section class="gd-axis-section gd-axis-{axis.letter}" id="{badges.axis_anchor(axis.letter)}" '
             f'data-gd-axis="{axis.letter}">',
             f'<p class="gd-axis-kind"><span class="gd-badge gd-axis gd-axis-{axis.letter}">{axis.letter}</span> '
-            f"<strong>{text(axis.kind)}</strong> — {text(axis.question)}.</p>",
-            f'<p class="gd-axis-question">{text(QUESTIONS[axis.letter])}</p>',
-            '<table class="gd-levels"><thead><tr><th scope="col">Score</th><th scope="col">Anchor</th></tr></thead><tbody>',
+            f"<strong>{text(w.kind)}</strong> — {text(w.question)}.</p>",
+            f'<p class="gd-axis-question">{text(t(f"debt_page.questions.{axis.letter}"))}</p>',
+            f'<table class="gd-levels"><thead><tr><th scope="col">{text(t("debt_page.score"))}</th>'
+            f'<th scope="col">{text(t("debt_page.anchor"))}</th></tr></thead><tbody>',
         ]
         for level in sorted(levels):
-            shown = "n/a (0)" if level == 0 else f"{axis.letter}{level}"
+            shown = t("debt_page.na_zero") if level == 0 else f"{axis.letter}{level}"
             out.append(
                 f'<tr><th scope="row"><span class="gd-badge gd-axis gd-axis-{axis.letter}'
                 f'{" gd-na" if level == 0 else ""}">{text(shown)}</span></th><td>{text(levels[level])}</td></tr>'
             )
         out += ["</tbody></table>", "</section>", ""]
-    out += ["## Reading a profile", "", '<ul class="gd-shapes">']
-    out += [f"<li><strong>{text(shape)}</strong>: {text(advice)}</li>" for shape, advice in SHAPES]
+    out += [f"## {md_inline(t('debt_page.reading'))}", "", '<ul class="gd-shapes">']
+    out += [
+        f"<li><strong>{text(t(f'debt_page.shapes.{key}.name'))}</strong>: {text(t(f'debt_page.shapes.{key}.advice'))}</li>"
+        for key in SHAPES
+    ]
     out += ["</ul>", ""]
     return "\n".join(out)
-
-
-QUESTIONS = {
-    "d": "How invisible is misuse to your safety net — compiler, linter, static analysis, tests, review? "
-    "High means nothing catches it before production.",
-    "e": "Once spotted, how much work is the fix? Low is a one-line patch; high is architectural rework.",
-    "b": "How much does choosing wrong weigh on every future maintainer? Two flavours score here: decay "
-    "(slowly poisons the codebase) and reach (load-bearing, system-wide); a rationale names the flavour.",
-    "t": "Will a competent developer new to the concept guess wrong about how it behaves? "
-    "High means a catastrophic, counter-intuitive trap.",
-}
-assert set(QUESTIONS) == set(AXIS_BY_LETTER)
 
 
 def feature_sections(ctx: SiteContext, slug: str) -> list[TermSection]:
@@ -404,7 +412,10 @@ def generate_pages(
             failures.append(Problem(entry.file, 1, 1, "", f"cannot render this term's page: {markdown[0]}"))
             continue
         pages.append(GeneratedPage(layout.term(entry.slug), entry.term.title, markdown))
-    pages.append(GeneratedPage(layout.categories_index, "Categories", categories_index(ctx), lists_searched=False))
+    t = ctx.t
+    pages.append(
+        GeneratedPage(layout.categories_index, t("index.categories"), categories_index(ctx), lists_searched=False)
+    )
     for category in ctx.category_order:
         pages.append(
             GeneratedPage(
@@ -414,14 +425,15 @@ def generate_pages(
                 lists_searched=False,
             )
         )
-    pages.append(GeneratedPage(layout.a_z, "A–Z index", a_z_page(ctx), lists_searched=False))
-    pages.append(GeneratedPage(layout.tags_index, "Tags", tags_index(ctx), lists_searched=False))
+    pages.append(GeneratedPage(layout.a_z, t("index.a_z"), a_z_page(ctx), lists_searched=False))
+    pages.append(GeneratedPage(layout.tags_index, t("index.tags"), tags_index(ctx), lists_searched=False))
     for tag in glossary.tags:
-        pages.append(GeneratedPage(layout.tag(tag), f"Tag: {tag}", tag_page(ctx, tag), lists_searched=False))
+        title = t("index.tag_title", tag=ctx.tag_title(tag))
+        pages.append(GeneratedPage(layout.tag(tag), title, tag_page(ctx, tag), lists_searched=False))
     if glossary.uses_debt:  # no page about a scoring no term uses
-        pages.append(GeneratedPage(layout.debt, "About DEBT scoring", debt_page(ctx)))
+        pages.append(GeneratedPage(layout.debt, t("index.about_debt"), debt_page(ctx)))
     if glossary.wanted:
-        pages.append(GeneratedPage(layout.wanted, "Wanted terms", wanted_page(ctx)))
+        pages.append(GeneratedPage(layout.wanted, t("wanted.title"), wanted_page(ctx)))
     if with_features:
         pages.extend(feature_pages(ctx))
     return pages

@@ -13,7 +13,7 @@ from .context import SiteContext
 
 
 def _set_node(ctx: SiteContext) -> dict[str, Any]:
-    node: dict[str, Any] = {"@type": "DefinedTermSet", "name": f"{ctx.layout.site.site_name} glossary"}
+    node: dict[str, Any] = {"@type": "DefinedTermSet", "name": ctx.t("index.term_set", site=ctx.layout.site.site_name)}
     url = ctx.layout.absolute(ctx.layout.a_z)
     if url:
         node["@id"] = url
@@ -30,6 +30,7 @@ def defined_term(ctx: SiteContext, slug: str) -> dict[str, Any]:
         "termCode": slug,
         "description": ctx.plain_text(term.tldr),
         "inDefinedTermSet": _set_node(ctx),
+        "inLanguage": ctx.t.language,
     }
     url = ctx.layout.absolute(ctx.layout.term(slug))
     if url:
@@ -44,7 +45,7 @@ def defined_term(ctx: SiteContext, slug: str) -> dict[str, Any]:
     if term.edited:
         data["dateModified"] = term.edited.isoformat()
     if term.tags:
-        data["keywords"] = ", ".join(term.tags)
+        data["keywords"] = ", ".join(ctx.tag_title(tag) for tag in term.tags)
     return data
 
 

@@ -8,8 +8,11 @@ on or off, and (link style "md") between exported Markdown files.
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
+from urllib.parse import quote
+
+from ..i18n.messages import Messages, english
 
 
 # Relative links are computed from the strings alone: `posixpath.relpath` makes both paths absolute
@@ -31,6 +34,13 @@ def relpath(target: str, base: str = ".") -> str:
         common += 1
     parts = [".."] * (len(start) - common) + to[common:]
     return "/".join(parts) if parts else "."
+
+
+def url_path(path: str) -> str:
+    """A site path as written in a URL: UTF-8 percent-encoded ("terms/容器/" ->
+    "terms/%E5%AE%B9%E5%99%A8/"), as MkDocs writes its own page URLs and the sitemap. "%" stays, so
+    encoding an encoded path again changes nothing (slugs hold no "%")."""
+    return quote(path, safe="/%")
 
 
 def relative_url(to_url: str, from_dir: str) -> str:
@@ -55,9 +65,15 @@ class SiteInfo:
     use_directory_urls: bool = True
     terms_prefix: str = "terms"  # term pages live at <terms_prefix>/<slug>.md
     category_titles: tuple[tuple[str, str], ...] = ()  # configured (slug, title), in the site's order
+    tag_titles: tuple[tuple[str, str], ...] = ()  # configured (slug, title)
+    # the interface strings in the site's language (one language per site, for now)
+    messages: Messages = field(default_factory=english)
 
     def category_title(self, category: str) -> str:
-        return dict(self.category_titles).get(category) or category.replace("-", " ").capitalize()
+        return dict(self.category_titles).get(category) or default_title(category)
+
+    def tag_title(self, tag: str) -> str:
+        return dict(self.tag_titles).get(tag) or tag
 
     def category_order(self, used: list[str]) -> list[str]:
         """Configured categories first, in their order, then the others alphabetically."""
@@ -74,14 +90,14 @@ class SiteInfo:
         name = posixpath.basename(stem)
         if name in ("index", "README"):
             parent = posixpath.dirname(stem)
-            return f"{parent}/" if parent else ""
-        return f"{stem}/" if self.use_directory_urls else f"{stem}.html"
+            return url_path(f"{parent}/") if parent else ""
+        return url_path(f"{stem}/" if self.use_directory_urls else f"{stem}.html")
 
     def term_url(self, slug: str) -> str:
         return self.url_of(self.term_src(slug))
 
     def absolute(self, site_relative_url: str) -> str | None:
-        return self.site_url + site_relative_url if self.site_url else None
+        return self.site_url + url_path(site_relative_url) if self.site_url else None
 
     def page_url(self, src_path: str) -> str:
         """The URL a link to the page uses: without directory URLs a folder URL names its
@@ -94,6 +110,11 @@ class SiteInfo:
     def relative(self, from_src: str, to_url: str) -> str:
         """A link from the page built from `from_src` to a site-relative URL, as written in HTML."""
         return relative_url(to_url, page_folder(self.url_of(from_src)))
+
+
+def default_title(slug: str) -> str:
+    """A title for a slug nobody gave one: "web-security" -> "Web security"; "容器" stays "容器"."""
+    return slug.replace("-", " ").capitalize()
 
 
 LinkStyle = Literal["site", "md"]
@@ -120,6 +141,8 @@ class Layout:
         prefix: str = "",
         link_style: LinkStyle = "site",
         category_titles: dict[str, str] | None = None,
+        tag_titles: dict[str, str] | None = None,
+        messages: Messages | None = None,
     ) -> Layout:
         norm = normalise_prefix(prefix)
         url = (site_url.rstrip("/") + "/") if site_url else None
@@ -129,6 +152,8 @@ class Layout:
             use_directory_urls=use_directory_urls,
             terms_prefix=f"{norm}terms",
             category_titles=tuple((category_titles or {}).items()),
+            tag_titles=tuple((tag_titles or {}).items()),
+            messages=messages or english(),
         )
         return cls(info, norm, link_style)
 
@@ -188,7 +213,7 @@ class Layout:
         fragment = f"#{anchor}" if anchor else ""
         if self.link_style == "md":
             target = relpath(to_src, posixpath.dirname(from_src) or ".")
-            return target + fragment
+            return url_path(target) + fragment
         if from_src == to_src and fragment:
             return fragment
         return relative_url(self.url(to_src), page_folder(self.url(from_src))) + fragment
@@ -196,5 +221,5 @@ class Layout:
     def asset(self, from_src: str, asset_path: str) -> str:
         """A relative link to a static file (path relative to the site root)."""
         if self.link_style == "md":
-            return relpath(asset_path, posixpath.dirname(from_src) or ".")
-        return relative_url(asset_path, page_folder(self.url(from_src)))
+            return url_path(relpath(asset_path, posixpath.dirname(from_src) or "."))
+        return relative_url(url_path(asset_path), page_folder(self.url(from_src)))

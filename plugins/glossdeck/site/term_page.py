@@ -21,8 +21,9 @@ from ..core.debt import AXES
 from ..core.loading import LoadedTerm
 from ..core.term_links import linked_slugs
 from ..features import TermSection
+from ..i18n.messages import Messages
 from ..text import escape, html_blocks, mermaid_source, prose
-from ..text.markup import Markup, element
+from ..text.markup import Markup, element, fill
 from ..text.term_links import guess_title, resolve_html
 from . import badges, debt_chart, icons
 from .context import SiteContext
@@ -30,13 +31,7 @@ from .wanted_page import wanted_anchor
 
 TEMPLATE_NAME = "term_page.md.j2"
 PACKAGE_TEMPLATES = Path(__file__).parent.parent / "templates"
-CODE_KIND_LABEL = {
-    "vulnerable": ("✗", "Vulnerable"),
-    "fixed": ("✓", "Fixed"),
-    "before": ("←", "Before"),
-    "after": ("→", "After"),
-    "example": ("›", "Example"),
-}
+CODE_KIND_MARK = {"vulnerable": "✗", "fixed": "✓", "before": "←", "after": "→", "example": "›"}
 
 
 def template_environment(override_dirs: Sequence[str | Path] = ()) -> jinja2.Environment:
@@ -98,22 +93,47 @@ def template_fingerprint(override_dirs: Sequence[str | Path] = ()) -> bytes:
     return digest.digest()
 
 
+class HtmlStrings:
+    """The interface strings as a template sees them, `{{ t("term.added", date=...) }}`: markup,
+    the text and every plain value escaped (values that are markup, such as a <time>, kept)."""
+
+    def __init__(self, messages: Messages) -> None:
+        self.messages = messages
+        self.direction = messages.direction
+        self.language = messages.language
+
+    def __call__(self, key: str, **values: Any) -> Markup:
+        return fill(self.messages(key), values) if values else Markup(escape.text(self.messages(key)))
+
+    def plain(self, key: str, **values: Any) -> str:
+        """The text itself, for a Markdown heading (`| md_inline` escapes it there)."""
+        return self.messages(key, **values)
+
+    def count(self, key: str, count: int, **values: Any) -> Markup:
+        text = self.messages.count(key, count, **{k: "{" + k + "}" for k in values})
+        return fill(text, values)
+
+
 @dataclass(frozen=True)
 class Link:
     href: str  # the term's page, or for a term not written yet its entry on the Wanted terms page
     title: str
     tldr: str = ""
     missing: bool = False  # no term file defines it (yet)
+    missing_note: str = "(not written yet)"
 
     def html(self) -> Markup:
         if self.missing:
             link = element("a", {"href": self.href, "class": "gd-missing-term", "rel": "nofollow"}, self.title)
-            return Markup(f'{link} <span class="gd-missing-note">(not written yet)</span>')
+            note = element("span", {"class": "gd-missing-note"}, self.missing_note)
+            return Markup(f"{link} {note}")
         return element("a", {"href": self.href}, self.title)
 
 
-def _fmt_date(value: Any) -> str:
-    return f"{value.day} {value.strftime('%b %Y')}"
+def _date(t: Messages, value: Any) -> dict[str, Any]:
+    """A date for the page: ISO for machines, the language's own words for readers."""
+    shown = element("time", {"datetime": value.isoformat()}, t.date(value))
+    return {"iso": value.isoformat(), "text": t.date(value), "html": shown}
 
 
 # The blocks of a term page that site search indexes: what readers search for, not the widgets
@@ -141,7 +161,7 @@ class TermPageRenderer:
         layout, glossary = self.ctx.layout, self.ctx.glossary
         if slug not in glossary:
             href = layout.href(from_src, layout.wanted, wanted_anchor(slug))
-            return Link(href, guess_title(slug), missing=True)
+            return Link(href, guess_title(slug), missing=True, missing_note=self.ctx.t("term.not_written"))
         term = glossary.term(slug)
         return Link(layout.href(from_src, layout.term(slug)), term.title, self.ctx.plain_text(term.tldr))
 
@@ -176,7 +196,7 @@ class TermPageRenderer:
         )
 
     def context(self, slug: str, sections: Sequence[TermSection] = ()) -> dict[str, Any]:
-        ctx, layout = self.ctx, self.ctx.layout
+        ctx, layout, t = self.ctx, self.ctx.layout, self.ctx.t
         entry: LoadedTerm = ctx.glossary.entries[slug]
         term = entry.term
         src = layout.term(slug)
@@ -200,18 +220,19 @@ class TermPageRenderer:
             for axis in AXES:
                 score = term.debt.axis(axis.letter)
                 axis_href = layout.href(src, layout.debt, badges.axis_anchor(axis.letter))
+                words = badges.axis_words(t, axis.letter)
                 axes.append(
                     {
                         "letter": axis.letter,
-                        "name": axis.name,
-                        "kind": axis.kind,
-                        "question": axis.question,
+                        "name": words.name,
+                        "kind": words.kind,
+                        "question": words.question,
                         "score": score.score,
-                        "shown": f"{axis.letter}{score.score}" if score.score else f"{axis.letter} n/a",
+                        "shown": f"{axis.letter}{score.score}" if score.score else f"{axis.letter} {t('debt.na')}",
                         "href": axis_href,
-                        "badge": Markup(badges.axis_badge(axis.letter, score.score, axis_href)),
+                        "badge": Markup(badges.axis_badge(axis.letter, score.score, axis_href, t)),
                         # in a <summary>, which is itself the control: a badge that is not a link
-                        "score_badge": Markup(badges.axis_badge(axis.letter, score.score, None)),
+                        "score_badge": Markup(badges.axis_badge(axis.letter, score.score, None, t)),
                         "rationale": prose_html(score.rationale, below=None),
                     }
                 )
@@ -225,7 +246,7 @@ class TermPageRenderer:
                 diagram = Markup(mermaid_source.fence(body))
         code_examples = []
         for example in term.code_examples:
-            mark, label = CODE_KIND_LABEL[example.kind]
+            mark, label = CODE_KIND_MARK[example.kind], t(f"term.code.{example.kind}")
             code_examples.append(
                 {
                     "kind": example.kind,
@@ -243,6 +264,8 @@ class TermPageRenderer:
             slots.setdefault(section.slot, []).append(Markup(section.markdown))
         return {
             "slug": slug,
+            "t": HtmlStrings(t),  # the interface strings: {{ t("term.tldr") }}
+            "direction": t.direction,
             "term": term,
             "file": entry.file,
             "meta_title": escape.attr(term.title),  # Material prints page.meta.title unescaped
@@ -254,13 +277,13 @@ class TermPageRenderer:
                 "debt": debt_href,
             },
             "category_title": ctx.category_title(term.category),
-            "level_badge": Markup(badges.level_badge(term.level)) if term.level else None,
-            "debt_badge": Markup(badges.debt_string_badge(term.debt, debt_href)) if term.debt else None,
-            "debt_chart": Markup(debt_chart.profile_svg(term.debt)) if term.debt else None,
+            "level_badge": Markup(badges.level_badge(term.level, t)) if term.level else None,
+            "debt_badge": Markup(badges.debt_string_badge(term.debt, debt_href, t)) if term.debt else None,
+            "debt_chart": Markup(debt_chart.profile_svg(term.debt, t)) if term.debt else None,
             "axes": axes,
             "languages": list(term.applies_to.languages) if term.applies_to else [],
             "contexts": list(term.applies_to.contexts) if term.applies_to else [],
-            "tags": [{"name": t, "href": layout.href(src, layout.tag(t))} for t in term.tags],
+            "tags": [{"name": ctx.tag_title(g), "href": layout.href(src, layout.tag(g))} for g in term.tags],
             "tldr": prose_html(term.tldr),
             "explanation": prose_html(term.explanation),
             "diagram": diagram,
@@ -273,17 +296,17 @@ class TermPageRenderer:
             "why_it_matters": prose_html(term.why_it_matters),
             "mistakes": [prose_html(m, inline=True) for m in term.mistakes],
             "code_examples": code_examples,
-            "added": {"iso": term.added.isoformat(), "text": _fmt_date(term.added)} if term.added else None,
-            "edited": {"iso": term.edited.isoformat(), "text": _fmt_date(term.edited)} if term.edited else None,
+            "added": _date(t, term.added) if term.added else None,
+            "edited": _date(t, term.edited) if term.edited else None,
             "dev_intel": {
-                "severity": Markup(badges.severity_badge(dev.severity)) if dev and dev.severity else None,
-                "fix_effort": Markup(badges.rating_badge("Fix effort", dev.fix_effort))
+                "severity": Markup(badges.severity_badge(dev.severity, t)) if dev and dev.severity else None,
+                "fix_effort": Markup(badges.rating_badge(t("badge.fix_effort"), dev.fix_effort, t=t))
                 if dev and dev.fix_effort
                 else None,
                 "hints": list(detection.hints) if detection else [],
                 "automated": None
                 if not detection or detection.automated is None
-                else Markup(badges.yes_no(detection.automated, "Yes", "No")),
+                else Markup(badges.yes_no(detection.automated, t("badge.yes"), t("badge.no"))),
                 "tools": list(detection.tools) if detection else [],
                 "related_problems": self.links(src, slug, dev.related_problems if dev else []),
             },
@@ -294,13 +317,15 @@ class TermPageRenderer:
             else [
                 Markup(b)
                 for b in (
-                    badges.rating_badge("Confidence", ai.confidence) if ai.confidence else None,
-                    badges.rating_badge("False positives", ai.false_positives) if ai.false_positives else None,
-                    badges.yes_no(not ai.manual_fix, "Auto-fixable", "Manual fix")
+                    badges.rating_badge(t("badge.confidence"), ai.confidence, t=t) if ai.confidence else None,
+                    badges.rating_badge(t("badge.false_positives"), ai.false_positives, t=t)
+                    if ai.false_positives
+                    else None,
+                    badges.yes_no(not ai.manual_fix, t("badge.auto_fixable"), t("badge.manual_fix"))
                     if ai.manual_fix is not None
                     else None,
-                    badges.rating_badge("Fix", ai.fix_effort) if ai.fix_effort else None,
-                    badges.rating_badge("Context", ai.context) if ai.context else None,
+                    badges.rating_badge(t("badge.fix"), ai.fix_effort, t=t) if ai.fix_effort else None,
+                    badges.rating_badge(t("badge.context"), ai.context, t=t) if ai.context else None,
                 )
                 if b
             ],

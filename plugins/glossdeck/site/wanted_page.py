@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import shlex
 
-from ..text.escape import attr, text
+from ..text.escape import attr, md_inline, text, yaml_scalar
+from ..text.markup import Markup, fill
 from ..text.term_links import guess_title
 from .context import SiteContext
 
@@ -28,17 +29,16 @@ def wanted_page(ctx: SiteContext) -> str:
     layout, glossary = ctx.layout, ctx.glossary
     src = layout.wanted
     wanted = glossary.wanted
-    count = len(wanted)
+    count, t = len(wanted), ctx.t
     out = [
         "---",
-        "title: Wanted terms",
-        f"description: {count} term{'s' if count != 1 else ''} referred to but not written yet",
+        f"title: {yaml_scalar(attr(t('wanted.title')))}",
+        f"description: {yaml_scalar(t.count('wanted.description', count))}",
         "---",
         "",
-        "# Wanted terms",
+        f"# {md_inline(t('wanted.title'))}",
         "",
-        f'<p class="gd-nolink">{count} term{"s are" if count != 1 else " is"} referred to by other terms '
-        "but not written yet. Each command below starts one (run it in the project folder).</p>",
+        f'<p class="gd-nolink">{text(t.count("wanted.intro", count))}</p>',
         "",
         '<dl class="gd-wanted gd-nolink" data-gd-block="wanted">',
     ]
@@ -49,7 +49,7 @@ def wanted_page(ctx: SiteContext) -> str:
         out += [
             f'<dt id="{attr(wanted_anchor(slug))}"><span class="gd-missing-term">{text(guess_title(slug))}</span> '
             f"<code>{text(slug)}</code></dt>",
-            f"<dd><p>Wanted by {links}</p>"
+            f"<dd><p>{fill(t('wanted.wanted_by'), {'terms': Markup(links)})}</p>"
             f'<pre class="gd-command"><code>{text(new_term_command(ctx, slug))}</code></pre></dd>',
         ]
     out += ["</dl>", ""]

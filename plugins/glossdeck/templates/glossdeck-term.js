@@ -15,7 +15,9 @@
 
   const script = document.currentScript;
   const DEFAULT_SITE = script && script.src ? new URL("../", script.src).href : null;
-  const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+  // a slug in any script (core/slugs.py): letters, marks and digits, single hyphens, lowercase, NFC
+  const SLUG = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:-[\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*$/u;
+  const isSlug = (value) => SLUG.test(value) && value === value.normalize("NFC") && value === value.toLowerCase();
   const COLOUR = /^#[0-9a-fA-F]{6}$/;
   const requests = new Map(); // one fetch per term JSON, however many cards show it
 
@@ -40,7 +42,7 @@ li,.tok{--c:var(--cl)}
 p{margin:0;overflow-wrap:anywhere}
 .clamp{display:-webkit-box;-webkit-box-orient:vertical;overflow:hidden}
 .title{-webkit-line-clamp:2;line-clamp:2}.tldr{-webkit-line-clamp:4;line-clamp:4}
-.mis{border-left:3px solid var(--border);padding-left:10px;font-size:14px;display:grid;gap:2px}
+.mis{border-inline-start:3px solid var(--border);padding-inline-start:10px;font-size:14px;display:grid;gap:2px}
 .mis p{-webkit-line-clamp:2;line-clamp:2}.mis b{color:var(--muted);font-weight:600}
 .axes{list-style:none;margin:4px 0 0;padding:0;display:grid;grid-template-columns:repeat(4,1fr);gap:6px 14px}
 .axes li{font-size:12px;display:flex;flex-wrap:wrap;justify-content:space-between;min-width:0}
@@ -49,7 +51,7 @@ p{margin:0;overflow-wrap:anywhere}
 .bar i{display:block;height:100%;border-radius:3px;background:var(--c)}
 footer{display:flex;flex-wrap:wrap;gap:6px 14px;align-items:baseline;font-size:12px;color:var(--muted)}
 code{font:700 13px/1 ui-monospace,"DejaVu Sans Mono",Menlo,Consolas,monospace;color:var(--text)}
-a{color:var(--link)}.more{margin-left:auto;font-weight:600}
+a{color:var(--link)}.more{margin-inline-start:auto;font-weight:600}
 .state{color:var(--muted);font-size:14px}
 @container (max-width:420px){.axes{grid-template-columns:repeat(2,1fr)}.mis{display:none}}
 `;
@@ -134,13 +136,14 @@ a{color:var(--link)}.more{margin-left:auto;font-weight:600}
       const generation = ++this._generation;
       const slug = this.getAttribute("slug") || "";
       const site = this.getAttribute("site") || DEFAULT_SITE;
-      if (!SLUG.test(slug) || !site) {
+      if (!isSlug(slug) || !site) {
         this._message(`glossdeck-term: needs a slug${site ? "" : " and a site"} (got "${slug}")`);
         return;
       }
       let url;
       try {
-        url = new URL(`api/terms/${slug}.json`, new URL(site, document.baseURI)).href;
+        // percent-encoded, as the site writes the file's URL (api/terms/%E5%AE%B9%E5%99%A8.json)
+        url = new URL(`api/terms/${encodeURIComponent(slug)}.json`, new URL(site, document.baseURI)).href;
       } catch (_) {
         this._message(`glossdeck-term: "${site}" is not a URL`);
         return;
@@ -164,9 +167,16 @@ a{color:var(--link)}.more{margin-left:auto;font-weight:600}
       const links = data.links || {};
       const page = httpUrl(links.page, base);
       const parts = [];
+      // the site's language: its words for the labels, and right to left for Arabic, Urdu...
+      const site = data.site || {};
+      const labels = site.labels || {};
+      const say = (key, english) => text(labels[key]) || english;
+      if (text(site.language)) this.setAttribute("lang", text(site.language));
+      if (site.direction === "rtl" || site.direction === "ltr") this.dir = site.direction;
 
       const kicker = el("p", "kicker");
-      const category = [text(data.category).replace(/-/g, " "), text(data.level)].filter(Boolean).join(" · ");
+      const category = [say("category", text(data.category).replace(/-/g, " ")), say("level", text(data.level))]
+        .filter(Boolean).join(" · ");
       kicker.append(el("b", null, category), el("span", null, text((data.site || {}).name)));
       parts.push(kicker);
 
@@ -188,7 +198,7 @@ a{color:var(--link)}.more{margin-left:auto;font-weight:600}
       const mis = data.misconception;
       if (mis && typeof mis === "object" && text(mis.belief)) {
         const box = el("div", "mis");
-        for (const [label, value] of [["Misconception: ", mis.belief], ["In fact: ", mis.correction]]) {
+        for (const [label, value] of [[say("misconception", "Misconception: "), mis.belief], [say("in_fact", "In fact: "), mis.correction]]) {
           const line = el("p", "clamp");
           line.dir = "auto";
           line.append(el("b", null, label), document.createTextNode(text(value)));
@@ -236,9 +246,9 @@ a{color:var(--link)}.more{margin-left:auto;font-weight:600}
         if (code.textContent !== text(debt.string)) code.textContent = text(debt.string);
         footer.append(code);
       }
-      if (text(data.edited)) footer.append(el("span", null, `edited ${data.edited}`));
+      if (text(data.edited)) footer.append(el("span", null, say("edited", `edited ${data.edited}`)));
       if (page) {
-        const more = el("a", "more", "Read more →");
+        const more = el("a", "more", say("read_more", "Read more →"));
         more.href = page;
         more.target = "_blank";
         more.rel = "noopener";

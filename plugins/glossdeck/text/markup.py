@@ -8,6 +8,7 @@ text can never become markup by forgetting a call.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Mapping
 
 from .plain_text import clean_text
@@ -77,3 +78,26 @@ def element(
     if self_closing and not children:
         return Markup(opening + "/>")
     return Markup(f"{opening}>{join(children)}</{tag}>")
+
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def fill(template: str, values: Mapping[str, object]) -> Markup:
+    """An interface string (plain text with `{name}` placeholders) as markup: the text escaped,
+    each value escaped unless it is `Markup` (a `<time>` element, a link); unknown names stay."""
+
+    def value(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in values:
+            return escape(match.group(0))
+        found = values[name]
+        return found if isinstance(found, Markup) else escape(str(found))
+
+    parts: list[str] = []
+    last = 0
+    for match in _PLACEHOLDER.finditer(template):
+        parts += [escape(template[last : match.start()]), value(match)]
+        last = match.end()
+    parts.append(escape(template[last:]))
+    return Markup("".join(parts))

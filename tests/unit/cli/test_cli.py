@@ -98,6 +98,20 @@ def test_new_rejects_bad_category(tmp_path: Path) -> None:
     assert result.returncode == 2 and "lowercase" in result.stderr
 
 
+def test_new_keeps_a_title_in_any_script(tmp_path: Path) -> None:
+    created = run_cli("new", "容器", "--category", "云原生", cwd=tmp_path)
+    assert created.returncode == 0, created.stderr
+    assert created.stdout.strip() == "terms/容器.yml"
+    assert yaml.safe_load((tmp_path / "terms" / "容器.yml").read_text(encoding="utf-8"))["category"] == "云原生"
+    german = run_cli("new", "Übung macht den Meister", "--category", "übungen", cwd=tmp_path)
+    assert german.stdout.strip() == "terms/übung-macht-den-meister.yml", german.stderr
+    assert run_cli("validate", "--strict", cwd=tmp_path).returncode == 0
+    capital = run_cli("new", "X", "--category", "Übungen", cwd=tmp_path)
+    assert capital.returncode == 2 and "e.g. 'übungen'" in capital.stderr
+    nothing = run_cli("new", "!!!", "--category", "x", cwd=tmp_path)
+    assert nothing.returncode == 2 and "--slug" in nothing.stderr
+
+
 HOSTILE_FILES: dict[str, bytes] = {
     "binary": bytes(range(256)) * 4,
     "empty": b"",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 from tests.support.commands import run_cli
 from tests.support.terms import default_terms, write_terms
@@ -40,3 +41,16 @@ def test_export_markdown_with_built_urls(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "out/terms/sql-injection.md").read_text()
     assert 'href="../debt.html#axis-d"' in page and 'href="blue-green-deployment.html"' in page
+
+
+def test_export_markdown_in_another_language_with_unicode_slugs(tmp_path: Path) -> None:
+    fixtures = Path(__file__).resolve().parents[2] / "fixtures" / "i18n" / "zh"
+    result = run_cli("export-markdown", "out", "--terms", str(fixtures), "--language", "zh", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "out"
+    page = (out / "terms" / "容器.md").read_text(encoding="utf-8")
+    assert "← 返回术语表" in page and "## 一句话概括" in page and "TL;DR" not in page
+    for md in out.rglob("*.md"):  # percent-encoded links to Unicode file names resolve
+        for href in re.findall(r'href="([^"#]+)(?:#[^"]*)?"', md.read_text(encoding="utf-8")):
+            if "://" not in href:
+                assert (md.parent / unquote(href)).resolve().is_file(), (md, href)

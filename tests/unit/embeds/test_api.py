@@ -58,7 +58,13 @@ def test_term_json_carries_the_card_view_the_links_and_the_whole_term(tmp_path: 
     assert data["links"]["card_svg_dark"] == "https://docs.example.com/glossary/cards/immutable-infrastructure-dark.svg"
     assert data["links"]["embed"] == "https://docs.example.com/glossary/embed/immutable-infrastructure/"
     assert data["links"]["script"] == "https://docs.example.com/glossary/embed/glossdeck-term.js"
-    assert data["site"] == {"name": "Team Glossary", "url": "https://docs.example.com/glossary/"}
+    assert {k: data["site"][k] for k in ("name", "url", "language", "direction")} == {
+        "name": "Team Glossary",
+        "url": "https://docs.example.com/glossary/",
+        "language": "en",
+        "direction": "ltr",
+    }
+    assert data["site"]["labels"]["read_more"] == "Read more →"
     assert data["term"]["tags"] == ["deployment"] and data["term"]["debt"]["d"]["score"] == 7
 
 

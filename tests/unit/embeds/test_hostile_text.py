@@ -72,7 +72,10 @@ def test_every_svg_is_well_formed_and_shows_the_text(outputs: dict[str, bytes]) 
     tldr_block = next(t for t in card.iter(f"{NS}text") if t.get("font-size") == "15")
     shown_tldr = " ".join(span.text or "" for span in tldr_block.iter(f"{NS}tspan"))
     assert shown_tldr.endswith("…")
-    assert one_line(LONG_TLDR).startswith(shown_tldr.rstrip("…").rstrip())
+    # lines break where Unicode line breaking allows (after a hyphen, between emoji...), not only at
+    # spaces: compare the text without its spaces
+    squeezed = "".join(shown_tldr.rstrip("…").split())
+    assert "".join(one_line(LONG_TLDR).split()).startswith(squeezed)
     assert "<script>alert('x')</script>" in shown_tldr
     assert len(outputs[paths.card]) <= 10 * 1024
 

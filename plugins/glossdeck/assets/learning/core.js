@@ -51,6 +51,14 @@
   }
   const FSRS_LIBRARY = "vendor/ts-fsrs.js";
 
+  /** Interface strings in the site's language (assets/glossdeck/strings.js, written by the build):
+   * GD.t("right") -> "Right." / "答对了。"; GD.n("shown", 3) picks the language's plural form. */
+  const strings = () => window.glossdeckStrings;
+  GD.t = (key, values) => (strings() ? strings().t(key, values) : key);
+  GD.n = (key, count, values) => (strings() ? strings().count(key, count, values) : `${count}`);
+  /** Compare names in the site's language (ICU: Chinese by pinyin, accents with their letter). */
+  GD.collate = (a, b) => String(a).localeCompare(String(b), strings() ? strings().language : undefined);
+
   /** Build an element: h("p", {class: "x", onclick: fn}, "text", child). Strings become text nodes. */
   function build(el, attrs, children) {
     for (const [k, v] of Object.entries(attrs || {})) {
@@ -174,13 +182,13 @@
   GD.deckSelect = function (data, id, preferred) {
     const select = GD.h("select", { id });
     const add = (parent, value, label) => parent.append(GD.h("option", { value }, label));
-    add(select, "all", `All terms (${data.terms.length})`);
-    add(select, "mistakes", "My mistakes");
-    const cats = GD.h("optgroup", { label: "Categories" });
+    add(select, "all", GD.t("all_terms", { count: data.terms.length }));
+    add(select, "mistakes", GD.t("my_mistakes"));
+    const cats = GD.h("optgroup", { label: GD.t("categories") });
     for (const c of data.categories) add(cats, `category:${c.id}`, `${c.title} (${c.count})`);
     select.append(cats);
     if (data.paths.length) {
-      const paths = GD.h("optgroup", { label: "Learning paths" });
+      const paths = GD.h("optgroup", { label: GD.t("learning_paths") });
       for (const p of data.paths) add(paths, `path:${p.id}`, `${p.title} (${p.terms.length})`);
       select.append(paths);
     }
@@ -206,11 +214,11 @@
 
   GD.formatDay = function (day) {
     const d = GD.scheduler.parseDay(day);
-    return d ? d.toLocaleDateString(undefined, { weekday: "short", day: "numeric", month: "short", year: "numeric" }) : day;
+    return d ? d.toLocaleDateString(strings() ? strings().language : undefined, { weekday: "short", day: "numeric", month: "short", year: "numeric" }) : day;
   };
 
   GD.inDays = function (n) {
-    return n <= 0 ? "today" : n === 1 ? "tomorrow" : `in ${n} days`;
+    return n <= 0 ? GD.t("today") : n === 1 ? GD.t("tomorrow") : GD.n("in_days", n);
   };
 
   function instantNavigation() {
@@ -278,7 +286,7 @@
   function showError(el, err) {
     el.hidden = false;
     el.append(GD.h("p", { class: "gd-error", role: "alert" },
-      "This part of the page could not load its data. Reload the page to try again."));
+      GD.t("retry")));
     if (window.console) console.warn("glossdeck:", err);
   }
 

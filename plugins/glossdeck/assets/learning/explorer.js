@@ -28,25 +28,25 @@
     const rows = new Map(tbody ? [...tbody.rows].map((r) => [r.getAttribute("data-gd-slug"), r]) : []);
     const id = (name) => GD.uid(`gd-ex-${name}`);
 
-    const name = h("input", { type: "search", id: id("name"), placeholder: "Part of a name", autocomplete: "off" });
-    const category = select(id("cat"), [["", "All categories"], ...data.categories.map((c) => [c.id, c.title])]);
-    const level = select(id("level"), [["", "All levels"], ...data.levels.map((l) => [l, l]), ["none", "not set"]]);
-    const tag = select(id("tag"), [["", "All tags"], ...data.tags.map((t) => [t, t])]);
+    const name = h("input", { type: "search", id: id("name"), placeholder: GD.t("name_part"), autocomplete: "off" });
+    const category = select(id("cat"), [["", GD.t("all_categories")], ...data.categories.map((c) => [c.id, c.title])]);
+    const level = select(id("level"), [["", GD.t("all_levels")], ...data.levels.map((l) => [l, (data.levelTitles || {})[l] || l]), ["none", GD.t("level_unset")]]);
+    const tag = select(id("tag"), [["", GD.t("all_tags")], ...data.tags.map((t) => [t, (data.tagTitles || {})[t] || t])]);
     const ranges = data.axes.map((axis) => ({
       axis,
       min: select(id(`${axis.letter}-min`), SCORES.map((n) => [n, scoreLabel(n)]), "0"),
       max: select(id(`${axis.letter}-max`), SCORES.map((n) => [n, scoreLabel(n)]), "9"),
     }));
-    const sortOptions = [["title", "Name, A to Z"], ["category", "Category"], ["level", "Level, beginner first"],
-      ...data.axes.flatMap((a) => [[`${a.letter}-desc`, `${a.name}, high first`], [`${a.letter}-asc`, `${a.name}, low first`]])];
+    const sortOptions = [["title", GD.t("sort_name")], ["category", GD.t("sort_category")], ["level", GD.t("sort_level")],
+      ...data.axes.flatMap((a) => [[`${a.letter}-desc`, GD.t("high_first", { axis: a.name })], [`${a.letter}-asc`, GD.t("low_first", { axis: a.name })]])];
     const sort = select(id("sort"), sortOptions, "title");
     const count = h("p", { class: "gd-explorer__count", role: "status", "aria-live": "polite" });
-    const reset = h("button", { type: "button", class: "md-button" }, "Clear filters");
-    const random = h("button", { type: "button", class: "md-button" }, "Random term from these");
+    const reset = h("button", { type: "button", class: "md-button" }, GD.t("clear_filters"));
+    const random = h("button", { type: "button", class: "md-button" }, GD.t("random_from_these"));
 
     const axisFields = ranges.map((r) => h("fieldset", { class: "gd-range", style: `--gd-axis: var(--gd-axis-${r.axis.letter})` },
       h("legend", null, `${r.axis.name} (${r.axis.letter})`),
-      field("from", r.min, "gd-field--inline"), field("to", r.max, "gd-field--inline")));
+      field(GD.t("from"), r.min, "gd-field--inline"), field(GD.t("to"), r.max, "gd-field--inline")));
     const xSel = select(id("x"), data.axes.map((a) => [a.letter, a.name]), "d");
     const ySel = select(id("y"), data.axes.map((a) => [a.letter, a.name]), "t");
     const map = h("div", { class: "gd-debt-map" });
@@ -55,11 +55,11 @@
 
     el.append(
       h("div", { class: "gd-explorer__filters" },
-        field("Name", name), field("Category", category), field("Level", level), field("Tag", tag), field("Sort by", sort)),
+        field(GD.t("name"), name), field(GD.t("category"), category), field(GD.t("level"), level), field(GD.t("tag"), tag), field(GD.t("sort_by"), sort)),
       h("div", { class: "gd-explorer__ranges" }, axisFields),
       h("div", { class: "gd-explorer__summary" }, count, reset, random),
-      h("h2", { id: "gd-debt-map" }, "DEBT map"),
-      h("div", { class: "gd-controls" }, field("Across (x)", xSel), field("Up (y)", ySel)),
+      h("h2", { id: "gd-debt-map" }, GD.t("debt_map")),
+      h("div", { class: "gd-controls" }, field(GD.t("across"), xSel), field(GD.t("up"), ySel)),
       map, noDebt);
     el.hidden = false;
 
@@ -81,8 +81,8 @@
 
     function compare(a, b) {
       const key = sort.value;
-      const byTitle = a.title.localeCompare(b.title);
-      if (key === "category") return a.category.localeCompare(b.category) || byTitle;
+      const byTitle = GD.collate(a.title, b.title);
+      if (key === "category") return GD.collate(a.category, b.category) || byTitle;
       if (key === "level") return (LEVEL_RANK[a.level] ?? 3) - (LEVEL_RANK[b.level] ?? 3) || byTitle;
       const m = /^([a-z])-(asc|desc)$/.exec(key);
       if (m) {
@@ -99,7 +99,7 @@
       const shown = new Set(current.map((t) => t.slug));
       for (const [slug, row] of rows) row.hidden = !shown.has(slug);
       if (tbody) for (const t of current) if (rows.has(t.slug)) tbody.append(rows.get(t.slug));
-      count.textContent = `${current.length} of ${GD.plural(data.terms.length, "term")}`;
+      count.textContent = GD.n("shown_of", data.terms.length, { shown: current.length });
       random.disabled = !current.length;
       drawMap();
     }
@@ -109,14 +109,14 @@
       const ax = data.axes.find((a) => a.letter === x), ay = data.axes.find((a) => a.letter === y);
       const scored = current.filter((t) => t.debt);
       const missing = current.length - scored.length;
-      noDebt.textContent = missing ? `${GD.plural(missing, "matching term")} without a DEBT score ${missing === 1 ? "is" : "are"} not plotted.` : "";
+      noDebt.textContent = missing ? GD.n("not_plotted", missing) : "";
       // Cells: n/a apart (column/row 0), then 1-9 after a gap. y grows upwards.
       const cell = 40, gap = 16, left = 56, top = 12;
       const col = (v) => left + (v === 0 ? 0 : gap + v * cell) + cell / 2;
       const row = (v) => top + (9 - v) * cell + (v === 0 ? gap : 0) + cell / 2;
       const width = left + gap + 10 * cell + 8, height = top + 10 * cell + gap + 44;
       const svg = s("svg", { class: "gd-debt-map__svg", viewBox: `0 0 ${width} ${height}`,
-                             "aria-label": `DEBT map: ${GD.plural(scored.length, "term")}, ${ax.name} across, ${ay.name} up` });
+                             "aria-label": GD.n("map_label", scored.length, { x: ax.name, y: ay.name }) });
       const grid = s("g", { class: "gd-debt-map__grid", "aria-hidden": "true" });
       for (const v of SCORES) {
         grid.append(s("text", { x: col(v), y: height - 30, "text-anchor": "middle", class: "gd-debt-map__tick" }, scoreLabel(v)),

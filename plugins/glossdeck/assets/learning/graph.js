@@ -140,9 +140,9 @@
       view.w *= f; view.h *= f; view.x = cx - view.w / 2; view.y = cy - view.h / 2; setView();
     };
     const tools = h("div", { class: "gd-graph__tools" },
-      h("button", { type: "button", class: "gd-icon-button", "aria-label": "Zoom in", onclick: () => zoom(1 / 1.4) }, "+"),
-      h("button", { type: "button", class: "gd-icon-button", "aria-label": "Zoom out", onclick: () => zoom(1.4) }, "−"),
-      h("button", { type: "button", class: "gd-icon-button", onclick: () => { Object.assign(view, box); setView(); } }, "Reset view"));
+      h("button", { type: "button", class: "gd-icon-button", "aria-label": GD.t("zoom_in"), onclick: () => zoom(1 / 1.4) }, "+"),
+      h("button", { type: "button", class: "gd-icon-button", "aria-label": GD.t("zoom_out"), onclick: () => zoom(1.4) }, "−"),
+      h("button", { type: "button", class: "gd-icon-button", onclick: () => { Object.assign(view, box); setView(); } }, GD.t("reset_view")));
     let drag = null;
     svg.addEventListener("pointerdown", (ev) => {
       if (ev.target.closest("a")) return;
@@ -160,8 +160,8 @@
     const used = [...new Set(nodes.map((n) => data.bySlug.get(n.id).category))];
     const legend = h("ul", { class: "gd-graph__legend" },
       used.map((c) => h("li", null, h("span", { class: `gd-swatch gd-cat-${cat.get(c)}`, "aria-hidden": "true" }), data.categoryTitle.get(c) || c)),
-      h("li", null, h("span", { class: "gd-swatch gd-swatch--arrow", "aria-hidden": "true" }, "→"), "prerequisite of"),
-      h("li", null, h("span", { class: "gd-swatch gd-swatch--line", "aria-hidden": "true" }), "related"));
+      h("li", null, h("span", { class: "gd-swatch gd-swatch--arrow", "aria-hidden": "true" }, "→"), GD.t("prerequisite_of")),
+      h("li", null, h("span", { class: "gd-swatch gd-swatch--line", "aria-hidden": "true" }), GD.t("related")));
 
     const adjacency = new Map(nodes.map((n) => [n.id, { needs: [], related: [] }]));
     for (const l of links) {
@@ -173,10 +173,10 @@
     const items = nodes.map((n) => {
       const adj = adjacency.get(n.id);
       return h("li", null, termLink(n.id),
-        adj.needs.length ? [" — needs ", join(adj.needs)] : null,
-        adj.related.length ? [adj.needs.length ? "; related: " : " — related: ", join(adj.related)] : null);
+        adj.needs.length ? [GD.t("list_needs"), join(adj.needs)] : null,
+        adj.related.length ? [GD.t(adj.needs.length ? "list_also_related" : "list_related"), join(adj.related)] : null);
     });
-    const list = h("details", { class: "gd-graph__list" }, h("summary", null, "The same connections as a list"), h("ul", null, items));
+    const list = h("details", { class: "gd-graph__list" }, h("summary", null, GD.t("as_list")), h("ul", null, items));
     GD.fill(el, tools, h("div", { class: "gd-graph__frame" }, svg), legend, list);
     relabel();
     if (window.ResizeObserver) {
@@ -211,7 +211,7 @@
     el.append(target);
     el.hidden = false;
     drawGraph(target, data, ctx, { slugs: data.terms.map((t) => t.slug), edges: data.edges },
-      `Graph of all ${data.terms.length} terms`);
+      GD.n("graph_all", data.terms.length));
   });
 
   GD.register("local-graph", async (el, ctx) => {
@@ -230,10 +230,10 @@
     const draw = (depth) => {
       const slugs = neighbourhood(data, slug, depth);
       drawGraph(target, data, ctx, { slugs, edges: data.edges, current: slug },
-        `Terms within ${depth === 1 ? "one step" : "two steps"} of ${term.title}`);
+        GD.t(depth === 1 ? "within_one" : "within_two", { term: term.title }));
     };
-    el.append(h("fieldset", { class: "gd-depth" }, h("legend", null, "Show terms"),
-      radio("1", "one step away"), radio("2", "up to two steps away")), target);
+    el.append(h("fieldset", { class: "gd-depth" }, h("legend", null, GD.t("show_terms")),
+      radio("1", GD.t("one_step")), radio("2", GD.t("two_steps"))), target);
     el.hidden = false;
     draw(1);
   });

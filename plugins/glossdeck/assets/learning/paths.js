@@ -13,8 +13,8 @@
 
   GD.progressBar = function (read, total, label) {
     return h("span", { class: "gd-bar" },
-      h("progress", { max: total, value: read, "aria-label": `${label}: ${read} of ${total} read` }),
-      h("span", { class: "gd-bar__text" }, `${read} of ${total} read`));
+      h("progress", { max: total, value: read, "aria-label": `${label}: ${GD.t("read_of", { read, total })}` }),
+      h("span", { class: "gd-bar__text" }, GD.t("read_of", { read, total })));
   };
 
   function markRead(links, progress) {
@@ -43,7 +43,7 @@
     if (!path) return;
     const update = (p) => {
       const st = pathStats(path, p);
-      GD.fill(el, GD.progressBar(st.read, st.total, `Progress on ${path.title}`));
+      GD.fill(el, GD.progressBar(st.read, st.total, GD.t("progress_on", { path: path.title })));
     };
     update(store.get());
     el.hidden = false;
@@ -68,9 +68,9 @@
       markRead(list.querySelectorAll("li[data-gd-slug] > a"), p);
       const next = st.next && data.bySlug.get(st.next);
       GD.fill(el, next
-        ? h("p", null, "Next up: ", h("a", { href: ctx.url(next.url) }, next.title))
-        : h("p", null, "You have read every term of this path. ",
-            h("a", { href: ctx.url(data.pages.quiz) + `?deck=path:${encodeURIComponent(id)}` }, "Test yourself on it")));
+        ? h("p", null, GD.t("next_up"), h("a", { href: ctx.url(next.url) }, next.title))
+        : h("p", null, GD.t("path_done"),
+            h("a", { href: ctx.url(data.pages.quiz) + `?deck=path:${encodeURIComponent(id)}` }, GD.t("test_yourself"))));
     };
     for (const li of list.querySelectorAll("li[data-gd-slug]")) {
       const a = li.querySelector("a");
@@ -95,13 +95,13 @@
     const update = (p) => {
       const read = !!p.read[slug];
       button.setAttribute("aria-pressed", String(read));
-      button.textContent = read ? "✓ Read" : "Mark as read";
+      button.textContent = read ? "✓ " + GD.t("marked_read") : GD.t("mark_read");
       const answers = Object.entries(p.quiz).filter(([, r]) => r.term === slug);
       const right = answers.filter(([, r]) => r.lastRight).length;
-      info.textContent = answers.length ? `Quiz: ${right} of ${term.questions} questions right last time.` : "";
+      info.textContent = answers.length ? GD.n("quiz_last_time", term.questions, { right }) : "";
       GD.fill(pathList, ...paths.map((path) => {
         const st = pathStats(path, p);
-        return h("li", null, h("a", { href: ctx.url(path.url) }, path.title), " ", GD.progressBar(st.read, st.total, `Progress on ${path.title}`));
+        return h("li", null, h("a", { href: ctx.url(path.url) }, path.title), " ", GD.progressBar(st.read, st.total, GD.t("progress_on", { path: path.title })));
       }));
     };
     button.addEventListener("click", () => {
@@ -112,11 +112,11 @@
           return v;
         });
       } catch (err) {
-        info.textContent = "Could not save: this browser's storage is full or blocked.";
+        info.textContent = GD.t("could_not_save");
       }
     });
     el.append(h("p", { class: "gd-term-progress__row" }, button, " ", info),
-      paths.length ? h("div", null, h("p", { class: "gd-term-progress__label" }, "On these learning paths:"), pathList) : null);
+      paths.length ? h("div", null, h("p", { class: "gd-term-progress__label" }, GD.t("on_paths")), pathList) : null);
     update(store.get());
     el.hidden = false;
     GD.onProgress(el, update);
@@ -132,8 +132,8 @@
     const data = await ctx.terms();
     const store = await ctx.store();
     const unread = () => data.terms.map((t) => t.slug).filter((s) => !store.get().read[s]);
-    const any = h("button", { type: "button", class: "md-button" }, "Random term");
-    const fresh = h("button", { type: "button", class: "md-button" }, "Random term I haven’t read");
+    const any = h("button", { type: "button", class: "md-button" }, GD.t("random_term"));
+    const fresh = h("button", { type: "button", class: "md-button" }, GD.t("random_unread"));
     any.addEventListener("click", () => GD.randomTerm(ctx, data));
     fresh.addEventListener("click", () => GD.randomTerm(ctx, data, unread()));
     el.append(h("p", { class: "gd-random" }, any, " ", fresh));

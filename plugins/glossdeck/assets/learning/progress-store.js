@@ -22,6 +22,9 @@
   else (root.glossdeck = root.glossdeck || {}).progressStore = factory(root.glossdeck.scheduler);
 })(typeof self !== "undefined" ? self : this, function (scheduler) {
   "use strict";
+  // the site's words for a file that is no progress file at all (strings.js; English under node)
+  const say = (key, english) =>
+    typeof window !== "undefined" && window.glossdeckStrings ? window.glossdeckStrings.t(key) : english;
 
   const FORMAT = "glossdeck-progress";
   const VERSION = 2;
@@ -70,7 +73,7 @@
   function validate(doc, site) {
     const errors = [];
     const fail = (msg) => { if (errors.length < MAX_ERRORS) errors.push(msg); };
-    if (!isObject(doc)) return { ok: false, errors: ["The file does not hold a JSON object."] };
+    if (!isObject(doc)) return { ok: false, errors: [say("not_object", "The file does not hold a JSON object.")] };
     if (doc.format !== FORMAT) {
       return { ok: false, errors: [`This is not a glossdeck progress file: "format" should be "${FORMAT}".`] };
     }
@@ -152,8 +155,8 @@
 
   /** Parse and validate the text of an import file. */
   function parse(text, site) {
-    if (typeof text !== "string" || !text.trim()) return { ok: false, errors: ["The file is empty."] };
-    if (text.length > MAX_IMPORT_BYTES) return { ok: false, errors: ["The file is too large to be a progress file."] };
+    if (typeof text !== "string" || !text.trim()) return { ok: false, errors: [say("empty_file", "The file is empty.")] };
+    if (text.length > MAX_IMPORT_BYTES) return { ok: false, errors: [say("too_large", "The file is too large to be a progress file.")] };
     let doc;
     try {
       doc = JSON.parse(text);

@@ -5,7 +5,7 @@
   "use strict";
   const GD = window.glossdeck;
   const { h } = GD;
-  const KIND_LABEL = { "true-false": "True or false?", choice: "Choose one", debt: "Guess the DEBT score" };
+  const KIND_LABEL = { "true-false": "true_false", choice: "choose_one", debt: "guess_debt" };
 
   function debtRight(truth, guess) {
     if (truth === 0 || guess === 0) return truth === guess; // 0 = does not apply: exact only
@@ -25,7 +25,7 @@
     const feedback = h("div", { class: "gd-q__feedback", role: "status", "aria-live": "polite" });
     const buttons = [];
     const box = h("div", { class: "gd-q", role: "group", "aria-labelledby": promptId, "data-gd-question": q.id });
-    const meta = h("p", { class: "gd-q__meta" }, KIND_LABEL[q.kind] || "Question",
+    const meta = h("p", { class: "gd-q__meta" }, GD.t(KIND_LABEL[q.kind] || "question"),
       opts.showTerm && q.source !== "tldr" && term ? ` · ${term.title}` : ""); // a TL;DR question must not name it
     const prompt = h("p", { class: "gd-q__prompt", id: promptId }, q.prompt);
 
@@ -33,30 +33,30 @@
       if (box.hasAttribute("data-gd-answered")) return;
       box.setAttribute("data-gd-answered", "");
       let right, truthLabel;
-      if (q.kind === "true-false") { right = value === q.answer; truthLabel = q.answer ? "True" : "False"; }
-      else if (q.kind === "debt") { right = debtRight(q.answer, value); truthLabel = q.answer === 0 ? "n/a" : String(q.answer); }
+      if (q.kind === "true-false") { right = value === q.answer; truthLabel = GD.t(q.answer ? "true" : "false"); }
+      else if (q.kind === "debt") { right = debtRight(q.answer, value); truthLabel = q.answer === 0 ? GD.t("na") : String(q.answer); }
       else { right = value === q.answer; }
       box.classList.add(right ? "gd-q--right" : "gd-q--wrong");
       for (const b of buttons) {
         b.disabled = true;
         const v = b.gdValue;
         const isTruth = q.kind === "debt" ? v === q.answer : v === q.answer;
-        if (isTruth) { b.classList.add("gd-choice--correct"); b.append(h("span", { class: "gd-sr" }, " (correct answer)")); }
+        if (isTruth) { b.classList.add("gd-choice--correct"); b.append(h("span", { class: "gd-sr" }, GD.t("correct_answer"))); }
       }
       button.classList.add("gd-choice--chosen");
       button.setAttribute("aria-pressed", "true");
-      button.append(h("span", { class: "gd-sr" }, " (your answer)"));
-      let verdict = right ? "Right." : "Not quite.";
-      if (q.kind === "debt") verdict += ` It is ${truthLabel}; you said ${value === 0 ? "n/a" : value}.`;
-      else if (q.kind === "true-false" && !right) verdict += ` It is ${truthLabel.toLowerCase()}.`;
+      button.append(h("span", { class: "gd-sr" }, GD.t("your_answer")));
+      let verdict = GD.t(right ? "right" : "not_quite");
+      if (q.kind === "debt") verdict += " " + GD.t("it_is_you_said", { truth: truthLabel, guess: value === 0 ? GD.t("na") : value });
+      else if (q.kind === "true-false" && !right) verdict += " " + GD.t("it_is", { truth: truthLabel });
       const link = h("a", { href: ctx.termUrl(data, q.term, q.see), class: "gd-q__see" },
-        term ? `Read it on the ${term.title} page` : "Read the term");
+        term ? GD.t("read_on_page", { term: term.title }) : GD.t("read_term"));
       feedback.append(h("p", { class: "gd-q__verdict" }, h("strong", null, verdict)),
         h("p", { class: "gd-q__explanation" }, q.explanation), h("p", null, link));
       try {
         store.update((p) => GD.progressStore.recordAnswer(p, q.id, q.term, right));
       } catch (err) {
-        feedback.append(h("p", { class: "gd-error" }, "Your answer could not be saved: this browser's storage is full or blocked."));
+        feedback.append(h("p", { class: "gd-error" }, GD.t("not_saved")));
       }
       if (opts.onAnswer) opts.onAnswer(right);
     }
@@ -72,12 +72,12 @@
     let choices;
     if (q.kind === "true-false") {
       choices = h("div", { class: "gd-q__choices gd-q__choices--row" },
-        choiceButton("True", true), choiceButton("False", false));
+        choiceButton(GD.t("true"), true), choiceButton(GD.t("false"), false));
     } else if (q.kind === "debt") {
       const axis = data.axes.find((a) => a.letter === q.axis);
       choices = h("div", { class: "gd-q__choices gd-q__choices--scale", "data-gd-axis": q.axis,
                            style: axis ? `--gd-axis: var(--gd-axis-${axis.letter})` : null },
-        choiceButton(h("span", null, "n/a", h("span", { class: "gd-sr" }, " (does not apply)")), 0, "gd-choice--na"),
+        choiceButton(h("span", null, GD.t("na"), h("span", { class: "gd-sr" }, GD.t("does_not_apply"))), 0, "gd-choice--na"),
         [1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => choiceButton(String(n), n)));
     } else {
       choices = h("ol", { class: "gd-q__choices", type: "A" },
@@ -92,7 +92,7 @@
     const rec = progress.quiz[q.id];
     if (!rec) return null;
     return h("p", { class: "gd-q__history" },
-      `Answered before: ${GD.plural(rec.right, "time")} right, ${rec.wrong} wrong (last time ${rec.lastRight ? "right" : "wrong"}).`);
+      GD.t("answered_before", { right: rec.right, wrong: rec.wrong, last: GD.t(rec.lastRight ? "last_right" : "last_wrong") }));
   }
 
   // "Check yourself" on a term page: every question about the term.
@@ -111,7 +111,7 @@
     }
     const quizPage = ctx.url(data.pages.quiz) + `?deck=category:${encodeURIComponent(data.bySlug.get(slug).category)}`;
     el.append(list, h("p", { class: "gd-quiz__more" },
-      h("a", { href: quizPage }, "More questions from this category")));
+      h("a", { href: quizPage }, GD.t("more_from_category"))));
     el.hidden = false;
   });
 
@@ -123,12 +123,12 @@
     const lengthId = GD.uid("gd-len");
     const deck = GD.deckSelect(data, deckId, GD.urlParam("deck"));
     const length = h("select", { id: lengthId },
-      [5, 10, 20].map((n) => h("option", { value: n }, String(n))), h("option", { value: 0 }, "All"));
-    const start = h("button", { type: "button", class: "md-button md-button--primary" }, "Start the quiz");
+      [5, 10, 20].map((n) => h("option", { value: n }, String(n))), h("option", { value: 0 }, GD.t("all")));
+    const start = h("button", { type: "button", class: "md-button md-button--primary" }, GD.t("start_quiz"));
     const status = h("p", { class: "gd-quiz__status", role: "status" });
     const stage = h("div", { class: "gd-quiz__stage" });
     el.append(h("div", { class: "gd-controls" },
-      h("label", { for: deckId }, "Deck"), deck, h("label", { for: lengthId }, "Questions"), length, start),
+      h("label", { for: deckId }, GD.t("deck")), deck, h("label", { for: lengthId }, GD.t("questions")), length, start),
       status, stage);
     el.hidden = false;
 
@@ -156,9 +156,7 @@
       const questions = pickQuestions();
       GD.fill(stage);
       if (!questions.length) {
-        status.textContent = deck.value === "mistakes"
-          ? "No mistakes to revisit: every question you answered, you got right last time."
-          : "This deck has no questions yet.";
+        status.textContent = GD.t(deck.value === "mistakes" ? "no_mistakes" : "no_questions");
         return;
       }
       let index = 0, right = 0;
@@ -166,9 +164,9 @@
       function next() {
         if (index >= questions.length) return finish();
         const q = questions[index];
-        status.textContent = `Question ${index + 1} of ${questions.length}`;
+        status.textContent = GD.t("question_n", { n: index + 1, total: questions.length });
         const nextButton = h("button", { type: "button", class: "md-button gd-quiz__next", hidden: true },
-          index + 1 < questions.length ? "Next question" : "See my score");
+          GD.t(index + 1 < questions.length ? "next_question" : "see_score"));
         nextButton.addEventListener("click", () => { index += 1; next(); });
         const card = renderQuestion(q, data, ctx, store, {
           showTerm: true,
@@ -183,17 +181,17 @@
         if (first && index > 0) first.focus();
       }
       function finish() {
-        status.textContent = `Done: ${right} of ${questions.length} right.`;
-        const again = h("button", { type: "button", class: "md-button md-button--primary" }, "Another round");
+        status.textContent = GD.t("done", { right, total: questions.length });
+        const again = h("button", { type: "button", class: "md-button md-button--primary" }, GD.t("another_round"));
         again.addEventListener("click", run);
         const items = missed.map((q) => {
           const t = data.bySlug.get(q.term);
           return h("li", null, h("a", { href: ctx.termUrl(data, q.term, q.see) }, t ? t.title : q.term), ": ", q.prompt);
         });
         GD.fill(stage, 
-          h("p", { class: "gd-quiz__score" }, h("strong", null, `${right} of ${questions.length}`), " answered right."),
-          missed.length ? h("div", null, h("p", null, "To read again:"), h("ul", null, items)) : null,
-          h("p", null, again, " ", h("a", { href: ctx.url(data.pages.flashcards) + "?deck=mistakes" }, "Flashcards for my mistakes")));
+          h("p", { class: "gd-quiz__score" }, h("strong", null, GD.t("score", { right, total: questions.length }))),
+          missed.length ? h("div", null, h("p", null, GD.t("read_again")), h("ul", null, items)) : null,
+          h("p", null, again, " ", h("a", { href: ctx.url(data.pages.flashcards) + "?deck=mistakes" }, GD.t("cards_for_mistakes"))));
         again.focus();
       }
       next();

@@ -24,13 +24,12 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from ...core.model import SLUG_PATTERN
+from ...core.slugs import is_slug
 from ..ratings_store import RatingsStore
 from .rate_limit import RateLimiter
 
 MAX_BODY = 1024  # {"rating": 5, "visitor": "<up to 128 characters>"} fits many times over
 VISITOR = re.compile(r"[A-Za-z0-9_-]{8,128}")
-SLUG = re.compile(SLUG_PATTERN)  # the term format's slugs, no more
 NO_STORE = {"Cache-Control": "no-store"}
 
 
@@ -85,7 +84,7 @@ class RatingsApp:
 
     def _slug(self, request: Request) -> str:
         slug = str(request.path_params["slug"])
-        if len(slug) > 120 or not SLUG.match(slug) or slug not in self.slugs:
+        if len(slug) > 120 or not is_slug(slug) or slug not in self.slugs:
             raise ApiError(404, "no such term")
         return slug
 

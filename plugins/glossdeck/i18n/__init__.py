@@ -1,0 +1,1 @@
+"""Any language: interface strings (messages, catalogs) and alphabetical order (collation)."""

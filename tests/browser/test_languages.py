@@ -1,0 +1,144 @@
+"""The Chinese and Urdu glossaries in Chromium: the interface in their language (the browser's own
+strings included), Urdu laid out right to left on pages, cards and embed pages; screenshots are
+saved for a person to look at (GLOSSDECK_SCREENSHOTS=folder keeps them)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+from playwright.sync_api import Browser
+
+from tests.support.browser import Watch, serve_folder
+from tests.support.language_sites import build_language_site
+
+pytestmark = pytest.mark.browser
+
+
+def _served(tmp_path_factory: pytest.TempPathFactory, language: str) -> Iterator[str]:
+    root = tmp_path_factory.mktemp(language)
+    server = serve_folder(root / "site")
+    try:
+        built = build_language_site(root, language, server.url)
+        assert built.ok, (built.error, built.warnings())
+        assert built.warnings() == []
+        # an English page of a wiki on the same host, showing the Urdu card as a web component
+        (built.site_dir / "wiki.html").write_text(HOST_PAGE, encoding="utf-8")
+        yield server.url
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="module")
+def zh_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from _served(tmp_path_factory, "zh")
+
+
+@pytest.fixture(scope="module")
+def ur_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from _served(tmp_path_factory, "ur")
+
+
+HOST_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Wiki</title>
+<link rel="icon" href="data:,"><script src="embed/glossdeck-term.js" defer></script></head>
+<body><h1>Team wiki</h1><glossdeck-term slug="کنٹینر"></glossdeck-term></body></html>"""
+
+
+@pytest.fixture
+def shots(tmp_path: Path) -> Path:
+    folder = Path(os.environ.get("GLOSSDECK_SCREENSHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _page(browser: Browser, origin: str) -> tuple[Any, Watch]:
+    watch = Watch((origin.rstrip("/"),))
+    context = watch.attach(browser.new_context(viewport={"width": 1100, "height": 900}))
+    return context.new_page(), watch
+
+
+def test_chinese_term_page_and_quiz_speak_chinese(browser: Browser, zh_site: str, shots: Path) -> None:
+    page, watch = _page(browser, zh_site)
+    page.goto(zh_site + f"terms/{quote('容器')}/")
+    page.wait_for_selector("[data-gd-widget='term-quiz']:not([hidden])")
+    assert page.locator("[data-gd-block='breadcrumbs']").inner_text().startswith("← 返回术语表")
+    assert page.locator("article h2").first.inner_text().startswith("一句话概括")  # the TL;DR heading
+    quiz = page.locator("[data-gd-widget='term-quiz']")
+    assert "判断对错" in quiz.inner_text()  # "True or false?" from strings.js
+    tldr = quiz.locator("[data-gd-question='容器:tldr'] .gd-q__prompt").inner_text()
+    assert tldr.startswith("这段描述的是哪个术语？") and "容器" not in tldr.split("？", 1)[1]
+    quiz.locator("[data-gd-question='容器:misconception-false'] button").nth(1).click()  # 错误 (false)
+    assert "答对了。" in quiz.locator("[data-gd-question='容器:misconception-false'] .gd-q__verdict").inner_text()
+    page.screenshot(path=str(shots / "zh-term.png"), full_page=False)
+    page.goto(zh_site + "a-z/")
+    letters = page.locator("nav.gd-letters a").all_inner_texts()
+    assert letters == ["C", "F", "K", "L", "O", "R"]
+    page.screenshot(path=str(shots / "zh-a-z.png"))
+    assert not watch.errors and not watch.failed and not watch.outside
+
+
+def _box(page: Any, selector: str) -> dict[str, float]:
+    box = page.locator(selector).first.bounding_box()
+    assert box is not None, selector
+    return dict(box)
+
+
+def test_urdu_pages_run_right_to_left(browser: Browser, ur_site: str, shots: Path) -> None:
+    page, watch = _page(browser, ur_site)
+    page.goto(ur_site + f"terms/{quote('کنٹینر')}/")
+    page.wait_for_selector("[data-gd-widget='term-quiz']:not([hidden])")
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    article = _box(page, "article.md-content__inner")
+    crumbs = page.locator("[data-gd-block='breadcrumbs'] a").first
+    crumb = crumbs.bounding_box()
+    assert crumbs.inner_text().endswith("فرہنگ پر واپس")
+    # the breadcrumb starts at the right edge of the text column, not the left
+    assert crumb is not None and article["x"] + article["width"] - (crumb["x"] + crumb["width"]) < 40
+    # the axis rows' colour bar is on their right (border-inline-start)
+    row = page.locator(".gd-axis-row").first
+    assert row.evaluate("e => parseFloat(getComputedStyle(e).borderRightWidth)") > 0
+    assert row.evaluate("e => parseFloat(getComputedStyle(e).borderLeftWidth)") == 0
+    assert "درست یا غلط؟" in page.locator("[data-gd-widget='term-quiz']").inner_text()
+    page.screenshot(path=str(shots / "ur-term.png"))
+    page.goto(ur_site + "learn/quiz/")
+    page.wait_for_selector("[data-gd-widget='quiz-runner']:not([hidden])")
+    assert page.get_by_role("button", name="کوئز شروع کریں").is_visible()
+    page.screenshot(path=str(shots / "ur-quiz.png"))
+    assert not watch.errors and not watch.failed and not watch.outside
+
+
+def test_urdu_card_and_embed_page_run_right_to_left(browser: Browser, ur_site: str, shots: Path) -> None:
+    page, watch = _page(browser, ur_site)
+    page.goto(ur_site + f"cards/{quote('کنٹینر')}.svg")
+    title = page.locator("text[font-size='24']").bounding_box()
+    assert title is not None and title["x"] + title["width"] > 560  # ends at the right edge (x 576)
+    page.screenshot(path=str(shots / "ur-card.png"), clip={"x": 0, "y": 0, "width": 600, "height": 300})
+    page.goto(ur_site + f"embed/{quote('کنٹینر')}/")
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    assert page.evaluate("document.documentElement.lang") == "ur"
+    heading, card = _box(page, "h1"), _box(page, "article")
+    assert card["x"] + card["width"] - (heading["x"] + heading["width"]) < 40  # the title sits at the right
+    assert "مزید پڑھیں" in page.locator("a.more").inner_text()
+    page.screenshot(path=str(shots / "ur-embed.png"))
+    assert not watch.errors and not watch.failed and not watch.outside
+
+
+def test_urdu_web_component_runs_right_to_left_in_an_english_page(browser: Browser, ur_site: str, shots: Path) -> None:
+    page, watch = _page(browser, ur_site)
+    page.goto(ur_site + "wiki.html")
+    page.wait_for_selector("glossdeck-term[data-state=ready]", timeout=15000)
+    component = page.locator("glossdeck-term")
+    assert component.get_attribute("dir") == "rtl" and component.get_attribute("lang") == "ur"
+    card = page.locator("glossdeck-term .card")  # Playwright pierces the open shadow root
+    assert card.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    assert "کلاؤڈ کمپیوٹنگ" in card.locator(".kicker").inner_text()  # the category's title, not its slug
+    assert "مزید پڑھیں" in card.locator("a.more").inner_text()
+    assert card.locator(".mis").evaluate("e => parseFloat(getComputedStyle(e).borderRightWidth)") > 0
+    title, box = card.locator("h1, .title").first.bounding_box(), card.bounding_box()
+    assert title is not None and box is not None and box["x"] + box["width"] - (title["x"] + title["width"]) < 40
+    page.screenshot(path=str(shots / "ur-web-component.png"))
+    assert not watch.errors and not watch.failed and not watch.outside
