@@ -48,8 +48,6 @@ NOTE_TYPE = genanki.Model(
     sort_field_index=2,
 )
 
-KIND_LABEL = {"tldr-term": "Which term is this?", "term-tldr": "What is it?", "misconception": "True or false?"}
-
 
 def note_guid(card: DeckCard) -> str:
     return str(genanki.guid_for(card.slug, card.kind))
@@ -69,7 +67,7 @@ class _Note(genanki.Note):  # type: ignore[misc]  # genanki is untyped
 
 
 def anki_note(card: DeckCard) -> genanki.Note:
-    front = f'<p class="gd-kind">{text(KIND_LABEL[card.kind])}</p><p>{text(card.front)}</p>'
+    front = f'<p class="gd-kind">{text(card.label)}</p><p>{text(card.front)}</p>'
     back = f"<p>{text(card.back)}</p>"
     source = f'<a href="{attr(card.url)}">{text(card.title)}</a>' if card.url else ""
     return _Note(

@@ -250,7 +250,9 @@ def deck_files(build: Build, model: LearningModel) -> dict[str, bytes]:
         return reuse(memo, "learning.deck-notes", card.key, card, partial(anki_note, card))
 
     def make() -> dict[str, bytes]:
-        apkg = anki_package(cards, site.site_name, timestamp, f"Flashcards from {site.site_name}", note_for)
+        apkg = anki_package(
+            cards, site.site_name, timestamp, site.messages("deck.description", site=site.site_name), note_for
+        )
         return {ANKI_DECK: apkg, CSV_DECK: deck_csv(cards).encode("utf-8")}
 
     if memo is None:

@@ -21,10 +21,15 @@ from ..core.glossary import Glossary
 from ..core.loading import LoadedTerm
 from ..features import SiteInfo
 from ..text.plain_text import markdown_paragraphs_to_plain as plain_text
+from .quiz import mask_names
 
 CardKind = Literal["tldr-term", "term-tldr", "misconception"]
 KINDS: tuple[CardKind, ...] = ("tldr-term", "term-tldr", "misconception")
-MASK = "_____"
+KIND_LABELS: dict[CardKind, str] = {  # catalog keys
+    "tldr-term": "deck.which_term",
+    "term-tldr": "deck.what_is_it",
+    "misconception": "deck.true_or_false",
+}
 
 
 @dataclass(frozen=True)
@@ -37,39 +42,12 @@ class DeckCard:
     category: str  # the category's title
     tags: tuple[str, ...]  # Anki-safe: no spaces
     url: str | None  # the term page's absolute address, when the site has one
+    label: str = ""  # what the card asks, in the site's language ("Which term is this?")
 
     @property
     def key(self) -> str:
         """The card's stable id: "<slug>:<kind>"."""
         return f"{self.slug}:{self.kind}"
-
-
-def mask_names(text: str, names: Iterable[str]) -> str:
-    """`text` with every whole-word mention of `names` (and their plurals) hidden, longest name
-    first and case-insensitively, as the site's reversed flashcards do. A plain scan, not a regular
-    expression per term: a glossary of thousands of terms would spend seconds compiling them."""
-    lower = text.lower()
-    if len(lower) != len(text):  # a letter whose lower case is longer: compare as written
-        lower = text
-    hidden: list[tuple[int, int]] = []
-    for name in sorted({n.lower() for n in names if n.strip()}, key=len, reverse=True):
-        start = lower.find(name)
-        while start != -1:
-            end = start + len(name)
-            if start == 0 or not lower[start - 1].isalnum():
-                for suffix in ("es", "s", ""):  # "(?:e?s)?" then a word boundary
-                    stop = end + len(suffix)
-                    if lower.startswith(suffix, end) and (stop == len(lower) or not lower[stop].isalnum()):
-                        if not any(a < stop and start < b for a, b in hidden):
-                            hidden.append((start, stop))
-                        break
-            start = lower.find(name, start + 1)
-    out, position = [], 0
-    for a, b in sorted(hidden):
-        out += [text[position:a], MASK]
-        position = b
-    out.append(text[position:])
-    return "".join(out)
 
 
 def _tag(value: str) -> str:
@@ -93,8 +71,14 @@ def term_cards(entry: LoadedTerm, site: SiteInfo, record: Mapping[str, Any] | No
         known = record.get("misconception") if record else None
         belief = known["belief"] if known else plain_text(term.misconception.belief)
         correction = known["correction"] if known else plain_text(term.misconception.correction)
-        sides.append(("misconception", f"True or false? {belief}", f"False. {correction}"))
-    return [DeckCard(entry.slug, kind, front, back, term.title, category, tags, url) for kind, front, back in sides]
+        t = site.messages
+        sides.append(
+            ("misconception", t("deck.statement", belief=belief), t("deck.false_because", correction=correction))
+        )
+    return [
+        DeckCard(entry.slug, kind, front, back, term.title, category, tags, url, site.messages(KIND_LABELS[kind]))
+        for kind, front, back in sides
+    ]
 
 
 def deck_cards(glossary: Glossary, site: SiteInfo, categories: Iterable[str] = ()) -> list[DeckCard]:

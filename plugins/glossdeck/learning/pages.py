@@ -15,7 +15,7 @@ from ..core.debt import AXES
 from ..core.glossary import Glossary
 from ..features import SiteInfo
 from ..text.escape import attr, md_inline
-from ..text.markup import attributes
+from ..text.markup import Markup, attributes, fill
 from ..text.plain_text import markdown_paragraphs_to_plain as plain_text
 from .data import ANKI_DECK, CSV_DECK, PAGES, LearningModel, path_src
 from .paths import LearningPath, PathStep
@@ -103,23 +103,25 @@ def local_graph_section(site: SiteInfo, slug: str) -> str:
 def path_next_section(glossary: Glossary, site: SiteInfo, slug: str, steps: list[PathStep]) -> str:
     """ "Next on this path": for each path the term is on, its step and a link to the term after it
     (or, on a path's last term, to the quiz on that path). Plain links: no script needed."""
-    src = site.term_src(slug)
+    src, t = site.term_src(slug), site.messages
     items = []
     for step in steps:
         path = step.path
         where = _link(site, src, site.page_url(path_src(path)), path.title)
-        position = f'<span class="gd-path-next__step">step {step.step} of {len(path.terms)}</span>'
+        place = esc(t("learn.path_step", step=step.step, count=len(path.terms)))
+        position = f'<span class="gd-path-next__step">{place}</span>'
         if step.next is not None:
             after = glossary.term(step.next)
             link = _link(site, src, site.term_url(step.next), after.title, rel="next", data_gd_slug=step.next)
-            then = f'<span class="gd-path-next__label">Next:</span> {link}'
+            then = f'<span class="gd-path-next__label">{esc(t("learn.path_next"))}</span> {link}'
         else:
             quiz = site.relative(src, site.page_url(PAGES["quiz"])) + "?deck=path:" + path.id
-            then = f'The last step. <a href="{esc(quiz)}">Test yourself on this path</a>'
+            test = Markup(f'<a href="{esc(quiz)}">{esc(t("learn.path_test"))}</a>')
+            then = str(fill(t("learn.path_last"), {"link": test}))
         items.append(f"<li>{where} ({position}). {then}</li>")
-    title = "Next on this path" if len(steps) == 1 else "Next on these paths"
-    nav = f'<nav class="gd-path-next gd-nolink" aria-label="{title}"><ul>{"".join(items)}</ul></nav>'
-    return f"## {title}\n\n{nav}"
+    title = t("learn.next_on_path" if len(steps) == 1 else "learn.next_on_paths")
+    nav = f'<nav class="gd-path-next gd-nolink" aria-label="{esc(title)}"><ul>{"".join(items)}</ul></nav>'
+    return f"## {md_text(title)}\n\n{nav}"
 
 
 def term_progress_section(site: SiteInfo, slug: str) -> str:
@@ -139,15 +141,15 @@ def _path_list(site: SiteInfo, src: str, paths: Iterable[LearningPath]) -> str:
     return f'<ul class="gd-path-list gd-nolink">{"".join(items)}</ul>'
 
 
-def _no_debt(key: str, uses_debt: bool) -> str:
-    """The catalog key's suffix for the explorer's blurb on a glossary without DEBT scores."""
-    return "_no_debt" if key == "explorer" and not uses_debt else ""
+def _blurb_key(key: str, uses_debt: bool) -> str:
+    """A tool's blurb; the explorer's has no DEBT map to speak of on a glossary without DEBT scores."""
+    return "learn.explorer_blurb_no_debt" if key == "explorer" and not uses_debt else f"learn.tools.{key}_blurb"
 
 
 def home_page(glossary: Glossary, site: SiteInfo, model: LearningModel) -> str:
     src, t = PAGES["home"], site.messages
     tools = [
-        (key, t(f"learn.tools.{key}"), t(f"learn.tools.{key}_blurb{_no_debt(key, glossary.uses_debt)}"))
+        (key, t(f"learn.tools.{key}"), t(_blurb_key(key, glossary.uses_debt)))
         for key in ("quiz", "flashcards", "explorer", "graph", "progress")
     ]
     items = "".join(
@@ -214,12 +216,6 @@ def _one_line(markdown: str) -> str:
     return plain_text(markdown).replace("\n\n", " ")
 
 
-def _deck_note() -> str:
-    return (
-        '<p class="gd-hint">Choose a deck: everything, one category, one learning path, or the terms you got wrong.</p>'
-    )
-
-
 def _widget_page(site: SiteInfo, key: str, title: str, intro: str, subject: str, name: str) -> str:
     """A learning page: heading, one paragraph, a no-JavaScript note, and the widget."""
     return "\n".join(
@@ -250,21 +246,12 @@ def quiz_page(site: SiteInfo, uses_debt: bool = True) -> str:
 
 def _deck_downloads(site: SiteInfo) -> str:
     """Links to the deck files (they work without JavaScript), named after the site when saved."""
-    src = PAGES["flashcards"]
+    src, t = PAGES["flashcards"], site.messages
     name = re.sub(r"[^a-z0-9]+", "-", site.site_name.lower()).strip("-") or "glossary"
-    apkg = _link(site, src, ANKI_DECK, "Anki deck (.apkg)", download=f"{name}-flashcards.apkg")
+    apkg = _link(site, src, ANKI_DECK, t("learn.deck_anki"), download=f"{name}-flashcards.apkg")
     csv = _link(site, src, CSV_DECK, "CSV", download=f"{name}-flashcards.csv")
-    return "\n".join(
-        [
-            "## Take the deck along",
-            "",
-            f'<p class="gd-deck-downloads">Every term as flashcards for your own app: {apkg} for Anki, '
-            f"or {csv} for other tools. Three cards per term: TL;DR to term, term to TL;DR, and true or false "
-            "on its common misconception. Importing a newer deck updates your cards instead of duplicating "
-            "them.</p>",
-            "",
-        ]
-    )
+    text = fill(t("learn.deck_text"), {"anki": Markup(apkg), "csv": Markup(csv)})
+    return "\n".join([f"## {md_text(t('learn.deck_heading'))}", "", f'<p class="gd-deck-downloads">{text}</p>', ""])
 
 
 def flashcards_page(site: SiteInfo) -> str:

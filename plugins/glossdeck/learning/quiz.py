@@ -26,6 +26,7 @@ import hashlib
 import random
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -154,11 +155,13 @@ def _joins(text: str, index: int, inside: str) -> bool:
     return _is_word(text, index) and _spaced(text[index]) and _spaced(inside)
 
 
-def mask_names(text: str, names: list[str]) -> str:
+def mask_names(text: str, names: Iterable[str]) -> str:
     """Hide a term's own names (whole words, any case, simple plurals) so a TL;DR doesn't answer
-    itself; in scripts without spaces (Chinese, Japanese, Thai) every occurrence is hidden."""
+    itself; in scripts without spaces (Chinese, Japanese, Thai) every occurrence is hidden. The
+    longest name first: "Cache Stampede" is hidden whole, not as a hidden "cache" and a stampede.
+    The quiz and the flashcard deck (deck.py) both use this."""
     # A plain scan, not one regex per term: compiling thousands of patterns dominated big builds.
-    for name in names:
+    for name in sorted(dict.fromkeys(names), key=len, reverse=True):
         wanted, start = name.casefold(), 0
         if not wanted:
             continue

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from glossdeck.learning.deck import MASK, deck_cards, mask_names
+from glossdeck.learning.deck import deck_cards
+from glossdeck.learning.quiz import MASK, mask_names
 from glossdeck.site.layout import Layout
 from tests.support.terms import default_terms, load_terms
 
