@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from glossdeck.stats.visitor_kinds import KIND_LABELS, Kind
+from glossdeck.i18n.messages import english
+from glossdeck.stats.visitor_kinds import Kind
 from tests.support.access_logs import AGENTS, Expected, Hit, caddy_line, combined_line, expected
 from tests.support.commands import run_cli
 from tests.support.sites import BuiltSite, build_site
@@ -214,7 +215,9 @@ def test_each_term_page_shows_the_exact_counts(
         assert shown.all_time == want.all_time, slug
         assert shown.today == want.today, slug
         assert shown.no_pings_today == (not want.today), slug
-        assert shown.kinds == Counter({KIND_LABELS[Kind(k)]: n for k, n in want.kinds.items()}), slug
+        assert shown.kinds == Counter({english()(f"stats.kinds.{Kind(k).value}"): n for k, n in want.kinds.items()}), (
+            slug
+        )
         assert shown.days == {day: want.days[day] for day in window}, slug
         assert shown.rating_summary is None  # no ratings_endpoint: no widget
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from babel import Locale
 from babel.dates import format_date
+from babel.numbers import format_decimal
 
 # A message: one text, or (for counted messages) a text per plural category
 Text = str | tuple[tuple[str, str], ...]
@@ -96,6 +97,18 @@ class Messages:
     def date(self, value: dt.date) -> str:
         """A date as the language writes it, in the catalog's `date.format` (a CLDR pattern)."""
         return format_date(value, self("date.format"), locale=self.locale)
+
+    def number(self, value: float, pattern: str | None = None) -> str:
+        """A number as the language writes it (digit grouping, decimal sign): 12,345 / 12.345."""
+        return str(format_decimal(value, format=pattern, locale=self.locale))
+
+    def day(self, value: dt.date, pattern: str) -> str:
+        """A date in a CLDR pattern of the caller's (e.g. "EEE d MMM y"), in the language's words."""
+        return format_date(value, pattern, locale=self.locale)
+
+    def weekday_letter(self, value: dt.date) -> str:
+        """The one-letter (narrow) name of the date's weekday: M, T, W... in English."""
+        return str(self.locale.days["stand-alone"]["narrow"][value.weekday()])
 
     def for_browser(self) -> dict[str, Any]:
         """The messages the browser code uses (keys starting "js."), as JSON-ready data."""

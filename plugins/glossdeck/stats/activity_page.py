@@ -6,14 +6,18 @@ import posixpath
 
 from ..core.glossary import Glossary
 from ..site.layout import SiteInfo, page_folder, relative_url
+from ..text.escape import md_inline
 from ..text.markup import Markup, element
 from .guestbook_svg import chart_svg, pings
-from .sections import day_table
+from .sections import day_table, kind_label
 from .snapshot import StatsSnapshot
-from .visitor_kinds import KIND_LABELS, Kind
+from .visitor_kinds import Kind
 
-TITLE = "Readers and crawlers"
 TOP_TERMS = 25
+
+
+def page_title(site: SiteInfo) -> str:
+    return site.messages("stats.readers_title")
 
 
 def page_src(site: SiteInfo) -> str:
@@ -39,7 +43,7 @@ def _table(caption: str, head: list[str], rows: list[list[Markup | str]], css: s
 
 
 def activity_markdown(glossary: Glossary, site: SiteInfo, snapshot: StatsSnapshot) -> str:
-    src = page_src(site)
+    src, t = page_src(site), site.messages
     folder = page_folder(site.url_of(src))
     ranked = sorted(
         (slug for slug in glossary.entries if snapshot.term(slug).views_total),
@@ -48,40 +52,54 @@ def activity_markdown(glossary: Glossary, site: SiteInfo, snapshot: StatsSnapsho
     term_rows: list[list[Markup | str]] = [
         [
             element("a", {"href": relative_url(site.term_url(slug), folder)}, glossary.term(slug).title),
-            f"{snapshot.term(slug).views_window:,}",
-            f"{snapshot.term(slug).views_total:,}",
+            t.number(snapshot.term(slug).views_window),
+            t.number(snapshot.term(slug).views_total),
         ]
         for slug in ranked
     ]
     overall = snapshot.glossary
     kind_of = dict(overall.names_kind)
     crawler_rows: list[list[Markup | str]] = [
-        [name, KIND_LABELS[Kind(kind_of.get(name, Kind.BOT.value))], f"{snapshot.window.get(name, 0):,}", f"{count:,}"]
+        [
+            name,
+            kind_label(t, kind_of.get(name, Kind.BOT.value)),
+            t.number(snapshot.window.get(name, 0)),
+            t.number(count),
+        ]
         for name, count in overall.all_time
     ]
+    recent, all_time = t("stats.last_30_days"), t("stats.all_time")
+    caption = t("stats.site_per_day")
     blocks: list[Markup] = [
         element(
             "p",
             {"class": "gd-readers-intro"},
-            f"Counted from the web server's access logs up to {snapshot.today.isoformat()}: page views by people "
-            f"({overall.views_total:,} in all, {overall.views_window:,} in the last 30 days) and visits by AI "
-            f"crawlers and other bots ({pings(overall.pings_total)} in all).",
+            t(
+                "stats.readers_intro",
+                date=t.date(snapshot.today),
+                views=t.number(overall.views_total),
+                views_window=t.number(overall.views_window),
+                pings=pings(t, overall.pings_total),
+            ),
         ),
-        _table("Most-read terms", ["Term", "Last 30 days", "All time"], term_rows, "gd-readers-terms")
+        _table(t("stats.most_read"), [t("stats.term"), recent, all_time], term_rows, "gd-readers-terms")
         if term_rows
-        else element("p", {}, "No page views counted yet."),
-        chart_svg(
-            overall.days, f"Crawler visits per day across the glossary, last 30 days: {pings(overall.pings_window)}"
-        ),
-        _table("Crawler activity", ["Crawler", "Kind", "Last 30 days", "All time"], crawler_rows, "gd-readers-crawlers")
+        else element("p", {}, t("stats.no_views")),
+        chart_svg(t, overall.days, t("stats.chart_summary", caption=caption, pings=pings(t, overall.pings_window))),
+        _table(
+            t("stats.crawler_activity"),
+            [t("stats.crawler"), t("stats.kind"), recent, all_time],
+            crawler_rows,
+            "gd-readers-crawlers",
+        )
         if crawler_rows
-        else element("p", {}, "No crawler visits counted yet."),
+        else element("p", {}, t("stats.no_crawlers")),
         element(
             "details",
             {"class": "gd-guestbook-days"},
-            element("summary", {}, "Last 30 days as a table"),
-            day_table(overall.days, "Crawler visits per day across the glossary, last 30 days"),
+            element("summary", {}, t("stats.as_table")),
+            day_table(t, overall.days, caption),
         ),
     ]
     body = element("div", {"class": "gd-readers", "data-gd-block": "readers"}, *blocks)
-    return f"# {TITLE}\n\n{body}\n"
+    return f"# {md_inline(page_title(site))}\n\n{body}\n"

@@ -24,7 +24,7 @@ from ..features import Build, Feature, GeneratedPage, TermSection
 from ..reuse import reuse
 from ..site.context import build_date
 from ..text.markup import join
-from .activity_page import TITLE, activity_markdown, page_src
+from .activity_page import activity_markdown, page_src, page_title
 from .database import DatabaseError, connect
 from .page_paths import term_page_key
 from .ratings_store import read_all_postgres
@@ -113,12 +113,12 @@ class StatsFeature(Feature):
         endpoint = build.options.get("ratings_endpoint")
         blocks = []
         if snapshot is not None and build.options.get("stats"):
-            blocks.append(views_block(snapshot.term(slug)))
+            blocks.append(views_block(build.site.messages, snapshot.term(slug)))
         if endpoint:
             aggregate = snapshot.ratings.get(slug) if snapshot is not None else None
-            blocks.append(rating_block(slug, str(endpoint), aggregate))
+            blocks.append(rating_block(build.site.messages, slug, str(endpoint), aggregate))
         if snapshot is not None and build.options.get("stats"):
-            blocks.append(guestbook_block(slug, snapshot.term(slug)))
+            blocks.append(guestbook_block(build.site.messages, slug, snapshot.term(slug)))
         if not blocks:
             return []
         body = join(blocks)
@@ -129,7 +129,7 @@ class StatsFeature(Feature):
         if snapshot is None or not build.options.get("stats"):
             return []
         markdown = activity_markdown(build.glossary, build.site, snapshot)
-        return [GeneratedPage(page_src(build.site), TITLE, markdown)]
+        return [GeneratedPage(page_src(build.site), page_title(build.site), markdown)]
 
     def scripts(self) -> list[str]:
         return [SCRIPT_ASSET]

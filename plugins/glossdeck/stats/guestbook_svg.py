@@ -8,22 +8,21 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..i18n.messages import Messages
 from ..text.markup import Markup, element, join
 
 WIDTH, HEIGHT, LABEL, TOP = 300, 72, 12, 6
-WEEKDAY_LETTERS = "MTWTFSS"
 
 
-def pings(count: int) -> str:
-    return f"{count} ping" if count == 1 else f"{count} pings"
+def pings(t: Messages, count: int) -> str:
+    return t.count("stats.pings", count)
 
 
-def day_label(day: str) -> str:
-    date = dt.date.fromisoformat(day)
-    return f"{date:%a} {date.day} {date:%b} {date.year}"
+def day_label(t: Messages, day: str) -> str:
+    return t.day(dt.date.fromisoformat(day), "EEE d MMM y")
 
 
-def chart_svg(days: tuple[tuple[str, int], ...], summary: str) -> Markup:
+def chart_svg(t: Messages, days: tuple[tuple[str, int], ...], summary: str) -> Markup:
     """Bars of `days` ((ISO day, count), oldest first), scaled to the largest count."""
     most = max((n for _, n in days), default=0)
     step = WIDTH / max(len(days), 1)
@@ -33,7 +32,7 @@ def chart_svg(days: tuple[tuple[str, int], ...], summary: str) -> Markup:
     for index, (day, count) in enumerate(days):
         x = index * step + 1
         height = max(round(plot * count / most, 1), 1.5) if most and count else 0
-        label = f"{day_label(day)}: {pings(count)}"
+        label = f"{day_label(t, day)}: {pings(t, count)}"
         # an empty day is a faint tick, so the 30 days read as a timeline
         parts.append(
             element(
@@ -51,12 +50,11 @@ def chart_svg(days: tuple[tuple[str, int], ...], summary: str) -> Markup:
                 element("title", {}, label),
             )
         )
-        weekday = dt.date.fromisoformat(day).weekday()
         parts.append(
             element(
                 "text",
                 {"x": x + bar / 2, "y": HEIGHT - 2, "text-anchor": "middle", "font-size": 8, "fill": "currentColor"},
-                WEEKDAY_LETTERS[weekday],
+                t.weekday_letter(dt.date.fromisoformat(day)),
             )
         )
     return element(

@@ -6,39 +6,42 @@ which escapes it; numbers are numbers. Each block is one line of HTML, so Markdo
 
 from __future__ import annotations
 
+from ..i18n.messages import Messages
 from ..text.markup import Markup, element
 from .guestbook_svg import chart_svg, day_label, pings
 from .ratings_store import Aggregate
 from .snapshot import Activity
-from .visitor_kinds import KIND_LABELS, Kind
+from .visitor_kinds import Kind
 
 
-def _number(value: int) -> str:
-    return f"{value:,}"
+def kind_label(t: Messages, kind: str) -> str:
+    return t(f"stats.kinds.{Kind(kind).value}")
 
 
-def views_block(activity: Activity) -> Markup:
+def views_block(t: Messages, activity: Activity) -> Markup:
     return element(
         "p",
         {"class": "gd-views gd-nolink", "data-gd-block": "views"},
-        "Views ",
-        element("strong", {"data-gd-views": activity.views_total}, _number(activity.views_total)),
+        t("stats.views") + " ",
+        element("strong", {"data-gd-views": activity.views_total}, t.number(activity.views_total)),
         element(
             "span",
             {"class": "gd-views-window", "data-gd-views-30": activity.views_window},
-            f" · {_number(activity.views_window)} in the last 30 days",
+            t("stats.views_window", count=t.number(activity.views_window)),
         ),
     )
 
 
-def rating_summary(aggregate: Aggregate | None) -> str:
-    if aggregate is None or not aggregate.count:
-        return "No ratings yet"
-    ratings = "rating" if aggregate.count == 1 else "ratings"
-    return f"Rated {aggregate.average:.1f} out of 5 from {_number(aggregate.count)} {ratings}"
+def rating_summary(t: Messages, aggregate: Aggregate | None) -> str:
+    if aggregate is None or not aggregate.count or aggregate.average is None:
+        return t("stats.no_ratings")
+    average = t.number(aggregate.average, "0.0")
+    return t.count("stats.rated", aggregate.count, average=average).replace(
+        str(aggregate.count), t.number(aggregate.count), 1
+    )
 
 
-def rating_block(slug: str, endpoint: str, aggregate: Aggregate | None) -> Markup:
+def rating_block(t: Messages, slug: str, endpoint: str, aggregate: Aggregate | None) -> Markup:
     """The widget: the build-time average (right without JavaScript) and a radio group with a Rate
     button that glossdeck-stats.js shows and posts from (arrow keys choose, Enter rates)."""
     group = f"gd-rating-{slug}"
@@ -48,7 +51,7 @@ def rating_block(slug: str, endpoint: str, aggregate: Aggregate | None) -> Marku
             {"class": "gd-rating-star"},
             element("input", {"type": "radio", "name": group, "value": stars}, void=True),
             element("span", {"class": "gd-rating-glyph", "aria-hidden": "true"}, "★"),
-            element("span", {"class": "gd-visually-hidden"}, f"{stars} star" + ("" if stars == 1 else "s")),
+            element("span", {"class": "gd-visually-hidden"}, t.count("stats.stars", stars)),
         )
         for stars in range(1, 6)
     ]
@@ -60,7 +63,7 @@ def rating_block(slug: str, endpoint: str, aggregate: Aggregate | None) -> Marku
             "data-gd-rating-endpoint": endpoint.rstrip("/") + "/" + slug,
             "aria-labelledby": f"{group}-title",
         },
-        element("h3", {"id": f"{group}-title", "class": "gd-stats-title"}, "Rate this term"),
+        element("h3", {"id": f"{group}-title", "class": "gd-stats-title"}, t("stats.rate_title")),
         element(
             "p",
             {
@@ -69,7 +72,7 @@ def rating_block(slug: str, endpoint: str, aggregate: Aggregate | None) -> Marku
                 "data-gd-count": aggregate.count if aggregate else 0,
                 "data-gd-average": aggregate.average if aggregate and aggregate.average is not None else "",
             },
-            rating_summary(aggregate),
+            rating_summary(t, aggregate),
         ),
         element(
             "form",
@@ -77,16 +80,18 @@ def rating_block(slug: str, endpoint: str, aggregate: Aggregate | None) -> Marku
             element(
                 "fieldset",
                 {},
-                element("legend", {}, "Your rating, 1 to 5 stars"),
+                element("legend", {}, t("stats.your_rating")),
                 element("span", {"class": "gd-rating-stars"}, *choices),
-                element("button", {"type": "submit", "class": "md-button gd-rating-send"}, "Rate"),
+                element("button", {"type": "submit", "class": "md-button gd-rating-send"}, t("stats.rate")),
             ),
             element("p", {"class": "gd-rating-status", "role": "status"}, ""),
         ),
     )
 
 
-def _counts(items: tuple[tuple[str, int], ...], label: str, kind_of: dict[str, str] | None = None) -> Markup:
+def _counts(
+    t: Messages, items: tuple[tuple[str, int], ...], label: str, kind_of: dict[str, str] | None = None
+) -> Markup:
     return element(
         "ul",
         {"class": "gd-guestbook-counts", "aria-label": label},
@@ -96,14 +101,14 @@ def _counts(items: tuple[tuple[str, int], ...], label: str, kind_of: dict[str, s
                 {"data-gd-name": name, "data-gd-count": count, "data-gd-kind": (kind_of or {}).get(name)},
                 element("span", {"class": "gd-guestbook-name"}, name),
                 " ",
-                element("span", {"class": "gd-guestbook-count"}, _number(count)),
+                element("span", {"class": "gd-guestbook-count"}, t.number(count)),
             )
             for name, count in items
         ),
     )
 
 
-def day_table(days: tuple[tuple[str, int], ...], caption: str) -> Markup:
+def day_table(t: Messages, days: tuple[tuple[str, int], ...], caption: str) -> Markup:
     return element(
         "table",
         {"class": "gd-guestbook-table"},
@@ -111,7 +116,12 @@ def day_table(days: tuple[tuple[str, int], ...], caption: str) -> Markup:
         element(
             "thead",
             {},
-            element("tr", {}, element("th", {"scope": "col"}, "Day"), element("th", {"scope": "col"}, "Pings")),
+            element(
+                "tr",
+                {},
+                element("th", {"scope": "col"}, t("stats.day")),
+                element("th", {"scope": "col"}, t("stats.pings_column")),
+            ),
         ),
         element(
             "tbody",
@@ -120,8 +130,8 @@ def day_table(days: tuple[tuple[str, int], ...], caption: str) -> Markup:
                 element(
                     "tr",
                     {"data-day": day},
-                    element("th", {"scope": "row"}, element("time", {"datetime": day}, day_label(day))),
-                    element("td", {}, str(count)),
+                    element("th", {"scope": "row"}, element("time", {"datetime": day}, day_label(t, day))),
+                    element("td", {}, t.number(count)),
                 )
                 for day, count in reversed(days)
             ),
@@ -129,51 +139,52 @@ def day_table(days: tuple[tuple[str, int], ...], caption: str) -> Markup:
     )
 
 
-def guestbook_block(slug: str, activity: Activity) -> Markup:
+def _none(t: Messages, key: str) -> Markup:
+    return element("p", {"class": "gd-guestbook-none"}, t(key))
+
+
+def guestbook_block(t: Messages, slug: str, activity: Activity) -> Markup:
     kind_of = dict(activity.names_kind)
-    summary = f"Crawler visits per day, last 30 days: {pings(activity.pings_window)}"
+    caption = t("stats.per_day")
+    summary = t("stats.chart_summary", caption=caption, pings=pings(t, activity.pings_window))
     today = (
-        _counts(activity.today, "Crawlers today", kind_of)
+        _counts(t, activity.today, t("stats.crawlers_today"), kind_of)
         if activity.today
-        else element("p", {"class": "gd-guestbook-none"}, "No pings yet today")
+        else _none(t, "stats.no_pings_today")
     )
-    kinds = tuple((KIND_LABELS[Kind(kind)], count) for kind, count in activity.kinds)
+    kinds = tuple((kind_label(t, kind), count) for kind, count in activity.kinds)
     return element(
         "section",
         {"class": "gd-guestbook", "data-gd-block": "guestbook", "aria-labelledby": f"gd-guestbook-{slug}"},
         element(
             "h3",
             {"id": f"gd-guestbook-{slug}", "class": "gd-stats-title"},
-            "AI Guestbook ",
-            element("span", {"class": "gd-guestbook-note"}, "educational data only"),
+            t("stats.guestbook") + " ",
+            element("span", {"class": "gd-guestbook-note"}, t("stats.guestbook_note")),
         ),
-        element(
-            "p",
-            {"class": "gd-guestbook-intro"},
-            "Which AI crawlers and other bots read this page, counted from the web server's logs.",
-        ),
-        element("p", {"class": "gd-guestbook-label"}, "Last 30 days"),
-        chart_svg(activity.days, summary),
+        element("p", {"class": "gd-guestbook-intro"}, t("stats.guestbook_intro")),
+        element("p", {"class": "gd-guestbook-label"}, t("stats.last_30_days")),
+        chart_svg(t, activity.days, summary),
         element(
             "details",
             {"class": "gd-guestbook-days"},
-            element("summary", {}, "Last 30 days as a table"),
-            day_table(activity.days, "Crawler visits per day, last 30 days"),
+            element("summary", {}, t("stats.as_table")),
+            day_table(t, activity.days, caption),
         ),
-        element("h4", {"class": "gd-guestbook-heading"}, "Today"),
+        element("h4", {"class": "gd-guestbook-heading"}, t("stats.today")),
         element("div", {"class": "gd-guestbook-today", "data-gd-part": "today"}, today),
-        element("h4", {"class": "gd-guestbook-heading"}, "All time"),
+        element("h4", {"class": "gd-guestbook-heading"}, t("stats.all_time")),
         element(
             "div",
             {"class": "gd-guestbook-all", "data-gd-part": "all-time"},
-            _counts(activity.all_time, "Crawlers, all time", kind_of)
+            _counts(t, activity.all_time, t("stats.crawlers_all_time"), kind_of)
             if activity.all_time
-            else element("p", {"class": "gd-guestbook-none"}, "No pings yet"),
+            else _none(t, "stats.no_pings"),
         ),
-        element("h4", {"class": "gd-guestbook-heading"}, "By kind"),
+        element("h4", {"class": "gd-guestbook-heading"}, t("stats.by_kind")),
         element(
             "div",
             {"class": "gd-guestbook-kinds", "data-gd-part": "kinds"},
-            _counts(kinds, "Pings by kind") if kinds else element("p", {"class": "gd-guestbook-none"}, "No pings yet"),
+            _counts(t, kinds, t("stats.pings_by_kind")) if kinds else _none(t, "stats.no_pings"),
         ),
     )

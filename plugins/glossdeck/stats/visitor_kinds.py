@@ -29,18 +29,6 @@ class Kind(enum.StrEnum):
     SEARCH = "search"
     BOT = "bot"
 
-    @property
-    def label(self) -> str:
-        return KIND_LABELS[self]
-
-
-KIND_LABELS = {
-    Kind.PERSON: "people",
-    Kind.AI: "AI crawler",
-    Kind.SEARCH: "search or SEO bot",
-    Kind.BOT: "unknown bot",
-}
-
 
 @dataclass(frozen=True)
 class Visitor:
