@@ -22,12 +22,7 @@ def summary(glossary: Glossary, site: SiteInfo, description: str | None) -> str:
     """One plain-text line saying what the site is."""
     if description and description.strip():
         return one_line(description)
-    count = len(glossary)
-    return (
-        f"A glossary of {count} term{'' if count == 1 else 's'}, each with a TL;DR, an explanation, "
-        "common mistakes, code examples and a DEBT score (what misusing it costs: detectability, "
-        "effort, burden, trap)."
-    )
+    return site.messages("index.home_intro", count=len(glossary))
 
 
 def _heading(glossary: Glossary, site: SiteInfo, description: str | None) -> list[str]:

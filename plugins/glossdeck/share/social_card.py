@@ -36,11 +36,11 @@ def _text(
     return element("text", {**attrs, "direction": "rtl" if rtl else None}, *spans)
 
 
-def site_social_svg(site_name: str, description: str, term_count: int, host: str) -> str:
+def site_social_svg(site_name: str, description: str, kicker: str, host: str) -> str:
     """The home page's image. `description`: plain text (the site's description, or a sentence
-    made from its categories); `host`: the address shown in the footer ("" for none)."""
+    made from its categories); `kicker`: the line above the name ("GLOSSARY · 12 TERMS", in the
+    site's language); `host`: the address shown in the footer ("" for none)."""
     p = LIGHT
-    kicker = f"GLOSSARY · {term_count} TERM{'' if term_count == 1 else 'S'}"
     title = wrap(site_name, INNER, 40, 2, "bold")
     title_y = 92
     body_y = title_y + (len(title.lines) - 1) * 48 + 44

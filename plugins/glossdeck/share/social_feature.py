@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from ..core.problems import Problem, Severity
-from ..embeds.card_view import card_view
+from ..embeds.feature import view_of
 from ..features import Build, Feature
 from ..reuse import reuse
 from ..text.plain_text import markdown_to_plain, one_line
@@ -36,23 +36,24 @@ def _used(build: Build) -> set[str]:
 
 
 def term_card_png(build: Build, slug: str) -> bytes:
-    entry, name = build.glossary.entries[slug], build.site.site_name
+    view = view_of(build, slug)  # the embeds' card view: the site's language, category titles, link titles
     return reuse(
         build.memo,
         "social.cards",
         slug,
-        (entry.digest, name),
-        lambda: cached_png(_cache(build), term_social_svg(card_view(slug, entry.term, name)), _used(build)),
+        view,
+        lambda: cached_png(_cache(build), term_social_svg(view), _used(build)),
     )
 
 
-def _site_card_parts(build: Build) -> tuple[str, str, int, str]:
-    site = build.site
+def _site_card_parts(build: Build) -> tuple[str, str, str, str]:
+    site, t = build.site, build.site.messages
     host = urlsplit(site.site_url).netloc + urlsplit(site.site_url).path.rstrip("/") if site.site_url else ""
+    kicker = f"{t('nav.glossary')} · {t.count('count.terms', len(build.glossary))}".upper()
     return (
-        one_line(site.site_name) or "Glossary",
+        one_line(site.site_name) or t("nav.glossary"),
         summary(build.glossary, site, build.site_description),
-        len(build.glossary),
+        kicker,
         host,
     )
 

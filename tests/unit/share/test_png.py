@@ -31,7 +31,7 @@ def test_text_is_drawn_without_any_system_font(tmp_path: Path) -> None:
 
 
 def test_the_site_card_shows_its_name(tmp_path: Path) -> None:
-    svg = site_social_svg("Team Glossary", "Our words, explained.", 3, "glossary.example")
+    svg = site_social_svg("Team Glossary", "Our words, explained.", "GLOSSARY · 3 TERMS", "glossary.example")
     (tmp_path / "s.png").write_bytes(svg_to_png(svg, system_fonts=False))
     png = Png.read(tmp_path / "s.png")
     assert (png.width, png.height) == (1200, 630) and _ink(png, 120, 190) > 3000
