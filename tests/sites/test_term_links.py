@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -112,3 +113,26 @@ def test_term_links_and_autolinks_in_a_built_site(tmp_path: Path) -> None:
         )
         for m in located
     ), strict.warnings()
+
+
+def test_term_links_in_the_api_and_the_learning_data(tmp_path: Path) -> None:
+    built = build_site(tmp_path / "p", terms=TERMS, strict=False, embeds=True)
+    assert built.ok, built.error
+    api = json.loads((built.site_dir / "api" / "terms" / "pod.json").read_text(encoding="utf-8"))
+    # the API's Markdown names the terms' pages; its plain text shows their titles
+    assert api["tldr"] == (
+        "The smallest unit [Kubernetes (K8S)](../../terms/kubernetes/) runs: one or more "
+        "[containers](../../terms/container/) on a [Node](../../terms/node/)."
+    )
+    assert api["tldr_text"] == "The smallest unit Kubernetes (K8S) runs: one or more containers on a Node."
+    assert api["term"]["tldr"].startswith("The smallest unit [[kubernetes]]")  # the term as authored
+    # the learning data and the quiz show the linked terms' real titles, not a guess from the slug
+    terms = json.loads((built.site_dir / "learn" / "data" / "terms.json").read_text(encoding="utf-8"))
+    pod = next(t for t in terms["terms"] if t["slug"] == "pod")
+    assert pod["tldr"] == api["tldr_text"]
+    quiz = json.loads((built.site_dir / "learn" / "data" / "quiz" / "node.json").read_text(encoding="utf-8"))
+    (tldr,) = [q for q in quiz["questions"] if q["source"] == "tldr"]
+    assert "runs pods for Kubernetes (K8S)." in tldr["prompt"], tldr  # a guess would say "for Kubernetes."
+    # a link to a term not written yet says so in the site's words
+    page = built.page("terms/pod/")
+    assert 'href="../../wanted/#wanted-contaner" rel="nofollow" title="(not written yet)"' in page

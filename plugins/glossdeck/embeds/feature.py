@@ -43,13 +43,19 @@ def asset_text(name: str) -> str:
 # by the file's content (and the site), so each is computed once per edit.
 
 
-def _link_titles(glossary: Glossary, term: Term) -> tuple[tuple[str, str], ...]:
+# (slug, title, whether a term file defines it) of each term link (`[[slug]]`) in a term's prose
+LinkTitles = tuple[tuple[str, str, bool], ...]
+
+
+def _link_titles(glossary: Glossary, term: Term) -> LinkTitles:
     """The titles a term's prose shows for its term links (`[[slug]]`): part of its cards' keys."""
-    return tuple((s, glossary.term(s).title if s in glossary else guess_title(s)) for s in linked_slugs(term))
+    return tuple(
+        (s, glossary.term(s).title, True) if s in glossary else (s, guess_title(s), False) for s in linked_slugs(term)
+    )
 
 
-def _view(slug: str, term: Term, site: SiteInfo, titles: tuple[tuple[str, str], ...]) -> CardView:
-    shown = dict(titles)
+def _view(slug: str, term: Term, site: SiteInfo, titles: LinkTitles) -> CardView:
+    shown = {s: title for s, title, _ in titles}
     return card_view(
         slug,
         term,
@@ -114,7 +120,7 @@ def term_outputs(build: Build, slug: str) -> dict[str, bytes]:
     )
 
 
-def _render_outputs(entry: LoadedTerm, site: SiteInfo, titles: tuple[tuple[str, str], ...] = ()) -> dict[str, bytes]:
+def _render_outputs(entry: LoadedTerm, site: SiteInfo, titles: LinkTitles = ()) -> dict[str, bytes]:
     slug = entry.slug
     view = _view(slug, entry.term, site, titles)
     linker = Linker(site)
@@ -125,7 +131,7 @@ def _render_outputs(entry: LoadedTerm, site: SiteInfo, titles: tuple[tuple[str, 
         paths.badge: render_badge(view).encode(),
         paths.badge_json: shields_endpoint(view).encode(),
         paths.embed: render_embed_page(view, linker).encode(),
-        paths.json: term_json(view, entry.term, linker).encode(),
+        paths.json: term_json(view, entry.term, linker, titles).encode(),
         paths.oembed: oembed_json(view, linker).encode(),
     }
 

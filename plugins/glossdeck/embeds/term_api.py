@@ -8,11 +8,13 @@ does not. JSON Schemas for both are published beside them (`api/schema/`).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from ..core.model import Term
 from ..core.slugs import SCHEMA_PATTERN
 from ..text.plain_text import clean_text
+from ..text.term_links import guess_title, resolve_markdown
 from .card_view import CardView
 from .output_paths import API_INDEX_PATH, API_SCHEMA_PATHS, SCRIPT_PATH, Linker, term_paths
 
@@ -67,10 +69,17 @@ def term_links(linker: Linker, slug: str, from_file: str) -> dict[str, str]:
     }
 
 
-def term_json(view: CardView, term: Term, linker: Linker) -> str:
+def term_json(view: CardView, term: Term, linker: Linker, links: Iterable[tuple[str, str, bool]] = ()) -> str:
     """api/terms/<slug>.json: the card's view first (what the web component draws), then the
-    whole validated term as authored, under "term"."""
+    whole validated term as authored, under "term". `links`: (slug, title, written) of the term
+    links in its prose; "tldr" writes them as Markdown links to the terms' pages."""
     here = term_paths(view.slug).json
+    known = {slug: (title, written) for slug, title, written in links}
+
+    def link_for(slug: str) -> tuple[str, str | None]:
+        title, written = known.get(slug, (guess_title(slug), False))
+        return title, linker.url(linker.site.term_url(slug), here) if written else None
+
     data: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "slug": view.slug,
@@ -78,7 +87,7 @@ def term_json(view: CardView, term: Term, linker: Linker) -> str:
         "aliases": list(view.aliases),
         "category": view.category,
         "level": view.level,
-        "tldr": clean_text(term.tldr),
+        "tldr": resolve_markdown(clean_text(term.tldr), link_for),
         "tldr_text": view.tldr,
         "misconception": {"belief": view.belief, "correction": view.correction} if view.belief is not None else None,
         "debt": {"string": view.debt, "axes": _axes(view)} if view.debt else None,
@@ -171,7 +180,10 @@ TERM_SCHEMA: dict[str, Any] = {
         "aliases": {"type": "array", "items": {"type": "string"}},
         "category": {"type": "string"},
         "level": {"enum": ["beginner", "intermediate", "advanced", None]},
-        "tldr": {"type": "string", "description": "As authored (Markdown)."},
+        "tldr": {
+            "type": "string",
+            "description": "Markdown as authored, with term links ([[slug]]) written as links to the terms' pages.",
+        },
         "tldr_text": {"type": "string", "description": "Plain text, one line."},
         "misconception": {
             "type": ["object", "null"],

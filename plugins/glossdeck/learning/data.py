@@ -20,9 +20,11 @@ from typing import Any
 
 from ..core.debt import AXES
 from ..core.glossary import Glossary
+from ..core.term_links import linked_slugs
 from ..features import Build, SiteInfo
 from ..reuse import Memo, reuse
 from ..text.plain_text import markdown_paragraphs_to_plain as plain_text
+from ..text.term_links import titles_from
 from .anki_package import anki_note, anki_package
 from .deck import DeckCard, deck_csv, deck_timestamp, term_cards
 from .paths import LearningPath, all_paths, read_first_all
@@ -102,6 +104,7 @@ def _term_record(
     glossary: Glossary, site: SiteInfo, slug: str, question_count: int, read_first: list[str]
 ) -> dict[str, Any]:
     term = glossary.term(slug)
+    title_for = titles_from(glossary)
     record: dict[str, Any] = {
         "slug": slug,
         "title": term.title,
@@ -110,7 +113,7 @@ def _term_record(
         "level": term.level,
         "tags": list(term.tags),
         "aliases": list(term.aliases),
-        "tldr": plain_text(term.tldr),
+        "tldr": plain_text(term.tldr, title_for),
         "prerequisites": [p for p in term.prerequisites if p in glossary],
         "related": [r for r in Glossary.outgoing(term) if r in glossary and r not in term.prerequisites],
         "backlinks": glossary.backlinks(slug),
@@ -119,8 +122,8 @@ def _term_record(
     }
     if term.misconception:
         record["misconception"] = {
-            "belief": plain_text(term.misconception.belief),
-            "correction": plain_text(term.misconception.correction),
+            "belief": plain_text(term.misconception.belief, title_for),
+            "correction": plain_text(term.misconception.correction, title_for),
         }
     if term.debt:
         record["debt"] = term.debt.scores
@@ -139,7 +142,9 @@ def _record(
         return _term_record(glossary, site, slug, question_count, read_first)
     entry = glossary.entries[slug]
     related = tuple(r for r in Glossary.outgoing(entry.term) if r in glossary)
-    key = (entry.file, entry.digest, site, related, tuple(glossary.backlinks(slug)), tuple(read_first), question_count)
+    linked = tuple((s, glossary.term(s).title if s in glossary else None) for s in linked_slugs(entry.term))
+    backlinks, first = tuple(glossary.backlinks(slug)), tuple(read_first)
+    key = (entry.file, entry.digest, site, related, linked, backlinks, first, question_count)
     return reuse(
         memo, "learning.records", slug, key, lambda: _term_record(glossary, site, slug, question_count, read_first)
     )

@@ -26,7 +26,7 @@ import hashlib
 import random
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -38,6 +38,7 @@ from ..i18n.messages import Messages, english
 from ..reuse import Memo, reuse
 from ..text.plain_text import first_sentence
 from ..text.plain_text import markdown_paragraphs_to_plain as plain_text
+from ..text.term_links import titles_from
 
 QuestionKind = Literal["true-false", "choice", "debt"]
 MASK = "_____"
@@ -179,18 +180,18 @@ def mask_names(text: str, names: Iterable[str]) -> str:
     return text
 
 
-def _misconception_questions(entry: LoadedTerm, t: Messages) -> list[Question]:
+def _misconception_questions(entry: LoadedTerm, t: Messages, plain: Callable[[str], str]) -> list[Question]:
     term = entry.term
     if term.misconception is None:
         return []
-    correction = plain_text(term.misconception.correction)
+    correction = plain(term.misconception.correction)
     out = [
         Question(
             id=f"{entry.slug}:misconception-false",
             term=entry.slug,
             kind="true-false",
             source="misconception-false",
-            prompt=plain_text(term.misconception.belief),
+            prompt=plain(term.misconception.belief),
             answer=False,
             explanation=t("quiz.false_because", correction=correction),
             see="misconception",
@@ -209,7 +210,7 @@ def _misconception_questions(entry: LoadedTerm, t: Messages) -> list[Question]:
                 source="misconception-true",
                 prompt=statement,
                 answer=True,
-                explanation=t("quiz.true_because", belief=plain_text(term.misconception.belief)),
+                explanation=t("quiz.true_because", belief=plain(term.misconception.belief)),
                 see="misconception",
                 group="misconception",
                 term_page=False,  # the first of its group is the one a term page shows
@@ -218,7 +219,7 @@ def _misconception_questions(entry: LoadedTerm, t: Messages) -> list[Question]:
     return out
 
 
-def _code_question(entry: LoadedTerm, t: Messages) -> list[Question]:
+def _code_question(entry: LoadedTerm, t: Messages, plain: Callable[[str], str]) -> list[Question]:
     examples = entry.term.code_examples
     for bad_kind, good_kind in _PROBLEM_KINDS.items():
         bad = next((e for e in examples if e.kind == bad_kind), None)
@@ -236,7 +237,7 @@ def _code_question(entry: LoadedTerm, t: Messages) -> list[Question]:
             else t("quiz.the_example", kind=kind)
         )
         if entry.term.quick_fix:
-            why += " " + t("quiz.the_fix", fix=plain_text(entry.term.quick_fix))
+            why += " " + t("quiz.the_fix", fix=plain(entry.term.quick_fix))
         return [
             Question(
                 id=qid,
@@ -257,7 +258,7 @@ def _all_slugs(glossary: Glossary) -> tuple[str, ...]:
     return glossary.slugs
 
 
-def _tldr_question(glossary: Glossary, entry: LoadedTerm, t: Messages) -> list[Question]:
+def _tldr_question(glossary: Glossary, entry: LoadedTerm, t: Messages, plain: Callable[[str], str]) -> list[Question]:
     if len(glossary) < 2:
         return []
     qid = f"{entry.slug}:tldr"
@@ -275,7 +276,7 @@ def _tldr_question(glossary: Glossary, entry: LoadedTerm, t: Messages) -> list[Q
                 distractors.append(others[i])
     order = [entry.slug, *distractors]
     rng.shuffle(order)
-    tldr = mask_names(plain_text(entry.term.tldr), names_of(entry.term))
+    tldr = mask_names(plain(entry.term.tldr), names_of(entry.term))
     return [
         Question(
             id=qid,
@@ -285,14 +286,14 @@ def _tldr_question(glossary: Glossary, entry: LoadedTerm, t: Messages) -> list[Q
             prompt=t("quiz.which_term", tldr=tldr),
             choices=tuple(Choice(glossary.term(s).title) for s in order),
             answer=order.index(entry.slug),
-            explanation=t("quiz.tldr_why", term=entry.term.title, tldr=plain_text(entry.term.tldr)),
+            explanation=t("quiz.tldr_why", term=entry.term.title, tldr=plain(entry.term.tldr)),
             see="tldr",
             term_page=False,  # under the term's own title it would answer itself
         )
     ]
 
 
-def _debt_question(entry: LoadedTerm, t: Messages) -> list[Question]:
+def _debt_question(entry: LoadedTerm, t: Messages, plain: Callable[[str], str]) -> list[Question]:
     debt = entry.term.debt
     if debt is None:
         return []
@@ -305,7 +306,7 @@ def _debt_question(entry: LoadedTerm, t: Messages) -> list[Question]:
     shown = t("quiz.debt_shown_na") if score == 0 else str(score)
     why = t("quiz.debt_why", axis=name, shown=shown, debt=debt.string)
     if rationale:
-        why += " " + plain_text(rationale)
+        why += " " + plain(rationale)
     return [
         Question(
             id=f"{entry.slug}:debt-{letter}",
@@ -370,11 +371,12 @@ def questions_for(glossary: Glossary, slug: str, t: Messages | None = None) -> l
     site's language (`t`, English by default)."""
     entry = glossary.entries[slug]
     t = t or english()
+    plain = functools.partial(plain_text, title_for=titles_from(glossary))  # [[slug]] shows the term's title
     return [
-        *_misconception_questions(entry, t),
-        *_code_question(entry, t),
-        *_tldr_question(glossary, entry, t),
-        *_debt_question(entry, t),
+        *_misconception_questions(entry, t, plain),
+        *_code_question(entry, t, plain),
+        *_tldr_question(glossary, entry, t, plain),
+        *_debt_question(entry, t, plain),
         *_author_questions(entry),
     ]
 

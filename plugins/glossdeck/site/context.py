@@ -143,7 +143,8 @@ class SiteContext:
         def target(slug: str) -> Target:
             if slug in self.glossary:
                 return Target(layout.href(from_src, layout.term(slug)), self.glossary.term(slug).title)
-            return Target(layout.href(from_src, layout.wanted, f"wanted-{slug}"), guess_title(slug), missing=True)
+            href = layout.href(from_src, layout.wanted, f"wanted-{slug}")
+            return Target(href, guess_title(slug), missing=True, note=self.t("term.not_written"))
 
         return target
 

@@ -14,7 +14,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .escape import attr, text
+from ..core.glossary import Glossary
+from ..core.term_links import find_term_links
+from .escape import attr, commonmark_text, markdown_url, text
 
 HREF_PREFIX = "gd-term:"
 TITLE_OPEN, TITLE_CLOSE = "\ue010", "\ue011"  # private-use: never in prose (prose.py removes them)
@@ -29,6 +31,7 @@ class Target:
     href: str
     title: str
     missing: bool = False  # no term file defines the slug (yet): the link goes to the Wanted terms page
+    note: str = ""  # a missing term's tooltip, in the site's language ("(not written yet)")
 
 
 def title_placeholder(slug: str) -> str:
@@ -50,10 +53,8 @@ def resolve_html(fragment: str, target: Callable[[str], Target]) -> str:
         goal = target(slug)
         inner = _TITLE.sub(lambda m: text(target(html.unescape(m.group(1))).title), found.group(2))
         if goal.missing:
-            return (
-                f'<a class="gd-termlink gd-missing-term" href="{attr(goal.href)}" rel="nofollow"'
-                f' title="not written yet">{inner}</a>'
-            )
+            note = f' title="{attr(goal.note)}"' if goal.note else ""
+            return f'<a class="gd-termlink gd-missing-term" href="{attr(goal.href)}" rel="nofollow"{note}>{inner}</a>'
         return f'<a class="gd-termlink" href="{attr(goal.href)}">{inner}</a>'
 
     return _LINK.sub(link, fragment)
@@ -64,6 +65,29 @@ def resolve_plain(value: str, title_for: Callable[[str], str]) -> str:
     if TITLE_OPEN not in value:
         return value
     return _TITLE.sub(lambda m: title_for(m.group(1)), value)
+
+
+def resolve_markdown(prose: str, link_for: Callable[[str], tuple[str, str | None]]) -> str:
+    """Markdown prose with each term link written as a plain Markdown link, for outputs read as
+    Markdown elsewhere (the JSON API): `link_for(slug)` gives the term's title and its URL (None for a
+    term not written yet: its title, unlinked). Code keeps `[[...]]` as written."""
+    links = find_term_links(prose)
+    if not links:
+        return prose
+    out, position = [], 0
+    for found in links:
+        title, url = link_for(found.slug)
+        shown = commonmark_text(found.text or title)
+        out += [prose[position : found.start], f"[{shown}]({markdown_url(url)})" if url else shown]
+        position = found.end
+    out.append(prose[position:])
+    return "".join(out)
+
+
+def titles_from(glossary: Glossary) -> Callable[[str], str]:
+    """The title a term link (`[[slug]]`) shows in plain text: the term's, or a stand-in for one
+    not written yet."""
+    return lambda slug: glossary.term(slug).title if slug in glossary else guess_title(slug)
 
 
 def guess_title(slug: str) -> str:
