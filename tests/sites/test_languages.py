@@ -144,3 +144,19 @@ def test_a_misspelled_string_key_stops_the_build_with_the_key_meant(tmp_path: Pa
     built = build_project(write_project(tmp_path, glossdeck="terms_dir: terms\nstrings: {term.tdlr: x}\n"))
     assert not built.ok
     assert any("unknown key 'term.tdlr' (did you mean 'term.tldr'?)" in m for _, m in built.messages)
+
+
+def test_learning_pages_decks_and_ai_readers_follow_the_language(zh: BuiltSite) -> None:
+    flashcards = page(zh, "learn/flashcards/")
+    assert "带走这套卡片" in flashcards and "Anki 卡组 (.apkg)" in flashcards
+    assert "FSRS-6" in flashcards and "Take the deck along" not in flashcards
+    # the deck readers download asks in Chinese, and hides the term's name inside Chinese text
+    deck = (zh.site_dir / "learn" / "data" / "flashcards.csv").read_text(encoding="utf-8")
+    assert "对还是错？" in deck and "True or false?" not in deck
+    # the term as Markdown for AI readers: headings and facts in Chinese, term links as links
+    markdown = (zh.site_dir / "md" / "容器.md").read_text(encoding="utf-8")
+    assert "## 常见误解" in markdown and "- 分类: " in markdown
+    for english in ("Common misconception", "Related terms", "Web page", "Category:"):
+        assert english not in markdown, english
+    llms = (zh.site_dir / "llms.txt").read_text(encoding="utf-8")
+    assert "所有术语合为一个文件" in llms and "Every term in one file" not in llms

@@ -36,11 +36,9 @@ def _heading(glossary: Glossary, site: SiteInfo, description: str | None) -> lis
 
 def llms_txt(glossary: Glossary, site: SiteInfo, description: str | None) -> str:
     out = _heading(glossary, site, description)
-    out += [
-        "Each term below links to its Markdown version; its web page is linked from there. "
-        f"Every term in one file: [{LLMS_FULL_PATH}]({markdown_url(page_link(site, LLMS_FULL_PATH, LLMS_PATH))}).",
-        "",
-    ]
+    t = site.messages
+    full = f"[{LLMS_FULL_PATH}]({markdown_url(page_link(site, LLMS_FULL_PATH, LLMS_PATH))})"
+    out += [f"{commonmark_text(t('markdown.llms_intro'))} {t('markdown.llms_full', link=full)}", ""]
     by_category = glossary.categories
     for category in site.category_order(list(by_category)):
         out += [f"## {commonmark_text(one_line(site.category_title(category)))}", ""]
