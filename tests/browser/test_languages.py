@@ -69,8 +69,9 @@ def test_chinese_term_page_and_quiz_speak_chinese(browser: Browser, zh_site: str
     assert page.locator("article h2").first.inner_text().startswith("一句话概括")  # the TL;DR heading
     quiz = page.locator("[data-gd-widget='term-quiz']")
     assert "判断对错" in quiz.inner_text()  # "True or false?" from strings.js
-    tldr = quiz.locator("[data-gd-question='容器:tldr'] .gd-q__prompt").inner_text()
-    assert tldr.startswith("这段描述的是哪个术语？") and "容器" not in tldr.split("？", 1)[1]
+    # "which term is this?" is not asked on the term's own page (its title answers it); the quiz
+    # page's copy, masked in Chinese text, is checked in tests/sites/test_languages.py
+    assert quiz.locator("[data-gd-question='容器:tldr']").count() == 0
     quiz.locator("[data-gd-question='容器:misconception-false'] button").nth(1).click()  # 错误 (false)
     assert "答对了。" in quiz.locator("[data-gd-question='容器:misconception-false'] .gd-q__verdict").inner_text()
     page.screenshot(path=str(shots / "zh-term.png"), full_page=False)
