@@ -160,3 +160,11 @@ def test_learning_pages_decks_and_ai_readers_follow_the_language(zh: BuiltSite) 
         assert english not in markdown, english
     llms = (zh.site_dir / "llms.txt").read_text(encoding="utf-8")
     assert "所有术语合为一个文件" in llms and "Every term in one file" not in llms
+
+
+def test_chinese_prose_is_auto_linked_without_spaces(zh: BuiltSite) -> None:
+    html = page(zh, "terms/kubernetes/")
+    links = re.findall(r'<a class="gd-autolink" href="([^"]+)"[^>]*>([^<]+)</a>', html)
+    # 容器编排 is linked whole (the longest name), and 容器 on its own where it stands alone
+    assert (f"../{quote('容器编排')}/", "容器编排") in links, links
+    assert (f"../{quote('容器')}/", "容器") in links, links
