@@ -95,7 +95,8 @@ def feature_files(ctx: SiteContext, problems: ProblemList) -> dict[str, bytes]:
     for feature in ctx.features:
         problems.extend(feature.problems(ctx.build))
         files.update(feature.files(ctx.build))
-        for asset in [*feature.scripts(), *feature.stylesheets()]:
+        assets = [*feature.scripts(), *feature.stylesheets()] if feature.uses_assets(ctx.build.options) else []
+        for asset in assets:  # only those its pages load with these options (no stats: no stats script)
             if (ASSETS / asset).is_file():
                 files[f"assets/glossdeck/{asset}"] = (ASSETS / asset).read_bytes()
     return files

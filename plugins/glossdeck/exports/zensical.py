@@ -108,6 +108,8 @@ def build_export(
     stylesheets = [f"{ASSETS_URL}/{name}" for name in OWN_STYLESHEETS]
     scripts = [f"{ASSETS_URL}/{name}" for name in (*OWN_SCRIPTS, "strings.js")]
     for feature in features:
+        if not feature.uses_assets(ctx.build.options):
+            continue
         stylesheets += [
             f"{ASSETS_URL}/{path}" for path in feature.stylesheets() if f"{ASSETS_URL}/{path}" not in stylesheets
         ]

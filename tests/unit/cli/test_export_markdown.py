@@ -54,3 +54,13 @@ def test_export_markdown_in_another_language_with_unicode_slugs(tmp_path: Path) 
         for href in re.findall(r'href="([^"#]+)(?:#[^"]*)?"', md.read_text(encoding="utf-8")):
             if "://" not in href:
                 assert (md.parent / unquote(href)).resolve().is_file(), (md, href)
+
+
+def test_export_markdown_leaves_out_the_assets_of_features_not_configured(tmp_path: Path) -> None:
+    write_terms(tmp_path / "terms", default_terms())
+    result = run_cli("export-markdown", "out", "--terms", "terms", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assets = tmp_path / "out" / "assets" / "glossdeck"
+    assert (assets / "glossdeck.css").is_file() and (assets / "glossdeck-embed.js").is_file()
+    # no stats database or ratings service in an export: Views and Rate this term show nothing
+    assert not (assets / "glossdeck-stats.js").exists() and not (assets / "glossdeck-stats.css").exists()
