@@ -142,3 +142,129 @@ def test_urdu_web_component_runs_right_to_left_in_an_english_page(browser: Brows
     assert title is not None and box is not None and box["x"] + box["width"] - (title["x"] + title["width"]) < 40
     page.screenshot(path=str(shots / "ur-web-component.png"))
     assert not watch.errors and not watch.failed and not watch.outside
+
+
+# Words of the English interface that must not show on a Chinese or Urdu page's widgets.
+ENGLISH = (
+    "Again", "Hard", "Good", "Easy", "minute", "day", "Space", "Show the answer", "due today", "streak",
+    "retention", "Reversed", "Start", "Open ", "Loading", "Preview of", "Full size", "Close", "Diagram",
+)
+
+
+def _no_english(text: str) -> None:
+    left = [word for word in ENGLISH if word in text]
+    assert left == [], f"English left: {left} in {text!r}"
+
+
+def _flashcards(page: Any, origin: str) -> Any:
+    page.goto(origin + "learn/flashcards/?deck=all")
+    cards = page.locator(".gd-flashcards")
+    cards.locator(".gd-card__turn").click()
+    cards.locator(".gd-card__grades").wait_for()
+    return cards
+
+
+def _names_and_whens(cards: Any) -> tuple[list[str], list[str]]:
+    grades = cards.locator(".gd-grade")
+    names = [grades.nth(i).locator(".gd-grade__name").inner_text() for i in range(4)]
+    whens = [grades.nth(i).locator(".gd-grade__when").inner_text() for i in range(4)]
+    return names, whens
+
+
+def _hover_preview(page: Any, link: Any, name: str, tldr: str) -> Any:
+    link.hover()
+    card = page.locator("#gd-term-preview")
+    card.wait_for(state="visible")
+    # the title is the link's at once; the TL;DR comes from the term's preview file
+    page.wait_for_function(
+        "() => document.querySelector('#gd-term-preview .gd-preview__title').textContent === " + repr(name)
+    )
+    page.wait_for_function(
+        "() => document.querySelector('#gd-term-preview .gd-preview__tldr').textContent.startsWith(" + repr(tldr) + ")"
+    )
+    return card
+
+
+def _full_size(page: Any, origin: str, slug: str) -> tuple[Any, Any]:
+    page.goto(origin + f"terms/{quote(slug)}/")
+    button = page.locator(".gd-diagram__open")
+    button.wait_for(timeout=20000)  # Mermaid loads on first draw
+    return button, page.locator("dialog.gd-diagram-dialog")
+
+
+def test_chinese_flashcards_previews_and_diagrams_speak_chinese(browser: Browser, zh_site: str, shots: Path) -> None:
+    page, watch = _page(browser, zh_site)
+    cards = _flashcards(page, zh_site)
+    names, whens = _names_and_whens(cards)
+    assert names == ["重来", "困难", "良好", "简单"]
+    assert whens == ["1分钟后", "6分钟后", "10分钟后", "8天后"]  # Intl.RelativeTimeFormat("zh")
+    assert cards.locator(".gd-card__grades").get_attribute("aria-label") == "你记得怎么样？"
+    page.screenshot(path=str(shots / "zh-flashcards.png"))
+    _no_english(cards.inner_text())
+    page.keyboard.press("3")  # 良好
+    result = cards.locator(".gd-cards__result")
+    result.locator("strong").wait_for()
+    assert "下次复习：10分钟后。" in result.inner_text() and "本轮稍后会再次出现" in result.inner_text()
+    assert cards.locator('[data-gd-summary="reviewed"]').inner_text() == "1"
+    assert "连续 1 天" in cards.locator(".gd-cards__summary").inner_text()
+    _no_english(cards.inner_text())
+
+    page.goto(zh_site + f"terms/{quote('容器')}/")
+    # the term's own preview file (terms/容器编排.preview.json) is found and shown
+    card = _hover_preview(page, page.locator(f".gd-related a[href*='{quote('容器编排')}']").first, "容器编排", "容器编排是自动部署")
+    assert card.locator(".gd-preview__open").inner_text() == "打开“容器编排”"
+    _no_english(card.inner_text())
+    page.screenshot(path=str(shots / "zh-preview.png"))
+
+    button, dialog = _full_size(page, zh_site, "容器编排")
+    assert button.inner_text() == "全尺寸" and button.get_attribute("aria-label") == "以全尺寸显示图表"
+    button.click()
+    assert dialog.locator("h2").inner_text() == "图表：容器编排"
+    assert dialog.get_by_role("button", name="关闭").is_visible()
+    page.screenshot(path=str(shots / "zh-diagram-dialog.png"))
+    _no_english(dialog.inner_text())
+    page.keyboard.press("Escape")
+    assert not watch.errors and not watch.failed and not watch.outside
+
+
+def test_urdu_flashcards_previews_and_diagrams_run_right_to_left(browser: Browser, ur_site: str, shots: Path) -> None:
+    page, watch = _page(browser, ur_site)
+    cards = _flashcards(page, ur_site)
+    names, whens = _names_and_whens(cards)
+    assert names == ["دوبارہ", "مشکل", "اچھا", "آسان"]
+    assert whens == ["1 منٹ میں", "6 منٹ میں", "10 منٹ میں", "8 دنوں میں"]  # Intl.RelativeTimeFormat("ur")
+    assert cards.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    # the grades run right to left: Again (1) on the right, Easy (4) on the left
+    again, easy = _box(page, ".gd-grade--again"), _box(page, ".gd-grade--easy")
+    assert again["x"] > easy["x"]
+    _no_english(cards.inner_text())
+    page.screenshot(path=str(shots / "ur-flashcards.png"))
+
+    page.goto(ur_site + f"terms/{quote('کنٹینر')}/")
+    link = page.locator(f".gd-related a[href*='{quote('آرکیسٹریشن')}']").first
+    card = _hover_preview(page, link, "کنٹینر آرکیسٹریشن", "بہت سے کنٹینرز")
+    assert card.locator(".gd-preview__open").inner_text() == "کنٹینر آرکیسٹریشن کھولیں"
+    _no_english(card.inner_text())
+    # the card starts where the link starts: at its right edge, text aligned to the right
+    link_box, card_box = link.bounding_box(), card.bounding_box()
+    assert link_box is not None and card_box is not None
+    assert abs((card_box["x"] + card_box["width"]) - (link_box["x"] + link_box["width"])) < 2
+    assert card.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    title = card.locator(".gd-preview__title").bounding_box()
+    assert title is not None and card_box["x"] + card_box["width"] - (title["x"] + title["width"]) < 20
+    page.screenshot(path=str(shots / "ur-preview.png"))
+
+    button, dialog = _full_size(page, ur_site, "آرکیسٹریشن")
+    assert button.inner_text() == "پورا سائز" and button.get_attribute("aria-label") == "خاکہ پورے سائز میں دکھائیں"
+    figure = _box(page, ".gd-diagram")
+    shown = button.bounding_box()
+    assert shown is not None and shown["x"] - figure["x"] < 2  # at the inline end: the left in Urdu
+    button.click()
+    assert dialog.locator("h2").inner_text() == "خاکہ: کنٹینر آرکیسٹریشن"
+    close = dialog.get_by_role("button", name="بند کریں")
+    heading, closing = dialog.locator("h2").bounding_box(), close.bounding_box()
+    assert heading is not None and closing is not None and closing["x"] < heading["x"]  # Close on the left
+    _no_english(dialog.inner_text())
+    page.screenshot(path=str(shots / "ur-diagram-dialog.png"))
+    page.keyboard.press("Escape")
+    assert not watch.errors and not watch.failed and not watch.outside

@@ -23,8 +23,9 @@
 })(typeof self !== "undefined" ? self : this, function (scheduler) {
   "use strict";
   // the site's words for a file that is no progress file at all (strings.js; English under node)
-  const say = (key, english) =>
-    typeof window !== "undefined" && window.glossdeckStrings ? window.glossdeckStrings.t(key) : english;
+  const say = (key, english, values) =>
+    typeof window !== "undefined" && window.glossdeckStrings ? window.glossdeckStrings.t(key, values)
+      : english.replace(/\{(\w+)\}/g, (all, name) => (values && name in values ? String(values[name]) : all));
 
   const FORMAT = "glossdeck-progress";
   const VERSION = 2;
@@ -75,18 +76,19 @@
     const fail = (msg) => { if (errors.length < MAX_ERRORS) errors.push(msg); };
     if (!isObject(doc)) return { ok: false, errors: [say("not_object", "The file does not hold a JSON object.")] };
     if (doc.format !== FORMAT) {
-      return { ok: false, errors: [`This is not a glossdeck progress file: "format" should be "${FORMAT}".`] };
+      return { ok: false, errors: [say("not_progress_file", 'This is not a glossdeck progress file: "format" should be "{format}".', { format: FORMAT })] };
     }
     if (!Number.isInteger(doc.version) || doc.version < 1) {
       return { ok: false, errors: ['"version" must be a whole number (1 or more).'] };
     }
     if (doc.version > VERSION) {
-      return { ok: false, errors: [`This file was written by a newer glossdeck (format version ${doc.version}); ` +
-                                   `this site reads version ${VERSION}. Update the site, or export again from it.`] };
+      return { ok: false, errors: [say("newer_version", "This file was written by a newer glossdeck (format version {version}); " +
+                                       "this site reads version {supported}. Update the site, or export again from it.",
+                                       { version: doc.version, supported: VERSION })] };
     }
     if (typeof doc.site !== "string") fail('"site" must be text.');
     else if (site && doc.site && doc.site !== site) {
-      return { ok: false, errors: [`This file holds progress for “${doc.site}”; this site is “${site}”.`] };
+      return { ok: false, errors: [say("other_site", "This file holds progress for “{file_site}”; this site is “{site}”.", { file_site: doc.site, site })] };
     }
     for (const section of ["read", "quiz", "cards"]) {
       if (doc[section] === undefined) continue;
@@ -161,7 +163,7 @@
     try {
       doc = JSON.parse(text);
     } catch (err) {
-      return { ok: false, errors: [`The file is not valid JSON (${err.message}).`] };
+      return { ok: false, errors: [say("invalid_json", "The file is not valid JSON ({reason}).", { reason: err.message })] };
     }
     return validate(doc, site);
   }
@@ -271,7 +273,7 @@
         try {
           this.save(merged.value);
         } catch (err) {
-          return { ok: false, errors: [`The browser refused to store the progress (${err.name}); nothing was changed.`] };
+          return { ok: false, errors: [say("storage_refused", "The browser refused to store the progress ({reason}); nothing was changed.", { reason: err.name })] };
         }
         return { ok: true, added: merged.added, updated: merged.updated };
       },
