@@ -4,6 +4,7 @@ saved for a person to look at (GLOSSDECK_SCREENSHOTS=folder keeps them)."""
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -292,4 +293,27 @@ def test_urdu_flashcards_previews_and_diagrams_run_right_to_left(browser: Browse
     _no_english(dialog.inner_text())
     page.screenshot(path=str(shots / "ur-diagram-dialog.png"))
     page.keyboard.press("Escape")
+    assert not watch.errors and not watch.failed and not watch.outside
+
+
+def test_urdu_progress_import_says_what_is_wrong_in_urdu(browser: Browser, ur_site: str, shots: Path) -> None:
+    page, watch = _page(browser, ur_site)
+    page.goto(ur_site + "learn/progress/")
+    page.wait_for_selector("input[type=file]", state="attached")
+    bad = {"format": "glossdeck-progress", "version": 2, "site": "", "read": {"کنٹینر": "پچھلا منگل"}}
+    payload = {"name": "progress.json", "mimeType": "application/json", "buffer": json.dumps(bad).encode()}
+    page.locator("input[type=file]").set_input_files(payload)
+    alert = page.locator(".gd-progress__message [role=alert]")
+    alert.wait_for()
+    text = alert.inner_text()
+    assert "«progress.json» درآمد نہیں ہوئی" in text
+    assert 'read["کنٹینر"] تاریخ اور وقت ہونا چاہیے (ISO 8601)۔' in text  # the field as in the file, the rest in Urdu
+    assert "must be" not in text and "not imported" not in text
+    # a good file of this site, its term named in Urdu, is taken in
+    good = {"format": "glossdeck-progress", "version": 2, "site": "", "read": {"کنٹینر": "2026-03-01T10:00:00Z"}}
+    payload = {"name": "good.json", "mimeType": "application/json", "buffer": json.dumps(good).encode()}
+    page.locator("input[type=file]").set_input_files(payload)
+    page.wait_for_function("() => !document.querySelector('.gd-progress__message [role=alert]')")
+    assert "good.json" in page.locator(".gd-progress__message").inner_text()
+    page.screenshot(path=str(shots / "ur-progress.png"))
     assert not watch.errors and not watch.failed and not watch.outside
