@@ -230,6 +230,16 @@ def test_chinese_flashcards_previews_and_diagrams_speak_chinese(browser: Browser
     assert cards.locator('[data-gd-summary="reviewed"]').inner_text() == "1"
     assert "连续 1 天" in cards.locator(".gd-cards__summary").inner_text()
     _no_english(cards.inner_text())
+    # reversed: the TL;DR with the term's name hidden, also inside a run of characters (no spaces)
+    page.goto(zh_site + "learn/flashcards/")
+    cards.locator("select").first.select_option(f"category:{'云原生'}")
+    cards.get_by_label("反向：先看一句话概括").check()
+    cards.get_by_role("button", name="开始复习").click()
+    front = cards.locator(".gd-card__front .gd-card__text").inner_text()
+    cards.locator(".gd-card__turn").click()
+    title = cards.locator(".gd-card__back .gd-card__title").inner_text()
+    assert not any("a" <= c.lower() <= "z" for c in title), title  # a Chinese name, to test the masking
+    assert "_____" in front and title not in front, (title, front)
 
     page.goto(zh_site + f"terms/{quote('容器')}/")
     # the term's own preview file (terms/容器编排.preview.json) is found and shown

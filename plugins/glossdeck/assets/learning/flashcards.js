@@ -17,12 +17,25 @@
   const tEl = (key, name, node, values) => GD.tn(GD.t(key, Object.assign({}, values, { [name]: `{${name}}` })), { [name]: node });
   const nEl = (key, count, name, node) => GD.tn(GD.n(key, count, { [name]: `{${name}}` }), { [name]: node });
 
+  // Scripts that write no spaces between words (Han, kana, Thai, Lao, Khmer, Myanmar): there a name
+  // is hidden inside a longer run of characters too (容器 in 容器化), as learning/quiz.py does.
+  const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+  const WORD = /[\p{L}\p{M}\p{N}_]/u;
+  const spaced = (ch) => !UNSPACED.test(ch);
+  // the character next to a name makes it part of a longer word (both of scripts with spaces)
+  const joins = (ch, edge) => ch !== undefined && WORD.test(ch) && spaced(ch) && spaced(edge);
+
+  /** The TL;DR with the term's own names hidden (whole words, any case, simple plurals). */
   function mask(text, term) {
     let out = text;
-    const names = [term.title, ...term.aliases].sort((a, b) => b.length - a.length);
+    const names = [term.title, ...term.aliases].filter(Boolean).sort((a, b) => b.length - a.length);
     for (const name of names) {
       const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?:e?s)?(?![\\p{L}\\p{N}])`, "giu"), "_____");
+      out = out.replace(new RegExp(`${escaped}(?:e?s)?`, "giu"), (match, at, whole) => {
+        const chars = [...match];
+        const before = [...whole.slice(0, at)].pop(), after = [...whole.slice(at + match.length)][0];
+        return joins(before, chars[0]) || joins(after, chars[chars.length - 1]) ? match : "_____";
+      });
     }
     return out;
   }
