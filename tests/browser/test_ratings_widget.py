@@ -149,3 +149,43 @@ def test_axe_finds_nothing_serious_in_the_stats_blocks(
         found = axe_violations(page)
         assert found == [], (path, found)
     context.close()
+
+
+@pytest.fixture(scope="module")
+def german_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Service]]:
+    root = tmp_path_factory.mktemp("rating-de")
+    static = serve_folder(root / "site")
+    terms = write_terms(root / "terms", default_terms())
+    try:
+        with ratings_service(terms, db=root / "ratings.sqlite", extra=("--allow-origin", static.origin)) as api:
+            built = build_site(
+                root,
+                terms=default_terms(),
+                site_url=static.url,
+                glossdeck=f"terms_dir: terms\nratings_endpoint: {api.url}/api/ratings/",
+                extra="  language: de",
+            )
+            assert built.ok, (built.error, built.warnings())
+            yield static.origin, api
+    finally:
+        static.stop()
+
+
+def test_the_widget_speaks_the_sites_language(browser: Browser, german_site: tuple[str, Service]) -> None:
+    origin, api = german_site
+    page, watch, context = _open(browser, origin, api)
+    widget = page.locator("section.gd-rating")
+    widget.locator("form.gd-rating-form").wait_for(state="visible")
+    summary = widget.locator(".gd-rating-summary")
+    page.wait_for_function("document.querySelector('.gd-rating-summary').textContent === 'Noch keine Bewertungen'")
+    widget.locator("button[type=submit]").click()
+    assert widget.locator("[role=status]").inner_text() == "Wählen Sie zuerst 1 bis 5 Sterne."
+    widget.locator('input[value="4"]').check()
+    widget.locator("button[type=submit]").click()
+    page.wait_for_function(
+        "document.querySelector('.gd-rating-summary').textContent.startsWith('Bewertet')", timeout=10_000
+    )
+    assert summary.inner_text() == "Bewertet mit 4,0 von 5 aus 1 Bewertung"  # the German decimal comma
+    assert widget.locator("[role=status]").inner_text() == "Danke: Ihre Bewertung 4 ist gespeichert."
+    assert watch.outside == [] and watch.errors == [] and watch.failed == [], watch
+    context.close()

@@ -196,3 +196,27 @@ test("recordReview keeps the card and counts the day's reviews; merge keeps the 
   p.settings.retention = 0.85;
   assert.equal(store.retention(p), 0.85);
 });
+
+test("terms and questions named in any script (容器, کنٹینر) are kept; punctuation and spaces are not", () => {
+  const p = store.empty("术语表");
+  p.read["容器"] = T1;
+  p.read["کنٹینر"] = T1;
+  p.read["übung-2"] = T1;
+  p.quiz["容器:tldr"] = { term: "容器", right: 1, wrong: 0, lastRight: true, last: T1 };
+  p.cards["容器:reverse"] = scheduler.review(null, "good", T1);
+  const r = store.validate(JSON.parse(JSON.stringify(p)), "术语表");
+  assert.equal(r.ok, true, JSON.stringify(r.errors));
+  assert.deepEqual(Object.keys(r.value.read), ["容器", "کنٹینر", "übung-2"]);
+  for (const bad of ["容 器", "-容器", "容器-", "容--器", "a/b", "<b>"]) {
+    const doc = store.empty("术语表");
+    doc.read[bad] = T1;
+    assert.equal(store.validate(doc, "术语表").ok, false, bad);
+  }
+  // stored progress of such a site reads back as it was written, not as unreadable
+  const storage = memoryStorage();
+  const opened = store.openStore(storage, "glossdeck:progress:/", "术语表");
+  opened.update((q) => store.recordReview(q, "容器", scheduler.review(null, "good", T1), "2026-03-01"));
+  const again = store.openStore(storage, "glossdeck:progress:/", "术语表");
+  assert.ok(again.get().cards["容器"], JSON.stringify(again.get()));
+  assert.equal(again.problem, undefined);
+});

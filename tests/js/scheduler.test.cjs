@@ -31,6 +31,17 @@ test("the four grades of a new card give four different intervals", () => {
   assert.equal(new Set(labels).size, 4);
 });
 
+test("intervals are written in the site's language (Intl.RelativeTimeFormat)", () => {
+  const p = fsrs.preview(null, START);
+  const say = (language) => fsrs.GRADES.map((g) => fsrs.describe(p[g].ms, p[g].days, language));
+  assert.deepEqual(say("en"), ["in 1 minute", "in 6 minutes", "in 10 minutes", "in 8 days"]);
+  assert.deepEqual(say("zh"), ["1分钟后", "6分钟后", "10分钟后", "8天后"]);
+  assert.deepEqual(say("de"), ["in 1 Minute", "in 6 Minuten", "in 10 Minuten", "in 8 Tagen"]);
+  assert.equal(fsrs.describe(0, 1, "de"), "morgen");
+  assert.equal(fsrs.describe(3 * 3600000, 0, "ur"), "3 گھنٹے میں");
+  assert.ok(/دقيقة/.test(fsrs.describe(60000, 0, "ar")), fsrs.describe(60000, 0, "ar"));
+});
+
 test("a card stored as JSON between reviews follows ts-fsrs' reference interval history", () => {
   const ratings = ["good", "good", "good", "good", "good", "good", "again", "again", "good", "good", "good", "good", "good"];
   let card = null;

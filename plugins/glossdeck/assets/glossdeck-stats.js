@@ -8,6 +8,12 @@
   "use strict";
   const VISITOR_KEY = "glossdeck-visitor";
   const RATED_KEY = "glossdeck-rated:";
+  const fill = (text, values) =>
+    String(text).replace(/\{(\w+)\}/g, (all, name) => (values && name in values ? String(values[name]) : all));
+  // the site's words (strings.js, loaded on every page before this script); English without it
+  const strings = () => window.glossdeckStrings;
+  const say = (key, english, values) => (strings() ? strings().t(key, values) : fill(english, values));
+  const language = () => (strings() && strings().language) || "en";
 
   function storage() {
     try {
@@ -30,8 +36,12 @@
   }
 
   function summary(count, average) {
-    if (!count) return "No ratings yet";
-    return `Rated ${Number(average).toFixed(1)} out of 5 from ${count.toLocaleString("en")} rating${count === 1 ? "" : "s"}`;
+    if (!count) return say("rating_none", "No ratings yet");
+    const lang = language();
+    const values = { count: count.toLocaleString(lang),
+                     average: Number(average).toLocaleString(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) };
+    if (strings()) return strings().count("rating_summary", count, values);
+    return fill(`Rated {average} out of 5 from {count} rating${count === 1 ? "" : "s"}`, values);
   }
 
   function show(widget, data) {
@@ -49,7 +59,7 @@
     } catch (_) {
       /* not JSON: a proxy's error page */
     }
-    if (!response.ok) throw new Error((data && data.error) || `the ratings service answered ${response.status}`);
+    if (!response.ok) throw new Error((data && data.error) || say("rating_service", "the ratings service answered {status}", { status: response.status }));
     return data;
   }
 
@@ -82,13 +92,13 @@
     const status = form.querySelector(".gd-rating-status");
     const chosen = form.querySelector("input[type=radio]:checked");
     if (!chosen) {
-      status.textContent = "Choose 1 to 5 stars first.";
+      status.textContent = say("rating_choose", "Choose 1 to 5 stars first.");
       return;
     }
     const rating = Number(chosen.value);
     const button = form.querySelector("button[type=submit]");
     button.disabled = true;
-    status.textContent = "Saving…";
+    status.textContent = say("rating_saving", "Saving…");
     try {
       const data = await call(widget.dataset.gdRatingEndpoint, {
         method: "POST",
@@ -98,9 +108,9 @@
       show(widget, data);
       const store = storage();
       if (store) store.setItem(RATED_KEY + widget.dataset.gdRatingEndpoint, String(rating));
-      status.textContent = `Thank you: your rating of ${rating} is saved.`;
+      status.textContent = say("rating_thanks", "Thank you: your rating of {rating} is saved.", { rating: rating.toLocaleString(language()) });
     } catch (error) {
-      status.textContent = `Not saved: ${error.message}.`;
+      status.textContent = say("rating_not_saved", "Not saved: {reason}.", { reason: error.message });
     } finally {
       button.disabled = false;
     }

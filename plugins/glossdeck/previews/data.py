@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from urllib.parse import unquote
 
 from ..core.glossary import Glossary
 from ..features import SiteInfo
@@ -21,8 +22,10 @@ PREVIEW_VERSION = 1
 
 
 def preview_path(site: SiteInfo, slug: str) -> str:
-    """Where a term's preview file is written, site-relative (see the module's docstring)."""
-    page = site.url_of(site.term_src(slug))
+    """Where a term's preview file is written, site-relative (see the module's docstring): a file
+    path, so a slug in another script (容器) is written as itself; the page's URL is percent-encoded,
+    and the browser's request for terms/%E5%AE%B9%E5%99%A8.preview.json is decoded by the server."""
+    page = unquote(site.url_of(site.term_src(slug)))
     return page.removesuffix("/").removesuffix(".html") + PREVIEW_SUFFIX
 
 

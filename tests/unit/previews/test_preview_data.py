@@ -35,6 +35,8 @@ def test_paths_follow_the_page_urls(tmp_path: Path) -> None:
     assert preview_path(Layout.create("T", None, True).site, "x") == "terms/x.preview.json"
     assert preview_path(Layout.create("T", None, False).site, "x") == "terms/x.preview.json"
     assert preview_path(Layout.create("T", None, True, "glossary").site, "x") == "glossary/terms/x.preview.json"
+    # a slug in another script is written as itself (its URL is percent-encoded; servers decode it)
+    assert preview_path(Layout.create("T", None, True).site, "容器") == "terms/容器.preview.json"
 
 
 def test_hostile_text_stays_data(tmp_path: Path) -> None:

@@ -55,7 +55,25 @@
    * GD.t("right") -> "Right." / "答对了。"; GD.n("shown", 3) picks the language's plural form. */
   const strings = () => window.glossdeckStrings;
   GD.t = (key, values) => (strings() ? strings().t(key, values) : key);
-  GD.n = (key, count, values) => (strings() ? strings().count(key, count, values) : `${count}`);
+  GD.n = (key, count, values) =>
+    (strings() ? strings().count(key, count, Object.assign({ count: GD.num(count) }, values)) : `${count}`);
+  /** The site's language ("en" without strings.js), for Intl's number, date and time formats. */
+  GD.language = () => (strings() && strings().language) || "en";
+  /** A number written the language's way (Arabic-Indic digits in Arabic, 1.234 in German). */
+  GD.num = (n) => {
+    try { return new Intl.NumberFormat(GD.language()).format(n); } catch (err) { return String(n); }
+  };
+  /** A percentage (0.9 -> "90 %", "90%", "٩٠٪") in the language's way. */
+  GD.percent = (x) => {
+    try { return new Intl.NumberFormat(GD.language(), { style: "percent", maximumFractionDigits: 0 }).format(x); }
+    catch (err) { return `${Math.round(x * 100)} %`; }
+  };
+  /** A message whose placeholders are elements: GD.tn(GD.t("summary_due", {due: "{due}"}), {due: strong})
+   * gives text and the element in the message's own order, whatever the language puts first. */
+  GD.tn = (text, nodes) => String(text).split(/(\{\w+\})/).map((part) => {
+    const m = /^\{(\w+)\}$/.exec(part);
+    return m && nodes[m[1]] !== undefined ? nodes[m[1]] : part;
+  }).filter((part) => part !== "");
   /** Compare names in the site's language (ICU: Chinese by pinyin, accents with their letter). */
   GD.collate = (a, b) => String(a).localeCompare(String(b), strings() ? strings().language : undefined);
 
@@ -210,11 +228,9 @@
     return a;
   };
 
-  GD.plural = (n, word, many) => `${n} ${n === 1 ? word : many || word + "s"}`;
-
   GD.formatDay = function (day) {
     const d = GD.scheduler.parseDay(day);
-    return d ? d.toLocaleDateString(strings() ? strings().language : undefined, { weekday: "short", day: "numeric", month: "short", year: "numeric" }) : day;
+    return d ? d.toLocaleDateString(GD.language(), { weekday: "short", day: "numeric", month: "short", year: "numeric" }) : day;
   };
 
   GD.inDays = function (n) {

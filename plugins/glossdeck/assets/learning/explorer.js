@@ -8,7 +8,7 @@
   const { h, s } = GD;
   const LEVEL_RANK = { beginner: 0, intermediate: 1, advanced: 2 };
   const SCORES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
-  const scoreLabel = (n) => (n === 0 ? "n/a" : String(n));
+  const scoreLabel = (n) => (n === 0 ? GD.t("na") : GD.num(n));
 
   function select(id, options, value) {
     const el = h("select", { id }, options.map(([v, label]) => h("option", { value: v }, label)));
@@ -145,7 +145,7 @@
           const angle = (2 * Math.PI * i) / n;
           const cx = col(t.debt[x]) + ring * Math.cos(angle), cy = row(t.debt[y]) + ring * Math.sin(angle);
           const a = s("a", { href: ctx.url(t.url), class: "gd-point", "data-gd-slug": t.slug, "data-gd-name": t.title,
-                             "aria-label": `${t.title}: ${ax.name} ${scoreLabel(t.debt[x])}, ${ay.name} ${scoreLabel(t.debt[y])}` },
+                             "aria-label": GD.t("point_label", { term: t.title, x: ax.name, x_score: scoreLabel(t.debt[x]), y: ay.name, y_score: scoreLabel(t.debt[y]) }) },
             // a larger transparent disc to tap (the dots are small); as large as the ring allows
             s("circle", { cx, cy, r: n === 1 ? 17 : Math.max(7, Math.min(17, ring * Math.sin(Math.PI / n))), class: "gd-point__hit" }),
             s("circle", { cx, cy, r: n > 4 ? 5 : 7, class: `gd-point__dot gd-cat-${catIndex.get(t.category)}` }));
@@ -184,10 +184,10 @@
       // the same points as a table: every name readable at once, on any screen
       const sorted = scored.slice().sort((a, b) => b.debt[x] - a.debt[x] || b.debt[y] - a.debt[y] || a.title.localeCompare(b.title));
       const list = h("details", { class: "gd-debt-map__list" },
-        h("summary", null, "The map as a list"),
+        h("summary", null, GD.t("map_as_list")),
         h("table", null,
-          h("thead", null, h("tr", null, h("th", { scope: "col" }, "Term"), h("th", { scope: "col" }, `${ax.name} (across)`),
-            h("th", { scope: "col" }, `${ay.name} (up)`))),
+          h("thead", null, h("tr", null, h("th", { scope: "col" }, GD.t("term")), h("th", { scope: "col" }, GD.t("axis_across", { axis: ax.name })),
+            h("th", { scope: "col" }, GD.t("axis_up", { axis: ay.name })))),
           h("tbody", null, sorted.map((t) => h("tr", { "data-gd-slug": t.slug },
             h("td", null, h("a", { href: ctx.url(t.url) }, t.title)), h("td", null, scoreLabel(t.debt[x])), h("td", null, scoreLabel(t.debt[y])))))));
       if (map.querySelector(".gd-debt-map__list[open]")) list.open = true; // redrawn: stays open

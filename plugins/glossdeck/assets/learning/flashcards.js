@@ -10,14 +10,32 @@
   const GD = window.glossdeck;
   const { h } = GD;
   const NEW_PER_SESSION = 10;
-  const GRADE_LABEL = { again: "Again", hard: "Hard", good: "Good", easy: "Easy" };
+  const gradeLabel = (g) => GD.t(`grade_${g}`); // grade_again, grade_hard, grade_good, grade_easy
+  /** How far ahead, in the site's language ("in 10 minutes", "10分钟后"). */
+  const describe = (ms, days) => GD.scheduler.describe(ms, days, GD.language());
+  /** A message with one element in a placeholder's place: GD.t's text, the element where {name} is. */
+  const tEl = (key, name, node, values) => GD.tn(GD.t(key, Object.assign({}, values, { [name]: `{${name}}` })), { [name]: node });
+  const nEl = (key, count, name, node) => GD.tn(GD.n(key, count, { [name]: `{${name}}` }), { [name]: node });
 
+  // Scripts that write no spaces between words (Han, kana, Thai, Lao, Khmer, Myanmar): there a name
+  // is hidden inside a longer run of characters too (容器 in 容器化), as learning/quiz.py does.
+  const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+  const WORD = /[\p{L}\p{M}\p{N}_]/u;
+  const spaced = (ch) => !UNSPACED.test(ch);
+  // the character next to a name makes it part of a longer word (both of scripts with spaces)
+  const joins = (ch, edge) => ch !== undefined && WORD.test(ch) && spaced(ch) && spaced(edge);
+
+  /** The TL;DR with the term's own names hidden (whole words, any case, simple plurals). */
   function mask(text, term) {
     let out = text;
-    const names = [term.title, ...term.aliases].sort((a, b) => b.length - a.length);
+    const names = [term.title, ...term.aliases].filter(Boolean).sort((a, b) => b.length - a.length);
     for (const name of names) {
       const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?:e?s)?(?![\\p{L}\\p{N}])`, "giu"), "_____");
+      out = out.replace(new RegExp(`${escaped}(?:e?s)?`, "giu"), (match, at, whole) => {
+        const chars = [...match];
+        const before = [...whole.slice(0, at)].pop(), after = [...whole.slice(at + match.length)][0];
+        return joins(before, chars[0]) || joins(after, chars[chars.length - 1]) ? match : "_____";
+      });
     }
     return out;
   }
@@ -32,21 +50,21 @@
     const retId = GD.uid("gd-retention");
     const deck = GD.deckSelect(data, deckId, GD.urlParam("deck"));
     const reverse = h("input", { type: "checkbox", id: revId });
-    const start = h("button", { type: "button", class: "md-button md-button--primary" }, "Start reviewing");
+    const start = h("button", { type: "button", class: "md-button md-button--primary" }, GD.t("start_reviewing"));
     const retention = h("input", { type: "number", id: retId, class: "gd-retention", inputmode: "numeric",
       min: String(Math.round(fsrs.RETENTION.min * 100)), max: String(Math.round(fsrs.RETENTION.max * 100)), step: "1",
       value: String(Math.round(PS.retention(store.get()) * 100)), "aria-describedby": retId + "-hint" });
     const retentionHint = h("span", { class: "gd-hint", id: retId + "-hint" },
-      "Higher: more reviews, fewer cards forgotten. 90 % suits most readers.");
-    const summary = h("ul", { class: "gd-stats gd-cards__summary", "aria-label": "Review summary" });
+      GD.t("retention_hint"));
+    const summary = h("ul", { class: "gd-stats gd-cards__summary", "aria-label": GD.t("review_summary") });
     const status = h("p", { class: "gd-cards__status", role: "status" });
     const lastResult = h("p", { class: "gd-cards__result", "aria-live": "polite" });
     const stage = h("div", { class: "gd-cards__stage" });
     el.append(summary, h("div", { class: "gd-controls" },
-      h("label", { for: deckId }, "Deck"), deck,
-      h("span", { class: "gd-check" }, reverse, h("label", { for: revId }, "Reversed: TL;DR first")), start),
+      h("label", { for: deckId }, GD.t("deck")), deck,
+      h("span", { class: "gd-check" }, reverse, h("label", { for: revId }, GD.t("reversed_first"))), start),
       h("div", { class: "gd-controls gd-cards__settings" },
-        h("label", { for: retId }, "Desired retention"), retention, h("span", { "aria-hidden": "true" }, "%"), retentionHint),
+        h("label", { for: retId }, GD.t("desired_retention")), retention, h("span", { "aria-hidden": "true" }, "%"), retentionHint),
       status, stage, lastResult);
     el.hidden = false;
 
@@ -71,12 +89,13 @@
       }
       const reviewed = (progress.reviews || {})[today] || 0;
       const streak = fsrs.streak(progress.reviews, today);
+      const retained = h("strong", { "data-gd-summary": "retention" }, counted ? GD.percent(sum / counted) : "–");
       GD.fill(summary,
-        h("li", null, h("strong", { "data-gd-summary": "due" }, String(dueToday)), " due today"),
-        h("li", null, h("strong", { "data-gd-summary": "reviewed" }, String(reviewed)), " reviewed today"),
-        h("li", null, h("strong", { "data-gd-summary": "retention" }, counted ? `${Math.round((sum / counted) * 100)} %` : "–"),
-          " estimated retention", counted ? ` of ${GD.plural(counted, "card")} in review` : " (no card reviewed yet)"),
-        h("li", null, h("strong", { "data-gd-summary": "streak" }, GD.plural(streak, "day")), " streak"));
+        h("li", null, tEl("summary_due", "due", h("strong", { "data-gd-summary": "due" }, GD.num(dueToday)))),
+        h("li", null, tEl("summary_reviewed", "reviewed", h("strong", { "data-gd-summary": "reviewed" }, GD.num(reviewed)))),
+        h("li", null, counted ? nEl("summary_retention", counted, "retention", retained)
+          : tEl("summary_retention_none", "retention", retained)),
+        h("li", null, tEl("summary_streak", "streak", h("strong", { "data-gd-summary": "streak" }, GD.n("days", streak)))));
     }
 
     function buildSession() {
@@ -105,20 +124,21 @@
       renderSummary();
       if (!s.queue.length) {
         GD.fill(stage);
-        const parts = [s.done ? `Session done: ${GD.plural(s.done, "review")}.` : "Nothing is due in this deck."];
+        const parts = [s.done ? GD.n("session_done", s.done) : GD.t("nothing_due")];
         const progress = store.get();
         const upcoming = GD.deckTerms(data, progress, deck.value)
           .map((slug) => progress.cards[cardId(slug)]).filter((c) => c && !fsrs.isDue(c, new Date()))
           .sort((a, b) => fsrs.dueTime(a) - fsrs.dueTime(b))[0];
         if (upcoming) {
           const when = upcoming.scheduled >= 1
-            ? `${GD.inDays(fsrs.daysBetween(fsrs.dayString(), fsrs.dayString(upcoming.due)))}, on ${GD.formatDay(fsrs.dayString(upcoming.due))}`
-            : fsrs.describe(Date.parse(upcoming.due) - Date.now(), 0);
-          parts.push(`The next card is due ${when}.`);
+            ? GD.t("when_on_day", { when: GD.inDays(fsrs.daysBetween(fsrs.dayString(), fsrs.dayString(upcoming.due))),
+                                    day: GD.formatDay(fsrs.dayString(upcoming.due)) })
+            : describe(Date.parse(upcoming.due) - Date.now(), 0);
+          parts.push(GD.t("next_card_due", { when }));
         }
-        if (s.moreNew > 0) parts.push(`${GD.plural(s.moreNew, "new card")} left for another session.`);
+        if (s.moreNew > 0) parts.push(GD.n("new_cards_left", s.moreNew));
         status.textContent = parts.join(" ");
-        const again = h("button", { type: "button", class: "md-button" }, "Start another session");
+        const again = h("button", { type: "button", class: "md-button" }, GD.t("another_session"));
         again.addEventListener("click", run);
         stage.append(again);
         return;
@@ -126,34 +146,34 @@
       const slug = s.queue[0];
       const term = data.bySlug.get(slug);
       const card = store.get().cards[cardId(slug)];
-      status.textContent = `${GD.plural(s.queue.length, "card")} left in this session` +
-        (!card ? " · a new card" : card.scheduled >= 1 ? ` · this card was due ${GD.formatDay(fsrs.dayString(card.due))}`
-          : " · still learning this card");
+      status.textContent = GD.n("cards_left", s.queue.length) +
+        (!card ? GD.t("card_new") : card.scheduled >= 1 ? GD.t("card_was_due", { day: GD.formatDay(fsrs.dayString(card.due)) })
+          : GD.t("card_learning"));
       const frontId = GD.uid("gd-front");
       const front = reverse.checked
-        ? h("div", { class: "gd-card__front", id: frontId }, h("p", { class: "gd-card__label" }, "Which term is this?"),
+        ? h("div", { class: "gd-card__front", id: frontId }, h("p", { class: "gd-card__label" }, GD.t("which_term")),
             h("p", { class: "gd-card__text" }, mask(term.tldr, term)))
-        : h("div", { class: "gd-card__front", id: frontId }, h("p", { class: "gd-card__label" }, "What is it? Recall, then turn the card."),
+        : h("div", { class: "gd-card__front", id: frontId }, h("p", { class: "gd-card__label" }, GD.t("what_is_it")),
             h("p", { class: "gd-card__title" }, term.title));
       const back = h("div", { class: "gd-card__back", hidden: true });
       if (reverse.checked) {
         back.append(h("p", { class: "gd-card__title" }, term.title));
       } else {
-        back.append(h("p", { class: "gd-card__text" }, h("strong", null, "TL;DR: "), term.tldr));
+        back.append(h("p", { class: "gd-card__text" }, h("strong", null, GD.t("tldr_label")), term.tldr));
         if (term.misconception) {
-          back.append(h("p", { class: "gd-card__text" }, h("strong", null, "Common misconception: "), term.misconception.belief),
-            h("p", { class: "gd-card__text" }, h("strong", null, "In fact: "), term.misconception.correction));
+          back.append(h("p", { class: "gd-card__text" }, h("strong", null, GD.t("misconception_label")), term.misconception.belief),
+            h("p", { class: "gd-card__text" }, h("strong", null, GD.t("in_fact")), term.misconception.correction));
         }
       }
-      back.append(h("p", null, h("a", { href: ctx.url(term.url) }, `Open ${term.title}`)));
+      back.append(h("p", null, h("a", { href: ctx.url(term.url) }, GD.t("open_term", { term: term.title }))));
       const turn = h("button", { type: "button", class: "md-button md-button--primary gd-card__turn" },
-        "Show the answer ", h("kbd", null, "Space"));
+        GD.t("show_answer"), h("kbd", null, GD.t("key_space")));
       const preview = fsrs.preview(card, new Date(), want());
-      const grades = h("div", { class: "gd-card__grades", role: "group", "aria-label": "How well did you recall it?", hidden: true },
+      const grades = h("div", { class: "gd-card__grades", role: "group", "aria-label": GD.t("how_well"), hidden: true },
         fsrs.GRADES.map((g, i) => {
-          const when = fsrs.describe(preview[g].ms, preview[g].days);
+          const when = describe(preview[g].ms, preview[g].days);
           const b = h("button", { type: "button", class: `gd-grade gd-grade--${g}`, "data-gd-grade": g, "data-gd-when": when },
-            h("span", { class: "gd-grade__name" }, GRADE_LABEL[g]),
+            h("span", { class: "gd-grade__name" }, gradeLabel(g)),
             h("span", { class: "gd-grade__when" }, when), h("kbd", { "aria-hidden": "true" }, String(i + 1)));
           b.addEventListener("click", () => grade(slug, g));
           return b;
@@ -181,18 +201,18 @@
       try {
         store.update((p) => PS.recordReview(p, id, next, fsrs.dayString(now)));
       } catch (err) {
-        lastResult.textContent = "This review could not be saved: the browser's storage is full or blocked.";
+        lastResult.textContent = GD.t("review_not_saved");
         return;
       }
       s.queue.shift();
       // still in its learning steps (minutes away): it comes back in this session, after the others
       const learning = next.scheduled < 1;
       if (learning) s.queue.push(slug); else s.done += 1;
-      const whenText = learning ? fsrs.describe(Date.parse(next.due) - now.getTime(), 0)
-        : `${GD.inDays(next.scheduled)}, on ${GD.formatDay(fsrs.dayString(next.due))}`;
-      GD.fill(lastResult, h("span", { class: "gd-cards__graded" }, `${term.title}: ${GRADE_LABEL[g]}. `),
-        "Next review ", h("strong", { "data-gd-next-due": fsrs.dayString(next.due) }, whenText),
-        learning ? ". It comes back later in this session." : ".");
+      const whenText = learning ? describe(Date.parse(next.due) - now.getTime(), 0)
+        : GD.t("when_on_day", { when: GD.inDays(next.scheduled), day: GD.formatDay(fsrs.dayString(next.due)) });
+      GD.fill(lastResult, h("span", { class: "gd-cards__graded" }, GD.t("graded", { term: term.title, grade: gradeLabel(g) })),
+        tEl(learning ? "next_review_learning" : "next_review", "when",
+          h("strong", { "data-gd-next-due": fsrs.dayString(next.due) }, whenText)));
       show();
     }
 
@@ -202,7 +222,7 @@
       try {
         store.update((p) => Object.assign({}, p, { settings: Object.assign({}, p.settings, { retention: value }) }));
       } catch (err) {
-        lastResult.textContent = "The setting could not be saved: the browser's storage is full or blocked.";
+        lastResult.textContent = GD.t("setting_not_saved");
       }
       if (session && session.queue.length && stage.gdFlip) show(); // the buttons' intervals follow
       else renderSummary();

@@ -22,7 +22,7 @@
       const read = !!progress.read[a.getAttribute("data-gd-slug")];
       a.classList.toggle("gd-is-read", read);
       let mark = a.parentNode.querySelector(":scope > .gd-read-mark");
-      if (read && !mark) a.after(h("span", { class: "gd-read-mark", title: "read" }, " ✓", h("span", { class: "gd-sr" }, " (read)")));
+      if (read && !mark) a.after(h("span", { class: "gd-read-mark", title: GD.t("read_mark") }, " ✓", h("span", { class: "gd-sr" }, GD.t("read_mark_sr"))));
       if (!read && mark) mark.remove();
     }
   }

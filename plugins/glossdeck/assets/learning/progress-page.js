@@ -69,7 +69,7 @@
             return h("li", null, h("a", { href: ctx.url(t.url) }, t.title), side ? GD.t("reversed") : "", GD.t("due"),
               h("span", { "data-gd-due": fsrs.dayString(c.due) }, c.scheduled >= 1 || fsrs.isDue(c, now)
                 ? `${GD.inDays(fsrs.daysBetween(today, fsrs.dayString(c.due)))} (${GD.formatDay(fsrs.dayString(c.due))})`
-                : fsrs.describe(Date.parse(c.due) - now.getTime(), 0)));
+                : fsrs.describe(Date.parse(c.due) - now.getTime(), 0, GD.language())));
           }))
         : h("p", null, GD.t("no_cards"), h("a", { href: ctx.url(data.pages.flashcards) }, GD.t("start_cards"))));
     }

@@ -23,8 +23,11 @@
 })(typeof self !== "undefined" ? self : this, function (scheduler) {
   "use strict";
   // the site's words for a file that is no progress file at all (strings.js; English under node)
-  const say = (key, english) =>
-    typeof window !== "undefined" && window.glossdeckStrings ? window.glossdeckStrings.t(key) : english;
+  const say = (key, english, values) =>
+    typeof window !== "undefined" && window.glossdeckStrings ? window.glossdeckStrings.t(key, values)
+      : english.replace(/\{(\w+)\}/g, (all, name) => (values && name in values ? String(values[name]) : all));
+  // what a field of the file must be: the field as written in the file (read["x"].last), the rest in words
+  const must = (key, english, field, values) => say(key, english, Object.assign({ field }, values));
 
   const FORMAT = "glossdeck-progress";
   const VERSION = 2;
@@ -32,7 +35,9 @@
   const MAX_ERRORS = 5;
   const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
   const DAY = /^\d{4}-\d{2}-\d{2}$/;
-  const KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*(?::[A-Za-z0-9_-]+)?$/;
+  // a term slug (letters, marks and digits of any script in hyphen-separated runs, as core/slugs.py:
+  // 容器, کنٹینر, sql-injection), optionally ":" and a question or card kind
+  const KEY = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:-[\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*(?::[A-Za-z0-9_-]+)?$/u;
 
   function empty(site) {
     return { format: FORMAT, version: VERSION, site: site || "", read: {}, quiz: {}, cards: {}, reviews: {},
@@ -46,24 +51,24 @@
   const SM2_FIELDS = ["reps", "interval", "ease", "lapses", "due"];
 
   function checkSM2Card(rec, where, fail) {
-    if (!isCount(rec.reps)) fail(`${where}.reps must be a whole number, 0 or more.`);
-    if (!isCount(rec.lapses)) fail(`${where}.lapses must be a whole number, 0 or more.`);
-    if (!isCount(rec.interval) || rec.interval > 36500) fail(`${where}.interval must be a number of days.`);
-    if (typeof rec.ease !== "number" || !(rec.ease >= 1.3 && rec.ease <= 10)) fail(`${where}.ease must be a number from 1.3 to 10.`);
-    if (typeof rec.due !== "string" || !DAY.test(rec.due)) fail(`${where}.due must be a day (YYYY-MM-DD).`);
+    if (!isCount(rec.reps)) fail(must("must_count", "{field} must be a whole number, 0 or more.", `${where}.reps`));
+    if (!isCount(rec.lapses)) fail(must("must_count", "{field} must be a whole number, 0 or more.", `${where}.lapses`));
+    if (!isCount(rec.interval) || rec.interval > 36500) fail(must("must_days", "{field} must be a number of days.", `${where}.interval`));
+    if (typeof rec.ease !== "number" || !(rec.ease >= 1.3 && rec.ease <= 10)) fail(must("must_range", "{field} must be a number from {min} to {max}.", `${where}.ease`, { min: 1.3, max: 10 }));
+    if (typeof rec.due !== "string" || !DAY.test(rec.due)) fail(must("must_day", "{field} must be a day (YYYY-MM-DD).", `${where}.due`));
   }
 
   function checkCard(rec, where, fail) {
-    if (typeof rec.due !== "string" || !ISO_TIME.test(rec.due)) fail(`${where}.due must be a date and time (ISO 8601).`);
-    if (!isNumber(rec.stability, 0, 1e6)) fail(`${where}.stability must be a number, 0 or more.`);
-    if (!isNumber(rec.difficulty, 0, 10)) fail(`${where}.difficulty must be a number from 0 to 10.`);
-    if (![0, 1, 2, 3].includes(rec.state)) fail(`${where}.state must be 0 (new), 1 (learning), 2 (review) or 3 (relearning).`);
+    if (typeof rec.due !== "string" || !ISO_TIME.test(rec.due)) fail(must("must_time", "{field} must be a date and time (ISO 8601).", `${where}.due`));
+    if (!isNumber(rec.stability, 0, 1e6)) fail(must("must_positive", "{field} must be a number, 0 or more.", `${where}.stability`));
+    if (!isNumber(rec.difficulty, 0, 10)) fail(must("must_range", "{field} must be a number from {min} to {max}.", `${where}.difficulty`, { min: 0, max: 10 }));
+    if (![0, 1, 2, 3].includes(rec.state)) fail(must("must_state", "{field} must be 0 (new), 1 (learning), 2 (review) or 3 (relearning).", `${where}.state`));
     for (const k of ["reps", "lapses", "step", "scheduled"]) {
-      if (!isCount(rec[k])) fail(`${where}.${k} must be a whole number, 0 or more.`);
+      if (!isCount(rec[k])) fail(must("must_count", "{field} must be a whole number, 0 or more.", `${where}.${k}`));
     }
-    if (rec.grade !== undefined && !scheduler.GRADES.includes(rec.grade)) fail(`${where}.grade must be one of ${scheduler.GRADES.join(", ")}.`);
+    if (rec.grade !== undefined && !scheduler.GRADES.includes(rec.grade)) fail(must("must_grade", "{field} must be one of {grades}.", `${where}.grade`, { grades: scheduler.GRADES.join(", ") }));
     if (rec.sm2 !== undefined) {
-      if (!isObject(rec.sm2)) fail(`${where}.sm2 must be an object.`);
+      if (!isObject(rec.sm2)) fail(must("must_object", "{field} must be an object.", `${where}.sm2`));
       else checkSM2Card(rec.sm2, `${where}.sm2`, fail);
     }
   }
@@ -75,36 +80,37 @@
     const fail = (msg) => { if (errors.length < MAX_ERRORS) errors.push(msg); };
     if (!isObject(doc)) return { ok: false, errors: [say("not_object", "The file does not hold a JSON object.")] };
     if (doc.format !== FORMAT) {
-      return { ok: false, errors: [`This is not a glossdeck progress file: "format" should be "${FORMAT}".`] };
+      return { ok: false, errors: [say("not_progress_file", 'This is not a glossdeck progress file: "format" should be "{format}".', { format: FORMAT })] };
     }
     if (!Number.isInteger(doc.version) || doc.version < 1) {
-      return { ok: false, errors: ['"version" must be a whole number (1 or more).'] };
+      return { ok: false, errors: [must("must_version", "{field} must be a whole number (1 or more).", '"version"')] };
     }
     if (doc.version > VERSION) {
-      return { ok: false, errors: [`This file was written by a newer glossdeck (format version ${doc.version}); ` +
-                                   `this site reads version ${VERSION}. Update the site, or export again from it.`] };
+      return { ok: false, errors: [say("newer_version", "This file was written by a newer glossdeck (format version {version}); " +
+                                       "this site reads version {supported}. Update the site, or export again from it.",
+                                       { version: doc.version, supported: VERSION })] };
     }
-    if (typeof doc.site !== "string") fail('"site" must be text.');
+    if (typeof doc.site !== "string") fail(must("must_text", "{field} must be text.", '"site"'));
     else if (site && doc.site && doc.site !== site) {
-      return { ok: false, errors: [`This file holds progress for “${doc.site}”; this site is “${site}”.`] };
+      return { ok: false, errors: [say("other_site", "This file holds progress for “{file_site}”; this site is “{site}”.", { file_site: doc.site, site })] };
     }
     for (const section of ["read", "quiz", "cards"]) {
       if (doc[section] === undefined) continue;
-      if (!isObject(doc[section])) { fail(`"${section}" must be an object.`); continue; }
+      if (!isObject(doc[section])) { fail(must("must_object", "{field} must be an object.", `"${section}"`)); continue; }
       for (const [key, rec] of Object.entries(doc[section])) {
         const where = `${section}["${key}"]`;
-        if (!KEY.test(key)) { fail(`${where}: not a term slug or question id.`); continue; }
+        if (!KEY.test(key)) { fail(must("not_key", "{field}: not a term slug or question id.", where)); continue; }
         if (section === "read") {
-          if (typeof rec !== "string" || !ISO_TIME.test(rec)) fail(`${where} must be a date and time (ISO 8601).`);
+          if (typeof rec !== "string" || !ISO_TIME.test(rec)) fail(must("must_time", "{field} must be a date and time (ISO 8601).", where));
           continue;
         }
-        if (!isObject(rec)) { fail(`${where} must be an object.`); continue; }
-        if (typeof rec.last !== "string" || !ISO_TIME.test(rec.last)) fail(`${where}.last must be a date and time (ISO 8601).`);
+        if (!isObject(rec)) { fail(must("must_object", "{field} must be an object.", where)); continue; }
+        if (typeof rec.last !== "string" || !ISO_TIME.test(rec.last)) fail(must("must_time", "{field} must be a date and time (ISO 8601).", `${where}.last`));
         if (section === "quiz") {
-          if (!isCount(rec.right)) fail(`${where}.right must be a whole number, 0 or more.`);
-          if (!isCount(rec.wrong)) fail(`${where}.wrong must be a whole number, 0 or more.`);
-          if (typeof rec.lastRight !== "boolean") fail(`${where}.lastRight must be true or false.`);
-          if (typeof rec.term !== "string" || !KEY.test(rec.term)) fail(`${where}.term must be a term slug.`);
+          if (!isCount(rec.right)) fail(must("must_count", "{field} must be a whole number, 0 or more.", `${where}.right`));
+          if (!isCount(rec.wrong)) fail(must("must_count", "{field} must be a whole number, 0 or more.", `${where}.wrong`));
+          if (typeof rec.lastRight !== "boolean") fail(must("must_boolean", "{field} must be true or false.", `${where}.lastRight`));
+          if (typeof rec.term !== "string" || !KEY.test(rec.term)) fail(must("must_slug", "{field} must be a term slug.", `${where}.term`));
         } else if (doc.version === 1) {
           checkSM2Card(rec, where, fail);
         } else {
@@ -113,18 +119,19 @@
       }
     }
     if (doc.reviews !== undefined) {
-      if (!isObject(doc.reviews)) fail('"reviews" must be an object.');
+      if (!isObject(doc.reviews)) fail(must("must_object", "{field} must be an object.", '"reviews"'));
       else {
         for (const [day, n] of Object.entries(doc.reviews)) {
-          if (!DAY.test(day) || !isCount(n)) fail(`reviews["${day}"] must be a day (YYYY-MM-DD) with a count of reviews.`);
+          if (!DAY.test(day) || !isCount(n)) fail(must("must_review_day", "{field} must be a day (YYYY-MM-DD) with a count of reviews.", `reviews["${day}"]`));
         }
       }
     }
     if (doc.settings !== undefined) {
-      if (!isObject(doc.settings)) fail('"settings" must be an object.');
+      if (!isObject(doc.settings)) fail(must("must_object", "{field} must be an object.", '"settings"'));
       else if (doc.settings.retention !== undefined &&
                !isNumber(doc.settings.retention, scheduler.RETENTION.min, scheduler.RETENTION.max)) {
-        fail(`settings.retention must be a number from ${scheduler.RETENTION.min} to ${scheduler.RETENTION.max}.`);
+        fail(must("must_range", "{field} must be a number from {min} to {max}.", "settings.retention",
+                  { min: scheduler.RETENTION.min, max: scheduler.RETENTION.max }));
       }
     }
     if (errors.length) return { ok: false, errors };
@@ -161,7 +168,7 @@
     try {
       doc = JSON.parse(text);
     } catch (err) {
-      return { ok: false, errors: [`The file is not valid JSON (${err.message}).`] };
+      return { ok: false, errors: [say("invalid_json", "The file is not valid JSON ({reason}).", { reason: err.message })] };
     }
     return validate(doc, site);
   }
@@ -271,7 +278,7 @@
         try {
           this.save(merged.value);
         } catch (err) {
-          return { ok: false, errors: [`The browser refused to store the progress (${err.name}); nothing was changed.`] };
+          return { ok: false, errors: [say("storage_refused", "The browser refused to store the progress ({reason}); nothing was changed.", { reason: err.name })] };
         }
         return { ok: true, added: merged.added, updated: merged.updated };
       },

@@ -174,13 +174,23 @@
     return card;
   }
 
-  /** "in 10 minutes", "tomorrow", "in 8 days": how far ahead a due time is. */
-  function describe(ms, days) {
-    if (days >= 1) return days === 1 ? "tomorrow" : `in ${days} days`;
-    const minutes = Math.max(1, Math.round(ms / 60000));
-    if (minutes < 60) return minutes === 1 ? "in 1 minute" : `in ${minutes} minutes`;
-    const hours = Math.round(minutes / 60);
-    return hours === 1 ? "in 1 hour" : `in ${hours} hours`;
+  /** "in 10 minutes", "tomorrow", "in 8 days" (or "10分钟后", "morgen", ...): how far ahead a due
+   * time is, in `language` (default English) by Intl.RelativeTimeFormat, whose English wording is
+   * glossdeck's own; without Intl, English. */
+  function describe(ms, days, language) {
+    let value, unit;
+    if (days >= 1) { value = days; unit = "day"; }
+    else {
+      const minutes = Math.max(1, Math.round(ms / 60000));
+      if (minutes < 60) { value = minutes; unit = "minute"; }
+      else { value = Math.round(minutes / 60); unit = "hour"; }
+    }
+    try {
+      return new Intl.RelativeTimeFormat(language || "en", { numeric: "auto" }).format(value, unit);
+    } catch (err) {
+      if (unit === "day" && value === 1) return "tomorrow";
+      return `in ${value} ${unit}${value === 1 ? "" : "s"}`;
+    }
   }
 
   /** Days with reviews in a row up to today (or up to yesterday while today has none yet). */

@@ -17,6 +17,12 @@
 (function () {
   "use strict";
   const ID = "gd-term-preview";
+  // the site's words (strings.js runs before this script); English where a page lacks it
+  const say = (key, english, values) => {
+    const strings = window.glossdeckStrings;
+    if (strings) return strings.t(key, values);
+    return english.replace(/\{(\w+)\}/g, (all, name) => (values && name in values ? values[name] : all));
+  };
   const BUDGET = 60;
   const SUFFIX = ".preview.json";
   const LINKS = "a.gd-autolink, a.gd-termlink, .gd-related a, .gd-referenced-by a, [data-gd-block=prerequisites] a";
@@ -84,7 +90,7 @@
                              "aria-labelledby": ID + "-title" });
     const title = el("p", { class: "gd-preview__title", id: ID + "-title" });
     const tldr = el("p", { class: "gd-preview__tldr", id: ID + "-tldr" });
-    const debtCode = el("code");
+    const debtCode = el("code", { dir: "ltr" }); // debt(d7/e9/b9/t5) reads left to right in any page
     const debt = el("p", { class: "gd-preview__debt" });
     debt.append(el("span", { class: "gd-preview__label" }, "DEBT "), debtCode);
     const open = el("a", { class: "gd-preview__open", href: "#" });
@@ -117,22 +123,22 @@
     current = link;
     const name = link.getAttribute("data-gd-title") || link.textContent.trim();
     c.title.textContent = name;
-    c.tldr.textContent = "Loading the preview…";
+    c.tldr.textContent = say("preview_loading", "Loading the preview…");
     c.debt.hidden = true;
     c.open.href = link.href;
-    c.open.textContent = `Open ${name}`;
+    c.open.textContent = say("open_term", "Open {term}", { term: name });
     const url = link.gdPreview;
     record(url).then((r) => {
       if (current !== link) return;
       if (!r) {
-        c.tldr.textContent = "No preview for this link.";
+        c.tldr.textContent = say("preview_none", "No preview for this link.");
         return;
       }
       c.title.textContent = r.title;
       c.tldr.textContent = r.tldr;
       c.debt.hidden = !r.debt;
       c.debtCode.textContent = r.debt || "";
-      c.open.textContent = `Open ${r.title}`;
+      c.open.textContent = say("open_term", "Open {term}", { term: r.title });
       if (c.root.matches(":popover-open")) place(link);
     });
     if (c.root.matches(":popover-open")) requestAnimationFrame(() => place(link));
@@ -147,14 +153,16 @@
     const vw = document.documentElement.clientWidth, vh = document.documentElement.clientHeight;
     let top = rect.bottom + gap;
     if (top + box.height > vh - edge && rect.top - gap - box.height >= edge) top = rect.top - gap - box.height;
-    const left = Math.max(edge, Math.min(rect.left, vw - box.width - edge));
+    // the card's start edge at the link's: its left in left-to-right pages, its right in right-to-left ones
+    const start = getComputedStyle(link).direction === "rtl" ? rect.right - box.width : rect.left;
+    const left = Math.max(edge, Math.min(start, vw - box.width - edge));
     c.root.style.top = `${Math.round(top)}px`;
     c.root.style.left = `${Math.round(left)}px`;
   }
 
   function toggleFor(link, name) {
     const b = el("button", { type: "button", class: "gd-preview-toggle", popovertarget: ID,
-                             "aria-expanded": "false", "aria-controls": ID, "aria-label": `Preview of ${name}` });
+                             "aria-expanded": "false", "aria-controls": ID, "aria-label": say("preview_of", "Preview of {term}", { term: name }) });
     b.append(el("span", { class: "gd-preview-toggle__icon", "aria-hidden": "true" }, "i"));
     b.gdLink = link;
     b.addEventListener("click", (ev) => {
