@@ -123,6 +123,12 @@ class Feature:
     def stylesheets(self) -> list[str]:
         return []
 
+    def lazy_strings(self) -> Mapping[str, list[str]]:
+        """{strings file: scripts} for scripts only some pages load, after that file (a path under
+        glossdeck/assets/ it lists in a widget's scripts): the interface strings only they use go
+        there instead of into strings.js, which every page loads (i18n/script.py)."""
+        return {}
+
     def pages_done(self, build: Build) -> None:
         """Every page and term section of this build exists (and the files are being written by
         another process): drop what only they needed, so a large build holds less to its end."""

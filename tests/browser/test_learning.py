@@ -238,8 +238,8 @@ def _store_sm2_progress(page: Page, cards: dict[str, dict[str, Any]]) -> tuple[s
 def test_sm2_progress_in_the_browser_becomes_fsrs_on_the_same_days(page: Page, site: str) -> None:
     page.goto(site + "learn/")
     expect(page.locator(".gd-random")).to_be_visible()
-    today = page.evaluate("glossdeck.scheduler.dayString()")
-    later = page.evaluate("glossdeck.scheduler.addDays(glossdeck.scheduler.dayString(), 5)")
+    today = page.evaluate("glossdeck.days.dayString()")
+    later = page.evaluate("glossdeck.days.addDays(glossdeck.days.dayString(), 5)")
     key, old = _store_sm2_progress(
         page,
         {
@@ -450,13 +450,13 @@ def test_accessibility(page: Page, site: str, scheme: str) -> None:
 def test_day_arithmetic_matches_python(page: Page, site: str) -> None:
     page.goto(site + "learn/")
     expect(page.locator(".gd-random")).to_be_visible()
-    today = page.evaluate("glossdeck.scheduler.dayString()")
+    today = page.evaluate("glossdeck.days.dayString()")
     assert today in {
         str(dt.date.today()),
         str(dt.date.today() - dt.timedelta(days=1)),
         str(dt.date.today() + dt.timedelta(days=1)),
     }
-    assert page.evaluate("glossdeck.scheduler.addDays('2026-03-28', 3)") == "2026-03-31"
+    assert page.evaluate("glossdeck.days.addDays('2026-03-28', 3)") == "2026-03-31"
 
 
 def test_another_tab_sees_progress_at_once(page: Page, site: str) -> None:
@@ -472,12 +472,13 @@ def test_another_tab_sees_progress_at_once(page: Page, site: str) -> None:
 def test_sm2_progress_first_read_on_a_term_page_migrates_and_only_then_loads_the_scheduler_library(
     page: Page, site: str
 ) -> None:
-    """Term pages leave ts-fsrs out (learning/scripts.py) unless stored progress is still SM-2's."""
+    """Term pages leave the scheduler and ts-fsrs out (learning/scripts.py) unless stored progress is
+    still SM-2's."""
     fetched: list[str] = []
     page.on("request", lambda request: fetched.append(request.url))
     page.goto(site + "terms/sql-injection/")
     expect(page.locator(".gd-term-quiz")).to_be_visible()
-    assert not [url for url in fetched if url.endswith("vendor/ts-fsrs.js")]
+    assert not [url for url in fetched if url.endswith(("vendor/ts-fsrs.js", "learning/scheduler.js"))]
     key, _ = _store_sm2_progress(
         page, {"sql-injection": _sm2_card("2030-01-01", 3, 15, 2.5, 0, "2026-01-01T10:00:00.000Z", "good")}
     )
@@ -485,6 +486,7 @@ def test_sm2_progress_first_read_on_a_term_page_migrates_and_only_then_loads_the
     page.goto(site + "terms/type-juggling/")
     page.wait_for_function("(k) => JSON.parse(localStorage.getItem(k)).version === 2", arg=key)
     assert [url for url in fetched if url.endswith("vendor/ts-fsrs.js")]
+    assert [url for url in fetched if url.endswith("learning/scheduler.js")]
     saved = json.loads(page.evaluate("(k) => localStorage.getItem(k)", key))
     assert saved["cards"]["sql-injection"]["sm2"]["ease"] == 2.5
     assert saved["cards"]["sql-injection"]["due"].startswith("2030-01-01")

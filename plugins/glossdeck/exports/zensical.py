@@ -24,7 +24,7 @@ from pathlib import Path
 
 from ..core.problems import GlossdeckError
 from ..features import GeneratedPage, load_features
-from ..i18n.script import strings_script
+from ..i18n.script import browser_strings
 from ..site.index_pages import generate_pages
 from .markdown import ASSETS, export_context, feature_files, write_pages
 
@@ -104,7 +104,14 @@ def build_export(
     for path in sorted(ASSETS.rglob("*")):  # everything the plugin serves, Mermaid and d3 included
         if path.is_file() and not path.name.startswith("."):
             files.setdefault(f"{ASSETS_URL}/{path.relative_to(ASSETS).as_posix()}", path.read_bytes())
-    files[f"{ASSETS_URL}/strings.js"] = strings_script(layout.site.messages).encode()  # the browser's strings
+    sources = {  # the browser's strings: strings.js, and those only some pages' scripts use
+        path.relative_to(ASSETS).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(ASSETS.rglob("*.js"))
+        if "vendor" not in path.relative_to(ASSETS).parts
+    }
+    groups = {k: v for f in features if f.uses_assets(ctx.build.options) for k, v in f.lazy_strings().items()}
+    for name, script in browser_strings(layout.site.messages, sources, groups).items():
+        files[f"{ASSETS_URL}/{name}"] = script.encode()
     stylesheets = [f"{ASSETS_URL}/{name}" for name in OWN_STYLESHEETS]
     scripts = [f"{ASSETS_URL}/{name}" for name in (*OWN_SCRIPTS, "strings.js")]
     for feature in features:

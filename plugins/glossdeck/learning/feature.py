@@ -6,7 +6,7 @@ sections, data files and browser assets through the `Feature` interface.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import partial
 from typing import Any
 
@@ -31,7 +31,7 @@ from .pages import (
 )
 from .paths import curated_paths, steps_of
 from .quiz import term_page_questions
-from .scripts import CORE_SCRIPT, WIDGET_SCRIPTS, all_scripts, preload_links
+from .scripts import CORE_SCRIPT, PAGE_ONLY_SCRIPTS, PAGE_STRINGS, WIDGET_SCRIPTS, all_scripts, preload_links
 
 # The vendored libraries a widget may load (d3-force and its dependencies, ts-fsrs).
 VENDOR_SCRIPTS = [s for s in all_scripts() if s.startswith("vendor/")]
@@ -154,6 +154,9 @@ class Learning(Feature):
 
     def stylesheets(self) -> list[str]:
         return ["learning/learning.css"]
+
+    def lazy_strings(self) -> Mapping[str, list[str]]:
+        return {PAGE_STRINGS: PAGE_ONLY_SCRIPTS}
 
 
 def _title(glossary: Glossary, slug: str | None) -> str | None:

@@ -17,13 +17,17 @@ CORE_SCRIPT = "learning/core.js"
 
 # d3's modules extend one global `d3`: dependencies first.
 D3 = ["vendor/d3-dispatch.min.js", "vendor/d3-quadtree.min.js", "vendor/d3-timer.min.js", "vendor/d3-force.min.js"]
-# Most widgets read and write progress (progress-store.js), which dates with scheduler.js's day
-# helpers. scheduler.js wraps ts-fsrs (FSRS-6, the global `FSRS`, 15 KB gzip), which only scheduling
-# cards and turning SM-2 progress into FSRS need: the flashcards and progress pages (importing a
-# file); core.js adds it on any page where stored progress is still SM-2's.
-FSRS = ["vendor/ts-fsrs.js"]
-PROGRESS = ["learning/scheduler.js", "learning/progress-store.js"]
+# Most widgets read and write progress (progress-store.js), which needs only days.js (calendar days,
+# grades, retention). Scheduling cards needs scheduler.js over ts-fsrs (FSRS-6, the global `FSRS`,
+# 15 KB gzip; scheduler.js itself 3 KB): the flashcards and progress pages; core.js adds both on any
+# page where stored progress is still SM-2's, to turn it into FSRS cards.
+SCHEDULING = ["vendor/ts-fsrs.js", "learning/days.js", "learning/scheduler.js"]
+PROGRESS = ["learning/days.js", "learning/progress-store.js"]
 PATHS = [*PROGRESS, "learning/paths.js"]
+# The learning pages' own scripts (no term page runs them): their interface strings are kept out of
+# strings.js, which every page loads, in a file they load first (i18n/script.py, Feature.lazy_strings).
+PAGE_STRINGS = "strings-pages.js"
+PAGE_ONLY_SCRIPTS = ["learning/flashcards.js", "learning/explorer.js", "learning/progress-page.js"]
 
 WIDGET_SCRIPTS: dict[str, list[str]] = {
     "read-first": PATHS,
@@ -33,17 +37,17 @@ WIDGET_SCRIPTS: dict[str, list[str]] = {
     "random-term": PATHS,
     "term-quiz": [*PROGRESS, "learning/quiz.js"],
     "quiz-runner": [*PROGRESS, "learning/quiz.js"],
-    "flashcards": [*FSRS, *PROGRESS, "learning/flashcards.js"],
-    "explorer": [*PATHS, "learning/explorer.js"],
+    "flashcards": [PAGE_STRINGS, *SCHEDULING, *PROGRESS, "learning/flashcards.js"],
+    "explorer": [PAGE_STRINGS, *PATHS, "learning/explorer.js"],
     "graph": [*PROGRESS, *D3, "learning/graph.js"],
     "local-graph": [*PROGRESS, *D3, "learning/graph.js"],
-    "progress": [*FSRS, *PATHS, "learning/progress-page.js"],
+    "progress": [PAGE_STRINGS, *SCHEDULING, *PATHS, "learning/progress-page.js"],
 }
 
 
 def needs(widget: str) -> str:
     """The widget's scripts, as its placeholder's `data-gd-needs` lists them."""
-    return " ".join(WIDGET_SCRIPTS[widget])
+    return " ".join(dict.fromkeys(WIDGET_SCRIPTS[widget]))
 
 
 def all_scripts() -> list[str]:

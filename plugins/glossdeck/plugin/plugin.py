@@ -55,7 +55,7 @@ from ..core.problems import GlossdeckError, Problem, Severity
 from ..core.rubric import Rubric, load_rubric
 from ..features import Feature, load_features
 from ..i18n.catalog import CatalogError, load_messages
-from ..i18n.script import strings_script
+from ..i18n.script import browser_strings
 from ..reuse import reuse, text_key
 from ..site import jsonld
 from ..site.badges import axes_css
@@ -429,6 +429,22 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
 
         return reuse(self.memo, "edit-uris", term_file, (os.getcwd(), self.docs_dir), compute)
 
+    def _browser_strings(self) -> dict[str, str]:
+        """strings.js and the features' lazily loaded strings files (i18n/script.py), made once per
+        `mkdocs serve` session unless the language, the site's strings or a script changes."""
+        messages = self.layout.site.messages
+        scripts = sorted(p for p in ASSETS_DIR.rglob("*.js") if "vendor" not in p.relative_to(ASSETS_DIR).parts)
+        groups = {
+            k: v for f in self.features if f.uses_assets(self.feature_options) for k, v in f.lazy_strings().items()
+        }
+
+        def compute() -> dict[str, str]:
+            sources = {p.relative_to(ASSETS_DIR).as_posix(): p.read_text(encoding="utf-8") for p in scripts}
+            return browser_strings(messages, sources, groups)
+
+        stamps = tuple((p.name, p.stat().st_mtime_ns) for p in scripts)
+        return reuse(self.memo, "strings", "site", (messages, stamps, json.dumps(groups, sort_keys=True)), compute)
+
     def _add_assets(self, files: Files, config: MkDocsConfig) -> None:
         for path in sorted(ASSETS_DIR.rglob("*")):
             if path.is_file() and not path.name.startswith(".") and not path.is_relative_to(BUILD_FONTS):
@@ -438,9 +454,8 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         files.append(File.generated(config, f"{ASSETS_URL}/axes.css", content=axes_css()))
         if self._search_script is not None and files.get_file_from_path(WORKER_SRC) is None:
             files.append(File.generated(config, WORKER_SRC, content=worker_source()))
-        files.append(
-            File.generated(config, f"{ASSETS_URL}/strings.js", content=strings_script(self.layout.site.messages))
-        )
+        for name, script in self._browser_strings().items():
+            files.append(File.generated(config, f"{ASSETS_URL}/{name}", content=script))
         if not VENDOR_FILE.is_file():
             log.error(
                 f"{VENDOR_FILE} is missing, so diagrams cannot render: run `npm ci` "

@@ -39,17 +39,21 @@
   /** Progress stored by glossdeck's SM-2 version (format version 1) is turned into FSRS cards when
    * first read, which needs ts-fsrs; pages load the library only for flashcards otherwise. */
   function withScheduling(needs) {
-    if (!needs.includes("learning/scheduler.js") || needs.includes(FSRS_LIBRARY)) return needs;
+    const at = needs.indexOf("learning/progress-store.js");
+    if (at < 0 || needs.includes(SCHEDULER)) return needs;
     try {
       for (let i = 0; i < window.localStorage.length; i++) {
         const key = window.localStorage.key(i) || "";
         if (key.startsWith("glossdeck:progress:") && !key.includes(":", 19) &&
-            /"version"\s*:\s*1\b/.test(window.localStorage.getItem(key) || "")) return [FSRS_LIBRARY, ...needs];
+            /"version"\s*:\s*1\b/.test(window.localStorage.getItem(key) || "")) {
+          return [FSRS_LIBRARY, ...needs.slice(0, at), SCHEDULER, ...needs.slice(at)];  // after days.js
+        }
       }
     } catch (err) { /* no storage: nothing stored to migrate */ }
     return needs;
   }
   const FSRS_LIBRARY = "vendor/ts-fsrs.js";
+  const SCHEDULER = "learning/scheduler.js";
 
   /** Interface strings in the site's language (assets/glossdeck/strings.js, written by the build):
    * GD.t("right") -> "Right." / "答对了。"; GD.n("shown", 3) picks the language's plural form. */
@@ -229,7 +233,7 @@
   };
 
   GD.formatDay = function (day) {
-    const d = GD.scheduler.parseDay(day);
+    const d = GD.days.parseDay(day);
     return d ? d.toLocaleDateString(GD.language(), { weekday: "short", day: "numeric", month: "short", year: "numeric" }) : day;
   };
 

@@ -18,9 +18,16 @@
  * question and card wins; a term stays read), and saved in one write: a bad file changes nothing.
  * Pure functions here; the browser glue is at the end. Works in node for the unit tests. */
 (function (root, factory) {
-  if (typeof module === "object" && module.exports) module.exports = factory(require("./scheduler.js"));
-  else (root.glossdeck = root.glossdeck || {}).progressStore = factory(root.glossdeck.scheduler);
-})(typeof self !== "undefined" ? self : this, function (scheduler) {
+  // days.js (grades, retention) is loaded first; scheduler.js (FSRS over ts-fsrs) only where cards
+  // are scheduled, or where stored progress is still SM-2's (core.js loads it then): looked up when
+  // a version-1 document is migrated, never before
+  if (typeof module === "object" && module.exports) {
+    module.exports = factory(require("./days.js"), () => require("./scheduler.js"));
+  } else {
+    const ns = (root.glossdeck = root.glossdeck || {});
+    ns.progressStore = factory(ns.days, () => ns.scheduler);
+  }
+})(typeof self !== "undefined" ? self : this, function (days, scheduler) {
   "use strict";
   // the site's words for a file that is no progress file at all (strings.js; English under node)
   const say = (key, english, values) =>
@@ -41,7 +48,7 @@
 
   function empty(site) {
     return { format: FORMAT, version: VERSION, site: site || "", read: {}, quiz: {}, cards: {}, reviews: {},
-             settings: { retention: scheduler.RETENTION.default } };
+             settings: { retention: days.RETENTION.default } };
   }
 
   const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
@@ -66,7 +73,7 @@
     for (const k of ["reps", "lapses", "step", "scheduled"]) {
       if (!isCount(rec[k])) fail(must("must_count", "{field} must be a whole number, 0 or more.", `${where}.${k}`));
     }
-    if (rec.grade !== undefined && !scheduler.GRADES.includes(rec.grade)) fail(must("must_grade", "{field} must be one of {grades}.", `${where}.grade`, { grades: scheduler.GRADES.join(", ") }));
+    if (rec.grade !== undefined && !days.GRADES.includes(rec.grade)) fail(must("must_grade", "{field} must be one of {grades}.", `${where}.grade`, { grades: days.GRADES.join(", ") }));
     if (rec.sm2 !== undefined) {
       if (!isObject(rec.sm2)) fail(must("must_object", "{field} must be an object.", `${where}.sm2`));
       else checkSM2Card(rec.sm2, `${where}.sm2`, fail);
@@ -129,9 +136,9 @@
     if (doc.settings !== undefined) {
       if (!isObject(doc.settings)) fail(must("must_object", "{field} must be an object.", '"settings"'));
       else if (doc.settings.retention !== undefined &&
-               !isNumber(doc.settings.retention, scheduler.RETENTION.min, scheduler.RETENTION.max)) {
+               !isNumber(doc.settings.retention, days.RETENTION.min, days.RETENTION.max)) {
         fail(must("must_range", "{field} must be a number from {min} to {max}.", "settings.retention",
-                  { min: scheduler.RETENTION.min, max: scheduler.RETENTION.max }));
+                  { min: days.RETENTION.min, max: days.RETENTION.max }));
       }
     }
     if (errors.length) return { ok: false, errors };
@@ -140,7 +147,7 @@
       for (const [key, rec] of Object.entries(doc[section] || {})) {
         if (section === "read") value.read[key] = rec;
         else if (section === "quiz") value.quiz[key] = pick(rec, ["term", "right", "wrong", "lastRight", "last"]);
-        else if (doc.version === 1) value.cards[key] = scheduler.fromSM2(pick(rec, [...SM2_FIELDS, "last", "grade"]));
+        else if (doc.version === 1) value.cards[key] = scheduler().fromSM2(pick(rec, [...SM2_FIELDS, "last", "grade"]));
         else {
           const card = pick(rec, CARD_FIELDS);
           if (rec.sm2) card.sm2 = pick(rec.sm2, SM2_FIELDS);
@@ -223,7 +230,7 @@
 
   /** The reader's desired retention. */
   function retention(progress) {
-    return scheduler.clampRetention(progress.settings && progress.settings.retention);
+    return days.clampRetention(progress.settings && progress.settings.retention);
   }
 
   /** A browser store: one localStorage key per site root, change events on `document`. */

@@ -18,29 +18,22 @@
  * assumed 90 % retention at the SM-2 interval, and the difficulty that gives SM-2's ease factor.
  * Works as a browser script (glossdeck.scheduler) and as a CommonJS module (node's test runner). */
 (function (root, factory) {
-  // ts-fsrs is looked up when first used, not now: pages whose widgets only need the day helpers
-  // (term pages) load this file without the library (learning/scripts.py)
-  if (typeof module === "object" && module.exports) module.exports = factory(() => require("../vendor/ts-fsrs.js"));
-  else (root.glossdeck = root.glossdeck || {}).scheduler = factory(() => root.FSRS);
-})(typeof self !== "undefined" ? self : this, function (library) {
+  // ts-fsrs is looked up when first used, not now (the scheduler is built lazily); the day helpers
+  // and grades come from days.js, loaded before this file
+  if (typeof module === "object" && module.exports) {
+    module.exports = factory(() => require("../vendor/ts-fsrs.js"), require("./days.js"));
+  } else (root.glossdeck = root.glossdeck || {}).scheduler = factory(() => root.FSRS, root.glossdeck.days);
+})(typeof self !== "undefined" ? self : this, function (library, days) {
   "use strict";
 
-  const GRADES = ["again", "hard", "good", "easy"];
+  const { GRADES, RETENTION, DAY_MS, clampRetention, dayString, parseDay, addDays, daysBetween } = days;
   const lib = new Proxy({}, { get: (_, name) => library()[name] });
   const RATING = { get again() { return lib.Rating.Again; }, get hard() { return lib.Rating.Hard; },
     get good() { return lib.Rating.Good; }, get easy() { return lib.Rating.Easy; } };
   const STATE_NAMES = ["new", "learning", "review", "relearning"];
-  const RETENTION = { min: 0.7, max: 0.97, default: 0.9 };
-  const DAY_MS = 86400000;
   const SM2_RETENTION = 0.9;
   const MIN_STABILITY = 0.001; // FSRS-6's S_MIN
   const schedulers = new Map(); // one ts-fsrs instance per retention: they hold no card state
-
-  function clampRetention(value) {
-    const r = Number(value);
-    if (!Number.isFinite(r)) return RETENTION.default;
-    return Math.min(RETENTION.max, Math.max(RETENTION.min, Math.round(r * 100) / 100));
-  }
 
   /** The ts-fsrs scheduler for a desired retention, default parameters otherwise. No fuzz: the
    * interval under a grade button is the interval that grade gives. */
@@ -50,33 +43,6 @@
       schedulers.set(r, lib.fsrs(lib.generatorParameters({ request_retention: r, enable_fuzz: false })));
     }
     return schedulers.get(r);
-  }
-
-  function pad(n) { return String(n).padStart(2, "0"); }
-
-  /** The local calendar day of `date` (default now) as "YYYY-MM-DD". */
-  function dayString(date) {
-    const d = date ? new Date(date) : new Date();
-    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-  }
-
-  function parseDay(day) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day || "");
-    if (!m) return null;
-    const d = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-    return d.getMonth() === Number(m[2]) - 1 ? d : null;
-  }
-
-  function addDays(day, days) {
-    const d = parseDay(day);
-    d.setDate(d.getDate() + days); // calendar arithmetic: daylight-saving days stay whole days
-    return dayString(d);
-  }
-
-  function daysBetween(fromDay, toDay) {
-    const a = parseDay(fromDay), b = parseDay(toDay);
-    return Math.round((Date.UTC(b.getFullYear(), b.getMonth(), b.getDate()) -
-                       Date.UTC(a.getFullYear(), a.getMonth(), a.getDate())) / DAY_MS);
   }
 
   /** A stored card as ts-fsrs' Card (null for a card never reviewed). */
