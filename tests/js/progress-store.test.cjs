@@ -1,6 +1,14 @@
 // Unit tests of progress validation, merging and the storage glue (run through `node --test`).
 const test = require("node:test");
 const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const vm = require("node:vm");
+
+// The English interface strings, as a site's assets/glossdeck/strings.js sets them in a browser
+// (written by tests/js/test_node_units.py, which runs these tests).
+if (!process.env.GLOSSDECK_STRINGS_JS) throw new Error("run through tests/js/test_node_units.py (GLOSSDECK_STRINGS_JS)");
+globalThis.window = {};
+vm.runInThisContext(fs.readFileSync(process.env.GLOSSDECK_STRINGS_JS, "utf8"));
 const store = require("../../plugins/glossdeck/assets/learning/progress-store.js");
 const scheduler = require("../../plugins/glossdeck/assets/learning/scheduler.js");
 

@@ -8,11 +8,9 @@
   "use strict";
   const VISITOR_KEY = "glossdeck-visitor";
   const RATED_KEY = "glossdeck-rated:";
-  const fill = (text, values) =>
-    String(text).replace(/\{(\w+)\}/g, (all, name) => (values && name in values ? String(values[name]) : all));
-  // the site's words (strings.js, loaded on every page before this script); English without it
+  // the site's words (strings.js, loaded on every page before this script)
   const strings = () => window.glossdeckStrings;
-  const say = (key, english, values) => (strings() ? strings().t(key, values) : fill(english, values));
+  const say = (key, values) => (strings() ? strings().t(key, values) : key);
   const language = () => (strings() && strings().language) || "en";
 
   function storage() {
@@ -36,12 +34,11 @@
   }
 
   function summary(count, average) {
-    if (!count) return say("rating_none", "No ratings yet");
+    if (!count) return say("rating_none");
     const lang = language();
     const values = { count: count.toLocaleString(lang),
                      average: Number(average).toLocaleString(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) };
-    if (strings()) return strings().count("rating_summary", count, values);
-    return fill(`Rated {average} out of 5 from {count} rating${count === 1 ? "" : "s"}`, values);
+    return strings() ? strings().count("rating_summary", count, values) : "rating_summary";
   }
 
   function show(widget, data) {
@@ -59,7 +56,7 @@
     } catch (_) {
       /* not JSON: a proxy's error page */
     }
-    if (!response.ok) throw new Error((data && data.error) || say("rating_service", "the ratings service answered {status}", { status: response.status }));
+    if (!response.ok) throw new Error((data && data.error) || say("rating_service", { status: response.status }));
     return data;
   }
 
@@ -92,13 +89,13 @@
     const status = form.querySelector(".gd-rating-status");
     const chosen = form.querySelector("input[type=radio]:checked");
     if (!chosen) {
-      status.textContent = say("rating_choose", "Choose 1 to 5 stars first.");
+      status.textContent = say("rating_choose");
       return;
     }
     const rating = Number(chosen.value);
     const button = form.querySelector("button[type=submit]");
     button.disabled = true;
-    status.textContent = say("rating_saving", "Saving…");
+    status.textContent = say("rating_saving");
     try {
       const data = await call(widget.dataset.gdRatingEndpoint, {
         method: "POST",
@@ -108,9 +105,9 @@
       show(widget, data);
       const store = storage();
       if (store) store.setItem(RATED_KEY + widget.dataset.gdRatingEndpoint, String(rating));
-      status.textContent = say("rating_thanks", "Thank you: your rating of {rating} is saved.", { rating: rating.toLocaleString(language()) });
+      status.textContent = say("rating_thanks", { rating: rating.toLocaleString(language()) });
     } catch (error) {
-      status.textContent = say("rating_not_saved", "Not saved: {reason}.", { reason: error.message });
+      status.textContent = say("rating_not_saved", { reason: error.message });
     } finally {
       button.disabled = false;
     }

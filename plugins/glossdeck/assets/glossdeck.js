@@ -159,11 +159,9 @@
 (function () {
   "use strict";
   var MIN_LABEL = 12;
-  // the site's words (strings.js, which runs first); English where a page lacks it
-  function say(key, english, values) {
-    var strings = window.glossdeckStrings;
-    var text = strings ? strings.t(key, values) : english;
-    return strings ? text : text.replace(/\{(\w+)\}/g, function (all, name) { return values && name in values ? values[name] : all; });
+  // the site's words (strings.js, which runs first on every page that loads this one)
+  function say(key, values) {
+    return window.glossdeckStrings ? window.glossdeckStrings.t(key, values) : key;
   }
   var FULL_LABEL = 16;
   var AA = 4.5;
@@ -287,13 +285,13 @@
     if (wide) entry.scroller.setAttribute("tabindex", "0");
     else if (!entry.full) entry.scroller.removeAttribute("tabindex");
     entry.scroller.classList.toggle("gd-diagram__frame--wide", wide);
-    entry.scroller.setAttribute("aria-label", wide ? say("diagram_wide", "Diagram, wider than the page: scroll sideways") : say("diagram", "Diagram"));
+    entry.scroller.setAttribute("aria-label", wide ? say("diagram_wide") : say("diagram"));
   }
 
   function title() {
     var h1 = document.querySelector("article h1, .md-content h1, h1");
     var text = h1 ? h1.textContent.replace(/\u00b6/g, "").trim() : "";
-    return text ? say("diagram_of", "Diagram: {title}", { title: text }) : say("diagram", "Diagram");
+    return text ? say("diagram_of", { title: text }) : say("diagram");
   }
 
   function getDialog() {
@@ -307,7 +305,7 @@
     var close = document.createElement("button");
     close.type = "button";
     close.className = "gd-diagram-dialog__close";
-    close.textContent = say("close", "Close");
+    close.textContent = say("close");
     close.addEventListener("click", function () { dialog.close(); });
     head.append(heading, close);
     var body = document.createElement("div");
@@ -360,12 +358,12 @@
     var scroller = document.createElement("div");
     scroller.className = "gd-diagram__frame";
     scroller.setAttribute("role", "group");
-    scroller.setAttribute("aria-label", say("diagram", "Diagram"));
+    scroller.setAttribute("aria-label", say("diagram"));
     var button = document.createElement("button");
     button.type = "button";
     button.className = "gd-diagram__open";
-    button.textContent = say("full_size", "Full size");
-    button.setAttribute("aria-label", say("full_size_label", "Show the diagram full size"));
+    button.textContent = say("full_size");
+    button.setAttribute("aria-label", say("full_size_label"));
     button.setAttribute("aria-haspopup", "dialog");
     host.replaceWith(figure);
     scroller.appendChild(host);

@@ -29,12 +29,11 @@
   }
 })(typeof self !== "undefined" ? self : this, function (days, scheduler) {
   "use strict";
-  // the site's words for a file that is no progress file at all (strings.js; English under node)
-  const say = (key, english, values) =>
-    typeof window !== "undefined" && window.glossdeckStrings ? window.glossdeckStrings.t(key, values)
-      : english.replace(/\{(\w+)\}/g, (all, name) => (values && name in values ? String(values[name]) : all));
+  // the site's words (strings.js; under node, the tests load the English strings.js the same way)
+  const say = (key, values) =>
+    typeof window !== "undefined" && window.glossdeckStrings ? window.glossdeckStrings.t(key, values) : key;
   // what a field of the file must be: the field as written in the file (read["x"].last), the rest in words
-  const must = (key, english, field, values) => say(key, english, Object.assign({ field }, values));
+  const must = (key, field, values) => say(key, Object.assign({ field }, values));
 
   const FORMAT = "glossdeck-progress";
   const VERSION = 2;
@@ -58,24 +57,24 @@
   const SM2_FIELDS = ["reps", "interval", "ease", "lapses", "due"];
 
   function checkSM2Card(rec, where, fail) {
-    if (!isCount(rec.reps)) fail(must("must_count", "{field} must be a whole number, 0 or more.", `${where}.reps`));
-    if (!isCount(rec.lapses)) fail(must("must_count", "{field} must be a whole number, 0 or more.", `${where}.lapses`));
-    if (!isCount(rec.interval) || rec.interval > 36500) fail(must("must_days", "{field} must be a number of days.", `${where}.interval`));
-    if (typeof rec.ease !== "number" || !(rec.ease >= 1.3 && rec.ease <= 10)) fail(must("must_range", "{field} must be a number from {min} to {max}.", `${where}.ease`, { min: 1.3, max: 10 }));
-    if (typeof rec.due !== "string" || !DAY.test(rec.due)) fail(must("must_day", "{field} must be a day (YYYY-MM-DD).", `${where}.due`));
+    if (!isCount(rec.reps)) fail(must("must_count", `${where}.reps`));
+    if (!isCount(rec.lapses)) fail(must("must_count", `${where}.lapses`));
+    if (!isCount(rec.interval) || rec.interval > 36500) fail(must("must_days", `${where}.interval`));
+    if (typeof rec.ease !== "number" || !(rec.ease >= 1.3 && rec.ease <= 10)) fail(must("must_range", `${where}.ease`, { min: 1.3, max: 10 }));
+    if (typeof rec.due !== "string" || !DAY.test(rec.due)) fail(must("must_day", `${where}.due`));
   }
 
   function checkCard(rec, where, fail) {
-    if (typeof rec.due !== "string" || !ISO_TIME.test(rec.due)) fail(must("must_time", "{field} must be a date and time (ISO 8601).", `${where}.due`));
-    if (!isNumber(rec.stability, 0, 1e6)) fail(must("must_positive", "{field} must be a number, 0 or more.", `${where}.stability`));
-    if (!isNumber(rec.difficulty, 0, 10)) fail(must("must_range", "{field} must be a number from {min} to {max}.", `${where}.difficulty`, { min: 0, max: 10 }));
-    if (![0, 1, 2, 3].includes(rec.state)) fail(must("must_state", "{field} must be 0 (new), 1 (learning), 2 (review) or 3 (relearning).", `${where}.state`));
+    if (typeof rec.due !== "string" || !ISO_TIME.test(rec.due)) fail(must("must_time", `${where}.due`));
+    if (!isNumber(rec.stability, 0, 1e6)) fail(must("must_positive", `${where}.stability`));
+    if (!isNumber(rec.difficulty, 0, 10)) fail(must("must_range", `${where}.difficulty`, { min: 0, max: 10 }));
+    if (![0, 1, 2, 3].includes(rec.state)) fail(must("must_state", `${where}.state`));
     for (const k of ["reps", "lapses", "step", "scheduled"]) {
-      if (!isCount(rec[k])) fail(must("must_count", "{field} must be a whole number, 0 or more.", `${where}.${k}`));
+      if (!isCount(rec[k])) fail(must("must_count", `${where}.${k}`));
     }
-    if (rec.grade !== undefined && !days.GRADES.includes(rec.grade)) fail(must("must_grade", "{field} must be one of {grades}.", `${where}.grade`, { grades: days.GRADES.join(", ") }));
+    if (rec.grade !== undefined && !days.GRADES.includes(rec.grade)) fail(must("must_grade", `${where}.grade`, { grades: days.GRADES.join(", ") }));
     if (rec.sm2 !== undefined) {
-      if (!isObject(rec.sm2)) fail(must("must_object", "{field} must be an object.", `${where}.sm2`));
+      if (!isObject(rec.sm2)) fail(must("must_object", `${where}.sm2`));
       else checkSM2Card(rec.sm2, `${where}.sm2`, fail);
     }
   }
@@ -85,39 +84,37 @@
   function validate(doc, site) {
     const errors = [];
     const fail = (msg) => { if (errors.length < MAX_ERRORS) errors.push(msg); };
-    if (!isObject(doc)) return { ok: false, errors: [say("not_object", "The file does not hold a JSON object.")] };
+    if (!isObject(doc)) return { ok: false, errors: [say("not_object")] };
     if (doc.format !== FORMAT) {
-      return { ok: false, errors: [say("not_progress_file", 'This is not a glossdeck progress file: "format" should be "{format}".', { format: FORMAT })] };
+      return { ok: false, errors: [say("not_progress_file", { format: FORMAT })] };
     }
     if (!Number.isInteger(doc.version) || doc.version < 1) {
-      return { ok: false, errors: [must("must_version", "{field} must be a whole number (1 or more).", '"version"')] };
+      return { ok: false, errors: [must("must_version", '"version"')] };
     }
     if (doc.version > VERSION) {
-      return { ok: false, errors: [say("newer_version", "This file was written by a newer glossdeck (format version {version}); " +
-                                       "this site reads version {supported}. Update the site, or export again from it.",
-                                       { version: doc.version, supported: VERSION })] };
+      return { ok: false, errors: [say("newer_version", { version: doc.version, supported: VERSION })] };
     }
-    if (typeof doc.site !== "string") fail(must("must_text", "{field} must be text.", '"site"'));
+    if (typeof doc.site !== "string") fail(must("must_text", '"site"'));
     else if (site && doc.site && doc.site !== site) {
-      return { ok: false, errors: [say("other_site", "This file holds progress for “{file_site}”; this site is “{site}”.", { file_site: doc.site, site })] };
+      return { ok: false, errors: [say("other_site", { file_site: doc.site, site })] };
     }
     for (const section of ["read", "quiz", "cards"]) {
       if (doc[section] === undefined) continue;
-      if (!isObject(doc[section])) { fail(must("must_object", "{field} must be an object.", `"${section}"`)); continue; }
+      if (!isObject(doc[section])) { fail(must("must_object", `"${section}"`)); continue; }
       for (const [key, rec] of Object.entries(doc[section])) {
         const where = `${section}["${key}"]`;
-        if (!KEY.test(key)) { fail(must("not_key", "{field}: not a term slug or question id.", where)); continue; }
+        if (!KEY.test(key)) { fail(must("not_key", where)); continue; }
         if (section === "read") {
-          if (typeof rec !== "string" || !ISO_TIME.test(rec)) fail(must("must_time", "{field} must be a date and time (ISO 8601).", where));
+          if (typeof rec !== "string" || !ISO_TIME.test(rec)) fail(must("must_time", where));
           continue;
         }
-        if (!isObject(rec)) { fail(must("must_object", "{field} must be an object.", where)); continue; }
-        if (typeof rec.last !== "string" || !ISO_TIME.test(rec.last)) fail(must("must_time", "{field} must be a date and time (ISO 8601).", `${where}.last`));
+        if (!isObject(rec)) { fail(must("must_object", where)); continue; }
+        if (typeof rec.last !== "string" || !ISO_TIME.test(rec.last)) fail(must("must_time", `${where}.last`));
         if (section === "quiz") {
-          if (!isCount(rec.right)) fail(must("must_count", "{field} must be a whole number, 0 or more.", `${where}.right`));
-          if (!isCount(rec.wrong)) fail(must("must_count", "{field} must be a whole number, 0 or more.", `${where}.wrong`));
-          if (typeof rec.lastRight !== "boolean") fail(must("must_boolean", "{field} must be true or false.", `${where}.lastRight`));
-          if (typeof rec.term !== "string" || !KEY.test(rec.term)) fail(must("must_slug", "{field} must be a term slug.", `${where}.term`));
+          if (!isCount(rec.right)) fail(must("must_count", `${where}.right`));
+          if (!isCount(rec.wrong)) fail(must("must_count", `${where}.wrong`));
+          if (typeof rec.lastRight !== "boolean") fail(must("must_boolean", `${where}.lastRight`));
+          if (typeof rec.term !== "string" || !KEY.test(rec.term)) fail(must("must_slug", `${where}.term`));
         } else if (doc.version === 1) {
           checkSM2Card(rec, where, fail);
         } else {
@@ -126,18 +123,18 @@
       }
     }
     if (doc.reviews !== undefined) {
-      if (!isObject(doc.reviews)) fail(must("must_object", "{field} must be an object.", '"reviews"'));
+      if (!isObject(doc.reviews)) fail(must("must_object", '"reviews"'));
       else {
         for (const [day, n] of Object.entries(doc.reviews)) {
-          if (!DAY.test(day) || !isCount(n)) fail(must("must_review_day", "{field} must be a day (YYYY-MM-DD) with a count of reviews.", `reviews["${day}"]`));
+          if (!DAY.test(day) || !isCount(n)) fail(must("must_review_day", `reviews["${day}"]`));
         }
       }
     }
     if (doc.settings !== undefined) {
-      if (!isObject(doc.settings)) fail(must("must_object", "{field} must be an object.", '"settings"'));
+      if (!isObject(doc.settings)) fail(must("must_object", '"settings"'));
       else if (doc.settings.retention !== undefined &&
                !isNumber(doc.settings.retention, days.RETENTION.min, days.RETENTION.max)) {
-        fail(must("must_range", "{field} must be a number from {min} to {max}.", "settings.retention",
+        fail(must("must_range", "settings.retention",
                   { min: days.RETENTION.min, max: days.RETENTION.max }));
       }
     }
@@ -169,13 +166,13 @@
 
   /** Parse and validate the text of an import file. */
   function parse(text, site) {
-    if (typeof text !== "string" || !text.trim()) return { ok: false, errors: [say("empty_file", "The file is empty.")] };
-    if (text.length > MAX_IMPORT_BYTES) return { ok: false, errors: [say("too_large", "The file is too large to be a progress file.")] };
+    if (typeof text !== "string" || !text.trim()) return { ok: false, errors: [say("empty_file")] };
+    if (text.length > MAX_IMPORT_BYTES) return { ok: false, errors: [say("too_large")] };
     let doc;
     try {
       doc = JSON.parse(text);
     } catch (err) {
-      return { ok: false, errors: [say("invalid_json", "The file is not valid JSON ({reason}).", { reason: err.message })] };
+      return { ok: false, errors: [say("invalid_json", { reason: err.message })] };
     }
     return validate(doc, site);
   }
@@ -285,7 +282,7 @@
         try {
           this.save(merged.value);
         } catch (err) {
-          return { ok: false, errors: [say("storage_refused", "The browser refused to store the progress ({reason}); nothing was changed.", { reason: err.name })] };
+          return { ok: false, errors: [say("storage_refused", { reason: err.name })] };
         }
         return { ok: true, added: merged.added, updated: merged.updated };
       },

@@ -17,12 +17,8 @@
 (function () {
   "use strict";
   const ID = "gd-term-preview";
-  // the site's words (strings.js runs before this script); English where a page lacks it
-  const say = (key, english, values) => {
-    const strings = window.glossdeckStrings;
-    if (strings) return strings.t(key, values);
-    return english.replace(/\{(\w+)\}/g, (all, name) => (values && name in values ? values[name] : all));
-  };
+  // the site's words (strings.js runs before this script on every page)
+  const say = (key, values) => (window.glossdeckStrings ? window.glossdeckStrings.t(key, values) : key);
   const BUDGET = 60;
   const SUFFIX = ".preview.json";
   const LINKS = "a.gd-autolink, a.gd-termlink, .gd-related a, .gd-referenced-by a, [data-gd-block=prerequisites] a";
@@ -123,22 +119,22 @@
     current = link;
     const name = link.getAttribute("data-gd-title") || link.textContent.trim();
     c.title.textContent = name;
-    c.tldr.textContent = say("preview_loading", "Loading the preview…");
+    c.tldr.textContent = say("preview_loading");
     c.debt.hidden = true;
     c.open.href = link.href;
-    c.open.textContent = say("open_term", "Open {term}", { term: name });
+    c.open.textContent = say("open_term", { term: name });
     const url = link.gdPreview;
     record(url).then((r) => {
       if (current !== link) return;
       if (!r) {
-        c.tldr.textContent = say("preview_none", "No preview for this link.");
+        c.tldr.textContent = say("preview_none");
         return;
       }
       c.title.textContent = r.title;
       c.tldr.textContent = r.tldr;
       c.debt.hidden = !r.debt;
       c.debtCode.textContent = r.debt || "";
-      c.open.textContent = say("open_term", "Open {term}", { term: r.title });
+      c.open.textContent = say("open_term", { term: r.title });
       if (c.root.matches(":popover-open")) place(link);
     });
     if (c.root.matches(":popover-open")) requestAnimationFrame(() => place(link));
@@ -162,7 +158,7 @@
 
   function toggleFor(link, name) {
     const b = el("button", { type: "button", class: "gd-preview-toggle", popovertarget: ID,
-                             "aria-expanded": "false", "aria-controls": ID, "aria-label": say("preview_of", "Preview of {term}", { term: name }) });
+                             "aria-expanded": "false", "aria-controls": ID, "aria-label": say("preview_of", { term: name }) });
     b.append(el("span", { class: "gd-preview-toggle__icon", "aria-hidden": "true" }, "i"));
     b.gdLink = link;
     b.addEventListener("click", (ev) => {
