@@ -23,8 +23,8 @@ from ..core.glossary import Glossary
 from ..features import Build, SiteInfo
 from ..reuse import Memo, reuse
 from ..text.plain_text import markdown_paragraphs_to_plain as plain_text
-from .anki_package import anki_note, anki_package
-from .deck import DeckCard, deck_csv, deck_timestamp, term_cards
+from .anki_package import NoteRow, anki_package, note_row
+from .deck import DeckCard, csv_row, deck_csv, deck_timestamp, term_cards
 from .paths import LearningPath, all_paths, read_first_all
 from .quiz import Question, question_bank
 
@@ -231,8 +231,9 @@ def to_json_bytes(data: dict[str, Any]) -> bytes:
 
 def deck_files(build: Build, model: LearningModel) -> dict[str, bytes]:
     """The whole glossary's deck as an Anki package and as CSV. Under `mkdocs serve` each term's
-    cards and each card's note are kept by what they come from, and the files by every term
-    file's bytes and time, so an edit makes the cards of that term again and writes the package."""
+    cards and each card's note row and CSV line are kept by what they come from, and the files by
+    every term file's bytes and time, so an edit makes the cards of that term again and puts the
+    files together from the kept rows (SQLite's inserts and the zip: no note made again)."""
     glossary, site, memo = build.glossary, build.site, build.memo
     records = model.term_records
     cards = [
@@ -244,16 +245,24 @@ def deck_files(build: Build, model: LearningModel) -> dict[str, bytes]:
     ]
     timestamp = deck_timestamp(glossary, glossary.slugs)
 
-    def note_for(card: DeckCard) -> Any:
-        return reuse(memo, "learning.deck-notes", card.key, card, partial(anki_note, card))
+    def rows(card: DeckCard) -> tuple[NoteRow, str]:
+        return reuse(memo, "learning.deck-rows", card.key, card, partial(_deck_rows, card))
 
     def make() -> dict[str, bytes]:
-        apkg = anki_package(cards, site.site_name, timestamp, f"Flashcards from {site.site_name}", note_for)
-        return {ANKI_DECK: apkg, CSV_DECK: deck_csv(cards).encode("utf-8")}
+        made = {card.key: rows(card) for card in cards}
+        name = site.site_name
+        apkg = anki_package(cards, name, timestamp, f"Flashcards from {name}", lambda card: made[card.key][0])
+        return {ANKI_DECK: apkg, CSV_DECK: deck_csv(cards, lambda card: made[card.key][1]).encode("utf-8")}
 
     if memo is None:
         return make()
     return reuse(memo, "learning.deck", "files", (site, tuple(cards), timestamp), make)
+
+
+def _deck_rows(card: DeckCard) -> tuple[NoteRow, str]:
+    """A card's note in the Anki package and its line in the CSV: under `mkdocs serve` kept by the
+    card, so an edit makes those of its term's cards only and the files are put together again."""
+    return note_row(card), csv_row(card)
 
 
 def data_files(build: Build) -> dict[str, bytes]:
