@@ -308,6 +308,7 @@ class FragmentMemo:
         self.records: dict[int, tuple[dict[str, Any], bytes]] = {}
         self.members: dict[str, tuple[Any, bytes]] = {}  # e.g. "edges": (the kept list, its JSON)
         self.questions: dict[tuple[Question, ...], bytes] = {}
+        self.term_files: dict[str, tuple[bytes, bytes]] = {}  # slug -> (its questions' JSON, its file)
 
     def _record(self, record: dict[str, Any]) -> bytes:
         found = self.records.get(id(record))
@@ -337,6 +338,7 @@ class FragmentMemo:
     def quiz_files(self, model: LearningModel) -> dict[str, bytes]:
         """quiz.json and each term's questions file, from the same kept encodings."""
         kept: dict[tuple[Question, ...], bytes] = {}
+        kept_files: dict[str, tuple[bytes, bytes]] = {}
         parts: list[tuple[str, bytes]] = []
         files: dict[str, bytes] = {}
         version = _json(DATA_VERSION)
@@ -347,8 +349,10 @@ class FragmentMemo:
             encoded = self.questions.get(key) or _json_array([_json(q.as_json()) for q in questions])
             kept[key] = encoded
             parts.append((slug, encoded))
-            files[term_quiz_json(slug)] = _json_object(
-                [("version", version), ("term", _json(slug)), ("questions", encoded)]
-            )
-        self.questions = kept
+            file = self.term_files.get(slug)
+            if file is None or file[0] is not encoded:  # the same kept bytes: the same file
+                file = (encoded, _json_object([("version", version), ("term", _json(slug)), ("questions", encoded)]))
+            kept_files[slug] = file
+            files[term_quiz_json(slug)] = file[1]
+        self.questions, self.term_files = kept, kept_files
         return {QUIZ_JSON: _json_object([("version", version), ("questions", _json_object(parts))]), **files}
