@@ -136,7 +136,9 @@ A hand-written page, as every site has some: it mentions {first} and {second}, w
 site links to their terms.
 """
 
-SITE_LABELS = {"glossdeck": "glossdeck", "floor": "hand-written floor", "export": "export"}
+SITE_LABELS = {"glossdeck": "glossdeck", "floor": "hand-written floor", "export": "export", "warm": "glossdeck, warm"}
+# where the glossdeck plugin keeps files between builds (its `cache_dir` default: link-preview PNGs)
+CACHE_DIR = Path(".cache") / "glossdeck"
 
 
 @dataclass
@@ -165,6 +167,11 @@ class Row:
     glossdeck_all_s: list[float] = field(default_factory=list)
     floor_all_s: list[float] = field(default_factory=list)
     export_all_s: list[float] = field(default_factory=list)
+    # with --warm: glossdeck built again right after each cold build, its cache_dir kept (the PNGs
+    # found drawn): what an author's second build costs. Not the headline: CI builds are cold.
+    warm_s: float | None = None
+    warm_cpu_s: float | None = None
+    warm_all_s: list[float] = field(default_factory=list)
 
 
 @dataclass
@@ -323,6 +330,11 @@ def _env(**extra: str) -> dict[str, str]:
 # --- measuring builds -----------------------------------------------------------------------------
 
 
+def forget_cache(site: Path) -> None:
+    """Remove what an earlier build kept on disk (the plugin's cache_dir), so the next is cold."""
+    shutil.rmtree(site / CACHE_DIR, ignore_errors=True)
+
+
 def timed_build(site: Path, timings: Path | None = None) -> tuple[float, float, float]:
     """One `mkdocs build --strict` in a fresh process: (wall seconds, CPU seconds, peak RSS in MiB)."""
     env = _env(**({"GLOSSDECK_TIMINGS": str(timings)} if timings else {}))
@@ -353,7 +365,7 @@ def _largest_term_page_kb(site_dir: Path) -> float:
     return max((p.stat().st_size for p in (site_dir / "terms").rglob("index.html")), default=0) / 1e3
 
 
-def measure(n: int, runs: int, work: Path, with_export: bool = False) -> Row:
+def measure(n: int, runs: int, work: Path, with_export: bool = False, warm: bool = False) -> Row:
     root = work / f"n{n}"
     glossdeck_site = make_glossdeck_site(root, n)
     sites = {"glossdeck": glossdeck_site, "floor": make_floor_site(root, glossdeck_site, n)}
@@ -363,19 +375,32 @@ def measure(n: int, runs: int, work: Path, with_export: bool = False) -> Row:
     wall: dict[str, list[float]] = {name: [] for name in sites}
     cpu: dict[str, list[float]] = {name: [] for name in sites}
     rss: dict[str, list[float]] = {name: [] for name in sites}
-    width = max(len(SITE_LABELS[name]) for name in sites)
+    width = max(len(SITE_LABELS[name]) for name in [*sites, *(["warm"] if warm else [])])
+    warm_wall: list[float] = []
+    warm_cpu: list[float] = []
+
+    def report(run: int, name: str, seconds: float, cpu_seconds: float, peak: float) -> None:
+        print(
+            f"  N={n} run {run + 1}/{runs} {SITE_LABELS[name]:<{width}}: "
+            f"{seconds:7.2f} s wall, {cpu_seconds:7.2f} s CPU, {peak:6.0f} MiB",
+            file=sys.stderr,
+            flush=True,
+        )
+
     for run in range(runs):
         for name, site in sites.items():  # alternating: A B [C] A B [C] ...
+            if name == "glossdeck":
+                forget_cache(site)  # every build cold, as in CI: the link-preview PNGs drawn again
             seconds, cpu_seconds, peak = timed_build(site, timings if name == "glossdeck" else None)
             wall[name].append(seconds)
             cpu[name].append(cpu_seconds)
             rss[name].append(peak)
-            print(
-                f"  N={n} run {run + 1}/{runs} {SITE_LABELS[name]:<{width}}: "
-                f"{seconds:7.2f} s wall, {cpu_seconds:7.2f} s CPU, {peak:6.0f} MiB",
-                file=sys.stderr,
-                flush=True,
-            )
+            report(run, name, seconds, cpu_seconds, peak)
+            if name == "glossdeck" and warm:  # again, with what the cold build kept
+                seconds, cpu_seconds, peak = timed_build(site)
+                warm_wall.append(seconds)
+                warm_cpu.append(cpu_seconds)
+                report(run, "warm", seconds, cpu_seconds, peak)
     per_run = [json.loads(line) for line in timings.read_text(encoding="utf-8").splitlines() if line.strip()]
     phases = {
         name: statistics.median(r.get(name, 0.0) for r in per_run) for name in sorted({k for r in per_run for k in r})
@@ -401,6 +426,12 @@ def measure(n: int, runs: int, work: Path, with_export: bool = False) -> Row:
         glossdeck_all_s=wall["glossdeck"],
         floor_all_s=wall["floor"],
     )
+    if warm:
+        row.warm_s, row.warm_cpu_s, row.warm_all_s = (
+            statistics.median(warm_wall),
+            statistics.median(warm_cpu),
+            warm_wall,
+        )
     if with_export:
         row.export_s = median["export"]
         row.export_cpu_s = median_cpu["export"]
@@ -517,6 +548,7 @@ def measure_serve(n: int, edits: int, work: Path, timeout_s: float, chromium: st
     project = make_glossdeck_site(root, n)
     full_build_s, _, _ = timed_build(project)
     print(f"  serve N={n}: full build {full_build_s:.2f} s", file=sys.stderr, flush=True)
+    forget_cache(project)  # the first serve start is cold too, like the full build it is compared with
     slug = f"term-{n // 2:05d}"
     port = _free_port()
     command = make_serve_command()
@@ -573,6 +605,7 @@ def measure_serve(n: int, edits: int, work: Path, timeout_s: float, chromium: st
 
 def table(rows: list[Row]) -> str:
     export = any(r.export_s is not None for r in rows)
+    warm = any(r.warm_s is not None for r in rows)
     head = [
         "terms",
         "glossdeck (s)",
@@ -583,6 +616,7 @@ def table(rows: list[Row]) -> str:
         "site glossdeck / floor (MB)",
         "largest term page glossdeck / floor (KB)",
         *(["export (s)", "glossdeck / export"] if export else []),
+        *(["glossdeck, warm cache (s / CPU s)"] if warm else []),
         "glossdeck's own work (s)",
     ]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
@@ -600,6 +634,8 @@ def table(rows: list[Row]) -> str:
         if export:
             measured = r.export_s is not None and r.export_ratio is not None
             cells += [f"{r.export_s:.1f}", f"{r.export_ratio:.2f}"] if measured else ["", ""]
+        if warm:
+            cells.append(f"{r.warm_s:.1f} / {r.warm_cpu_s:.1f}" if r.warm_s is not None and r.warm_cpu_s else "")
         cells.append(", ".join(f"{k} {v:.2f}" for k, v in r.phases.items()))
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
@@ -733,7 +769,7 @@ def _csv_value(value: Any) -> Any:
 
 def write_csv(rows: list[Row], target: Path) -> None:
     phases = sorted({k for r in rows for k in r.phases})
-    lists = ("phases", "glossdeck_all_s", "floor_all_s", "export_all_s")
+    lists = ("phases", "glossdeck_all_s", "floor_all_s", "export_all_s", "warm_all_s")
     with target.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         simple = [k for k in asdict(rows[0]) if k not in lists]
@@ -952,6 +988,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--with-export", action="store_true", help="also build glossdeck's Markdown export (the former baseline)"
     )
+    parser.add_argument(
+        "--warm",
+        action="store_true",
+        help="also build glossdeck again after each (cold) build, keeping its cache_dir: an extra column",
+    )
     parser.add_argument("--serve", action="store_true", help="measure live editing under `make serve`'s command")
     parser.add_argument(
         "--serve-terms", default="100,1000", help="comma-separated sizes for --serve (default 100,1000)"
@@ -986,7 +1027,7 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     try:
         for n, k in zip(sizes, runs):
-            measured.rows.append(measure(n, k, work, args.with_export))
+            measured.rows.append(measure(n, k, work, args.with_export, args.warm))
             print(table(measured.rows[-1:]), flush=True)
             if args.json:  # after each size: a long run that is stopped keeps what it measured
                 save_json(Path(args.json), measured)

@@ -9,7 +9,7 @@ site, and the static assets it serves.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from typing import Any, Literal, TypeVar
@@ -110,6 +110,16 @@ class Feature:
         """The same files as (path, bytes) pairs; a feature with many files yields them as it
         renders them, so the site writes each and lets it go (the MkDocs plugin uses this)."""
         return ()
+
+    def file_jobs(self, build: Build) -> Sequence[Callable[[], bool]]:
+        """Costly work `iter_files` will need, as independent jobs a build may run in any of its
+        processes, in any order, before `iter_files` runs (a one-off build shares them between its
+        two processes: build/job_pool.py). A job leaves its result where `iter_files` finds it (a
+        file in `Build.cache_dir` named by its content), so whether and where it ran changes no
+        output; `iter_files` still does whatever it does not find done. A job returns True when it
+        did the costly work, False when it found it done. Only worth it for work of milliseconds
+        per job (drawing a PNG); the link-preview feature has them."""
+        return []
 
     def scripts(self) -> list[str]:
         """Asset paths (under glossdeck/assets/) each page loads as scripts."""

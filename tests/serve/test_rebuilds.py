@@ -126,3 +126,33 @@ def test_serve_rebuild_writes_only_the_feature_files_that_changed(tmp_path: Path
         assert b"Edited first words" in (built / "cards" / "term-00005.svg").read_bytes()
     finally:
         site.close()
+
+
+def test_serve_rebuild_after_an_edit_makes_that_terms_deck_rows_only_and_the_one_off_deck(tmp_path: Path) -> None:
+    """The Anki package and the CSV hold every card, but an edit makes only the edited term's cards
+    and note rows again (the package is put together from the kept rows), and the files are the
+    bytes a one-off build of the same terms writes."""
+    import shutil
+
+    from glossdeck.learning.data import ANKI_DECK, CSV_DECK
+    from tests.support.sites import build_project
+
+    site = ServeSite(tmp_path / "serve", 12, site_url="https://example.org/glossary/")
+    try:
+        memo = site.plugin.memo
+        site.edit("term-00005", "tldr: >-\n  ", "tldr: >-\n  Edited first words. ")
+        site.build()
+        assert memo.misses("learning.deck-cards") == 1  # the edited term's cards
+        # the two cards that show the TL;DR; its misconception card and every other term's are kept
+        rows = memo.tables["learning.deck-rows"]
+        assert memo.misses("learning.deck-rows") == 2 and memo.hits("learning.deck-rows") == len(rows) - 2
+        assert "term-00005:misconception" in rows._entries and len(rows) >= 12 * 2
+        served = {rel: (site.root / "site" / rel).read_bytes() for rel in (ANKI_DECK, CSV_DECK)}
+        assert b"Edited first words" in served[CSV_DECK]
+    finally:
+        site.close()
+    one_off = tmp_path / "one-off"
+    shutil.copytree(site.root, one_off, ignore=shutil.ignore_patterns("site", ".cache"))  # file times kept
+    built = build_project(one_off)
+    assert built.ok, built.error
+    assert {rel: (one_off / "site" / rel).read_bytes() for rel in (ANKI_DECK, CSV_DECK)} == served

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from ..features import Feature
 from .forked import ForkedTask, ForkedTaskError
 from .memo import BuildMemo, recorded_run
-from .output_files import FolderMaker, WriteReport, unsafe_path
+from .output_files import FolderMaker, SharedJobs, WriteReport, unsafe_path
 
 Items = Iterable[tuple[Feature, str, bytes]]
 
@@ -125,20 +125,28 @@ class ForkedSync:
     the memo entries the child computed (cards, API JSON, learning data), so the first edit writes
     and renders only what it changed. If the child fails, the sync runs here instead."""
 
-    def __init__(self, store: LinkedStore, items: Callable[[], Items], site_dir: str, memo: BuildMemo | None) -> None:
+    def __init__(
+        self,
+        store: LinkedStore,
+        items: Callable[[], Items],
+        site_dir: str,
+        memo: BuildMemo | None,
+        shared: SharedJobs | None = None,
+    ) -> None:
         store.prepare(site_dir)  # made, and its removal at exit registered, by this process
         self.store, self.items, self.site_dir, self.memo = store, items, site_dir, memo
 
-        def sync() -> tuple[list[str], int, int, dict[str, tuple[int, int]], list[str], bool]:
+        def sync() -> tuple[list[str], int, int, dict[str, tuple[int, int]], list[str], bool, int]:
             report = store.sync(items(), site_dir)
             made = sorted(store.store_folders.made)
-            return report.errors, report.written, report.linked, store.fingerprints, made, store.can_link
+            done = shared.pool.done if shared is not None else 0
+            return report.errors, report.written, report.linked, store.fingerprints, made, store.can_link, done
 
         self.task = ForkedTask(recorded_run(memo, sync))
 
     def finish(self) -> WriteReport:
         try:
-            (errors, written, linked, fingerprints, made, can_link), entries = self.task.result()
+            (errors, written, linked, fingerprints, made, can_link, jobs_done), entries = self.task.result()
         except ForkedTaskError:
             self.store.fingerprints = {}  # nothing is known of what the child wrote: write it all
             return self.store.sync(self.items(), self.site_dir)
@@ -147,7 +155,7 @@ class ForkedSync:
         self.store.can_link = bool(can_link)
         if self.memo is not None:
             self.memo.preload(entries)
-        report = WriteReport(errors=list(errors), written=int(written), linked=int(linked))
+        report = WriteReport(errors=list(errors), written=int(written), linked=int(linked), jobs_done=int(jobs_done))
         report.cpu_seconds = self.task.cpu_seconds
         return report
 

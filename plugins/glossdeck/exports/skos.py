@@ -136,6 +136,9 @@ class Fragment:
 
     turtle: str  # statements only: the prefixes are declared once by `join`
     nodes: tuple[Any, ...]  # JSON-LD node objects, compacted with JSONLD_CONTEXT
+    # the nodes as `join`'s document writes them (json.dumps with indent, one level in "@graph"),
+    # encoded once here: under `mkdocs serve` an edit then encodes one term's nodes, not the glossary's
+    encoded: tuple[str, ...] = ()
 
 
 def fragment(graph: Graph) -> Fragment:
@@ -143,7 +146,17 @@ def fragment(graph: Graph) -> Fragment:
     statements = "\n".join(line for line in turtle.split("\n") if not line.startswith("@prefix ")).strip("\n")
     compact = json.loads(graph.serialize(format="json-ld", context=JSONLD_CONTEXT))
     nodes = compact.get("@graph") if "@graph" in compact else [{k: v for k, v in compact.items() if k != "@context"}]
-    return Fragment(statements, tuple(canonical(nodes)))
+    canonical_nodes = tuple(canonical(nodes))
+    return Fragment(statements, canonical_nodes, tuple(_graph_item(node) for node in canonical_nodes))
+
+
+GRAPH_ITEM_INDENT = "\n    "  # an item of "@graph": two levels of json.dumps(indent=2)
+
+
+def _graph_item(node: Any) -> str:
+    """`node` as json.dumps(document, indent=2) writes it inside the document's "@graph" array (a
+    string holds no raw line break: JSON escapes them, so every one is indentation)."""
+    return json.dumps(node, ensure_ascii=False, indent=2).replace("\n", GRAPH_ITEM_INDENT)
 
 
 def canonical(value: Any) -> Any:
@@ -164,8 +177,13 @@ def join(fragments: Iterable[Fragment]) -> tuple[bytes, bytes]:
     parts = list(fragments)
     prefixes = "".join(f"@prefix {p}: <{uri}> .\n" for p, uri in sorted(JSONLD_CONTEXT.items()))
     turtle = prefixes + "\n" + "\n\n".join(f.turtle for f in parts if f.turtle) + "\n"
-    document = {"@context": JSONLD_CONTEXT, "@graph": [node for f in parts for node in f.nodes]}
-    return turtle.encode(), (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode()
+    # json.dumps({"@context": ..., "@graph": [...]}, ensure_ascii=False, indent=2), from the nodes
+    # each fragment encoded once (tests/unit/cli/test_export_exchange.py compares the two)
+    head = json.dumps({"@context": JSONLD_CONTEXT}, ensure_ascii=False, indent=2)
+    items = [item for f in parts for item in (f.encoded or tuple(_graph_item(node) for node in f.nodes))]
+    graph = "[" + GRAPH_ITEM_INDENT + ("," + GRAPH_ITEM_INDENT).join(items) + "\n  ]" if items else "[]"
+    document = head[: -len("\n}")] + ',\n  "@graph": ' + graph + "\n}\n"
+    return turtle.encode(), document.encode()
 
 
 def serialize(graph: Graph, fmt: str) -> bytes:

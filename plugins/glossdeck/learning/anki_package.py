@@ -17,6 +17,7 @@ import sqlite3
 import time
 import zipfile
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import genanki
 
@@ -75,32 +76,70 @@ def anki_note(card: DeckCard) -> genanki.Note:
     )
 
 
+@dataclass(frozen=True)
+class NoteRow:
+    """What the collection holds of one card's note, less the ids and time each package gives it:
+    the values genanki's `Note.write_to_db` inserts (tests/unit/learning/test_anki_package.py
+    checks the package is byte for byte the one genanki writes from `anki_note`)."""
+
+    guid: str
+    tags: str  # " tag tag "
+    fields: str  # joined by U+001F
+    sort_field: str
+
+
+def note_row(card: DeckCard) -> NoteRow:
+    note = anki_note(card)  # genanki's Note checks the tags (no spaces)
+    return NoteRow(note.guid, " " + " ".join(note.tags) + " ", "\x1f".join(note.fields), note.sort_field)
+
+
+NOTE_INSERT = "INSERT INTO notes VALUES(?,?,?,?,?,?,?,?,?,?,?);"
+CARD_INSERT = "INSERT INTO cards VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?);"
+
+
 def anki_package(
     cards: list[DeckCard],
     deck_name: str,
     timestamp: float,
     description: str = "",
-    note_for: Callable[[DeckCard], genanki.Note] | None = None,
+    row_for: Callable[[DeckCard], NoteRow] | None = None,
 ) -> bytes:
     """The .apkg bytes. `timestamp` (seconds) becomes the notes' modification time and the base of
     their row ids, so the same cards and timestamp give the same file.
 
-    genanki fills the collection (its schema, note type, deck and notes); the database is kept in
-    memory and zipped here, as genanki's own writer would, with the members dated `timestamp`
-    (genanki's writer goes through temporary files, several times slower for thousands of notes,
-    and dates the members with the moment of writing). `note_for` makes each card's note (default
-    anki_note; `mkdocs serve` passes one that reuses the notes of unchanged cards)."""
+    genanki fills the collection (its schema, note type and deck); each card's note and card rows
+    are inserted here as genanki's Note and Card would insert them, from a `NoteRow` made once per
+    card (`row_for`, default note_row: `mkdocs serve` passes one that keeps the rows of unchanged
+    cards, so an edit makes its term's rows only, and the package costs SQLite's inserts and the
+    zip). The database is kept in memory and zipped here, as genanki's own writer would, with the
+    members dated `timestamp` (genanki's writer goes through temporary files, several times slower
+    for thousands of notes, and dates the members with the moment of writing)."""
     deck = genanki.Deck(deck_id(deck_name), deck_name, text(description))
-    make = note_for or anki_note
-    for card in cards:
-        deck.add_note(make(card))
+    if cards:  # genanki lists the note types of the deck's notes
+        deck.add_model(NOTE_TYPE)
+    make = row_for or note_row
     connection = sqlite3.connect(":memory:")
     try:
-        genanki.Package(deck).write_to_db(connection.cursor(), timestamp, itertools.count(int(timestamp * 1000)))
+        cursor = connection.cursor()
+        ids = itertools.count(int(timestamp * 1000))
+        genanki.Package(deck).write_to_db(cursor, timestamp, ids)
+        mod, did = int(timestamp), deck.deck_id
+        for card in cards:
+            row = make(card)
+            note_id = next(ids)
+            cursor.execute(
+                NOTE_INSERT, (note_id, row.guid, NOTE_TYPE_ID, mod, -1, row.tags, row.fields, row.sort_field, 0, 0, "")
+            )
+            cursor.execute(CARD_INSERT, (next(ids), note_id, did, 0, mod, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ""))
         connection.commit()
         collection = connection.serialize()
     finally:
         connection.close()
+    return package_zip(collection, timestamp)
+
+
+def package_zip(collection: bytes, timestamp: float) -> bytes:
+    """The .apkg around a collection database: its members dated `timestamp`."""
     when = time.gmtime(max(timestamp, 315_532_800))[:6]  # zip dates start in 1980
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:

@@ -25,8 +25,8 @@ from ..features import Build, SiteInfo
 from ..reuse import Memo, reuse
 from ..text.plain_text import markdown_paragraphs_to_plain as plain_text
 from ..text.term_links import titles_from
-from .anki_package import anki_note, anki_package
-from .deck import DeckCard, deck_csv, deck_timestamp, term_cards
+from .anki_package import NoteRow, anki_package, note_row
+from .deck import DeckCard, csv_row, deck_csv, deck_timestamp, term_cards
 from .paths import LearningPath, all_paths, read_first_all
 from .quiz import Question, question_bank
 
@@ -238,31 +238,42 @@ def to_json_bytes(data: dict[str, Any]) -> bytes:
 
 def deck_files(build: Build, model: LearningModel) -> dict[str, bytes]:
     """The whole glossary's deck as an Anki package and as CSV. Under `mkdocs serve` each term's
-    cards and each card's note are kept by what they come from, and the files by every term
-    file's bytes and time, so an edit makes the cards of that term again and writes the package."""
+    cards and each card's note row and CSV line are kept by what they come from, and the files by
+    every term file's bytes and time, so an edit makes the cards of that term again and puts the
+    files together from the kept rows (SQLite's inserts and the zip: no note made again)."""
     glossary, site, memo = build.glossary, build.site, build.memo
     records = model.term_records
     cards = [
         card
         for e in glossary
-        for card in reuse(
-            memo, "learning.deck-cards", e.slug, (e.digest, site), partial(term_cards, e, site, records[e.slug])
+        for card in reuse(  # by the term's text and the texts its record shows (linked terms' titles)
+            memo,
+            "learning.deck-cards",
+            e.slug,
+            (e.digest, site, json.dumps([records[e.slug]["tldr"], records[e.slug].get("misconception")])),
+            partial(term_cards, e, site, records[e.slug]),
         )
     ]
     timestamp = deck_timestamp(glossary, glossary.slugs)
 
-    def note_for(card: DeckCard) -> Any:
-        return reuse(memo, "learning.deck-notes", card.key, card, partial(anki_note, card))
+    def rows(card: DeckCard) -> tuple[NoteRow, str]:
+        return reuse(memo, "learning.deck-rows", card.key, card, partial(_deck_rows, card))
 
     def make() -> dict[str, bytes]:
-        apkg = anki_package(
-            cards, site.site_name, timestamp, site.messages("deck.description", site=site.site_name), note_for
-        )
-        return {ANKI_DECK: apkg, CSV_DECK: deck_csv(cards).encode("utf-8")}
+        made = {card.key: rows(card) for card in cards}
+        name, description = site.site_name, site.messages("deck.description", site=site.site_name)
+        apkg = anki_package(cards, name, timestamp, description, lambda card: made[card.key][0])
+        return {ANKI_DECK: apkg, CSV_DECK: deck_csv(cards, lambda card: made[card.key][1]).encode("utf-8")}
 
     if memo is None:
         return make()
     return reuse(memo, "learning.deck", "files", (site, tuple(cards), timestamp), make)
+
+
+def _deck_rows(card: DeckCard) -> tuple[NoteRow, str]:
+    """A card's note in the Anki package and its line in the CSV: under `mkdocs serve` kept by the
+    card, so an edit makes those of its term's cards only and the files are put together again."""
+    return note_row(card), csv_row(card)
 
 
 def data_files(build: Build) -> dict[str, bytes]:
@@ -308,6 +319,7 @@ class FragmentMemo:
         self.records: dict[int, tuple[dict[str, Any], bytes]] = {}
         self.members: dict[str, tuple[Any, bytes]] = {}  # e.g. "edges": (the kept list, its JSON)
         self.questions: dict[tuple[Question, ...], bytes] = {}
+        self.term_files: dict[str, tuple[bytes, bytes]] = {}  # slug -> (its questions' JSON, its file)
 
     def _record(self, record: dict[str, Any]) -> bytes:
         found = self.records.get(id(record))
@@ -337,6 +349,7 @@ class FragmentMemo:
     def quiz_files(self, model: LearningModel) -> dict[str, bytes]:
         """quiz.json and each term's questions file, from the same kept encodings."""
         kept: dict[tuple[Question, ...], bytes] = {}
+        kept_files: dict[str, tuple[bytes, bytes]] = {}
         parts: list[tuple[str, bytes]] = []
         files: dict[str, bytes] = {}
         version = _json(DATA_VERSION)
@@ -347,8 +360,10 @@ class FragmentMemo:
             encoded = self.questions.get(key) or _json_array([_json(q.as_json()) for q in questions])
             kept[key] = encoded
             parts.append((slug, encoded))
-            files[term_quiz_json(slug)] = _json_object(
-                [("version", version), ("term", _json(slug)), ("questions", encoded)]
-            )
-        self.questions = kept
+            file = self.term_files.get(slug)
+            if file is None or file[0] is not encoded:  # the same kept bytes: the same file
+                file = (encoded, _json_object([("version", version), ("term", _json(slug)), ("questions", encoded)]))
+            kept_files[slug] = file
+            files[term_quiz_json(slug)] = file[1]
+        self.questions, self.term_files = kept, kept_files
         return {QUIZ_JSON: _json_object([("version", version), ("questions", _json_object(parts))]), **files}

@@ -13,7 +13,7 @@ import csv
 import io
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -107,11 +107,19 @@ def deck_timestamp(glossary: Glossary, slugs: Iterable[str]) -> float:
 CSV_COLUMNS = ("id", "kind", "front", "back", "term", "category", "tags", "url")
 
 
-def deck_csv(cards: list[DeckCard]) -> str:
-    """The cards as CSV (RFC 4180, a header row, UTF-8 text): one row per card, `id` stable."""
+def _csv_line(values: Iterable[str]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for c in cards:
-        writer.writerow([c.key, c.kind, c.front, c.back, c.title, c.category, " ".join(c.tags), c.url or ""])
+    csv.writer(out, lineterminator="\r\n").writerow(values)
     return out.getvalue()
+
+
+def csv_row(card: DeckCard) -> str:
+    """One card's line of the CSV, its line end included."""
+    c = card
+    return _csv_line([c.key, c.kind, c.front, c.back, c.title, c.category, " ".join(c.tags), c.url or ""])
+
+
+def deck_csv(cards: list[DeckCard], row_for: Callable[[DeckCard], str] = csv_row) -> str:
+    """The cards as CSV (RFC 4180, a header row, UTF-8 text): one row per card, `id` stable.
+    `row_for` makes each card's line (`mkdocs serve` passes one that keeps those of unchanged cards)."""
+    return _csv_line(CSV_COLUMNS) + "".join(row_for(c) for c in cards)

@@ -43,7 +43,7 @@ from mkdocs.structure.pages import Page
 
 from ..build.cached_renderer import CachingRenderer
 from ..build.memo import BuildMemo
-from ..build.output_files import ForkedWriter, WriteReport, feature_files, write_files
+from ..build.output_files import ForkedWriter, SharedJobs, WriteReport, feature_files, share_file_jobs, write_files
 from ..build.parallel_renders import render_on_two_cores
 from ..build.serve_store import ForkedSync, LinkedStore
 from ..build.template_cache import CompiledTemplates
@@ -135,6 +135,8 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         self._pending_files: tuple[SiteContext, str] | None = None
         self.store = LinkedStore()  # features' files between `mkdocs serve` rebuilds
         self.files_report = WriteReport()
+        self._shared: SharedJobs | None = None  # features' file jobs shared with the forked writer
+        self.jobs_done_here = 0  # of those, the jobs this process did (the writer's: files_report)
         self._told: str | None = None  # the setup message already logged
 
     # --- configuration ---
@@ -165,6 +167,9 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
             "pages_autolink_reused": memo.hits("autolinked"),
             "feature_files_written": self.files_report.written,
             "feature_files_linked": self.files_report.linked,
+            # shared file jobs (link-preview PNGs drawn) by this process and by the forked writer
+            "file_jobs_done_here": self.jobs_done_here,
+            "file_jobs_done_forked": self.files_report.jobs_done,
         }
 
     @event_priority(100)  # before other plugins' on_config: the search plugin loads theme templates there
@@ -177,6 +182,7 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
     def _on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         TIMER.reset()  # one build's totals (under `mkdocs serve`, every rebuild starts here)
         self.files_report = WriteReport()
+        self.jobs_done_here = 0
         if self.memo is not None:
             self.memo.start_build()
         with TIMER.phase("config"):
@@ -625,6 +631,9 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._pending_files = None
+        if self._shared is not None:
+            self._shared.pool.close()
+            self._shared = None
         if self._forked is not None:
             self._forked.cancel()
             self._forked = None
@@ -643,12 +652,16 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         if self.incremental:
             if not self.store.fingerprints:  # the session's first build: nothing in the store yet
                 self._pending_files = None
-                features = self.features
-                self._forked = ForkedSync(self.store, lambda: feature_files(features, ctx.build), site_dir, self.memo)
+                features, shared = self.features, share_file_jobs(self.features, ctx.build)
+                self._shared = shared
+                self._forked = ForkedSync(
+                    self.store, lambda: feature_files(features, ctx.build, shared), site_dir, self.memo, shared
+                )
             return
         self._pending_files = None
-        items = feature_files(self.features, ctx.build)
-        self._forked = ForkedWriter(lambda: write_files(items, site_dir))
+        self._shared = shared = share_file_jobs(self.features, ctx.build)
+        items = feature_files(self.features, ctx.build, shared)
+        self._forked = ForkedWriter(lambda: write_files(items, site_dir), shared)
         for feature in self.features:  # the child has its own copy of what the files need
             feature.pages_done(ctx.build)
 
@@ -656,7 +669,13 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         errors: list[str] = []
         if self._forked is not None:
             forked, self._forked = self._forked, None
-            with TIMER.phase("files-wait"):  # usually done long before MkDocs finishes the pages
+            shared, self._shared = self._shared, None
+            if shared is not None:  # the pages are done: draw what the child has not drawn yet
+                with TIMER.phase("files-jobs"):
+                    shared.pool.work()
+                shared.pool.close()
+                self.jobs_done_here = shared.pool.done
+            with TIMER.phase("files-wait"):
                 try:
                     report = forked.finish()
                 except OSError as exc:

@@ -8,9 +8,10 @@ summary followed by every term's whole Markdown document, so one request reads t
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ..core.glossary import Glossary
+from ..core.loading import LoadedTerm
 from ..site.layout import SiteInfo
 from ..text.escape import commonmark_text, markdown_url
 from ..text.plain_text import markdown_to_plain, one_line
@@ -34,7 +35,22 @@ def _heading(glossary: Glossary, site: SiteInfo, description: str | None) -> lis
     ]
 
 
-def llms_txt(glossary: Glossary, site: SiteInfo, description: str | None) -> str:
+def term_line(site: SiteInfo, entry: LoadedTerm) -> str:
+    """A term's line in llms.txt: its title, linked to its Markdown version, and its TL;DR."""
+    url = markdown_url(page_link(site, markdown_path(entry.slug), LLMS_PATH))
+    title = commonmark_text(one_line(entry.term.title))
+    tldr = commonmark_text(markdown_to_plain(entry.term.tldr))
+    return f"- [{title}]({url}): {tldr}"
+
+
+def llms_txt(
+    glossary: Glossary,
+    site: SiteInfo,
+    description: str | None,
+    line_for: Callable[[LoadedTerm], str] | None = None,
+) -> str:
+    """`line_for`: each term's line (default term_line; `mkdocs serve` keeps those of unchanged terms)."""
+    line = line_for or (lambda entry: term_line(site, entry))
     out = _heading(glossary, site, description)
     t = site.messages
     full = f"[{LLMS_FULL_PATH}]({markdown_url(page_link(site, LLMS_FULL_PATH, LLMS_PATH))})"
@@ -42,11 +58,7 @@ def llms_txt(glossary: Glossary, site: SiteInfo, description: str | None) -> str
     by_category = glossary.categories
     for category in site.category_order(list(by_category)):
         out += [f"## {commonmark_text(one_line(site.category_title(category)))}", ""]
-        for entry in by_category[category]:
-            url = markdown_url(page_link(site, markdown_path(entry.slug), LLMS_PATH))
-            title = commonmark_text(one_line(entry.term.title))
-            tldr = commonmark_text(markdown_to_plain(entry.term.tldr))
-            out.append(f"- [{title}]({url}): {tldr}")
+        out += [line(entry) for entry in by_category[category]]
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 

@@ -31,24 +31,45 @@ def cache_name(svg: str) -> str:
 
 
 def cached_png(folder: str | None, svg: str, used: set[str] | None = None) -> bytes:
-    """The PNG of `svg`, from `folder` when an earlier build drew it, else drawn (and kept there).
-    `used` collects the names this build asked for (see `prune`)."""
+    """The PNG of `svg`, from `folder` when an earlier build (or a job of this one) drew it, else
+    drawn (and kept there). `used` collects the names this build asked for (see `prune`)."""
     if folder is None:
         return svg_to_png(svg)
     name = cache_name(svg)
     if used is not None:
         used.add(name)
     path = os.path.join(folder, name)
+    return _read(path) or _draw(path, svg)
+
+
+def draw_into_cache(folder: str, svg: str) -> bool:
+    """Draw the PNG of `svg` into `folder` unless it is there: a build's job (`Feature.file_jobs`),
+    run by whichever of its processes is free, before `cached_png` asks for it. True when drawn."""
+    path = os.path.join(folder, cache_name(svg))
+    if os.path.exists(path):
+        return False
+    _draw(path, svg)
+    return True
+
+
+def _read(path: str) -> bytes | None:
     with contextlib.suppress(OSError), open(path, "rb") as handle:
         data = handle.read()
         if data.startswith(b"\x89PNG\r\n\x1a\n"):
             return data
+    return None
+
+
+def _draw(path: str, svg: str) -> bytes:
     data = svg_to_png(svg)
+    # Written whole under a name of this process's own, then renamed: two processes of one build
+    # may draw the same image at once, and neither ever reads the other's half-written file.
+    temporary = f"{path}.{os.getpid()}.new"
     with contextlib.suppress(OSError):  # a read-only or full disk costs time, never the build
-        os.makedirs(folder, exist_ok=True)
-        with open(path + ".new", "wb") as handle:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(temporary, "wb") as handle:
             handle.write(data)
-        os.replace(path + ".new", path)
+        os.replace(temporary, path)
     return data
 
 

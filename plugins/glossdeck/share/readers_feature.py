@@ -3,17 +3,20 @@ term's Markdown version at md/<slug>.md, and on each term page the
 <link rel="alternate" type="text/markdown"> that points a reader (or a crawler) at it.
 
 Under `mkdocs serve` a term's Markdown is kept by the content of its file and of the terms it
-lists (their titles and TL;DRs), so an edit rewrites that term's document and the two indexes.
+lists (their titles and TL;DRs), and its line in llms.txt by its file, so an edit rewrites that
+term's document and line, and the two indexes are put together again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterator
+from functools import partial
 
+from ..core.loading import LoadedTerm
 from ..features import Build, Feature
 from ..reuse import reuse
 from ..text.markup import element
-from .llms_txt import llms_full_txt, llms_txt
+from .llms_txt import llms_full_txt, llms_txt, term_line
 from .output_paths import LLMS_FULL_PATH, LLMS_PATH, MARKDOWN_SITEMAP_PATH, markdown_path
 from .term_markdown import term_markdown
 
@@ -55,7 +58,11 @@ class AiReadersFeature(Feature):
         yield MARKDOWN_SITEMAP_PATH, SITEMAP_STUB
         if not len(glossary):
             return
-        yield LLMS_PATH, llms_txt(glossary, site, build.site_description).encode()
+
+        def line(entry: LoadedTerm) -> str:
+            return reuse(build.memo, "llms.lines", entry.slug, (entry.digest, site), partial(term_line, site, entry))
+
+        yield LLMS_PATH, llms_txt(glossary, site, build.site_description, line).encode()
         full = llms_full_txt(
             glossary, site, build.site_description, (term_document(build, s, 2) for s in glossary.entries)
         )

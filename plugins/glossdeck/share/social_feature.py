@@ -2,16 +2,18 @@
 and the Open Graph / Twitter <meta> on every term page and the home page.
 
 The images are drawn only with a site_url: previews need absolute image URLs, and drawing costs
-about 60 ms of CPU per term (in the forked writer, beside MkDocs, in a one-off build). So they are
-kept on disk in the plugin's `cache_dir` by the SVG they come from (png_cache.py): the next build
-draws only the terms that changed. Under `mkdocs serve` each image is also kept in the memo by its
+about 60 ms of CPU per term. So they are kept on disk in the plugin's `cache_dir` by the SVG they
+come from (png_cache.py): the next build draws only the terms that changed. Those still to draw are
+`file_jobs`: a one-off build shares them between its two processes (build/job_pool.py) and the
+files are then read from the cache. Under `mkdocs serve` each image is also kept in the memo by its
 term file's content, so a rebuild does not even read the others.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from urllib.parse import urlsplit
 
 from ..core.problems import Problem, Severity
@@ -21,7 +23,7 @@ from ..reuse import reuse
 from ..text.plain_text import markdown_to_plain, one_line
 from .llms_txt import summary
 from .output_paths import HOME_CARD_PATH, social_card_path
-from .png_cache import cached_png, prune
+from .png_cache import cached_png, draw_into_cache, prune
 from .social_card import site_social_svg, term_social_svg
 from .social_meta import SharedPage, social_meta
 
@@ -33,6 +35,11 @@ def _cache(build: Build) -> str | None:
 def _used(build: Build) -> set[str]:
     """The cached files this build asked for (what a one-off build keeps)."""
     return build.once("social.used", set)
+
+
+def term_card_svg(build: Build, slug: str) -> str:
+    # the embeds' card view: the site's language, category titles, term links' titles
+    return term_social_svg(view_of(build, slug))
 
 
 def term_card_png(build: Build, slug: str) -> bytes:
@@ -58,6 +65,10 @@ def _site_card_parts(build: Build) -> tuple[str, str, str, str]:
     )
 
 
+def site_card_svg(build: Build) -> str:
+    return site_social_svg(*_site_card_parts(build))
+
+
 def site_card_png(build: Build) -> bytes:
     parts = _site_card_parts(build)
     return reuse(
@@ -67,6 +78,10 @@ def site_card_png(build: Build) -> bytes:
         parts,
         lambda: cached_png(_cache(build), site_social_svg(*parts), _used(build)),
     )
+
+
+def _draw(folder: str, svg: Callable[[], str]) -> bool:
+    return draw_into_cache(folder, svg())
 
 
 class SocialCardsFeature(Feature):
@@ -82,6 +97,15 @@ class SocialCardsFeature(Feature):
         yield HOME_CARD_PATH, site_card_png(build)
         if build.memo is None:  # every image was asked for: the others belong to no term any more
             prune(_cache(build), _used(build))
+
+    def file_jobs(self, build: Build) -> list[Callable[[], bool]]:
+        """Each image drawn into the cache folder by whichever process of the build is free;
+        iter_files then reads them there (an image found there costs nothing)."""
+        folder = _cache(build)
+        if not build.site.site_url or folder is None:
+            return []
+        jobs = [partial(_draw, folder, partial(term_card_svg, build, slug)) for slug in build.glossary.entries]
+        return [*jobs, partial(_draw, folder, partial(site_card_svg, build))]
 
     def head(self, build: Build, slug: str | None) -> str:
         if slug is None or slug not in build.glossary:
