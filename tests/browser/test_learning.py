@@ -275,7 +275,8 @@ def test_flashcards_page_offers_the_deck_as_anki_and_csv(page: Page, site: str, 
     expected = 2 * len(TERMS) + sum(
         1
         for t in page.evaluate(
-            "fetch('../data/terms.json').then((r) => r.json()).then((d) => d.terms.filter((t) => t.misconception))"
+            "fetch('../data/cards.json').then((r) => r.json())"
+            ".then((d) => Object.values(d.terms).filter((t) => t.misconception))"
         )
     )
     assert notes == expected

@@ -120,7 +120,7 @@ def test_an_edit_under_mkdocs_serve_reaches_the_page_the_card_and_the_data(tmp_p
         # the features' files of the same rebuild: the card, the API record, the learning data
         assert "Freshly edited" in (_get(base + "cards/term-00002.svg") or "")
         assert "Freshly edited" in (_get(base + "api/terms/term-00002.json") or "")
-        assert "Freshly edited" in (_get(base + "learn/data/terms.json") or "")
+        assert "Freshly edited" in (_get(base + "learn/data/cards.json") or "")
         assert "Freshly edited" not in (_get(base + "cards/term-00003.svg") or "Freshly edited")
         # a reloading browser revalidates assets: an unchanged one is an empty 304, a changed one is sent
         card = base + "cards/term-00002.svg"

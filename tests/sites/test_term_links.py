@@ -127,9 +127,8 @@ def test_term_links_in_the_api_and_the_learning_data(tmp_path: Path) -> None:
     assert api["tldr_text"] == "The smallest unit Kubernetes (K8S) runs: one or more containers on a Node."
     assert api["term"]["tldr"].startswith("The smallest unit [[kubernetes]]")  # the term as authored
     # the learning data and the quiz show the linked terms' real titles, not a guess from the slug
-    terms = json.loads((built.site_dir / "learn" / "data" / "terms.json").read_text(encoding="utf-8"))
-    pod = next(t for t in terms["terms"] if t["slug"] == "pod")
-    assert pod["tldr"] == api["tldr_text"]
+    cards = json.loads((built.site_dir / "learn" / "data" / "cards.json").read_text(encoding="utf-8"))
+    assert cards["terms"]["pod"]["tldr"] == api["tldr_text"]
     quiz = json.loads((built.site_dir / "learn" / "data" / "quiz" / "node.json").read_text(encoding="utf-8"))
     (tldr,) = [q for q in quiz["questions"] if q["source"] == "tldr"]
     assert "runs pods for Kubernetes (K8S)." in tldr["prompt"], tldr  # a guess would say "for Kubernetes."

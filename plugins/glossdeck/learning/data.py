@@ -1,7 +1,10 @@
 """The data the browser's learning tools read: two JSON files, built once per build.
 
 - `learn/data/terms.json`: every term's facts for the explorer, flashcards, paths, the DEBT map and
-  the graph (nodes and edges), plus site facts (axes and their colours, page URLs);
+  the graph (nodes and edges), plus site facts (axes and their colours, page URLs); every term page
+  loads it, so it holds no long text;
+- `learn/data/cards.json`: each term's TL;DR and misconception as plain text, for the flashcards
+  (two thirds of the bytes terms.json would have, and no term page needs them);
 - `learn/data/quiz.json`: the question bank, by term, for the quiz page;
 - `learn/data/quiz/<slug>.json`: one term's questions, all its "Check yourself" section loads.
 - `learn/data/flashcards.apkg` and `.csv`: the deck readers take into Anki or other tools (deck.py).
@@ -33,6 +36,8 @@ from .quiz import Question, question_bank
 DATA_VERSION = 1
 DATA_DIR = "learn/data"
 TERMS_JSON = f"{DATA_DIR}/terms.json"
+CARDS_JSON = f"{DATA_DIR}/cards.json"
+CARD_FIELDS = ("tldr", "misconception")  # a record's texts that go to cards.json, not terms.json
 QUIZ_JSON = f"{DATA_DIR}/quiz.json"
 # the deck readers take along (learning/deck.py), offered on the flashcards page
 ANKI_DECK = f"{DATA_DIR}/flashcards.apkg"
@@ -279,7 +284,11 @@ def _deck_rows(card: DeckCard) -> tuple[NoteRow, str]:
 def data_files(build: Build) -> dict[str, bytes]:
     model = learning_model(build)
     if build.memo is None:
-        files = {TERMS_JSON: to_json_bytes(model.terms_json), QUIZ_JSON: to_json_bytes(model.quiz_json)}
+        files = {
+            TERMS_JSON: to_json_bytes(pages_terms_json(model.terms_json)),
+            CARDS_JSON: to_json_bytes(cards_json(model.terms_json)),
+            QUIZ_JSON: to_json_bytes(model.quiz_json),
+        }
         files.update(
             (term_quiz_json(slug), to_json_bytes(model.term_quiz(slug))) for slug, qs in model.questions.items() if qs
         )
@@ -288,9 +297,28 @@ def data_files(build: Build) -> dict[str, bytes]:
     fragments = reuse(build.memo, "learning.fragments", "data", build.site, FragmentMemo)
     return {
         TERMS_JSON: fragments.terms_json(model.terms_json),
+        CARDS_JSON: fragments.cards_json(model.terms_json),
         **fragments.quiz_files(model),
         **deck_files(build, model),
     }
+
+
+def _page_record(record: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in record.items() if k not in CARD_FIELDS}
+
+
+def _card_texts(record: dict[str, Any]) -> dict[str, Any]:
+    return {k: record[k] for k in CARD_FIELDS if k in record}
+
+
+def pages_terms_json(data: dict[str, Any]) -> dict[str, Any]:
+    """terms.json as written: the records without their card texts."""
+    return {k: [_page_record(r) for r in v] if k == "terms" else v for k, v in data.items()}
+
+
+def cards_json(data: dict[str, Any]) -> dict[str, Any]:
+    """cards.json: {"version", "terms": {slug: {"tldr", "misconception"}}}."""
+    return {"version": DATA_VERSION, "terms": {r["slug"]: _card_texts(r) for r in data["terms"]}}
 
 
 def _json(value: Any) -> bytes:
@@ -317,6 +345,7 @@ class FragmentMemo:
 
     def __init__(self) -> None:
         self.records: dict[int, tuple[dict[str, Any], bytes]] = {}
+        self.cards: dict[int, tuple[dict[str, Any], bytes]] = {}
         self.members: dict[str, tuple[Any, bytes]] = {}  # e.g. "edges": (the kept list, its JSON)
         self.questions: dict[tuple[Question, ...], bytes] = {}
         self.term_files: dict[str, tuple[bytes, bytes]] = {}  # slug -> (its questions' JSON, its file)
@@ -325,9 +354,23 @@ class FragmentMemo:
         found = self.records.get(id(record))
         if found is not None and found[0] is record:
             return found[1]
-        encoded = _json(record)
+        encoded = _json(_page_record(record))
         self.records[id(record)] = (record, encoded)
         return encoded
+
+    def _card(self, record: dict[str, Any]) -> bytes:
+        found = self.cards.get(id(record))
+        if found is not None and found[0] is record:
+            return found[1]
+        encoded = _json(_card_texts(record))
+        self.cards[id(record)] = (record, encoded)
+        return encoded
+
+    def cards_json(self, data: dict[str, Any]) -> bytes:
+        parts = [(r["slug"], self._card(r)) for r in data["terms"]]
+        live = {id(r) for r in data["terms"]}
+        self.cards = {k: v for k, v in self.cards.items() if k in live}
+        return _json_object([("version", _json(DATA_VERSION)), ("terms", _json_object(parts))])
 
     def _member(self, key: str, value: Any) -> bytes:
         found = self.members.get(key)

@@ -59,6 +59,15 @@ def test_terms_json(glossary: Glossary) -> None:
     assert sum(len(v) for v in quiz["questions"].values()) == sum(t["questions"] for t in terms["terms"])
 
 
+def test_card_texts_are_kept_out_of_the_data_every_term_page_loads(glossary: Glossary) -> None:
+    files = LEARNING.files(Build(glossary, SITE))
+    terms, cards = json.loads(files["learn/data/terms.json"]), json.loads(files["learn/data/cards.json"])
+    assert not any("tldr" in t or "misconception" in t for t in terms["terms"])
+    assert set(cards["terms"]) == {t["slug"] for t in terms["terms"]}
+    ii = cards["terms"]["immutable-infrastructure"]
+    assert ii["tldr"].startswith("Immutable Infrastructure in one line") and set(ii["misconception"]) == {"belief", "correction"}
+
+
 def test_edges_once_per_pair(glossary: Glossary) -> None:
     terms, _ = _data(glossary)
     pairs = [frozenset((e["source"], e["target"])) for e in terms["edges"]]

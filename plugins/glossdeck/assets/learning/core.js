@@ -131,6 +131,15 @@
       root,
       url,
       terms: () => fetchJSON(url("learn/data/terms.json")).then(indexTerms),
+      // each term's TL;DR and misconception (learn/data/cards.json), put into its record: only the
+      // flashcards read them, so terms.json, which every term page loads, leaves them out
+      withCards: () => Promise.all([ctx.terms(), fetchJSON(url("learn/data/cards.json"))]).then(([data, cards]) => {
+        for (const [slug, texts] of Object.entries(cards.terms || {})) {
+          const term = data.bySlug.get(slug);
+          if (term) Object.assign(term, texts);
+        }
+        return data;
+      }),
       quiz: () => fetchJSON(url("learn/data/quiz.json")),
       // one term's questions (learn/data/quiz/<slug>.json): a term page never loads the whole bank
       termQuiz: (slug) => fetchJSON(url(`learn/data/quiz/${encodeURIComponent(slug)}.json`)),

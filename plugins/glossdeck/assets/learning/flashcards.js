@@ -41,7 +41,7 @@
   }
 
   GD.register("flashcards", async (el, ctx) => {
-    const data = await ctx.terms();
+    const data = await ctx.withCards();
     const store = await ctx.store();
     const fsrs = GD.scheduler;
     const PS = GD.progressStore;
