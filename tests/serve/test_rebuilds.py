@@ -114,6 +114,10 @@ def test_serve_rebuild_writes_only_the_feature_files_that_changed(tmp_path: Path
         store = Path(site.plugin.store.root)
         before = files_in(store)
         assert len(before) > 12 * 7  # seven card files per term, the API index, learning data, ...
+        # folders MkDocs writes pages into are never links to the store, not even after a first
+        # build whose files were stored by a forked child before MkDocs wrote any page
+        assert not (site.root / "site" / "terms").is_symlink() and not (site.root / "site" / "learn").is_symlink()
+        assert not [rel for rel in before if rel.endswith("index.html") and not rel.startswith("embed/")]
         site.edit("term-00005", "tldr: >-\n  ", "tldr: >-\n  Edited first words. ")
         stats = site.build()
         after = files_in(store)

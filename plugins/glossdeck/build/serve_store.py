@@ -15,6 +15,7 @@ from .memo import BuildMemo, recorded_run
 from .output_files import FolderMaker, SharedJobs, WriteReport, unsafe_path
 
 Items = Iterable[tuple[Feature, str, bytes]]
+Folders = dict[str, list[str]]  # top-level folder ("" for files at the top) -> site-relative paths
 
 
 class LinkedStore:
@@ -52,9 +53,16 @@ class LinkedStore:
         return self.root
 
     def sync(self, items: Iterable[tuple[Feature, str, bytes]], site_dir: str) -> WriteReport:
+        report, by_folder = self.store(items, site_dir)
+        self.link(by_folder, site_dir, report)
+        return report
+
+    def store(self, items: Iterable[tuple[Feature, str, bytes]], site_dir: str) -> tuple[WriteReport, Folders]:
+        """The files written into the store (those whose bytes changed) and the ones no longer
+        produced removed; returns the produced paths by top-level folder ("" for files), for `link`."""
         report = WriteReport()
         store = self._store_root(site_dir)
-        by_folder: dict[str, list[tuple[str, bytes]]] = {}  # top-level folder ("" for files) -> files
+        by_folder: Folders = {}
         for feature, rel, data in items:
             if unsafe_path(rel):
                 report.errors.append(f"feature '{feature.name}' tried to write outside the site: {rel}")
@@ -68,25 +76,32 @@ class LinkedStore:
                 self.fingerprints[rel] = fingerprint
                 report.written += 1
             top = rel.split("/", 1)[0] if "/" in rel else ""
-            by_folder.setdefault(top, []).append((rel, data))
-        produced = {rel for files in by_folder.values() for rel, _ in files}
+            by_folder.setdefault(top, []).append(rel)
+        produced = {rel for files in by_folder.values() for rel in files}
         for rel in [r for r in self.fingerprints if r not in produced]:
             del self.fingerprints[rel]
             with contextlib.suppress(OSError):
                 os.remove(os.path.join(store, *rel.split("/")))
+        return report, by_folder
+
+    def link(self, by_folder: Folders, site_dir: str, report: WriteReport) -> None:
+        """Put the stored files into the site folder. Only once MkDocs has written its pages: a
+        folder it writes into (terms/, learn/) must not become a link to the store."""
+        store = self._store_root(site_dir)
         site_folders = FolderMaker()
         for top, files in by_folder.items():
             if top and self._link_folder(os.path.join(store, top), os.path.join(site_dir, top)):
                 report.linked += len(files)
                 continue
-            for rel, data in files:
+            for rel in files:
                 target = site_folders.folder_for(site_dir, rel)
-                if self.can_link and self._link(os.path.join(store, *rel.split("/")), target):
+                stored = os.path.join(store, *rel.split("/"))
+                if self.can_link and self._link(stored, target):
                     report.linked += 1
                 else:
-                    with open(target, "wb") as handle:
-                        handle.write(data)
-        return report
+                    with contextlib.suppress(FileNotFoundError):
+                        os.remove(target)  # a link left by an earlier build: never write through it
+                    shutil.copyfile(stored, target)
 
     @staticmethod
     def _link_folder(stored: str, target: str) -> bool:
@@ -136,26 +151,29 @@ class ForkedSync:
         store.prepare(site_dir)  # made, and its removal at exit registered, by this process
         self.store, self.items, self.site_dir, self.memo = store, items, site_dir, memo
 
-        def sync() -> tuple[list[str], int, int, dict[str, tuple[int, int]], list[str], bool, int]:
-            report = store.sync(items(), site_dir)
+        # The child only fills the store: it runs while MkDocs has written no page yet, and linking a
+        # folder MkDocs writes into later (terms/, learn/) would send MkDocs' pages into the store.
+        # The parent links the files into the site in finish(), after the pages.
+        def sync() -> tuple[list[str], int, Folders, dict[str, tuple[int, int]], list[str], int]:
+            report, by_folder = store.store(items(), site_dir)
             made = sorted(store.store_folders.made)
             done = shared.pool.done if shared is not None else 0
-            return report.errors, report.written, report.linked, store.fingerprints, made, store.can_link, done
+            return report.errors, report.written, by_folder, store.fingerprints, made, done
 
         self.task = ForkedTask(recorded_run(memo, sync))
 
     def finish(self) -> WriteReport:
         try:
-            (errors, written, linked, fingerprints, made, can_link, jobs_done), entries = self.task.result()
+            (errors, written, by_folder, fingerprints, made, jobs_done), entries = self.task.result()
         except ForkedTaskError:
             self.store.fingerprints = {}  # nothing is known of what the child wrote: write it all
             return self.store.sync(self.items(), self.site_dir)
         self.store.fingerprints = dict(fingerprints)
         self.store.store_folders.made.update(made)
-        self.store.can_link = bool(can_link)
         if self.memo is not None:
             self.memo.preload(entries)
-        report = WriteReport(errors=list(errors), written=int(written), linked=int(linked), jobs_done=int(jobs_done))
+        report = WriteReport(errors=list(errors), written=int(written), jobs_done=int(jobs_done))
+        self.store.link(dict(by_folder), self.site_dir, report)
         report.cpu_seconds = self.task.cpu_seconds
         return report
 
