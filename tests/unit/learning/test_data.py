@@ -65,7 +65,10 @@ def test_card_texts_are_kept_out_of_the_data_every_term_page_loads(glossary: Glo
     assert not any("tldr" in t or "misconception" in t for t in terms["terms"])
     assert set(cards["terms"]) == {t["slug"] for t in terms["terms"]}
     ii = cards["terms"]["immutable-infrastructure"]
-    assert ii["tldr"].startswith("Immutable Infrastructure in one line") and set(ii["misconception"]) == {"belief", "correction"}
+    assert ii["tldr"].startswith("Immutable Infrastructure in one line") and set(ii["misconception"]) == {
+        "belief",
+        "correction",
+    }
 
 
 def test_edges_once_per_pair(glossary: Glossary) -> None:
