@@ -17,6 +17,7 @@ back to the site root (`data-gd-root`, see pages.widget).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -350,21 +351,25 @@ class FragmentMemo:
         self.questions: dict[tuple[Question, ...], bytes] = {}
         self.term_files: dict[str, tuple[bytes, bytes]] = {}  # slug -> (its questions' JSON, its file)
 
-    def _record(self, record: dict[str, Any]) -> bytes:
-        found = self.records.get(id(record))
+    @staticmethod
+    def _kept(
+        kept: dict[int, tuple[dict[str, Any], bytes]],
+        record: dict[str, Any],
+        part: Callable[[dict[str, Any]], dict[str, Any]],
+    ) -> bytes:
+        """The JSON of `part` of a record, encoded once while the memo keeps that record object."""
+        found = kept.get(id(record))
         if found is not None and found[0] is record:
             return found[1]
-        encoded = _json(_page_record(record))
-        self.records[id(record)] = (record, encoded)
+        encoded = _json(part(record))
+        kept[id(record)] = (record, encoded)
         return encoded
 
+    def _record(self, record: dict[str, Any]) -> bytes:
+        return self._kept(self.records, record, _page_record)
+
     def _card(self, record: dict[str, Any]) -> bytes:
-        found = self.cards.get(id(record))
-        if found is not None and found[0] is record:
-            return found[1]
-        encoded = _json(_card_texts(record))
-        self.cards[id(record)] = (record, encoded)
-        return encoded
+        return self._kept(self.cards, record, _card_texts)
 
     def cards_json(self, data: dict[str, Any]) -> bytes:
         parts = [(r["slug"], self._card(r)) for r in data["terms"]]
