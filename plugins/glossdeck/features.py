@@ -168,6 +168,12 @@ ENTRY_POINT_GROUP = "glossdeck.features"
 BUILTIN_MODULES: tuple[str, ...] = ("glossdeck.embeds", "glossdeck.stats", "glossdeck.share", "glossdeck.previews")
 
 
+def lazy_string_groups(features: Iterable[Feature], options: Mapping[str, Any]) -> dict[str, list[str]]:
+    """{strings file: scripts} of the features whose assets pages load with these options
+    (`Feature.lazy_strings`)."""
+    return {k: v for f in features if f.uses_assets(options) for k, v in f.lazy_strings().items()}
+
+
 def load_features(modules: Iterable[str] = (), disabled: Iterable[str] = ()) -> list[Feature]:
     """Import feature modules (they append to FEATURES when imported) and return the enabled features.
 

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.problems import GlossdeckError
-from ..features import GeneratedPage, load_features
-from ..i18n.script import browser_strings
+from ..features import GeneratedPage, lazy_string_groups, load_features
+from ..i18n.script import browser_strings, script_sources
 from ..site.index_pages import generate_pages
 from .markdown import ASSETS, export_context, feature_files, write_pages
 
@@ -104,13 +104,9 @@ def build_export(
     for path in sorted(ASSETS.rglob("*")):  # everything the plugin serves, Mermaid and d3 included
         if path.is_file() and not path.name.startswith("."):
             files.setdefault(f"{ASSETS_URL}/{path.relative_to(ASSETS).as_posix()}", path.read_bytes())
-    sources = {  # the browser's strings: strings.js, and those only some pages' scripts use
-        path.relative_to(ASSETS).as_posix(): path.read_text(encoding="utf-8")
-        for path in sorted(ASSETS.rglob("*.js"))
-        if "vendor" not in path.relative_to(ASSETS).parts
-    }
-    groups = {k: v for f in features if f.uses_assets(ctx.build.options) for k, v in f.lazy_strings().items()}
-    for name, script in browser_strings(layout.site.messages, sources, groups).items():
+    # the browser's strings: strings.js, and those only some pages' scripts use
+    groups = lazy_string_groups(features, ctx.build.options)
+    for name, script in browser_strings(layout.site.messages, script_sources(ASSETS), groups).items():
         files[f"{ASSETS_URL}/{name}"] = script.encode()
     stylesheets = [f"{ASSETS_URL}/{name}" for name in OWN_STYLESHEETS]
     scripts = [f"{ASSETS_URL}/{name}" for name in (*OWN_SCRIPTS, "strings.js")]

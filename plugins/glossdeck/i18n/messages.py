@@ -80,7 +80,8 @@ class Messages:
         return text.format_map(_Values(values)) if values else text
 
     def count(self, key: str, count: int, **values: Any) -> str:
-        """A counted message in the plural form the language uses for `count` ({count} filled)."""
+        """A counted message in the plural form the language uses for `count`, {count} filled as the
+        language writes numbers (1,234 / 1.234), as the browser's GD.n does."""
         found = self._table.get(key)
         if found is None:
             raise KeyError(f"no interface string '{key}' (add it to i18n/catalogs/en.yml)")
@@ -89,7 +90,7 @@ class Messages:
         else:
             forms = dict(found)
             text = forms.get(self.plural_category(count)) or forms["other"]
-        return text.format_map(_Values({"count": count, **values}))
+        return text.format_map(_Values({"count": self.number(count), **values}))
 
     def plural_category(self, count: int) -> str:
         return str(self.locale.plural_form(count))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Collection, Mapping
+from pathlib import Path
 
 from .messages import Messages
 
@@ -76,6 +77,17 @@ def strings_data_json(messages: Messages, keys: Collection[str] | None = None) -
 def strings_script(messages: Messages, keys: Collection[str] | None = None) -> str:
     data = strings_data_json(messages, keys)
     return f"// glossdeck: interface strings ({messages.language})\n{_RUNTIME.strip()}({data});\n"
+
+
+def asset_scripts(assets: Path) -> list[Path]:
+    """The scripts whose strings are looked up: every `.js` file under the assets folder but the
+    vendored libraries, which use none."""
+    return sorted(p for p in assets.rglob("*.js") if "vendor" not in p.relative_to(assets).parts)
+
+
+def script_sources(assets: Path) -> dict[str, str]:
+    """Each of those scripts' text by its path under the assets folder (`browser_strings`' input)."""
+    return {p.relative_to(assets).as_posix(): p.read_text(encoding="utf-8") for p in asset_scripts(assets)}
 
 
 def keys_named(source: str, keys: Collection[str]) -> set[str]:

@@ -53,9 +53,9 @@ from ..core.glossary import Glossary
 from ..core.loading import LoadedTerm, parse_term, read_term_bytes, slug_for
 from ..core.problems import GlossdeckError, Problem, Severity
 from ..core.rubric import Rubric, load_rubric
-from ..features import Feature, load_features
+from ..features import Feature, lazy_string_groups, load_features
 from ..i18n.catalog import CatalogError, load_messages
-from ..i18n.script import browser_strings
+from ..i18n.script import asset_scripts, browser_strings, script_sources
 from ..reuse import reuse, text_key
 from ..site import jsonld
 from ..site.badges import axes_css
@@ -439,17 +439,15 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         """strings.js and the features' lazily loaded strings files (i18n/script.py), made once per
         `mkdocs serve` session unless the language, the site's strings or a script changes."""
         messages = self.layout.site.messages
-        scripts = sorted(p for p in ASSETS_DIR.rglob("*.js") if "vendor" not in p.relative_to(ASSETS_DIR).parts)
-        groups = {
-            k: v for f in self.features if f.uses_assets(self.feature_options) for k, v in f.lazy_strings().items()
-        }
-
-        def compute() -> dict[str, str]:
-            sources = {p.relative_to(ASSETS_DIR).as_posix(): p.read_text(encoding="utf-8") for p in scripts}
-            return browser_strings(messages, sources, groups)
-
-        stamps = tuple((p.name, p.stat().st_mtime_ns) for p in scripts)
-        return reuse(self.memo, "strings", "site", (messages, stamps, json.dumps(groups, sort_keys=True)), compute)
+        groups = lazy_string_groups(self.features, self.feature_options)
+        stamps = tuple((p.relative_to(ASSETS_DIR).as_posix(), p.stat().st_mtime_ns) for p in asset_scripts(ASSETS_DIR))
+        return reuse(
+            self.memo,
+            "strings",
+            "site",
+            (messages, stamps, json.dumps(groups, sort_keys=True)),
+            lambda: browser_strings(messages, script_sources(ASSETS_DIR), groups),
+        )
 
     def _add_assets(self, files: Files, config: MkDocsConfig) -> None:
         for path in sorted(ASSETS_DIR.rglob("*")):

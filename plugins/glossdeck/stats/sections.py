@@ -36,9 +36,7 @@ def rating_summary(t: Messages, aggregate: Aggregate | None) -> str:
     if aggregate is None or not aggregate.count or aggregate.average is None:
         return t("stats.no_ratings")
     average = t.number(aggregate.average, "0.0")
-    return t.count("stats.rated", aggregate.count, average=average).replace(
-        str(aggregate.count), t.number(aggregate.count), 1
-    )
+    return t.count("stats.rated", aggregate.count, average=average)
 
 
 def rating_block(t: Messages, slug: str, endpoint: str, aggregate: Aggregate | None) -> Markup:

@@ -86,3 +86,9 @@ def test_a_site_overrides_any_string_and_is_told_about_mistakes() -> None:
 def test_the_browser_gets_its_strings_as_safe_json() -> None:
     data = strings_data_json(load_messages("en", {"js.right": "</script><b>"}))
     assert "<" not in data and '"right"' in data and '"direction": "ltr"' in data
+
+
+def test_counted_messages_write_the_count_as_the_language_writes_numbers() -> None:
+    assert load_messages("en").count("count.terms", 1234) == "1,234 terms"
+    assert load_messages("de").count("count.terms", 1234).startswith("1.234 ")
+    assert load_messages("en").count("count.terms", 1) == "1 term"
