@@ -9,14 +9,14 @@ site, and the static assets it serves.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from typing import Any, Literal, TypeVar
 
 from .core.glossary import Glossary
 from .core.problems import Problem
-from .reuse import Memo
+from .reuse import Memo, reuse_unaffected
 from .site.layout import SiteInfo as SiteInfo  # re-exported: what features see of the site
 
 V = TypeVar("V")
@@ -59,7 +59,17 @@ class Build:
     # A folder where a feature may keep costly files between builds, named by their content (the
     # plugin's `cache_dir`; None: keep nothing). Never read for anything but a file it would remake.
     cache_dir: str | None = None
+    # Under `mkdocs serve`: the terms that may show differently than in the last build (edited,
+    # added or removed, and the terms linked with those either way); None: any term may (a first
+    # build, changed settings). `term_value` uses it.
+    affected: frozenset[str] | None = None
     _values: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def term_value(self, table: str, slug: str, key: Callable[[], Hashable], compute: Callable[[], V]) -> V:
+        """`reuse` for a value made only from term `slug`, the terms it links to or is linked from
+        (their titles, TL;DRs, ...), and the site (`site`, `options`): for a term this build did not
+        affect, the last build's value, without computing `key` (reuse.reuse_unaffected)."""
+        return reuse_unaffected(self.memo, self.affected, table, slug, key, compute)
 
     def once(self, name: str, compute: Callable[[], V]) -> V:
         if name not in self._values:
@@ -175,21 +185,38 @@ def lazy_string_groups(features: Iterable[Feature], options: Mapping[str, Any]) 
 
 
 def load_features(modules: Iterable[str] = (), disabled: Iterable[str] = ()) -> list[Feature]:
-    """Import feature modules (they append to FEATURES when imported) and return the enabled features.
+    """Import feature modules (they append to FEATURES when imported) and return the enabled features:
+    those of the built-in modules, of `glossdeck.features` entry points and of `modules`, never one a
+    module imported for some other reason registered (a site that stops naming a feature under
+    `mkdocs serve`, or another site built in the same process, does not get it).
 
     An entry point may name a module or a Feature subclass / instance; a class is instantiated.
     """
+    sources: list[Feature | str] = []  # in order: a feature an entry point names, or a module
     for point in entry_points(group=ENTRY_POINT_GROUP):
         loaded = point.load()
         if isinstance(loaded, type) and issubclass(loaded, Feature):
             loaded = loaded()
         if isinstance(loaded, Feature):
             register(loaded)
+            sources.append(next(f for f in FEATURES if f.name == loaded.name))
+        elif hasattr(loaded, "__name__"):
+            sources.append(str(loaded.__name__))
     for name in (*BUILTIN_MODULES, *modules):
         importlib.import_module(name)
+        sources.append(name)
     off = set(disabled)
+    # in the order of `sources`, whatever order earlier imports registered them in: a page's
+    # stylesheets and scripts come in this order
     unique: dict[int, Feature] = {}
-    for feature in FEATURES:
-        if feature.name not in off:
-            unique.setdefault(id(feature), feature)
+    for source in sources:
+        for feature in [source] if isinstance(source, Feature) else [f for f in FEATURES if _defined_in(f, source)]:
+            if feature.name not in off:
+                unique.setdefault(id(feature), feature)
     return list(unique.values())
+
+
+def _defined_in(feature: Feature, module: str) -> bool:
+    """Whether the feature's class comes from this module or package."""
+    home = type(feature).__module__
+    return home == module or home.startswith(module + ".")

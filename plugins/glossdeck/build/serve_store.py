@@ -36,6 +36,7 @@ class LinkedStore:
         self.fingerprints: dict[str, tuple[int, int]] = {}
         self.store_folders = FolderMaker()
         self.can_link = True
+        self.removed: list[str] = []  # files the last `store` removed: `link` removes them from the site too
 
     def prepare(self, site_dir: str) -> str:
         """The store folder for this site folder, made now if need be (and removed at exit)."""
@@ -78,7 +79,8 @@ class LinkedStore:
             top = rel.split("/", 1)[0] if "/" in rel else ""
             by_folder.setdefault(top, []).append(rel)
         produced = {rel for files in by_folder.values() for rel in files}
-        for rel in [r for r in self.fingerprints if r not in produced]:
+        self.removed = [r for r in self.fingerprints if r not in produced]
+        for rel in self.removed:
             del self.fingerprints[rel]
             with contextlib.suppress(OSError):
                 os.remove(os.path.join(store, *rel.split("/")))
@@ -89,6 +91,12 @@ class LinkedStore:
         folder it writes into (terms/, learn/) must not become a link to the store."""
         store = self._store_root(site_dir)
         site_folders = FolderMaker()
+        # a dirty rebuild keeps the site folder: a file no longer produced (a deleted term's card,
+        # preview, ...) goes from it too, not only from the store behind a folder link
+        for rel in self.removed:
+            with contextlib.suppress(OSError):
+                os.remove(os.path.join(site_dir, *rel.split("/")))
+        self.removed = []
         for top, files in by_folder.items():
             if top and self._link_folder(os.path.join(store, top), os.path.join(site_dir, top)):
                 report.linked += len(files)

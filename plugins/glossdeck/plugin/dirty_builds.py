@@ -83,6 +83,9 @@ class DirtyBuilds:
         self.signature: Hashable = None  # what every page shows, last build
         self.search: dict[str, list[dict[str, Any]]] = {}  # page URL -> its search entries
         self.rendered: set[str] = set()  # URLs of the pages rendered in this build
+        # src path -> the page's title when it was last rendered: MkDocs learns a page's title by
+        # rendering it, and the navigation of the pages it renders names the ones it does not
+        self.titles: dict[str, str | None] = {}
         self.everything = True
 
     def mark(
@@ -107,6 +110,10 @@ class DirtyBuilds:
                 continue  # MkDocs' own check: the source is newer than its output
             # an instance attribute, read by MkDocs' dirty build instead of the method
             file.is_modified = (lambda answer: lambda: answer)(modified)  # type: ignore[method-assign]
+        for file in files.documentation_pages():
+            page = file.page
+            if page is not None and src_title_known(self.titles, file.src_uri) and not file.is_modified():
+                page.title = self.titles[file.src_uri]  # MkDocs' own property lets it be set for good
         self.page_keys = dict(page_keys)
 
     def prepare_search(self, search_plugin: Any, files: Files) -> None:
@@ -118,14 +125,15 @@ class DirtyBuilds:
         if previous is None or not isinstance(entries, list):
             return
         pages = list(files.documentation_pages())
-        again = {f.url for f in pages if f.is_modified()}
-        present = {f.url for f in pages}
+        again = {_search_url(f) for f in pages if f.is_modified()}
+        present = {_search_url(f) for f in pages}
         previous.entries = [
             e for e in entries if (page := str(e.get("location", "")).split("#", 1)[0]) in present and page not in again
         ]
 
     def rendered_page(self, page: Page) -> None:
         self.rendered.add(page.url)
+        self.titles[page.file.src_uri] = page.title
 
     def finish(self, site_dir: str, files: Files, generated: set[str], search_plugin: Any) -> None:
         """Delete outputs of pages that are gone; make the search index hold every page's last entries."""
@@ -135,7 +143,7 @@ class DirtyBuilds:
             if src not in current and path not in current.values():
                 _remove_with_empty_folders(path, site_dir)
         self.outputs = current
-        pages = {f.url for f in files.documentation_pages()}
+        pages = {_search_url(f) for f in files.documentation_pages()}
         in_memory = getattr(getattr(search_plugin, "search_index", None), "entries", None)
         if isinstance(in_memory, list):  # Material's: the merged index it just wrote, still in memory
             repaired = self._repaired(in_memory, pages)
@@ -192,6 +200,15 @@ class DirtyBuilds:
         with open(path + ".new", "w", encoding="utf-8") as handle:
             json.dump(index, handle, ensure_ascii=False, separators=(",", ":"))
         os.replace(path + ".new", path)
+
+
+def _search_url(file: File) -> str:
+    """A page's URL as search entries and `Page.url` write it: the site's home page is "", not "./"."""
+    return "" if file.url in (".", "./") else file.url
+
+
+def src_title_known(titles: Mapping[str, str | None], src: str) -> bool:
+    return titles.get(src) is not None
 
 
 def _remove_with_empty_folders(path: str, site_dir: str) -> None:

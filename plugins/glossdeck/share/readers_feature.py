@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterator
 from functools import partial
 
+from ..core.glossary import Glossary
 from ..core.loading import LoadedTerm
 from ..features import Build, Feature
-from ..reuse import reuse
 from ..text.markup import element
 from .llms_txt import llms_full_txt, llms_txt, term_line
 from .output_paths import LLMS_FULL_PATH, LLMS_PATH, MARKDOWN_SITEMAP_PATH, markdown_path
@@ -26,22 +26,31 @@ SITEMAP_STUB = (
 )
 
 
+def _link_titles(glossary: Glossary, slug: str) -> tuple[tuple[str, str | None], ...]:
+    return tuple((s, glossary.term(s).title if s in glossary else None) for s in glossary.term(slug).prose_links)
+
+
 def _key(build: Build, slug: str) -> Hashable:
-    """What a term's document shows: its file, the terms it lists, the site."""
+    """What a term's document shows: its file (its term links as the linked terms' titles), the
+    terms it lists, the site."""
     glossary = build.glossary
     term = glossary.term(slug)
-    listed = tuple((o, glossary.entries[o].digest) for o in [*term.prerequisites, *term.related] if o in glossary)
-    return glossary.entries[slug].digest, listed, build.site
+    # the listed terms' TL;DRs show their term links as the linked terms' titles
+    listed = tuple(
+        (o, glossary.entries[o].digest, _link_titles(glossary, o))
+        for o in [*term.prerequisites, *term.related]
+        if o in glossary
+    )
+    return glossary.entries[slug].digest, _link_titles(glossary, slug), listed, build.site
 
 
 def term_document(build: Build, slug: str, depth: int = 1) -> str:
     """md/<slug>.md (depth 1), or the same document for llms-full.txt at the site's root (depth 2)."""
     where = markdown_path(slug) if depth == 1 else LLMS_FULL_PATH
-    return reuse(
-        build.memo,
+    return build.term_value(
         f"llms.markdown.{depth}",
         slug,
-        _key(build, slug),
+        partial(_key, build, slug),
         lambda: term_markdown(build.glossary, slug, build.site, where, depth),
     )
 
@@ -60,7 +69,9 @@ class AiReadersFeature(Feature):
             return
 
         def line(entry: LoadedTerm) -> str:
-            return reuse(build.memo, "llms.lines", entry.slug, (entry.digest, site), partial(term_line, site, entry))
+            return build.term_value(
+                "llms.lines", entry.slug, lambda: (entry.digest, site), partial(term_line, site, entry)
+            )
 
         yield LLMS_PATH, llms_txt(glossary, site, build.site_description, line).encode()
         full = llms_full_txt(

@@ -189,9 +189,11 @@ class TermPageRenderer:
         """What this page shows of other terms (which ones, in order, with their title and TL;DR):
         with the term's own file, all a cached page depends on besides the site's settings."""
         entries, related = self.ctx.glossary.entries, set(self.ctx.glossary.term(slug).related)
-        # only "Related terms" shows a TL;DR; the other lists show titles
+        # only "Related terms" shows a TL;DR (its term links as their terms' titles); the other lists show titles
         return tuple(
-            (s, e.term.title, e.term.tldr if s in related else None) if (e := entries.get(s)) is not None else (s,)
+            (s, e.term.title, (e.term.tldr, self.ctx.link_titles(s)) if s in related else None)
+            if (e := entries.get(s)) is not None
+            else (s,)
             for s in self.linked_slugs(slug)
         )
 
