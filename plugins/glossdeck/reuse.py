@@ -10,7 +10,7 @@ again and replaces it, so nothing stale is ever returned. Reusing never changes 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 V = TypeVar("V")
 
@@ -20,10 +20,37 @@ class Memo(Protocol):
         """The value stored under (table, name) if it was computed from `key`, else compute() (stored)."""
         ...
 
+    def previous(self, table: str, name: Hashable) -> tuple[bool, Any]:
+        """(True, value) stored under (table, name) by the last build, whatever its key, kept for
+        this build; (False, None) when there is none."""
+        ...
+
 
 def reuse(memo: Memo | None, table: str, name: Hashable, key: Hashable, compute: Callable[[], V]) -> V:
     """compute(), or the value an earlier rebuild computed from the same key."""
     return compute() if memo is None else memo.get(table, name, key, compute)
+
+
+def reuse_unaffected(
+    memo: Memo | None,
+    affected: frozenset[str] | None,
+    table: str,
+    slug: str,
+    key: Callable[[], Hashable],
+    compute: Callable[[], V],
+) -> V:
+    """`reuse` for a value made from one term, the terms it is linked with (either way) and the
+    site's settings only. When the build knows that none of those changed since the last build
+    (`affected` is the set of terms that may show differently, and `slug` is not in it), the last
+    build's value is returned without computing its key: at a thousand terms, the keys (titles of
+    linked terms, ...) are most of a rebuild's work. Otherwise as `reuse(memo, table, slug, key())`."""
+    if memo is None:
+        return compute()
+    if affected is not None and slug not in affected:
+        found, value = memo.previous(table, slug)
+        if found:
+            return value  # type: ignore[no-any-return]
+    return memo.get(table, slug, key(), compute)
 
 
 def text_key(value: str) -> tuple[int, int]:

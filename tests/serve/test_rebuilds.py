@@ -160,3 +160,25 @@ def test_serve_rebuild_after_an_edit_makes_that_terms_deck_rows_only_and_the_one
     built = build_project(one_off)
     assert built.ok, built.error
     assert {rel: (one_off / "site" / rel).read_bytes() for rel in (ANKI_DECK, CSV_DECK)} == served
+
+
+def test_serve_rebuild_after_an_edit_skips_the_keys_of_terms_no_edit_touched(tmp_path: Path) -> None:
+    """Terms not linked with the edited one are reused without their keys being computed (the
+    titles of their links, ...: most of a rebuild's work at a thousand terms)."""
+    site = ServeSite(tmp_path, 40, site_url="https://example.org/glossary/", dirty=True)
+    try:
+        memo, ctx = site.plugin.memo, site.plugin.ctx
+        assert ctx.affected is None  # the first build: any term may show differently
+        site.edit("term-00005", "explanation: |\n  ", "explanation: |\n  Edited first words. ")
+        site.build()
+        ctx = site.plugin.ctx
+        entry = ctx.glossary.entries["term-00005"]
+        linked = set(ctx.neighbours(entry)) | set(ctx.backlinks("term-00005"))
+        assert ctx.affected == {"term-00005"} | linked and len(ctx.affected) < 20
+        for table in ("embeds.files", "previews.files", "llms.markdown.1", "term-page-dependencies"):
+            assert memo.unchecked(table) == 40 - len(ctx.affected), table
+        assert memo.misses("embeds.files") == 1 and memo.misses("previews.files") == 1
+        site.build()  # nothing changed: nothing affected, nothing made
+        assert site.plugin.ctx.affected == frozenset() and memo.misses("embeds.files") == 0
+    finally:
+        site.close()

@@ -29,6 +29,7 @@ class KeyedCache(Generic[V]):
         self._used: set[Hashable] = set()
         self.hits = 0
         self.misses = 0
+        self.unchecked = 0  # of the hits, those returned by `previous` (no key compared)
 
     def get(self, name: Hashable, key: Hashable, compute: Callable[[], V]) -> V:
         self._used.add(name)
@@ -40,6 +41,17 @@ class KeyedCache(Generic[V]):
         value = compute()
         self._entries[name] = (key, value)
         return value
+
+    def previous(self, name: Hashable) -> tuple[bool, V | None]:
+        """(True, the value) stored under `name` whatever its key, kept for this build too; (False,
+        None) when there is none. For a caller that knows the key is the one it was stored with."""
+        found = self._entries.get(name)
+        if found is None:
+            return False, None
+        self._used.add(name)
+        self.hits += 1
+        self.unchecked += 1
+        return True, found[1]
 
     def put(self, name: Hashable, key: Hashable, value: V) -> None:
         """Store an entry computed elsewhere (a forked child), as used by this build; one this
@@ -55,7 +67,7 @@ class KeyedCache(Generic[V]):
         self._used = set()
 
     def reset_counts(self) -> None:
-        self.hits = self.misses = 0
+        self.hits = self.misses = self.unchecked = 0
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -84,6 +96,10 @@ class BuildMemo:
         if cache.misses != misses:  # computed here, not found
             self._recording.append((table, name, key, value))
         return value  # type: ignore[return-value]
+
+    def previous(self, table: str, name: Hashable) -> tuple[bool, Any]:
+        """The entry stored under (table, name) by the last build, unchecked (`KeyedCache.previous`)."""
+        return self.table(table).previous(name)
 
     # --- a forked child's entries, handed to its parent ---
     def record(self) -> None:
@@ -126,6 +142,10 @@ class BuildMemo:
 
     def misses(self, table: str) -> int:
         return self.tables[table].misses if table in self.tables else 0
+
+    def unchecked(self, table: str) -> int:
+        """The entries of `table` this build reused without computing their keys (`previous`)."""
+        return self.tables[table].unchecked if table in self.tables else 0
 
 
 def _picklable(value: Any) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from functools import cached_property
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
@@ -281,6 +282,15 @@ class Source(Strict):
 
 class Term(Strict):
     """One glossary term. Only title, category and tldr are required."""
+
+    @cached_property
+    def prose_links(self) -> tuple[str, ...]:
+        """The slugs this term's prose links (`[[slug]]`), in order, once each. Found once per term
+        (a term is read-only, and under `mkdocs serve` a file's term outlives rebuilds while its
+        bytes stay the same): pages, cards and keys ask for them thousands of times a build."""
+        from .term_links import scan_linked_slugs  # term_links reads this module's models
+
+        return tuple(scan_linked_slugs(self))
 
     title: Line = Field(description="The term's name as readers know it.")
     aliases: list[Line] = Field(default_factory=list, description="Also known as: other names for the same concept.")

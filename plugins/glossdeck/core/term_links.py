@@ -75,9 +75,14 @@ def prose_fields(term: Term) -> Iterator[tuple[tuple[str | int, ...], str]]:
         yield ("quick_fix",), term.quick_fix
 
 
-def linked_slugs(term: Term) -> list[str]:
-    """The slugs a term's prose links, in order, once each."""
+def scan_linked_slugs(term: Term) -> list[str]:
+    """The slugs a term's prose links, in order, once each, found by reading every prose field."""
     return list(dict.fromkeys(link.slug for _, value in prose_fields(term) for link in find_term_links(value)))
+
+
+def linked_slugs(term: Term) -> list[str]:
+    """The slugs a term's prose links, in order, once each (read once per term: `Term.prose_links`)."""
+    return list(term.prose_links)
 
 
 def flow_sequence_link(value: Any) -> str | None:

@@ -71,12 +71,11 @@ def view_of(build: Build, slug: str) -> CardView:
     views: dict[str, CardView] = build.once("embeds.views", dict)
     found = views.get(slug)
     if found is None:  # under `mkdocs serve`, kept by the file's content: the index asks for every term
-        found = views[slug] = reuse(
-            build.memo,
+        found = views[slug] = build.term_value(
             "embeds.views",
             slug,
-            (entry.digest, build.site, titles := _link_titles(build.glossary, entry.term)),
-            lambda: _view(slug, entry.term, build.site, titles),
+            lambda: (entry.digest, build.site, _link_titles(build.glossary, entry.term)),
+            lambda: _view(slug, entry.term, build.site, _link_titles(build.glossary, entry.term)),
         )
     return found
 
@@ -110,13 +109,11 @@ def _colliding(glossary: Glossary) -> dict[str, str]:
 def term_outputs(build: Build, slug: str) -> dict[str, bytes]:
     """Every per-term file, by site-relative path (what `files()` writes for one term)."""
     entry = build.glossary.entries[slug]
-    titles = _link_titles(build.glossary, entry.term)
-    return reuse(
-        build.memo,
+    return build.term_value(
         "embeds.files",
         slug,
-        (entry.digest, build.site, titles),
-        lambda: _render_outputs(entry, build.site, titles),
+        lambda: (entry.digest, build.site, _link_titles(build.glossary, entry.term)),
+        lambda: _render_outputs(entry, build.site, _link_titles(build.glossary, entry.term)),
     )
 
 

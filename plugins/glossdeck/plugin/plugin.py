@@ -53,6 +53,7 @@ from ..core.glossary import Glossary
 from ..core.loading import LoadedTerm, parse_term, read_term_bytes, slug_for
 from ..core.problems import GlossdeckError, Problem, Severity
 from ..core.rubric import Rubric, load_rubric
+from ..core.term_changes import affected_terms, snapshot
 from ..features import Feature, lazy_string_groups, load_features
 from ..i18n.catalog import CatalogError, load_messages
 from ..i18n.script import asset_scripts, browser_strings, script_sources
@@ -328,6 +329,9 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
             phase=TIMER.phase,
             feature_options=self.feature_options,
         )
+        if self.memo is not None:
+            with TIMER.phase("load"):
+                self.ctx.affected = self._affected_terms(self.ctx, config)
         missing = list(self.missing_settings)
         with TIMER.phase("features"):
             for feature in self.features:  # e.g. embeds: "site_url is not set"
@@ -343,6 +347,28 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         self._told = told
         with TIMER.phase("render"):
             return self._add_pages(self.ctx, files, config)
+
+    def _affected_terms(self, ctx: SiteContext, config: MkDocsConfig) -> frozenset[str] | None:
+        """The terms this serve rebuild may show differently than the last one (core/term_changes.py),
+        or None after a change to the site's settings (any term may)."""
+        assert self.memo is not None
+        last: dict[str, Any] = self.memo.kept("terms-snapshot", dict)
+        config_file = Path(config.config_file_path) if config.config_file_path else None
+        rubric = self.root / self.config.rubric if self.config.rubric else None
+        settings = (
+            ctx.layout,
+            json.dumps(self.feature_options, sort_keys=True, default=str),
+            config.site_description,
+            ctx.cache_dir,
+            tuple(type(f).__qualname__ + ":" + f.name for f in self.features),
+            hash(config_file.read_bytes()) if config_file and config_file.is_file() else None,
+            hash(rubric.read_bytes()) if rubric and rubric.is_file() else None,
+            tuple(sorted((slug, problems) for slug, problems in ctx.glossary.stale.items())),
+        )
+        now = snapshot(ctx.glossary, ctx.neighbours)
+        before = last.get("snapshot") if last.get("settings") == settings else None
+        last["settings"], last["snapshot"] = settings, now
+        return affected_terms(before, now) if before is not None else None
 
     def _add_pages(self, ctx: SiteContext, files: Files, config: MkDocsConfig) -> Files:
         glossary = ctx.glossary

@@ -7,17 +7,20 @@ vendor/interestfor.js)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from functools import partial
 
 from ..core.glossary import Glossary
 from ..features import Build, Feature, SiteInfo, register
-from ..reuse import reuse
 from .data import preview_bytes, preview_path, preview_record
 
 
 def _preview(glossary: Glossary, site: SiteInfo, slug: str) -> bytes:
     return preview_bytes(preview_record(glossary, site, slug))
+
+
+def _key(digest: int, site: SiteInfo) -> Hashable:
+    return digest, site
 
 
 class TermPreviews(Feature):
@@ -30,11 +33,10 @@ class TermPreviews(Feature):
         glossary, site = build.glossary, build.site
         for entry in glossary:
             # kept across `mkdocs serve` rebuilds by the term file's bytes and the site
-            data = reuse(
-                build.memo,
+            data = build.term_value(
                 "previews.files",
                 entry.slug,
-                (entry.digest, site),
+                partial(_key, entry.digest, site),
                 partial(_preview, glossary, site, entry.slug),
             )
             yield preview_path(site, entry.slug), data

@@ -11,11 +11,11 @@ to: an edit re-serialises one term, then the files are put together again.
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterator
+from functools import partial
 
 from ..exports.skos import Fragment, concept_graph, fragment, join, scheme_graph
 from ..exports.tbx import concept_entry, tbx_document
 from ..features import Build, Feature
-from ..reuse import reuse
 from ..text.markup import Markup
 from .output_paths import SKOS_JSONLD_PATH, SKOS_TURTLE_PATH, TBX_PATH
 
@@ -32,21 +32,19 @@ def _key(build: Build, slug: str) -> Hashable:
 
 
 def _skos_part(build: Build, slug: str) -> Fragment:
-    return reuse(
-        build.memo,
+    return build.term_value(
         "exchange.skos",
         slug,
-        _key(build, slug),
+        partial(_key, build, slug),
         lambda: fragment(concept_graph(build.glossary, slug, build.site, LANGUAGE)),
     )
 
 
 def _tbx_part(build: Build, slug: str) -> Markup:
-    return reuse(
-        build.memo,
+    return build.term_value(
         "exchange.tbx",
         slug,
-        _key(build, slug),
+        partial(_key, build, slug),
         lambda: concept_entry(build.glossary, slug, build.site, LANGUAGE),
     )
 

@@ -43,13 +43,12 @@ def term_card_svg(build: Build, slug: str) -> str:
 
 
 def term_card_png(build: Build, slug: str) -> bytes:
-    view = view_of(build, slug)  # the embeds' card view: the site's language, category titles, link titles
-    return reuse(
-        build.memo,
+    # keyed by the embeds' card view: the site's language, category titles, link titles
+    return build.term_value(
         "social.cards",
         slug,
-        view,
-        lambda: cached_png(_cache(build), term_social_svg(view), _used(build)),
+        lambda: view_of(build, slug),
+        lambda: cached_png(_cache(build), term_social_svg(view_of(build, slug)), _used(build)),
     )
 
 

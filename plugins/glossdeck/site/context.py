@@ -12,6 +12,7 @@ from functools import cached_property
 from typing import Any
 
 from ..core.glossary import Glossary
+from ..core.loading import LoadedTerm
 from ..core.model import Term
 from ..core.rubric import Rubric
 from ..core.term_links import linked_slugs
@@ -62,6 +63,8 @@ class SiteContext:
     feature_options: dict[str, Any] = field(default_factory=dict)
     # Wraps each phase of work so a front end can time it (the plugin's timer; by default nothing)
     phase: Callable[[str], AbstractContextManager[object]] = lambda name: nullcontext()
+    # Under `mkdocs serve`: the terms this build may show differently than the last (Build.affected)
+    affected: frozenset[str] | None = None
 
     def category_title(self, category: str) -> str:
         return self.category_titles.get(category) or default_category_title(category)
@@ -84,6 +87,7 @@ class SiteContext:
             options=self.feature_options,
             site_description=self.site_description,
             cache_dir=self.cache_dir,
+            affected=self.affected,
         )
 
     @cached_property
@@ -95,7 +99,19 @@ class SiteContext:
 
     @cached_property
     def autolinker(self) -> Autolinker:
-        return Autolinker.from_glossary(self.glossary, self.autolink_exclude)
+        # under `mkdocs serve`, built again only when a name changes (tens of milliseconds a build)
+        return reuse(
+            self.memo,
+            "autolinker",
+            "site",
+            self.autolink_key,
+            lambda: Autolinker.from_glossary(self.glossary, self.autolink_exclude),
+        )
+
+    def neighbours(self, entry: LoadedTerm) -> list[str]:
+        """The terms a term's page or files may show something of, from its side: those it points
+        at (references, term links) and those its prose names (core/term_changes.py)."""
+        return [*Glossary.references(entry.term), *self.mentions(entry.slug)]
 
     @cached_property
     def _backlinks(self) -> dict[str, list[str]]:
