@@ -131,3 +131,12 @@ def test_not_modified_answers_are_not_logged_as_warnings(tmp_path: Path, caplog:
         handler.log_request(404)
     levels = {r.getMessage().rsplit(" ", 1)[-1]: r.levelno for r in caplog.records}
     assert levels == {"304": logging.DEBUG, "404": logging.WARNING}
+
+
+def test_with_versions_under_a_mount_path(tmp_path: Path) -> None:
+    # site_url https://example.org/glossary/: MkDocs serves the site under /glossary/
+    site = _site(tmp_path)
+    page = b'<link rel="stylesheet" href="../../assets/a.css"><link rel="stylesheet" href="/assets/b.css">'
+    out = with_versions(page, "/glossary/terms/x/", str(site), "/glossary/").decode()
+    assert re.search(r'href="\.\./\.\./assets/a\.css\?gd-v=[0-9a-f-]+"', out)
+    assert 'href="/assets/b.css"' in out  # outside the mount: not a file of this site
