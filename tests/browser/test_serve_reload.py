@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from tests.support.sites import synthetic_term_texts, write_project
+from tests.support.sites import write_project
+from tests.support.terms import synthetic_term_texts
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="signals as on POSIX")
 
