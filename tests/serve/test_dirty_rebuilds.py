@@ -86,3 +86,18 @@ def test_adding_renaming_and_deleting_terms_keep_navigation_search_and_indexes_r
     assert "categories/brandnew/" not in _page(dirty_site, "terms/term-00010")
     pages = _search_pages(dirty_site)
     assert "terms/brand-new-term/" not in pages and "categories/brandnew/" not in pages
+
+
+def test_generated_assets_are_written_again_only_when_their_bytes_change(dirty_site: ServeSite) -> None:
+    # a reloading browser keeps a stylesheet as long as its modification time stays (serve_revalidation.py)
+    assets = dirty_site.root / "site" / "assets" / "glossdeck"
+    made = [assets / "axes.css", assets / "strings.js"]
+    before = {path: (path.stat().st_mtime_ns, path.read_bytes()) for path in made}
+    dirty_site.edit("term-00005", "tldr: >-\n  ", "tldr: >-\n  Quokkaish first words. ")
+    dirty_site.build()
+    assert "Quokkaish" in _page(dirty_site, "terms/term-00005")
+    assert {path: (path.stat().st_mtime_ns, path.read_bytes()) for path in made} == before
+    (assets / "axes.css").unlink()  # gone (or different): written again, with the same bytes
+    (assets / "strings.js").write_text("stale", encoding="utf-8")
+    dirty_site.build()
+    assert {path: path.read_bytes() for path in made} == {path: content for path, (_, content) in before.items()}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -135,10 +136,19 @@ def test_an_edit_under_mkdocs_serve_reaches_the_page_the_card_and_the_data(tmp_p
         page = urllib.request.Request(base + "terms/term-00002/", headers={"If-None-Match": "*"})
         with urllib.request.urlopen(page, timeout=5) as response:  # pages stay MkDocs' own (live-reload script)
             assert response.status == 200 and response.headers.get("ETag") is None
-            assert b"livereload" in response.read()
+            served = response.read().decode("utf-8")
+        assert "livereload" in served
+        # its stylesheets are named by version, and kept by the browser under that name
+        sheet = re.search(
+            r'<link rel="stylesheet" href="\.\./\.\./(assets/glossdeck/glossdeck\.css\?gd-v=[^"]+)"', served
+        )
+        assert sheet, served[:3000]
+        with urllib.request.urlopen(base + sheet.group(1), timeout=5) as response:
+            assert response.headers.get("Cache-Control") == "max-age=31536000, immutable"
     finally:
         log = _stop(server)
     assert "Traceback" not in log, log[-3000:]
     assert "ERROR" not in log, log[-3000:]
+    assert "code 304" not in log, log[-3000:]  # "unchanged" answers are not warnings in the author's terminal
     # the store of features' files beside MkDocs' temporary site folder goes when the server stops
     assert not list(tmp_path.glob(".glossdeck-files-*"))

@@ -15,7 +15,9 @@ would leave navigation, search and deleted pages wrong. `DirtyBuilds` makes them
   search plugin merges each build into its previous index, which is first cleared of the pages
   rendered again (`prepare_search`); an index written from this build's pages alone (MkDocs' own
   search) is completed afterwards;
-- after the build, outputs of pages no longer generated are deleted.
+- after the build, outputs of pages no longer generated are deleted;
+- a generated asset (strings.js, axes.css, ...) whose output holds the same bytes is not written
+  again, so a reloading browser keeps its cached copy.
 
 One object per `mkdocs serve` session, kept by the plugin's memo.
 """
@@ -66,6 +68,21 @@ def folder_fingerprint(folder: str | None) -> Hashable:
                 newest = max(newest, os.path.getmtime(os.path.join(root, name)))
                 count += 1
     return newest, count
+
+
+def keep_if_unchanged(file: File) -> bool:
+    """A generated static file (content in memory, so always "modified" to MkDocs) whose output
+    already holds that content is not written again: its modification time, hence the version a
+    reloading browser caches it under (serve_revalidation.py), stays. True when it is kept."""
+    content = file.content_bytes if file.generated_by else None
+    try:
+        with open(file.abs_dest_path, "rb") as output:
+            same = content is not None and output.read(len(content) + 1) == content
+    except OSError:
+        return False
+    if same:
+        file.is_modified = lambda: False  # type: ignore[method-assign]
+    return same
 
 
 class QuietDirtyWarning(logging.Filter):

@@ -68,7 +68,7 @@ from ..site.term_page import SEARCHED_BLOCKS, TermPageRenderer
 from ..text import html_blocks
 from ..text.prose import ProseRenderer
 from .config import GlossdeckConfig
-from .dirty_builds import DirtyBuilds, QuietDirtyWarning, folder_fingerprint, nav_signature
+from .dirty_builds import DirtyBuilds, QuietDirtyWarning, folder_fingerprint, keep_if_unchanged, nav_signature
 from .file_events import use_native_events
 from .head_markup import insert_early, insert_late
 from .mermaid2 import (
@@ -481,11 +481,15 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
                 src = f"{ASSETS_URL}/{path.relative_to(ASSETS_DIR).as_posix()}"
                 if files.get_file_from_path(src) is None:
                     files.append(File.generated(config, src, abs_src_path=str(path)))
-        files.append(File.generated(config, f"{ASSETS_URL}/axes.css", content=axes_css()))
+        made = [File.generated(config, f"{ASSETS_URL}/axes.css", content=axes_css())]
         if self._search_script is not None and files.get_file_from_path(WORKER_SRC) is None:
-            files.append(File.generated(config, WORKER_SRC, content=worker_source()))
+            made.append(File.generated(config, WORKER_SRC, content=worker_source()))
         for name, script in self._browser_strings().items():
-            files.append(File.generated(config, f"{ASSETS_URL}/{name}", content=script))
+            made.append(File.generated(config, f"{ASSETS_URL}/{name}", content=script))
+        for file in made:
+            files.append(file)
+            if self.dirty is not None:  # unchanged: not written again, so a reloading browser keeps it
+                keep_if_unchanged(file)
         if not VENDOR_FILE.is_file():
             log.error(
                 f"{VENDOR_FILE} is missing, so diagrams cannot render: run `npm ci` "
