@@ -7,10 +7,12 @@ from npm's dejavu-fonts-ttf), so the text is drawn the same on a build machine w
 scripts and emoji DejaVu lacks.
 
 Two wheels of resvg, one picture. `resvg-py` (always installed) is built for size and returns only
-its own PNG: about 55 ms a card, half of it encoding. `svg2png-py` (the optional `fast` extra, where
-a wheel exists) is built for speed and can return the raw pixels: about 16 ms to draw; a card is
-opaque, so its pixels go straight into an RGB PNG with no filter, compressed by zlib at level 3
-(about 10 ms, and no larger than resvg-py's). `renderer()` names the path taken; the PNG cache's
+its own PNG: about 60 ms of CPU a card, half of it encoding. `svg2png-py` (the optional `fast`
+extra, where a wheel exists) is built for speed and can return the raw pixels: about 18 ms to draw
+(half of it laying out the text); a card is opaque, so its pixels go straight into an RGB PNG with
+no filter, compressed by zlib at level 3 (about 8 ms, files no larger than resvg-py's): about 28 ms
+a card in all (scripts/bench_png.py). Pillow would add a dependency to encode slower (it tries
+every row filter). `renderer()` names the path taken; the PNG cache's
 file names include it, so a file drawn one way is never reused as the other's.
 """
 

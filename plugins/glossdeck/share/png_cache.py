@@ -1,6 +1,6 @@
 """Link-preview PNGs kept on disk between builds, each named by what it was drawn from.
 
-Drawing one costs about 25 ms of CPU (60 ms without svg2png-py, see png.py); the SVG it is drawn
+Drawing one costs about 28 ms of CPU (60 ms without svg2png-py, see png.py); the SVG it is drawn
 from costs about one. So a build looks for `<sha256 of the SVG and the renderer>.png` in the cache
 folder (the plugin's `cache_dir`, like Material's social cards) before drawing, and a one-off build
 removes the files it did not use. The name changes with every byte of the SVG and with the renderer
