@@ -57,7 +57,7 @@ $(PYTHON):
 # pip: install this checkout into the virtualenv (editable, with test tools) when glossdeck's MkDocs
 # plugin or a dependency is not importable from it
 pip-deps: $(PYTHON)
-	@$(PYTHON) -c "import importlib.metadata as m, mkdocs, material, mermaid2, ahocorasick, jinja2, genanki, babel, pyuca, pypinyin, uniseg, pytest, playwright, hypothesis, jsonschema, xdist, build, ruff, mypy, properdocs, zensical, resvg_py, rdflib, crawlerdetect, starlette, uvicorn, psycopg; \
+	@$(PYTHON) -c "import importlib.metadata as m, mkdocs, material, mermaid2, ahocorasick, jinja2, genanki, babel, pyuca, pypinyin, uniseg, pytest, playwright, hypothesis, jsonschema, xdist, build, ruff, mypy, properdocs, zensical, resvg_py, svg2png_py, rdflib, crawlerdetect, starlette, uvicorn, psycopg; \
 	assert any(e.name == 'glossdeck' for e in m.entry_points(group='mkdocs.plugins'))" 2>/dev/null \
 	|| $(PYTHON) -m pip install -e '.[test]'
 

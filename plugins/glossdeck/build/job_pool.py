@@ -1,8 +1,8 @@
 """Features' costly file work (`Feature.file_jobs`: link-preview PNGs) shared between processes.
 
 A one-off build writes features' files in a forked child (output_files.py) while this process has
-MkDocs render the pages. Drawing a PNG costs ~60 ms of CPU, so at 1,000 terms the child has a minute
-of drawing left when the pages are done. The jobs go into a pool that every process of the build
+MkDocs render the pages. Drawing a PNG costs ~28 ms of CPU (~60 ms without the `fast` extra), so at
+1,000 terms the child has up to a minute of drawing left when the pages are done. The jobs go into a pool that every process of the build
 draws from: the child takes jobs once its other files are written, this process once its pages are
 rendered (on_post_build), and both cores stay busy until the pool is empty.
 

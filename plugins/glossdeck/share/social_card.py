@@ -4,9 +4,16 @@ A term's image is the term card's own design (embeds/card_svg.py) at 600x315 dra
 1200x630, the size and 1.91:1 shape chat clients and social sites show best. The site's image (for
 the home page) uses the same palette, type and axis colours: the site's name, its description and
 how many terms it holds, over the four DEBT axes.
+
+These SVGs are drawn by resvg only, which places text as if `direction` were always ltr
+(linebender/resvg#475): a right-to-left text's `start` is its left end there, where browsers (and
+the card's design) take its right end. So a right-to-left text's anchor is turned into the one
+resvg reads as the same side (`physical_anchors`), else Urdu and Arabic cards run off the image.
 """
 
 from __future__ import annotations
+
+import re
 
 from ..core.debt import AXES
 from ..embeds.card_svg import CARD_WIDTH, render_card
@@ -23,8 +30,28 @@ PAD = 24
 INNER = CARD_WIDTH - 2 * PAD
 
 
+# a <text> start tag of our own markup (attribute values are escaped: no ">" inside one)
+_RTL_TEXT = re.compile(r'<text\b[^>]*\bdirection="rtl"[^>]*>')
+_FLIPPED = {'text-anchor="end"': 'text-anchor="start"', 'text-anchor="start"': 'text-anchor="end"'}
+
+
+def physical_anchors(svg: str) -> str:
+    """Every right-to-left <text> anchored on the side resvg takes for its start or end."""
+
+    def flip(match: re.Match[str]) -> str:
+        tag = match.group(0)
+        for old, new in _FLIPPED.items():
+            if old in tag:
+                return tag.replace(old, new)
+        if 'text-anchor="middle"' in tag:
+            return tag
+        return tag[:-1] + ' text-anchor="end">'  # no anchor is `start`
+
+    return _RTL_TEXT.sub(flip, svg)
+
+
 def term_social_svg(view: CardView) -> str:
-    return render_card(view, "light", height=HEIGHT, scale=SCALE, framed=False)
+    return physical_anchors(render_card(view, "light", height=HEIGHT, scale=SCALE, framed=False))
 
 
 def _text(
@@ -89,4 +116,4 @@ def site_social_svg(site_name: str, description: str, kicker: str, host: str) ->
         },
         join(parts),
     )
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + svg + "\n"
+    return physical_anchors('<?xml version="1.0" encoding="UTF-8"?>\n' + svg + "\n")

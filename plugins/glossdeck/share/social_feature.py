@@ -2,8 +2,9 @@
 and the Open Graph / Twitter <meta> on every term page and the home page.
 
 The images are drawn only with a site_url: previews need absolute image URLs, and drawing costs
-about 60 ms of CPU per term. So they are kept on disk in the plugin's `cache_dir` by the SVG they
-come from (png_cache.py): the next build draws only the terms that changed. Those still to draw are
+about 28 ms of CPU per term (60 ms without svg2png-py, see png.py). So they are kept on disk in the
+plugin's `cache_dir` by the SVG they come from (png_cache.py): the next build draws only the terms
+that changed. Those still to draw are
 `file_jobs`: a one-off build shares them between its two processes (build/job_pool.py) and the
 files are then read from the cache. Under `mkdocs serve` each image is also kept in the memo by its
 term file's content, so a rebuild does not even read the others.
