@@ -46,7 +46,9 @@ def serve_build():
         config.plugins.on_startup(command="serve", dirty=True)
     plugin = config.plugins["glossdeck"]
     build(config, dirty=True)
-    return plugin.cache_stats()
+    # the link-preview images: drawn by both processes, kept in the memo by the parent's own files
+    return {{**plugin.cache_stats(), "social_misses": plugin.memo.misses("social.cards"),
+             "social_kept": len(plugin.memo.table("social.cards"))}}
 
 def pages():
     return {{str(p.relative_to(root / "site")): hashlib.sha256(p.read_bytes()).hexdigest()
@@ -113,3 +115,8 @@ def test_first_serve_build_forks_and_the_first_edit_redoes_only_that_term(tmp_pa
     # the term's cards, API record, preview, Markdown, social image, and the glossary-wide files
     # it is part of (learning data, deck, SKOS, TBX, llms.txt): a few dozen of hundreds
     assert 0 < edit["feature_files_written"] == edit_alone["feature_files_written"] < 40
+    # every link-preview image is in the memo after the first build (one per term and the site's),
+    # so the edit makes its term's image again, not all of them
+    first = forked["first"]
+    assert isinstance(first, dict) and first["social_kept"] == 13
+    assert edit["social_misses"] == edit_alone["social_misses"] <= 2
