@@ -46,11 +46,18 @@ def serve_build():
         config.plugins.on_startup(command="serve", dirty=True)
     plugin = config.plugins["glossdeck"]
     build(config, dirty=True)
-    return plugin.cache_stats()
+    # the link-preview images: drawn by both processes, kept in the memo by the parent's own files
+    return {{**plugin.cache_stats(), "social_misses": plugin.memo.misses("social.cards"),
+             "social_kept": len(plugin.memo.table("social.cards"))}}
 
 def pages():
-    return {{str(p.relative_to(root / "site")): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted((root / "site").rglob("*")) if p.is_file()}}
+    # the store's linked folders too (cards/, api/, ...): what the server serves
+    site, found = root / "site", {{}}
+    for folder, _, names in os.walk(site, followlinks=True):
+        for name in names:
+            path = Path(folder) / name
+            found[path.relative_to(site).as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return dict(sorted(found.items()))
 
 first = serve_build()
 first_forks, first_pages = len(forks), pages()
@@ -99,7 +106,11 @@ def test_first_serve_build_forks_and_the_first_edit_redoes_only_that_term(tmp_pa
     # server's threads and never fork
     assert forked["first_forks"] == 2 and forked["later_forks"] == 0
     assert alone["first_forks"] == 1  # features' files only: too few terms to split the pages
-    # the same site either way, before and after the edit
+    # the same site either way, before and after the edit, features' files included (the link-preview
+    # images are drawn by both processes and stored by the parent)
+    first_pages = forked["first_pages"]
+    assert isinstance(first_pages, dict) and "cards/og-site.png" in first_pages and "api/terms.json" in first_pages
+    assert len([p for p in first_pages if p.startswith("cards/og/")]) == 12
     assert forked["first_pages"] == alone["first_pages"]
     assert forked["edit_pages"] == alone["edit_pages"]
     # the first edit after a forked first build does what it does after a one-process first build:
@@ -113,3 +124,8 @@ def test_first_serve_build_forks_and_the_first_edit_redoes_only_that_term(tmp_pa
     # the term's cards, API record, preview, Markdown, social image, and the glossary-wide files
     # it is part of (learning data, deck, SKOS, TBX, llms.txt): a few dozen of hundreds
     assert 0 < edit["feature_files_written"] == edit_alone["feature_files_written"] < 40
+    # every link-preview image is in the memo after the first build (one per term and the site's),
+    # so the edit makes its term's image again, not all of them
+    first = forked["first"]
+    assert isinstance(first, dict) and first["social_kept"] == 13
+    assert edit["social_misses"] == edit_alone["social_misses"] <= 2

@@ -52,10 +52,13 @@ class JobPool:
             os.close(write_end)  # once the numbers are read, a read is the end
         self._read = read_end
 
-    def work(self) -> int:
-        """Take and do jobs until none are left; how many this call took."""
+    def work(self, between: Callable[[], object] | None = None) -> int:
+        """Take and do jobs until none are left; how many this call took. `between` runs before
+        each job is taken (the first serve build reads what its forked child sent meanwhile)."""
         taken = 0
         while self._read is not None:
+            if between is not None:
+                between()
             ticket = os.read(self._read, TICKET)
             if len(ticket) < TICKET:  # the end (a short read cannot happen: numbers are written whole)
                 break

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import itertools
+import marshal
 import os
+import select
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 
 from ..features import Feature
 from .forked import ForkedTask, ForkedTaskError
-from .memo import BuildMemo, recorded_run
+from .memo import BuildMemo
 from .output_files import FolderMaker, SharedJobs, WriteReport, unsafe_path
 
 Items = Iterable[tuple[Feature, str, bytes]]
@@ -144,9 +147,15 @@ class ForkedSync:
     """The first `mkdocs serve` build's `LinkedStore.sync`, in a forked child (forked.py) while
     MkDocs renders the pages; only that build can fork, before the server's threads start.
 
-    `finish()` brings back what the store learnt (each file's fingerprint, the folders made) and
-    the memo entries the child computed (cards, API JSON, learning data), so the first edit writes
-    and renders only what it changed. If the child fails, the sync runs here instead."""
+    The child stores the files of the features that need no shared jobs (`items`), then sends what
+    it learnt at once, through a pipe of its own: each file's fingerprint, the folders made and the
+    memo entries it computed (cards, API JSON, learning data), so the first edit writes and renders
+    only what it changed. Then it draws its share of the jobs. This process takes that message in
+    between its own jobs (`poll`), so decoding it (a hundred MB at 1,000 terms) is done while both
+    cores are busy, not after. Once the jobs are done, this process stores the files of the features
+    that needed them (`later`: the link-preview PNGs, read from the cache the jobs filled), so their
+    bytes never cross the pipe; it links everything into the site in `finish()`. If the child fails,
+    the sync runs here instead."""
 
     def __init__(
         self,
@@ -155,35 +164,99 @@ class ForkedSync:
         site_dir: str,
         memo: BuildMemo | None,
         shared: SharedJobs | None = None,
+        later: Callable[[], Items] | None = None,
     ) -> None:
         store.prepare(site_dir)  # made, and its removal at exit registered, by this process
         self.store, self.items, self.site_dir, self.memo = store, items, site_dir, memo
+        self.later = later or (lambda: ())
+        self._sent: tuple[list[str], int, Folders, dict[str, tuple[int, int]], list[str]] | None = None
+        self._here: tuple[WriteReport, Folders] | None = None
+        early_read, early_write = os.pipe()
 
         # The child only fills the store: it runs while MkDocs has written no page yet, and linking a
         # folder MkDocs writes into later (terms/, learn/) would send MkDocs' pages into the store.
         # The parent links the files into the site in finish(), after the pages.
-        def sync() -> tuple[list[str], int, Folders, dict[str, tuple[int, int]], list[str], int]:
+        def sync() -> tuple[int, bytes]:
+            os.close(early_read)
+            if memo is not None:
+                memo.record()
             report, by_folder = store.store(items(), site_dir)
             made = sorted(store.store_folders.made)
-            done = shared.pool.done if shared is not None else 0
-            return report.errors, report.written, by_folder, store.fingerprints, made, done
+            entries = memo.recorded() if memo is not None else b""
+            sent = marshal.dumps((report.errors, report.written, by_folder, store.fingerprints, made, entries))
+            with os.fdopen(early_write, "wb") as pipe:
+                pipe.write(sent)
+            if memo is not None:
+                memo.record()  # whatever the jobs compute comes back with the result
+            if shared is not None:
+                shared.pool.work()
+            return (shared.pool.done if shared is not None else 0), (memo.recorded() if memo is not None else b"")
 
-        self.task = ForkedTask(recorded_run(memo, sync))
+        try:
+            self.task = ForkedTask(sync)
+        except BaseException:
+            os.close(early_read)
+            raise
+        finally:
+            os.close(early_write)
+        self._early: int | None = early_read
+
+    def poll(self) -> None:
+        """Take in what the child sent, if it has (never waits for it)."""
+        if self._early is not None and select.select([self._early], [], [], 0)[0]:
+            self._receive()
+
+    def _receive(self) -> None:
+        """Read the child's message (it writes it whole, then closes the pipe: reading to the end
+        takes as long as copying it), keep its store state for finish() and preload its memo entries."""
+        if self._early is None:
+            return
+        early, self._early = self._early, None
+        with os.fdopen(early, "rb") as pipe:
+            data = pipe.read()
+        try:
+            errors, written, by_folder, fingerprints, made, entries = marshal.loads(data)
+        except (EOFError, ValueError, TypeError):
+            return  # the child failed before sending it: finish() finds out
+        self._sent = (list(errors), int(written), dict(by_folder), dict(fingerprints), list(made))
+        if self.memo is not None:
+            self.memo.preload(entries)  # entries are keyed by content: right even if the child fails later
+
+    def write_here(self) -> None:
+        """Store the `later` features' files in this process, once the shared jobs are done. The
+        store knows no file yet (this is the session's first build), so nothing the child stored
+        is removed as no longer produced."""
+        if self._here is None:
+            self._here = self.store.store(self.later(), self.site_dir)
 
     def finish(self) -> WriteReport:
+        self.write_here()
+        self._receive()
         try:
-            (errors, written, by_folder, fingerprints, made, jobs_done), entries = self.task.result()
+            jobs_done, entries = self.task.result()
         except ForkedTaskError:
             self.store.fingerprints = {}  # nothing is known of what the child wrote: write it all
-            return self.store.sync(self.items(), self.site_dir)
-        self.store.fingerprints = dict(fingerprints)
-        self.store.store_folders.made.update(made)
+            return self.store.sync(itertools.chain(self.items(), self.later()), self.site_dir)
+        if self._sent is None:  # a result without the message cannot happen; be safe anyway
+            self.store.fingerprints = {}
+            return self.store.sync(itertools.chain(self.items(), self.later()), self.site_dir)
+        errors, written, by_folder, fingerprints, made = self._sent
+        assert self._here is not None
+        here, here_folders = self._here
         if self.memo is not None:
             self.memo.preload(entries)
-        report = WriteReport(errors=list(errors), written=int(written), jobs_done=int(jobs_done))
-        self.store.link(dict(by_folder), self.site_dir, report)
+        self.store.fingerprints = {**fingerprints, **self.store.fingerprints}  # this process stored last
+        self.store.store_folders.made.update(made)
+        for top, files in here_folders.items():
+            by_folder.setdefault(top, []).extend(files)
+        report = WriteReport(errors=errors + here.errors, written=written + here.written, jobs_done=int(jobs_done))
+        self.store.link(by_folder, self.site_dir, report)
         report.cpu_seconds = self.task.cpu_seconds
         return report
 
     def cancel(self) -> None:
         self.task.cancel()
+        if self._early is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._early)
+            self._early = None

@@ -680,10 +680,17 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         if self.incremental:
             if not self.store.fingerprints:  # the session's first build: nothing in the store yet
                 self._pending_files = None
-                features, shared = self.features, share_file_jobs(self.features, ctx.build)
-                self._shared = shared
+                self._shared = shared = share_file_jobs(self.features, ctx.build)
+                # the child stores the other features' files and draws its share of the jobs; this
+                # process stores the files of the features that needed the jobs (serve_store.py)
+                others = [f for f in self.features if f not in shared.features]
                 self._forked = ForkedSync(
-                    self.store, lambda: feature_files(features, ctx.build, shared), site_dir, self.memo, shared
+                    self.store,
+                    lambda: feature_files(others, ctx.build),
+                    site_dir,
+                    self.memo,
+                    shared,
+                    later=lambda: feature_files(shared.features, ctx.build),
                 )
             return
         self._pending_files = None
@@ -698,11 +705,16 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         if self._forked is not None:
             forked, self._forked = self._forked, None
             shared, self._shared = self._shared, None
+            sync = forked if isinstance(forked, ForkedSync) else None
             if shared is not None:  # the pages are done: draw what the child has not drawn yet
                 with TIMER.phase("files-jobs"):
-                    shared.pool.work()
+                    # the first serve build's child sends its memo entries meanwhile: taken in between
+                    shared.pool.work(between=None if sync is None else functools.partial(self._poll, sync))
                 shared.pool.close()
                 self.jobs_done_here = shared.pool.done
+            if sync is not None:  # the files of the features that needed the jobs
+                with TIMER.phase("files"):
+                    sync.write_here()
             with TIMER.phase("files-wait"):
                 try:
                     report = forked.finish()
@@ -719,6 +731,11 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
             errors, self.files_report = report.errors, report
         for message in errors:
             log.error(message)
+
+    @staticmethod
+    def _poll(sync: ForkedSync) -> None:
+        with TIMER.phase("files-preload"):
+            sync.poll()
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         # `mkdocs serve` rebuilds when a term file (or a template override) changes

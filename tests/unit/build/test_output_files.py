@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import subprocess
 import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from glossdeck.build.output_files import ForkedWriter, WriteReport, write_files
-from glossdeck.build.serve_store import LinkedStore
+from glossdeck.build.job_pool import JobPool
+from glossdeck.build.memo import BuildMemo
+from glossdeck.build.output_files import ForkedWriter, SharedJobs, WriteReport, write_files
+from glossdeck.build.serve_store import ForkedSync, LinkedStore
 from glossdeck.features import Feature
 from tests.support.policy import needs_fork
 from tests.support.sites import files_in, write_synthetic_project
@@ -144,3 +149,78 @@ def test_a_one_off_build_writes_cards_from_a_forked_child(tmp_path: Path) -> Non
     for slug in (f"term-{i:05d}" for i in range(6)):
         assert (site / "cards" / f"{slug}.svg").read_text(encoding="utf-8").rstrip().endswith("</svg>")
         assert json.loads((site / "api" / "terms" / f"{slug}.json").read_text(encoding="utf-8"))["slug"] == slug
+
+
+def _wait_for(path: Path) -> bool:
+    """A child's job that waits (at most a minute) for the parent to leave `path`: the job is
+    still running when the parent gets there."""
+    deadline = time.monotonic() + 60
+    while not path.exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return True
+
+
+@needs_fork
+def test_first_serve_sync_sends_the_childs_work_before_its_jobs_and_stores_the_jobs_files_here(
+    tmp_path: Path,
+) -> None:
+    """The first serve build's forked sync: the child stores its features' files and sends their
+    fingerprints and memo entries before it takes its share of the jobs, so this process takes them
+    in while the child is still drawing; the files of the features that needed the jobs are stored
+    by this process, and everything is linked into the site."""
+    site, received = tmp_path / "site", tmp_path / "received"
+    site.mkdir()
+    memo, store = BuildMemo(), LinkedStore()
+    parent = os.getpid()
+    pool = JobPool([functools.partial(_wait_for, received)])
+    shared = SharedJobs(pool, [DEMO])
+
+    def childs_files() -> Iterator[tuple[Feature, str, bytes]]:
+        yield DEMO, "api/a.json", memo.get("demo.api", "a", 1, f"from {os.getpid()}".encode)
+        yield DEMO, "learn/data/x.json", b"x"
+
+    def later_files() -> Iterator[tuple[Feature, str, bytes]]:
+        assert os.getpid() == parent  # stored by this process, after the jobs
+        yield DEMO, "social/a.png", memo.get("demo.png", "a", 1, lambda: b"png")
+
+    sync = ForkedSync(store, childs_files, str(site), memo, shared, later=later_files)
+    deadline = time.monotonic() + 60
+    while memo.misses("demo.api") + len(memo.table("demo.api")) == 0 and time.monotonic() < deadline:
+        sync.poll()
+        time.sleep(0.01)
+    # taken in while the child's job still runs (it waits for `received`)
+    assert len(memo.table("demo.api")) == 1 and not received.exists()
+    received.write_text("yes")
+    pool.work(between=sync.poll)
+    pool.close()
+    sync.write_here()
+    report = sync.finish()
+
+    assert files_in(site) == {
+        "api/a.json": b"from %d" % sync.task.pid,
+        "learn/data/x.json": b"x",
+        "social/a.png": b"png",
+    }
+    assert report.written == 3 and report.jobs_done == 1 and not report.errors
+    # the child's entry came back: asked again with the same key, it is not computed here
+    assert memo.get("demo.api", "a", 1, lambda: b"again") == b"from %d" % sync.task.pid
+    # the store knows every file: syncing the same files again writes nothing
+    again = store.sync([*childs_files(), *later_files()], str(site))
+    assert again.written == 0 and files_in(site)["api/a.json"] == b"from %d" % sync.task.pid
+
+
+@needs_fork
+def test_first_serve_sync_writes_everything_here_when_the_child_fails(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    parent = os.getpid()
+
+    def childs_files() -> Iterator[tuple[Feature, str, bytes]]:
+        if os.getpid() != parent:
+            raise RuntimeError("disk on fire")
+        yield DEMO, "api/a.json", b"a"
+
+    sync = ForkedSync(LinkedStore(), childs_files, str(site), BuildMemo(), later=lambda: [(DEMO, "social/a.png", b"p")])
+    sync.poll()
+    report = sync.finish()
+    assert files_in(site) == {"api/a.json": b"a", "social/a.png": b"p"} and report.written == 2
