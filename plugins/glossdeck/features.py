@@ -65,11 +65,19 @@ class Build:
     affected: frozenset[str] | None = None
     _values: dict[str, Any] = field(default_factory=dict, repr=False)
 
-    def term_value(self, table: str, slug: str, key: Callable[[], Hashable], compute: Callable[[], V]) -> V:
+    def term_value(
+        self,
+        table: str,
+        slug: str,
+        key: Callable[[], Hashable],
+        compute: Callable[[], V],
+        checked: Hashable = None,
+    ) -> V:
         """`reuse` for a value made only from term `slug`, the terms it links to or is linked from
-        (their titles, TL;DRs, ...), and the site (`site`, `options`): for a term this build did not
-        affect, the last build's value, without computing `key` (reuse.reuse_unaffected)."""
-        return reuse_unaffected(self.memo, self.affected, table, slug, key, compute)
+        (their titles, TL;DRs, ...), the site (`site`, `options`) and `checked` (anything else,
+        compared every build): for a term this build did not affect, the last build's value,
+        without computing `key` (reuse.reuse_unaffected)."""
+        return reuse_unaffected(self.memo, self.affected, table, slug, key, compute, checked)
 
     def once(self, name: str, compute: Callable[[], V]) -> V:
         if name not in self._values:

@@ -38,19 +38,23 @@ def reuse_unaffected(
     slug: str,
     key: Callable[[], Hashable],
     compute: Callable[[], V],
+    checked: Hashable = None,
 ) -> V:
     """`reuse` for a value made from one term, the terms it is linked with (either way) and the
-    site's settings only. When the build knows that none of those changed since the last build
-    (`affected` is the set of terms that may show differently, and `slug` is not in it), the last
-    build's value is returned without computing its key: at a thousand terms, the keys (titles of
-    linked terms, ...) are most of a rebuild's work. Otherwise as `reuse(memo, table, slug, key())`."""
+    site's settings, and from `checked`: whatever else it depends on (a chain of prerequisites, a
+    question count), cheap to compare and compared on every build. When the build knows that none
+    of the rest changed since the last build (`affected` is the set of terms that may show
+    differently, and `slug` is not in it), the last build's value is returned without computing its
+    key: at a thousand terms, the keys (titles of linked terms, ...) are most of a rebuild's work.
+    Otherwise as `reuse(memo, table, slug, (key(), checked))`."""
     if memo is None:
         return compute()
     if affected is not None and slug not in affected:
-        found, value = memo.previous(table, slug)
-        if found:
-            return value  # type: ignore[no-any-return]
-    return memo.get(table, slug, key(), compute)
+        found, kept = memo.previous(table, slug)
+        if found and kept[0] == checked:
+            return kept[1]  # type: ignore[no-any-return]
+    made: tuple[Hashable, V] = memo.get(table, slug, (key(), checked), lambda: (checked, compute()))
+    return made[1]
 
 
 def text_key(value: str) -> tuple[int, int]:

@@ -40,6 +40,9 @@ class LinkedStore:
         self.store_folders = FolderMaker()
         self.can_link = True
         self.removed: list[str] = []  # files the last `store` removed: `link` removes them from the site too
+        # rel -> the inode of the stored file linked into the site at rel, while it is that file: a
+        # dirty rebuild keeps the site folder, so a link still in place is not made again
+        self.inodes: dict[str, int] = {}
 
     def prepare(self, site_dir: str) -> str:
         """The store folder for this site folder, made now if need be (and removed at exit)."""
@@ -53,7 +56,7 @@ class LinkedStore:
             except OSError:
                 self.root = tempfile.mkdtemp(prefix="glossdeck-files-")
             atexit.register(shutil.rmtree, self.root, True)
-            self.fingerprints, self.store_folders = {}, FolderMaker()
+            self.fingerprints, self.store_folders, self.inodes = {}, FolderMaker(), {}
         return self.root
 
     def sync(self, items: Iterable[tuple[Feature, str, bytes]], site_dir: str) -> WriteReport:
@@ -78,6 +81,7 @@ class LinkedStore:
                     handle.write(data)
                 os.replace(stored + ".new", stored)
                 self.fingerprints[rel] = fingerprint
+                self.inodes.pop(rel, None)
                 report.written += 1
             top = rel.split("/", 1)[0] if "/" in rel else ""
             by_folder.setdefault(top, []).append(rel)
@@ -85,6 +89,7 @@ class LinkedStore:
         self.removed = [r for r in self.fingerprints if r not in produced]
         for rel in self.removed:
             del self.fingerprints[rel]
+            self.inodes.pop(rel, None)
             with contextlib.suppress(OSError):
                 os.remove(os.path.join(store, *rel.split("/")))
         return report, by_folder
@@ -106,13 +111,27 @@ class LinkedStore:
                 continue
             for rel in files:
                 target = site_folders.folder_for(site_dir, rel)
+                if self._still_linked(rel, target):
+                    report.linked += 1
+                    continue
                 stored = os.path.join(store, *rel.split("/"))
                 if self.can_link and self._link(stored, target):
                     report.linked += 1
+                    with contextlib.suppress(OSError):
+                        self.inodes[rel] = os.stat(target).st_ino
                 else:
                     with contextlib.suppress(FileNotFoundError):
                         os.remove(target)  # a link left by an earlier build: never write through it
                     shutil.copyfile(stored, target)
+
+    def _still_linked(self, rel: str, target: str) -> bool:
+        ino = self.inodes.get(rel)
+        if ino is None:
+            return False
+        try:
+            return os.stat(target, follow_symlinks=False).st_ino == ino
+        except OSError:
+            return False
 
     @staticmethod
     def _link_folder(stored: str, target: str) -> bool:

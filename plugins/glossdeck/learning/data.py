@@ -17,21 +17,21 @@ back to the site root (`data-gd-root`, see pages.widget).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
 from typing import Any
 
 from ..core.debt import AXES
 from ..core.glossary import Glossary
 from ..core.term_links import linked_slugs
 from ..features import Build, SiteInfo
-from ..reuse import Memo, reuse
+from ..reuse import Memo, reuse, reuse_unaffected
 from ..text.plain_text import markdown_paragraphs_to_plain as plain_text
 from ..text.term_links import titles_from
 from .anki_package import NoteRow, anki_package, note_row
 from .deck import DeckCard, csv_row, deck_csv, deck_timestamp, term_cards
-from .paths import LearningPath, all_paths, read_first_all
+from .paths import LearningPath, PathStep, all_paths, all_steps, read_first_all
 from .quiz import Question, question_bank
 
 DATA_VERSION = 1
@@ -93,6 +93,11 @@ class LearningModel:
     terms_json: dict[str, Any]
     term_records: dict[str, dict[str, Any]]  # the records of terms_json["terms"], by slug
 
+    @cached_property
+    def steps(self) -> dict[str, list[PathStep]]:
+        """Where each term stands on the paths it is on (paths.all_steps)."""
+        return all_steps(self.paths)
+
     def term_quiz(self, slug: str) -> dict[str, Any]:
         """One term's file: what its page's "Check yourself" shows."""
         return {"version": DATA_VERSION, "term": slug, "questions": [q.as_json() for q in self.questions[slug]]}
@@ -140,19 +145,35 @@ def _term_record(
 
 
 def _record(
-    glossary: Glossary, site: SiteInfo, slug: str, question_count: int, read_first: list[str], memo: Memo | None
+    glossary: Glossary,
+    site: SiteInfo,
+    slug: str,
+    question_count: int,
+    read_first: list[str],
+    memo: Memo | None,
+    affected: frozenset[str] | None = None,
 ) -> dict[str, Any]:
     """A term's record, kept across `mkdocs serve` rebuilds by everything it shows: the term file's
-    bytes, the terms pointing at it, what to read first, its question count, the site."""
+    bytes, the terms pointing at it, what to read first, its question count, the site. What to
+    read first (a chain of prerequisites) and the question count (distractors come from the
+    category) reach beyond the terms linked with it, so they are compared on every build."""
     if memo is None:
         return _term_record(glossary, site, slug, question_count, read_first)
     entry = glossary.entries[slug]
-    related = tuple(r for r in Glossary.outgoing(entry.term) if r in glossary)
-    linked = tuple((s, glossary.term(s).title if s in glossary else None) for s in linked_slugs(entry.term))
-    backlinks, first = tuple(glossary.backlinks(slug)), tuple(read_first)
-    key = (entry.file, entry.digest, site, related, linked, backlinks, first, question_count)
-    return reuse(
-        memo, "learning.records", slug, key, lambda: _term_record(glossary, site, slug, question_count, read_first)
+
+    def key() -> Hashable:
+        related = tuple(r for r in Glossary.outgoing(entry.term) if r in glossary)
+        linked = tuple((s, glossary.term(s).title if s in glossary else None) for s in linked_slugs(entry.term))
+        return entry.file, entry.digest, site, related, linked, tuple(glossary.backlinks(slug))
+
+    return reuse_unaffected(
+        memo,
+        affected,
+        "learning.records",
+        slug,
+        key,
+        lambda: _term_record(glossary, site, slug, question_count, read_first),
+        checked=(tuple(read_first), question_count),
     )
 
 
@@ -184,7 +205,9 @@ def _kept_edges(glossary: Glossary, memo: Memo | None) -> list[dict[str, str]]:
     return reuse(memo, "learning.edges", "edges", key, lambda: _edges(glossary))
 
 
-def build_learning_model(glossary: Glossary, site: SiteInfo, memo: Memo | None = None) -> LearningModel:
+def build_learning_model(
+    glossary: Glossary, site: SiteInfo, memo: Memo | None = None, affected: frozenset[str] | None = None
+) -> LearningModel:
     paths = all_paths(glossary, site)
     questions = question_bank(glossary, memo, site.messages)
     read_first = read_first_all(glossary)
@@ -210,7 +233,10 @@ def build_learning_model(glossary: Glossary, site: SiteInfo, memo: Memo | None =
         "tags": sorted(glossary.tags),
         "tagTitles": {g: site.tag_title(g) for g in sorted(glossary.tags)},
         "levelTitles": {lv: site.messages(f"badge.levels.{lv}") for lv in ("beginner", "intermediate", "advanced")},
-        "terms": [_record(glossary, site, e.slug, len(questions[e.slug]), read_first[e.slug], memo) for e in glossary],
+        "terms": [
+            _record(glossary, site, e.slug, len(questions[e.slug]), read_first[e.slug], memo, affected)
+            for e in glossary
+        ],
         "edges": _kept_edges(glossary, memo),
         "paths": [
             {
@@ -235,7 +261,7 @@ MODEL = "learning.model"
 
 def learning_model(build: Build) -> LearningModel:
     """The build's model: pages(), term_sections() and files() all ask for it in one build."""
-    return build.once(MODEL, lambda: build_learning_model(build.glossary, build.site, build.memo))
+    return build.once(MODEL, lambda: build_learning_model(build.glossary, build.site, build.memo, build.affected))
 
 
 def to_json_bytes(data: dict[str, Any]) -> bytes:
@@ -252,11 +278,10 @@ def deck_files(build: Build, model: LearningModel) -> dict[str, bytes]:
     cards = [
         card
         for e in glossary
-        for card in reuse(  # by the term's text and the texts its record shows (linked terms' titles)
-            memo,
+        for card in build.term_value(  # by the term's text and the texts its record shows (linked terms' titles)
             "learning.deck-cards",
             e.slug,
-            (e.digest, site, json.dumps([records[e.slug]["tldr"], records[e.slug].get("misconception")])),
+            partial(_deck_key, e.digest, site, records[e.slug]),
             partial(term_cards, e, site, records[e.slug]),
         )
     ]
@@ -274,6 +299,10 @@ def deck_files(build: Build, model: LearningModel) -> dict[str, bytes]:
     if memo is None:
         return make()
     return reuse(memo, "learning.deck", "files", (site, tuple(cards), timestamp), make)
+
+
+def _deck_key(digest: int, site: SiteInfo, record: dict[str, Any]) -> Hashable:
+    return digest, site, json.dumps([record["tldr"], record.get("misconception")])
 
 
 def _deck_rows(card: DeckCard) -> tuple[NoteRow, str]:

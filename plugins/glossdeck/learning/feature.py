@@ -29,7 +29,7 @@ from .pages import (
     read_first_section,
     term_progress_section,
 )
-from .paths import curated_paths, steps_of
+from .paths import curated_paths
 from .quiz import term_page_questions
 from .scripts import CORE_SCRIPT, PAGE_ONLY_SCRIPTS, PAGE_STRINGS, WIDGET_SCRIPTS, all_scripts, preload_links
 
@@ -100,7 +100,7 @@ class Learning(Feature):
             bool(record["prerequisites"] or record["related"] or record["backlinks"]),
             tuple(
                 (step.path.id, step.path.title, len(step.path.terms), step.step, step.next, _title(glossary, step.next))
-                for step in steps_of(model.paths, slug)
+                for step in model.steps.get(slug, [])
             ),
         )
         return reuse(
@@ -119,7 +119,7 @@ class Learning(Feature):
         if record["prerequisites"] or record["related"] or record["backlinks"]:
             sections.append(TermSection("after-content", local_graph_section(site, slug)))
         sections.append(TermSection("end", term_progress_section(site, slug)))
-        steps = steps_of(model.paths, slug)
+        steps = model.steps.get(slug, [])
         if steps:
             sections.append(TermSection("end", path_next_section(glossary, site, slug, steps)))
         return sections

@@ -244,10 +244,18 @@ class PathStep:
 
 def steps_of(paths: list[LearningPath], slug: str) -> list[PathStep]:
     """Every path a term is on (in the paths' order: curated first), with the term after it there."""
-    steps = []
+    return all_steps(paths).get(slug, [])
+
+
+def all_steps(paths: list[LearningPath]) -> dict[str, list[PathStep]]:
+    """`steps_of` for every term at once (one pass over the paths, not one per term)."""
+    steps: dict[str, list[PathStep]] = {}
     for path in paths:
-        if slug in path.terms:
-            at = path.terms.index(slug)
+        seen: set[str] = set()
+        for at, slug in enumerate(path.terms):
+            if slug in seen:  # a term listed twice stands at its first place
+                continue
+            seen.add(slug)
             following = path.terms[at + 1] if at + 1 < len(path.terms) else None
-            steps.append(PathStep(path, at + 1, following))
+            steps.setdefault(slug, []).append(PathStep(path, at + 1, following))
     return steps

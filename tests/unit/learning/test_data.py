@@ -93,9 +93,9 @@ def test_model_built_once_per_glossary(glossary: Glossary, monkeypatch: pytest.M
     calls: list[int] = []
     real = learning_data.build_learning_model
 
-    def counted(g: Glossary, s: SiteInfo, m: object) -> object:
+    def counted(g: Glossary, s: SiteInfo, m: object, affected: frozenset[str] | None) -> object:
         calls.append(1)
-        return real(g, s, m)  # type: ignore[arg-type]
+        return real(g, s, m, affected)  # type: ignore[arg-type]
 
     monkeypatch.setattr(learning_data, "build_learning_model", counted)
     build = Build(glossary, SITE)
