@@ -30,12 +30,10 @@ from tests.support.compat import (
 QUIZ_SLUG = "sql-injection"
 
 
-@pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An exported Zensical project, built: OUT/zensical.toml, OUT/docs/, OUT/site/."""
+def _exported(root: Path, *options: str) -> Path:
+    """An exported Zensical project, built: ROOT/out/zensical.toml, ROOT/out/docs/, ROOT/out/site/."""
     require_vendor()
     zensical = tool("zensical")
-    root = tmp_path_factory.mktemp("zensical")
     write_project(root, "README.md", "A glossary exported for Zensical.\n", docs={})
     exported = run(
         [
@@ -52,6 +50,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "--site-url",
             "https://example.org/glossary/",
             "--strict",
+            *options,
         ],
         root,
     )
@@ -61,6 +60,11 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert built.returncode == 0, built.stdout + built.stderr
     assert "No issues found" in built.stdout + built.stderr, built.stdout + built.stderr
     return out
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _exported(tmp_path_factory.mktemp("zensical"))
 
 
 def test_the_export_is_a_zensical_project(project: Path) -> None:
@@ -145,4 +149,19 @@ def test_chromium_draws_the_diagram_answers_the_quiz_and_stays_local(project: Pa
         page.locator(".gd-quiz__status").wait_for(state="visible", timeout=5_000)
         page.wait_for_load_state("networkidle")
         assert watch.outside == []
+        assert not watch.errors, watch.errors
+
+
+@pytest.mark.browser
+def test_a_translated_export_speaks_its_language_in_the_theme_too(tmp_path: Path) -> None:
+    """`--language de`: the theme's own words (the search dialog's name, the page's language) and
+    the navigation's section titles are German, not only glossdeck's."""
+    out = _exported(tmp_path, "--language", "de")
+    config = (out / "zensical.toml").read_text(encoding="utf-8")
+    assert 'language = "de"' in config and '"Lernen"' in config and '"Learn"' not in config
+    with served(out / "site") as base, browser_page(base) as (page, watch):
+        page.goto(base + f"terms/{DIAGRAM_SLUG}/")
+        page.wait_for_load_state("load")
+        assert page.get_attribute("html", "lang") == "de"
+        assert page.get_attribute('.md-search[role="dialog"]', "aria-label") == "Suche"
         assert not watch.errors, watch.errors

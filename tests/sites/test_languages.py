@@ -155,8 +155,8 @@ def test_learning_pages_decks_and_ai_readers_follow_the_language(zh: BuiltSite) 
     assert "对还是错？" in deck and "True or false?" not in deck
     # the term as Markdown for AI readers: headings and facts in Chinese, term links as links
     markdown = (zh.site_dir / "md" / "容器.md").read_text(encoding="utf-8")
-    assert "## 常见误解" in markdown and "- 分类: " in markdown
-    for english in ("Common misconception", "Related terms", "Web page", "Category:"):
+    assert "## 常见误解" in markdown and "- 分类：" in markdown  # Chinese punctuation after a label
+    for english in ("Common misconception", "Related terms", "Web page", "Category:", "分类: "):
         assert english not in markdown, english
     llms = (zh.site_dir / "llms.txt").read_text(encoding="utf-8")
     assert "所有术语合为一个文件" in llms and "Every term in one file" not in llms

@@ -46,6 +46,7 @@ class ZensicalExport:
     scripts: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     ok: bool = True
+    language: str = "en"  # the theme's too: its own words (search, navigation) in the site's language
 
 
 def build_export(
@@ -96,8 +97,12 @@ def build_export(
         own = feature.pages(ctx.build)
         pages += own
         listed = [{p.title: p.src_path} for p in own if p.in_nav]
+        t = layout.site.messages  # a feature's section title in the site's language, as the plugin writes it
+        section = (
+            t(f"nav.{feature.name}") if feature.nav_section and t.has(f"nav.{feature.name}") else feature.nav_section
+        )
         if listed:
-            glossary_nav += [{feature.nav_section: listed}] if feature.nav_section else listed
+            glossary_nav += [{section: listed}] if section else listed
     nav: list[object] = [{"Home": layout.home}, {nav_title or layout.site.messages("nav.glossary"): glossary_nav}]
 
     files = feature_files(ctx, problems)
@@ -124,7 +129,16 @@ def build_export(
         for path in [*scripts, f"{ASSETS_URL}/vendor/mermaid/mermaid.esm.min.mjs"]
         if path not in files
     ]
-    return ZensicalExport(pages, files, nav, stylesheets, scripts, lines + missing, not problems.errors and not missing)
+    return ZensicalExport(
+        pages,
+        files,
+        nav,
+        stylesheets,
+        scripts,
+        lines + missing,
+        not problems.errors and not missing,
+        layout.site.messages.language,
+    )
 
 
 def _toml_string(value: str) -> str:
@@ -181,6 +195,7 @@ def zensical_toml(export: ZensicalExport, *, site_name: str, site_url: str | Non
         "]",
         "",
         "[project.theme]",
+        f"language = {_toml_string(export.language)}",
         "font = false  # no Google Fonts: the site makes no request to another host",
         'features = ["navigation.sections", "navigation.top", "content.code.copy"]',
         "",

@@ -44,6 +44,7 @@ def term_markdown(glossary: Glossary, slug: str, site: SiteInfo, from_path: str 
     become links to the linked terms' Markdown documents."""
     here = from_path or markdown_path(slug)
     term, t = glossary.term(slug), site.messages
+    colon, sep = t("markdown.colon"), t("markdown.list_separator")  # "：" and "、" in Chinese
     link: Callable[[str], str] = lambda target: markdown_url(page_link(site, target, here))  # noqa: E731
     debt_url = site.url_of(site.terms_prefix.removesuffix("terms") + "debt.md")
     title_for = titles_from(glossary)
@@ -62,17 +63,17 @@ def term_markdown(glossary: Glossary, slug: str, site: SiteInfo, from_path: str 
     ]
     facts = []
     if term.aliases:
-        facts.append(f"{t('term.aliases')}: " + ", ".join(_text(a) for a in term.aliases))
+        facts.append(t("term.aliases") + colon + sep.join(_text(a) for a in term.aliases))
     kind = _text(site.category_title(term.category))
     if term.level:
         kind += " · " + _text(t("badge.level", level=t(f"badge.levels.{term.level}")))
-    facts.append(f"{t('term.category')}: {kind}")
+    facts.append(f"{t('term.category')}{colon}{kind}")
     if term.tags:
-        facts.append(f"{t('index.tags')}: " + ", ".join(_text(site.tag_title(tag)) for tag in term.tags))
+        facts.append(t("index.tags") + colon + sep.join(_text(site.tag_title(tag)) for tag in term.tags))
     if term.applies_to and (term.applies_to.languages or term.applies_to.contexts):
         facts.append(
-            f"{t('term.applies_to')}: "
-            + ", ".join(_text(a) for a in [*term.applies_to.languages, *term.applies_to.contexts])
+            f"{t('term.applies_to')}{colon}"
+            + sep.join(_text(a) for a in [*term.applies_to.languages, *term.applies_to.contexts])
         )
     if term.debt is not None:
         spoken = "; ".join(
@@ -81,10 +82,10 @@ def term_markdown(glossary: Glossary, slug: str, site: SiteInfo, from_path: str 
             if (s := term.debt.axis(a.letter)) and (name := t(f"debt.axes.{a.letter}.name"))
         )
         how = f"[{_text(t('markdown.how_scored'))}]({link(debt_url)})"
-        facts.append(f"{t('term.debt_profile')}: `{term.debt.string}` ({_text(spoken)}; {how})")
+        facts.append(f"{t('term.debt_profile')}{colon}`{term.debt.string}` ({_text(spoken)}; {how})")
     if when := term.edited or term.added:
         facts.append(_text(t("term.edited", date=t.date(when))))
-    facts.append(f"{t('markdown.web_page')}: [{_text(term.title)}]({link(site.term_url(slug))})")
+    facts.append(f"{t('markdown.web_page')}{colon}[{_text(term.title)}]({link(site.term_url(slug))})")
     out += [f"- {fact}" for fact in facts] + [""]
 
     def section(key: str, body: str | None) -> None:
@@ -105,14 +106,14 @@ def term_markdown(glossary: Glossary, slug: str, site: SiteInfo, from_path: str 
     examples = []
     for example in term.code_examples:
         label = _text(t(f"term.code.{example.kind}"))
-        caption = f": {_text(markdown_to_plain(example.caption, title_for))}" if example.caption else ""
+        caption = f"{colon}{_text(markdown_to_plain(example.caption, title_for))}" if example.caption else ""
         examples.append(
             f"**{label}** ({example.language}){caption}\n\n{code_fence(clean_text(example.code), example.language)}"
         )
     section("term.code_examples", "\n\n".join(examples))
     if term.debt is not None:
         rationales = [
-            f"- **{_text(t(f'debt.axes.{a.letter}.name'))} {term.debt.axis(a.letter).score or 'n/a'}**: "
+            f"- **{_text(t(f'debt.axes.{a.letter}.name'))} {term.debt.axis(a.letter).score or 'n/a'}**{colon}"
             + prose(r).replace(chr(10), chr(10) + "  ")
             for a in AXES
             if (r := term.debt.axis(a.letter).rationale)
@@ -125,7 +126,9 @@ def term_markdown(glossary: Glossary, slug: str, site: SiteInfo, from_path: str 
             if other in glossary:
                 entry = glossary.term(other)
                 target = link(markdown_path(other))
-                lines.append(f"- [{_text(entry.title)}]({target}): {_text(markdown_to_plain(entry.tldr, title_for))}")
+                lines.append(
+                    f"- [{_text(entry.title)}]({target}){colon}{_text(markdown_to_plain(entry.tldr, title_for))}"
+                )
         return "\n".join(lines)
 
     section("learn.read_first", term_list(term.prerequisites))
