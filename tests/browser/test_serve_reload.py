@@ -5,35 +5,19 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
 
+from tests.support.local_server import answers, free_port
 from tests.support.sites import write_project
 from tests.support.terms import synthetic_term_texts
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="signals as on POSIX")
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _answers(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return int(response.status) == 200
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return False
 
 
 def test_a_reload_keeps_unchanged_stylesheets_and_shows_an_edited_one(browser: Browser, tmp_path: Path) -> None:
@@ -44,7 +28,7 @@ def test_a_reload_keeps_unchanged_stylesheets_and_shows_an_edited_one(browser: B
         site_url="https://example.org/",
         extra="extra_css:\n  - extra.css\n",
     )
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty", "-a", f"127.0.0.1:{port}"],
         cwd=tmp_path,
@@ -55,7 +39,7 @@ def test_a_reload_keeps_unchanged_stylesheets_and_shows_an_edited_one(browser: B
     url = f"http://127.0.0.1:{port}/terms/term-00001/"
     try:
         deadline = time.monotonic() + 180
-        while not _answers(url):
+        while not answers(url):
             assert server.poll() is None, "mkdocs serve exited"
             assert time.monotonic() < deadline, f"{url} did not answer"
             time.sleep(0.2)

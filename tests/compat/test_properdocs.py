@@ -13,7 +13,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import time
 import urllib.error
@@ -38,6 +37,7 @@ from tests.support.compat import (
     tool_env,
     write_project,
 )
+from tests.support.local_server import free_port
 
 MATERIALX = "mkdocs-materialx==10.2.2"
 
@@ -128,12 +128,6 @@ def test_properdocs_builds_this_repository_like_mkdocs(tmp_path: Path) -> None:
     assert built == terms
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def _fetch(url: str) -> str:
     with urllib.request.urlopen(url, timeout=5) as response:
         return response.read().decode("utf-8")
@@ -141,7 +135,7 @@ def _fetch(url: str) -> str:
 
 def test_properdocs_serve_serves_term_pages(tmp_path: Path) -> None:
     require_vendor()
-    port = _free_port()
+    port = free_port()
     write_project(
         tmp_path,
         "properdocs.yml",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -15,15 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.local_server import free_port
 from tests.support.sites import write_synthetic_project
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="signals as on POSIX")
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _get(url: str) -> str | None:
@@ -57,7 +51,7 @@ def _wait_for(url: str, wanted: str, seconds: float, server: subprocess.Popen[by
 
 
 def _serve(root: Path) -> tuple[subprocess.Popen[bytes], str]:
-    port = _free_port()
+    port = free_port()
     env = dict(os.environ, TMPDIR=str(root))  # MkDocs' temporary site folder lands here
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],

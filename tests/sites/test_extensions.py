@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
-import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.support.feature_modules import feature_module
 
 PROBE = """
 from glossdeck.features import Feature, GeneratedPage, TermSection, register
@@ -38,18 +40,9 @@ register(Probe())
 
 
 @pytest.fixture
-def probe_module(tmp_path: Path):  # type: ignore[no-untyped-def]
-    from glossdeck.features import FEATURES
-
-    folder = tmp_path / "mods"
-    folder.mkdir()
-    (folder / "gd_probe_feature.py").write_text(PROBE)
-    sys.path.insert(0, str(folder))
-    before = list(FEATURES)
-    yield "gd_probe_feature"
-    FEATURES[:] = before
-    sys.path.remove(str(folder))
-    sys.modules.pop("gd_probe_feature", None)
+def probe_module(tmp_path: Path) -> Iterator[str]:
+    with feature_module(tmp_path / "mods", "gd_probe_feature", PROBE) as name:
+        yield name
 
 
 def test_every_feature_hook_is_called(site_builder, probe_module: str) -> None:  # type: ignore[no-untyped-def]

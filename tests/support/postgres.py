@@ -9,13 +9,13 @@ from __future__ import annotations
 import glob
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from .local_server import free_port
 from .policy import unavailable
 
 
@@ -27,12 +27,6 @@ def _bin_dir() -> Path:
     if initdb is None:
         unavailable("PostgreSQL is not installed (postgresql; make test installs it via scripts/setup-system.sh)")
     return Path(initdb).parent
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @contextmanager

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .postgres import free_port
+from .local_server import free_port
 
 
 @dataclass

@@ -9,6 +9,7 @@ it, nothing else.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Hashable, Sequence
 from pathlib import Path
 
@@ -56,15 +57,9 @@ class CachingRenderer(TermPageRenderer):
     def render(self, slug: str, sections: Sequence[TermSection] = ()) -> str:
         entry = self.ctx.glossary.entries[slug]
         stale = self.ctx.glossary.stale.get(slug)
-        made: list[tuple[Hashable, ...]] = []
-
-        def dependencies() -> tuple[Hashable, ...]:
-            made.append(self.dependencies(slug))
-            return made[0]
-
         # what the page shows of other terms: for a term no edit touched, the last build's, unread
-        shown = self.ctx.build.term_value(
-            "term-page-dependencies", slug, dependencies, lambda: made[0] if made else dependencies()
-        )
+        # (made twice for a term that changed: a handful per rebuild)
+        dependencies = functools.partial(self.dependencies, slug)
+        shown = self.ctx.build.term_value("term-page-dependencies", slug, dependencies, dependencies)
         key = (self.settings, entry.file, entry.digest, shown, tuple(sections), stale)
         return reuse(self.memo, "term-pages", slug, key, lambda: TermPageRenderer.render(self, slug, sections))

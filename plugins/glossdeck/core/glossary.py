@@ -95,6 +95,13 @@ class Glossary:
         """Everything a term points at: its reference lists, then the term links in its prose."""
         return list(dict.fromkeys([*Glossary.outgoing(term), *linked_slugs(term)]))
 
+    def linked_titles(self, slug: str) -> tuple[tuple[str, str | None], ...]:
+        """The slugs a term's prose links and their titles (None for a term not written yet): what
+        its prose shows of other terms, part of the key of anything kept that shows it."""
+        return tuple(
+            (s, self.entries[s].term.title if s in self.entries else None) for s in self.term(slug).prose_links
+        )
+
     @cached_property
     def _backlinks(self) -> dict[str, list[str]]:
         back: dict[str, list[str]] = defaultdict(list)

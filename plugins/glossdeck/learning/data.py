@@ -24,7 +24,6 @@ from typing import Any
 
 from ..core.debt import AXES
 from ..core.glossary import Glossary
-from ..core.term_links import linked_slugs
 from ..features import Build, SiteInfo
 from ..reuse import Memo, reuse, reuse_unaffected
 from ..text.plain_text import markdown_paragraphs_to_plain as plain_text
@@ -163,8 +162,7 @@ def _record(
 
     def key() -> Hashable:
         related = tuple(r for r in Glossary.outgoing(entry.term) if r in glossary)
-        linked = tuple((s, glossary.term(s).title if s in glossary else None) for s in linked_slugs(entry.term))
-        return entry.file, entry.digest, site, related, linked, tuple(glossary.backlinks(slug))
+        return entry.file, entry.digest, site, related, glossary.linked_titles(slug), tuple(glossary.backlinks(slug))
 
     return reuse_unaffected(
         memo,

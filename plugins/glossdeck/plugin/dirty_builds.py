@@ -102,7 +102,7 @@ class DirtyBuilds:
         self.rendered: set[str] = set()  # URLs of the pages rendered in this build
         # src path -> the page's title when it was last rendered: MkDocs learns a page's title by
         # rendering it, and the navigation of the pages it renders names the ones it does not
-        self.titles: dict[str, str | None] = {}
+        self.titles: dict[str, str] = {}
         self.everything = True
 
     def mark(
@@ -128,9 +128,9 @@ class DirtyBuilds:
             # an instance attribute, read by MkDocs' dirty build instead of the method
             file.is_modified = (lambda answer: lambda: answer)(modified)  # type: ignore[method-assign]
         for file in files.documentation_pages():
-            page = file.page
-            if page is not None and src_title_known(self.titles, file.src_uri) and not file.is_modified():
-                page.title = self.titles[file.src_uri]  # MkDocs' own property lets it be set for good
+            title = self.titles.get(file.src_uri)
+            if title is not None and file.page is not None and not file.is_modified():
+                file.page.title = title  # MkDocs' own property lets it be set for good
         self.page_keys = dict(page_keys)
 
     def prepare_search(self, search_plugin: Any, files: Files) -> None:
@@ -150,7 +150,8 @@ class DirtyBuilds:
 
     def rendered_page(self, page: Page) -> None:
         self.rendered.add(page.url)
-        self.titles[page.file.src_uri] = page.title
+        if page.title is not None:
+            self.titles[page.file.src_uri] = page.title
 
     def finish(self, site_dir: str, files: Files, generated: set[str], search_plugin: Any) -> None:
         """Delete outputs of pages that are gone; make the search index hold every page's last entries."""
@@ -222,10 +223,6 @@ class DirtyBuilds:
 def _search_url(file: File) -> str:
     """A page's URL as search entries and `Page.url` write it: the site's home page is "", not "./"."""
     return "" if file.url in (".", "./") else file.url
-
-
-def src_title_known(titles: Mapping[str, str | None], src: str) -> bool:
-    return titles.get(src) is not None
 
 
 def _remove_with_empty_folders(path: str, site_dir: str) -> None:

@@ -193,6 +193,9 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
 
     def _configure(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path or ".").resolve().parent
+        # mkdocs.yml's bytes, hashed once per build: dirty builds and the affected terms compare it
+        config_file = Path(config.config_file_path) if config.config_file_path else None
+        self.config_digest = hash(config_file.read_bytes()) if config_file and config_file.is_file() else None
         self.terms_dir = (self.root / self.config.terms_dir).resolve()
         self.docs_dir = Path(config.docs_dir).resolve()
         try:
@@ -353,7 +356,6 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
         or None after a change to the site's settings (any term may)."""
         assert self.memo is not None
         last: dict[str, Any] = self.memo.kept("terms-snapshot", dict)
-        config_file = Path(config.config_file_path) if config.config_file_path else None
         rubric = self.root / self.config.rubric if self.config.rubric else None
         settings = (
             ctx.layout,
@@ -361,7 +363,7 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
             config.site_description,
             ctx.cache_dir,
             tuple(type(f).__qualname__ + ":" + f.name for f in self.features),
-            hash(config_file.read_bytes()) if config_file and config_file.is_file() else None,
+            self.config_digest,
             hash(rubric.read_bytes()) if rubric and rubric.is_file() else None,
             tuple(sorted((slug, problems) for slug, problems in ctx.glossary.stale.items())),
         )
@@ -507,10 +509,9 @@ class GlossdeckPlugin(BasePlugin[GlossdeckConfig]):
 
     def _mark_dirty_pages(self, nav: Navigation, files: Files, config: MkDocsConfig) -> None:
         assert self.dirty is not None and self.ctx is not None
-        config_file = Path(config.config_file_path) if config.config_file_path else None
         signature = (
             nav_signature(nav),
-            hash(config_file.read_bytes()) if config_file and config_file.is_file() else None,
+            self.config_digest,
             self.ctx.autolink_key,
             folder_fingerprint(getattr(config.theme, "custom_dir", None)),
             self.layout,

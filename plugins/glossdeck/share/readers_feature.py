@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterator
 from functools import partial
 
-from ..core.glossary import Glossary
 from ..core.loading import LoadedTerm
 from ..features import Build, Feature
 from ..text.markup import element
@@ -26,10 +25,6 @@ SITEMAP_STUB = (
 )
 
 
-def _link_titles(glossary: Glossary, slug: str) -> tuple[tuple[str, str | None], ...]:
-    return tuple((s, glossary.term(s).title if s in glossary else None) for s in glossary.term(slug).prose_links)
-
-
 def _key(build: Build, slug: str) -> Hashable:
     """What a term's document shows: its file (its term links as the linked terms' titles), the
     terms it lists, the site."""
@@ -37,11 +32,11 @@ def _key(build: Build, slug: str) -> Hashable:
     term = glossary.term(slug)
     # the listed terms' TL;DRs show their term links as the linked terms' titles
     listed = tuple(
-        (o, glossary.entries[o].digest, _link_titles(glossary, o))
+        (o, glossary.entries[o].digest, glossary.linked_titles(o))
         for o in [*term.prerequisites, *term.related]
         if o in glossary
     )
-    return glossary.entries[slug].digest, _link_titles(glossary, slug), listed, build.site
+    return glossary.entries[slug].digest, glossary.linked_titles(slug), listed, build.site
 
 
 def term_document(build: Build, slug: str, depth: int = 1) -> str:
